@@ -1,0 +1,240 @@
+"""The data layer: typed, frozen values that every stage reads. No I/O happens here.
+
+Everything a later stage needs is in a `Briefing`: the source document's metadata and text,
+its structure (sections → points → topics), every quantitative `Fact` with the span it came
+from, the targets, the industrial system the document lays out, and the chart specs chosen
+from the data. Collections are tuples so a `Briefing` can be hashed, shared and cached safely.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from enum import StrEnum
+from typing import Iterable
+
+SCHEMA = "reportgen.extract/1"
+
+Span = tuple[int, int]
+"""Character offsets `[start, end)` into the decoded source text."""
+
+
+class Qualifier(StrEnum):
+    """How exactly the source states a figure ("more than 1,000" is `MORE_THAN`)."""
+
+    EXACT = "exact"
+    MORE_THAN = "more_than"
+    ABOUT = "about"
+    AT_LEAST = "at_least"
+    LESS_THAN = "less_than"
+    UP_TO = "up_to"
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """A number in base units: yuan not billions, a percent as its number (40.6)."""
+
+    value: float
+    unit: str
+    qualifier: Qualifier = Qualifier.EXACT
+
+
+@dataclass(frozen=True, slots=True)
+class Fact:
+    """One quantitative statement of the source, with the exact place it came from."""
+
+    id: str
+    span: Span
+    text: str
+    quantity: Quantity
+    metric: str
+    year: int | None = None
+    is_target: bool = False
+    sentence: str = ""
+    sentence_span: Span | None = None
+    section_id: str | None = None
+    point_id: str | None = None
+    topic: str | None = None
+    label: str | None = None
+    period: str | None = None
+    written_as: str = "digits"
+    overridden: bool = False
+    hidden: bool = False
+
+    @property
+    def value(self) -> float:
+        """The figure's value in base units."""
+        return self.quantity.value
+
+    @property
+    def unit(self) -> str:
+        """The figure's unit (`yuan`, `percent`, `count`, …)."""
+        return self.quantity.unit
+
+    @property
+    def qualifier(self) -> Qualifier:
+        """How exactly the figure is stated."""
+        return self.quantity.qualifier
+
+    @property
+    def display_label(self) -> str:
+        """The label staff gave the fact, else its metric."""
+        return self.label or self.metric
+
+
+@dataclass(frozen=True, slots=True)
+class Topic:
+    """An "In terms of X, …" passage inside a point."""
+
+    id: str
+    name: str
+    span: Span
+    fact_ids: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Point:
+    """An ordinal point ("First, …") inside a section; its title is its opening sentence."""
+
+    id: str
+    ordinal: int
+    span: Span
+    title: str
+    topics: tuple[Topic, ...] = ()
+    fact_ids: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    """A numbered section ("1. …") of the source; number 0 is the untitled introduction."""
+
+    id: str
+    number: int
+    title: str
+    span: Span
+    points: tuple[Point, ...] = ()
+    fact_ids: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    """A goal for the future, with the latest actual figure of the same metric if the text has one."""
+
+    fact_id: str
+    topic: str | None
+    metric: str
+    year: int | None
+    actual_fact_id: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class SystemMember:
+    """One industry or cluster of the industrial system, with the facts the text gives for it."""
+
+    name: str
+    topic_id: str | None = None
+    headline_fact_id: str | None = None
+    fact_ids: tuple[str, ...] = ()
+    target_fact_ids: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class SystemTier:
+    """One tier of the industrial system ("leading industries", "key industrial clusters", …)."""
+
+    id: str
+    name: str
+    point_id: str | None = None
+    count_fact_id: str | None = None
+    total_fact_id: str | None = None
+    members: tuple[SystemMember, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class ChartPoint:
+    """One plotted value and the fact it came from."""
+
+    label: str
+    value: float
+    fact_id: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ChartSeries:
+    """A named run of points sharing one unit."""
+
+    name: str
+    points: tuple[ChartPoint, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ChartSpec:
+    """What to draw, independent of how: the PDF's matplotlib chart and the deck's native chart."""
+
+    id: str
+    kind: str
+    title: str
+    unit: str
+    series: tuple[ChartSeries, ...]
+    subtitle: str = ""
+    source_note: str = ""
+    alt_text: str = ""
+    section_id: str | None = None
+
+    @property
+    def fact_ids(self) -> tuple[str, ...]:
+        """Every fact id behind a plotted point, in order."""
+        return tuple(p.fact_id for s in self.series for p in s.points if p.fact_id)
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """The source document's identity and metadata."""
+
+    path: str
+    sha256: str
+    title: str
+    date: str | None = None
+    source_url: str | None = None
+    issuer: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Briefing:
+    """The whole data layer of one source document."""
+
+    document: Document
+    text: str
+    sections: tuple[Section, ...] = ()
+    facts: tuple[Fact, ...] = ()
+    targets: tuple[Target, ...] = ()
+    system: tuple[SystemTier, ...] = ()
+    charts: tuple[ChartSpec, ...] = ()
+    warnings: tuple[str, ...] = field(default=())
+
+    @property
+    def visible_facts(self) -> tuple[Fact, ...]:
+        """Facts not hidden by an override."""
+        return tuple(f for f in self.facts if not f.hidden)
+
+    def fact(self, fact_id: str) -> Fact:
+        """The fact with this id; `KeyError` naming the id if there is none."""
+        for f in self.facts:
+            if f.id == fact_id:
+                return f
+        raise KeyError(fact_id)
+
+    def facts_in(self, ids: Iterable[str]) -> tuple[Fact, ...]:
+        """The visible facts with these ids, in the order given."""
+        by_id = {f.id: f for f in self.facts if not f.hidden}
+        return tuple(by_id[i] for i in ids if i in by_id)
+
+    def section(self, section_id: str) -> Section:
+        """The section with this id."""
+        for s in self.sections:
+            if s.id == section_id:
+                return s
+        raise KeyError(section_id)
+
+    def with_charts(self, charts: Iterable[ChartSpec]) -> Briefing:
+        """A copy of this briefing carrying these chart specs."""
+        return replace(self, charts=tuple(charts))

@@ -1,0 +1,24 @@
+"""The front of the pipeline, shared by every command: sources → SourceDoc → Briefing (+ overrides)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from reportgen.extraction import extract_briefing
+from reportgen.ingest import find_sources, read_source
+from reportgen.model import Briefing
+from reportgen.overrides import apply_overrides, overrides_path_for
+
+
+def load_briefing(path: Path, *, overrides: bool = True) -> Briefing:
+    """The data layer of one source file, with `<stem>.overrides.yaml` applied when present."""
+    briefing = extract_briefing(read_source(path))
+    if not overrides:
+        return briefing
+    return apply_overrides(briefing, overrides_path_for(path))
+
+
+def load_briefings(paths: Iterable[Path], *, overrides: bool = True) -> list[Briefing]:
+    """The data layer of every source named by `paths` (folders mean every source in them)."""
+    return [load_briefing(p, overrides=overrides) for p in find_sources(paths)]

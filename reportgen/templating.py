@@ -1,0 +1,118 @@
+"""The one Jinja environment used by the briefing and the deck: sandboxed, strict, searchable.
+
+Search order: the staff's template folder → the project's `templates/` → the defaults shipped
+inside the package. `default/<path>` always names the shipped file, so an override can extend
+the file it replaces (`{% extends "default/briefing/base.html.j2" %}`).
+"""
+
+from __future__ import annotations
+
+import traceback
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+from reportgen import formatting
+from reportgen.errors import TemplateError
+
+DEFAULTS_DIR = Path(__file__).parent / "defaults"
+DEFAULT_PREFIX = "default"
+
+FILTERS: Mapping[str, Callable[..., str]] = {
+    "number": formatting.number,
+    "scaled": formatting.scaled,
+    "money": formatting.money,
+    "percent": formatting.percent,
+    "quantity": formatting.quantity,
+    "change": formatting.change,
+    "cagr": formatting.cagr,
+}
+
+
+def template_roots(staff_dir: Path | None = None, project_dir: Path | None = None) -> list[Path]:
+    """The folders searched for templates, first match wins; the shipped defaults come last."""
+    roots = [d for d in (staff_dir, project_dir) if d is not None and d.is_dir()]
+    return [*dict.fromkeys(r.resolve() for r in roots), DEFAULTS_DIR.resolve()]
+
+
+def make_environment(roots: Sequence[Path], *, html: bool = True) -> ImmutableSandboxedEnvironment:
+    """A sandboxed, autoescaping (for HTML), StrictUndefined environment over `roots`."""
+    loader = jinja2.ChoiceLoader(
+        [
+            jinja2.PrefixLoader({DEFAULT_PREFIX: jinja2.FileSystemLoader(str(DEFAULTS_DIR))}),
+            jinja2.FileSystemLoader([str(r) for r in roots]),
+        ]
+    )
+    env = ImmutableSandboxedEnvironment(
+        loader=loader,
+        autoescape=html,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters.update(FILTERS)
+    return env
+
+
+def render_template(
+    env: jinja2.Environment, name: str, context: Mapping[str, Any]
+) -> str:
+    """The named template rendered with `context`; any failure is a one-line `TemplateError`."""
+    try:
+        return env.get_template(name).render(context)
+    except TemplateError:
+        raise
+    except jinja2.TemplateNotFound as exc:
+        raise TemplateError(f"{name}: template {exc.name!r} not found in {_roots_text(env)}") from None
+    except jinja2.TemplateSyntaxError as exc:
+        where = _display_path(exc.filename or exc.name or name)
+        raise TemplateError(f"{where}:{exc.lineno}: {exc.message}") from None
+    except Exception as exc:  # noqa: BLE001 — any error raised inside a template is the author's
+        raise TemplateError(f"{_template_location(exc, name)}: {_message(exc)}") from None
+
+
+def render_string(env: jinja2.Environment, source: str, context: Mapping[str, Any], where: str) -> str:
+    """`source` rendered as a template; errors name `where` (e.g. 'deck.yaml:12')."""
+    try:
+        return env.from_string(source).render(context)
+    except jinja2.TemplateSyntaxError as exc:
+        raise TemplateError(f"{where}: {exc.message}") from None
+    except Exception as exc:  # noqa: BLE001 — any error raised inside a template is the author's
+        raise TemplateError(f"{where}: {_message(exc)}") from None
+
+
+def _message(exc: BaseException) -> str:
+    text = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+    if isinstance(exc, jinja2.exceptions.SecurityError):
+        return f"not allowed in a template: {text}"
+    return text
+
+
+def _template_location(exc: BaseException, fallback: str) -> str:
+    """'file:line' of the innermost template frame of the traceback (Jinja rewrites frames)."""
+    for frame in reversed(traceback.extract_tb(exc.__traceback__)):
+        if frame.filename.endswith(".j2") or frame.filename.endswith(".html"):
+            return f"{_display_path(frame.filename)}:{frame.lineno}"
+    return fallback
+
+
+def _display_path(filename: str) -> str:
+    """A template path relative to the working folder when it is under it."""
+    path = Path(filename)
+    try:
+        return str(path.resolve().relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
+
+
+def _roots_text(env: jinja2.Environment) -> str:
+    loader = env.loader
+    paths: Iterable[str] = ()
+    if isinstance(loader, jinja2.ChoiceLoader):
+        paths = [p for sub in loader.loaders if isinstance(sub, jinja2.FileSystemLoader)
+                 for p in sub.searchpath]
+    return ", ".join(paths) or "the template folders"

@@ -1,0 +1,45 @@
+"""Reader-facing number formatting shared by charts, templates and the deck."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from reportgen import formatting as fmt
+
+
+@pytest.mark.parametrize(
+    ("value", "unit", "expected"),
+    [
+        (1.0739e12, "yuan", "1.07 trillion yuan"),
+        (723.1e9, "yuan", "723 billion yuan"),
+        (52.3e9, "usd", "US$52.3 billion"),
+        (40.6, "percent", "40.6%"),
+        (1000, "count", "1,000"),
+        (1.2e6, "count", "1.2 million"),
+        (2, "multiple", "2×"),
+        (400000, "yuan per person", "400,000 yuan per person"),
+        (8e9, "yuan per km2", "8 billion yuan per km2"),
+    ],
+)
+def test_quantity_prints_each_unit_the_way_a_briefing_reads(value, unit, expected):
+    assert fmt.quantity(value, unit) == expected
+
+
+def test_change_and_cagr_of_industrial_added_value_2011_to_2021():
+    assert fmt.change(723.1e9, 1.0739e12) == "+48.5%"
+    assert fmt.cagr(723.1e9, 1.0739e12, 10) == "4% a year"
+    assert fmt.cagr_rate(723.1e9, 1.0739e12, 10) == pytest.approx(4.035, abs=1e-3)
+
+
+def test_undefined_growth_is_not_a_number_but_says_so():
+    assert fmt.change(0, 5) == "n/a"
+    assert fmt.cagr(0, 5, 3) == "n/a"
+    assert fmt.cagr(5, 10, 0) == "n/a"
+    assert fmt.number(math.nan) == "n/a"
+    assert fmt.percent(math.inf) == "n/a"
+
+
+def test_decline_uses_a_true_minus_sign():
+    assert fmt.change(100, 58) == "−42%"

@@ -156,6 +156,8 @@ class ChartPoint:
     label: str
     value: float
     fact_id: str | None = None
+    value_text: str = ""
+    """The value as readers see it ("more than 2.87 trillion yuan"); empty: format `value`."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,6 +166,8 @@ class ChartSeries:
 
     name: str
     points: tuple[ChartPoint, ...]
+    note: str = ""
+    """A figure for the whole series (a tier's total in the industrial-system diagram)."""
 
 
 @dataclass(frozen=True, slots=True)

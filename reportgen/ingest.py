@@ -1,0 +1,200 @@
+"""Read source documents: find them, check them, decode them into the text every span points into.
+
+A `SourceDoc.text` is *the* decoded source text of the whole pipeline:
+
+- `.txt` and `.md`: the file decoded (UTF-8, UTF-8 with BOM, or UTF-16 with BOM), the BOM dropped,
+  line endings normalised to `\\n`. Markdown is kept as written; headings keep their `#`.
+- `.html` / `.htm`: the visible text of the page, extracted first (scripts, styles and tags
+  dropped, entities decoded, block elements separated by blank lines). Spans point into that
+  plain text, not into the HTML markup; `SourceDoc.source_url` keeps a canonical URL if the page
+  declares one.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from pathlib import Path
+
+from reportgen.config import Limits
+from reportgen.errors import InputError
+
+SOURCE_SUFFIXES = (".txt", ".md", ".html", ".htm")
+OVERRIDES_SUFFIX = ".overrides.yaml"
+
+
+@dataclass(frozen=True, slots=True)
+class SourceDoc:
+    """One source file: its path, decoded text (what spans point into), hash and kind."""
+
+    path: Path
+    text: str
+    sha256: str
+    suffix: str
+    source_url: str | None = None
+
+
+def find_sources(paths: Iterable[Path]) -> list[Path]:
+    """Every source file named by `paths`: files as given, folders expanded to their sources."""
+    found: list[Path] = []
+    for path in paths:
+        if not path.exists():
+            raise InputError(f"{path}: no such file or folder; check the path")
+        if path.is_dir():
+            inside = _sources_in(path)
+            if not inside:
+                kinds = ", ".join(SOURCE_SUFFIXES)
+                raise InputError(f"{path}: folder holds no source files ({kinds}); add one")
+            found.extend(inside)
+        else:
+            found.append(path)
+    return list(dict.fromkeys(found))
+
+
+def _sources_in(folder: Path) -> list[Path]:
+    """The source files directly inside `folder`, sorted by name."""
+    return sorted(
+        p for p in folder.iterdir()
+        if p.is_file() and p.suffix.lower() in SOURCE_SUFFIXES
+        and not p.name.endswith(OVERRIDES_SUFFIX) and not p.name.startswith(".")
+    )
+
+
+def read_source(path: Path, limits: Limits | None = None) -> SourceDoc:
+    """The checked, decoded source document at `path`; `InputError` naming the file otherwise."""
+    limits = limits or Limits()
+    raw = _read_bytes(path, limits.max_source_bytes)
+    text = normalise_newlines(decode_text(raw, path))
+    suffix = path.suffix.lower()
+    source_url = None
+    if suffix in (".html", ".htm"):
+        text, source_url = html_to_text(text)
+    if not text.strip():
+        raise InputError(f"{path}: file has no text; put the press release in it")
+    return SourceDoc(path=path, text=text, sha256=hashlib.sha256(raw).hexdigest(),
+                     suffix=suffix, source_url=source_url)
+
+
+def _read_bytes(path: Path, max_bytes: int) -> bytes:
+    """The bytes of `path`, refusing folders, missing files and files over `max_bytes`."""
+    if not path.exists():
+        raise InputError(f"{path}: no such file; check the path")
+    if path.is_dir():
+        raise InputError(f"{path}: is a folder; name a .txt, .md or .html file")
+    size = path.stat().st_size
+    if size > max_bytes:
+        raise InputError(
+            f"{path}: file is {size / 1e6:.1f} MB, over the {max_bytes / 1e6:.1f} MB limit "
+            "for a source; split it or raise limits.max_source_bytes"
+        )
+    try:
+        with path.open("rb") as f:
+            raw = f.read(max_bytes + 1)
+    except OSError as exc:
+        raise InputError(f"{path}: cannot be read ({exc.strerror}); check its permissions") from exc
+    if len(raw) > max_bytes:  # the file grew between stat and read
+        raise InputError(f"{path}: file is over the {max_bytes / 1e6:.1f} MB limit for a source")
+    if not raw.strip():
+        raise InputError(f"{path}: file is empty; put the press release in it")
+    return raw
+
+
+def decode_text(raw: bytes, path: Path) -> str:
+    """`raw` decoded as UTF-8 (BOM or not) or BOM-marked UTF-16; `InputError` for anything else."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            text = raw.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            raise InputError(f"{path}: broken UTF-16 text; save it as UTF-8") from exc
+        return _check_text(text.lstrip("\ufeff"), path)
+    if b"\x00" in raw[:8192]:
+        raise InputError(f"{path}: binary data, not text; give a .txt, .md or .html press release")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError(
+            f"{path}: not UTF-8 text (bad byte at offset {exc.start}); save it as UTF-8"
+        ) from exc
+    return _check_text(text, path)
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+
+
+def _check_text(text: str, path: Path) -> str:
+    """`text` unless it is mostly control characters (binary data that happens to decode)."""
+    sample = text[:8192]
+    if sample and len(_CONTROL.findall(sample)) > max(8, len(sample) // 100):
+        raise InputError(f"{path}: binary data, not text; give a .txt, .md or .html press release")
+    return text
+
+
+def normalise_newlines(text: str) -> str:
+    """`text` with Windows and old-Mac line endings turned into `\\n`."""
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+# ---------------------------------------------------------------------------------------------
+# HTML → plain text
+
+_BLOCK_TAGS = frozenset(
+    "address article aside blockquote br dd div dl dt figcaption figure footer form h1 h2 h3 h4 "
+    "h5 h6 header hr li main nav ol p pre section table td th tr ul title".split()
+)
+_SKIP_TAGS = frozenset({"script", "style", "noscript", "template", "svg", "head"})
+
+
+class _TextExtractor(HTMLParser):
+    """Collects visible text, blank lines between blocks, and a canonical URL if declared."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.skip_depth = 0
+        self.title: list[str] = []
+        self.in_title = False
+        self.url: str | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = dict(attrs)
+        if tag == "link" and (a.get("rel") or "").lower() == "canonical" and a.get("href"):
+            self.url = self.url or a["href"]
+        if tag == "meta" and (a.get("property") or "").lower() == "og:url" and a.get("content"):
+            self.url = self.url or a["content"]
+        if tag == "title":
+            self.in_title = True
+        elif tag in _SKIP_TAGS:
+            self.skip_depth += 1
+        if tag in _BLOCK_TAGS:
+            self.parts.append("\n\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "title":
+            self.in_title = False
+        elif tag in _SKIP_TAGS and self.skip_depth:
+            self.skip_depth -= 1
+        if tag in _BLOCK_TAGS:
+            self.parts.append("\n\n")
+
+    def handle_data(self, data: str) -> None:
+        if self.in_title:
+            self.title.append(data)
+        elif not self.skip_depth:
+            self.parts.append(data)
+
+
+def html_to_text(html: str) -> tuple[str, str | None]:
+    """The visible text of an HTML page (blocks separated by blank lines) and its canonical URL."""
+    parser = _TextExtractor()
+    parser.feed(html)
+    parser.close()
+    body = "".join(parser.parts)
+    lines = [re.sub(r"[ \t\u00a0]+", " ", line).strip() for line in body.split("\n")]
+    text = re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
+    title = " ".join("".join(parser.title).split())
+    if title and not text.startswith(title):
+        text = f"{title}\n\n{text}"
+    return (text + "\n" if text else ""), parser.url

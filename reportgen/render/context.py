@@ -1,0 +1,461 @@
+"""The briefing template's context: read-only views of the data layer and the template functions.
+
+Templates get plain values (`FactView`, `ChapterView`, …) and a few functions — `fact(id)`,
+`facts(...)`, `chart(id)`, `charts_in(section_id)`, `cite(fact)`, `asset(path)` — nothing that
+reaches the filesystem, the network or Python internals. Every visible fact has a fixed source
+number (its order in the document), so moving a block never renumbers the sources appendix.
+Document text is never rendered as a template: it reaches the output only through autoescaping.
+"""
+
+from __future__ import annotations
+
+import difflib
+import math
+import os
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from typing import Any
+
+from markupsafe import Markup, escape
+
+from reportgen import formatting
+from reportgen.charts import ChartAsset
+from reportgen.config import Config
+from reportgen.model import Briefing, Fact, Point, Qualifier, Section, SystemTier
+
+_QUALIFIER_WORDS = {
+    Qualifier.EXACT: "", Qualifier.MORE_THAN: "more than", Qualifier.ABOUT: "about",
+    Qualifier.AT_LEAST: "at least", Qualifier.LESS_THAN: "less than", Qualifier.UP_TO: "up to",
+}
+MAX_HEADLINE_CARDS = 8
+
+
+@dataclass(frozen=True, slots=True)
+class FactView:
+    """One figure as a template sees it, with its source number and display text."""
+
+    id: str
+    number: int
+    anchor: str
+    text: str
+    value: float
+    unit: str
+    qualifier: str
+    year: int | None
+    metric: str
+    label: str
+    is_target: bool
+    sentence: str
+    topic: str | None
+    section_id: str | None
+    point_id: str | None
+    display: str
+
+
+@dataclass(frozen=True, slots=True)
+class ChartView:
+    """One chart as a template sees it: `src` is a fetcher URL (PDF) or a data: URL (HTML)."""
+
+    id: str
+    kind: str
+    title: str
+    subtitle: str
+    source_note: str
+    alt: str
+    src: str
+    section_id: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class HeadlineCard:
+    """A headline figure: the latest value and, when the data has two years, change and CAGR."""
+
+    label: str
+    fact: FactView
+    earlier: FactView | None = None
+    change: str = ""
+    cagr: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class TopicView:
+    """An "In terms of X" passage: its name, sentences with linked figures, and facts."""
+
+    id: str
+    name: str
+    sentences: tuple[Markup, ...]
+    facts: tuple[FactView, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class PointView:
+    """An ordinal point of a chapter, its sentences with linked figures, topics and facts."""
+
+    id: str
+    ordinal: int
+    title: str
+    anchor: str
+    sentences: tuple[Markup, ...]
+    topics: tuple[TopicView, ...]
+    facts: tuple[FactView, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ChapterView:
+    """One numbered section of the source as a chapter of the briefing."""
+
+    id: str
+    number: int
+    title: str
+    anchor: str
+    sentences: tuple[Markup, ...]
+    points: tuple[PointView, ...]
+    facts: tuple[FactView, ...]
+    charts: tuple[ChartView, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class MemberView:
+    """One industry or cluster of the industrial system."""
+
+    name: str
+    headline: FactView | None
+    facts: tuple[FactView, ...]
+    targets: tuple[FactView, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class TierView:
+    """One tier of the industrial system with its count, total and members."""
+
+    id: str
+    name: str
+    count: FactView | None
+    total: FactView | None
+    members: tuple[MemberView, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class TargetRow:
+    """A row of the targets table; `growth_needed` is '' when it cannot be computed."""
+
+    topic: str
+    metric: str
+    target: FactView
+    year: int | None
+    actual: FactView | None
+    growth_needed: str
+
+
+def fact_display(fact: Fact) -> str:
+    """The figure as a reader sees it: 'more than 2.87 trillion yuan'."""
+    words = _QUALIFIER_WORDS.get(fact.qualifier, "")
+    figure = formatting.quantity(fact.value, fact.unit)
+    return f"{words} {figure}".strip()
+
+
+def build_context(
+    briefing: Briefing,
+    charts: Sequence[ChartAsset],
+    config: Config,
+    *,
+    chart_src: Callable[[ChartAsset], str],
+    asset: Callable[[str], str],
+    output: str,
+) -> dict[str, Any]:
+    """The template context for one briefing; `output` is 'pdf' or 'html'."""
+    facts = _fact_views(briefing)
+    chart_views = tuple(_chart_view(c, chart_src(c)) for c in charts)
+    section_ids = {s.id for s in briefing.sections}
+    system_chart = next((c for c in chart_views if _is_system_chart(c)), None)
+    lookup = _Lookup(facts, chart_views)
+    return {
+        "output": output,
+        "document": briefing.document,
+        "title": briefing.document.title,
+        "date": briefing.document.date,
+        "date_long": long_date(briefing.document.date),
+        "created": created_date(briefing.document.date),
+        "issuer": briefing.document.issuer or "",
+        "organisation": config.organisation,
+        "theme": config.theme,
+        "keywords": keywords(briefing),
+        "headline": headline_cards(briefing, facts),
+        "system": tier_views(briefing.system, facts),
+        "system_chart": system_chart,
+        "chapters": chapter_views(briefing, facts, chart_views, exclude=system_chart),
+        "extra_charts": tuple(c for c in chart_views if c is not system_chart
+                              and c.section_id not in section_ids),
+        "targets": target_rows(briefing, facts),
+        "sources": tuple(sorted(facts.values(), key=lambda f: f.number)),
+        "warnings": briefing.warnings,
+        "fact": lookup.fact,
+        "facts": lookup.facts,
+        "chart": lookup.chart,
+        "charts_in": lookup.charts_in,
+        "cite": cite,
+        "asset": asset,
+    }
+
+
+class _Lookup:
+    """The template functions that find facts and charts by id (read-only)."""
+
+    def __init__(self, facts: Mapping[str, FactView], charts: Sequence[ChartView]) -> None:
+        self._facts = facts
+        self._charts = {c.id: c for c in charts}
+
+    def fact(self, fact_id: str) -> FactView:
+        """The fact with this id; an error naming the closest ids when there is none."""
+        if fact_id not in self._facts:
+            raise LookupError(_unknown("fact id", fact_id, self._facts))
+        return self._facts[fact_id]
+
+    def facts(self, *ids: str, section: str | None = None, topic: str | None = None,
+              metric: str | None = None, targets: bool | None = None) -> tuple[FactView, ...]:
+        """The facts with these ids (all when none given), filtered, in document order."""
+        chosen = [self.fact(i) for i in ids] if ids else sorted(self._facts.values(),
+                                                                key=lambda f: f.number)
+        return tuple(f for f in chosen
+                     if (section is None or f.section_id == section)
+                     and (topic is None or f.topic == topic)
+                     and (metric is None or f.metric == metric)
+                     and (targets is None or f.is_target == targets))
+
+    def chart(self, chart_id: str) -> ChartView:
+        """The chart with this id; an error naming the closest ids when there is none."""
+        if chart_id not in self._charts:
+            raise LookupError(_unknown("chart id", chart_id, self._charts))
+        return self._charts[chart_id]
+
+    def charts_in(self, section_id: str) -> tuple[ChartView, ...]:
+        """The charts that belong to this section, in the order they were chosen."""
+        return tuple(c for c in self._charts.values() if c.section_id == section_id)
+
+
+def _unknown(what: str, name: str, known: Iterable[str]) -> str:
+    close = difflib.get_close_matches(name, list(known), n=3, cutoff=0.5)
+    hint = f"; closest: {', '.join(close)}" if close else ""
+    return f"unknown {what} {name!r}{hint}"
+
+
+def cite(fact: FactView) -> Markup:
+    """The figure as a link to its numbered entry in the sources appendix."""
+    return Markup('<a class="figure" href="#{0}">{1}</a>').format(fact.anchor, fact.display)
+
+
+def _fact_views(briefing: Briefing) -> dict[str, FactView]:
+    """Every visible fact as a `FactView`, numbered in document order from 1."""
+    ordered = sorted(briefing.visible_facts, key=lambda f: (f.span[0], f.id))
+    views: dict[str, FactView] = {}
+    for number, f in enumerate(ordered, start=1):
+        views[f.id] = FactView(
+            id=f.id, number=number, anchor=f"src-{number}", text=f.text, value=f.value,
+            unit=f.unit, qualifier=str(f.qualifier), year=f.year, metric=f.metric,
+            label=f.display_label, is_target=f.is_target, sentence=f.sentence, topic=f.topic,
+            section_id=f.section_id, point_id=f.point_id, display=fact_display(f),
+        )
+    return views
+
+
+def _chart_view(asset: ChartAsset, src: str) -> ChartView:
+    spec = asset.spec
+    return ChartView(id=spec.id, kind=spec.kind, title=spec.title, subtitle=spec.subtitle,
+                     source_note=spec.source_note, alt=spec.alt_text or spec.title, src=src,
+                     section_id=spec.section_id)
+
+
+def _is_system_chart(chart: ChartView) -> bool:
+    return "system" in chart.kind or "diagram" in chart.kind
+
+
+def linked_sentences(briefing: Briefing, facts: Mapping[str, FactView],
+                     fact_ids: Iterable[str]) -> tuple[Markup, ...]:
+    """The source sentences holding these facts, each once, its figures linked to their sources."""
+    by_sentence: dict[tuple[int, int], list[Fact]] = {}
+    for fid in fact_ids:
+        if fid not in facts:
+            continue
+        f = briefing.fact(fid)
+        key = f.sentence_span or _find_sentence(briefing.text, f)
+        by_sentence.setdefault(key, []).append(f)
+    return tuple(_link_figures(briefing.text, span, found, facts)
+                 for span, found in sorted(by_sentence.items()))
+
+
+def _find_sentence(text: str, fact: Fact) -> tuple[int, int]:
+    """The sentence's span found from its text (the fact's own span as a last resort)."""
+    start = text.find(fact.sentence) if fact.sentence else -1
+    if start < 0:
+        return fact.span
+    return (start, start + len(fact.sentence))
+
+
+def _link_figures(text: str, span: tuple[int, int], found: Sequence[Fact],
+                  views: Mapping[str, FactView]) -> Markup:
+    """The sentence `text[span]`, escaped, with each fact's words wrapped in a source link."""
+    start, end = span
+    pieces: list[str] = []
+    cursor = start
+    for f in sorted(found, key=lambda x: x.span[0]):
+        a, b = f.span
+        if a < cursor or b > end or text[a:b] != f.text:
+            continue  # overlapping or overridden wording: the fact is still in the table
+        view = views[f.id]
+        pieces.append(str(escape(text[cursor:a])))
+        pieces.append(str(Markup('<a class="figure" href="#{0}" title="{1}">{2}</a>').format(
+            view.anchor, view.display, text[a:b])))
+        cursor = b
+    pieces.append(str(escape(text[cursor:end])))
+    return Markup("".join(pieces).strip())
+
+
+def headline_cards(briefing: Briefing, facts: Mapping[str, FactView]) -> tuple[HeadlineCard, ...]:
+    """The opening figures: the introduction's facts (else each section's first), by metric."""
+    intro = [s for s in briefing.sections if s.number == 0]
+    pool = [facts[i] for s in intro for i in s.fact_ids if i in facts]
+    pool = [f for f in pool if not f.is_target]
+    if not pool:
+        pool = [next(iter(fs)) for s in briefing.sections
+                if (fs := [facts[i] for i in s.fact_ids if i in facts and not facts[i].is_target])]
+    groups: dict[tuple[str, str], list[FactView]] = {}
+    for f in pool:
+        groups.setdefault((f.metric, f.unit), []).append(f)
+    cards = [_card(group) for group in groups.values()]
+    return tuple(cards[:MAX_HEADLINE_CARDS])
+
+
+def _card(group: Sequence[FactView]) -> HeadlineCard:
+    """A card for one metric: the latest year, compared with the earliest when there are two."""
+    dated = sorted((f for f in group if f.year is not None), key=lambda f: (f.year, f.number))
+    if len(dated) >= 2 and dated[0].year != dated[-1].year:
+        old, new = dated[0], dated[-1]
+        years = (new.year or 0) - (old.year or 0)
+        growth = formatting.change(old.value, new.value) if new.unit != "percent" else ""
+        rate = formatting.cagr(old.value, new.value, years) if new.unit != "percent" else ""
+        return HeadlineCard(_label(new), new, old, growth, "" if rate == "n/a" else rate)
+    return HeadlineCard(_label(group[0]), group[0])
+
+
+def _label(fact: FactView) -> str:
+    label = fact.label
+    return label[:1].upper() + label[1:]
+
+
+def chapter_views(briefing: Briefing, facts: Mapping[str, FactView],
+                  charts: Sequence[ChartView],
+                  exclude: ChartView | None) -> tuple[ChapterView, ...]:
+    """One chapter per numbered section (the untitled introduction feeds 'At a glance')."""
+    return tuple(_chapter(briefing, s, facts, charts, exclude)
+                 for s in briefing.sections if s.number > 0)
+
+
+def _chapter(briefing: Briefing, section: Section, facts: Mapping[str, FactView],
+             charts: Sequence[ChartView], exclude: ChartView | None) -> ChapterView:
+    in_points = {i for p in section.points for i in p.fact_ids}
+    loose = [i for i in section.fact_ids if i not in in_points]
+    return ChapterView(
+        id=section.id, number=section.number, title=section.title, anchor=f"ch-{section.id}",
+        sentences=linked_sentences(briefing, facts, loose),
+        points=tuple(_point(briefing, p, facts) for p in section.points),
+        facts=tuple(sorted((facts[i] for i in section.fact_ids if i in facts),
+                           key=lambda f: f.number)),
+        charts=tuple(c for c in charts if c.section_id == section.id and c is not exclude),
+    )
+
+
+def _point(briefing: Briefing, point: Point, facts: Mapping[str, FactView]) -> PointView:
+    in_topics = {i for t in point.topics for i in t.fact_ids}
+    topics = tuple(
+        TopicView(t.id, t.name, linked_sentences(briefing, facts, t.fact_ids),
+                  tuple(facts[i] for i in t.fact_ids if i in facts))
+        for t in point.topics
+    )
+    return PointView(
+        id=point.id, ordinal=point.ordinal, title=point.title, anchor=f"pt-{point.id}",
+        sentences=linked_sentences(briefing, facts,
+                                   [i for i in point.fact_ids if i not in in_topics]),
+        topics=tuple(t for t in topics if t.facts),
+        facts=tuple(facts[i] for i in point.fact_ids if i in facts),
+    )
+
+
+def tier_views(tiers: Sequence[SystemTier], facts: Mapping[str, FactView]) -> tuple[TierView, ...]:
+    """The industrial system's tiers with their facts resolved (hidden facts left out)."""
+    def one(fid: str | None) -> FactView | None:
+        return facts.get(fid) if fid else None
+
+    return tuple(
+        TierView(
+            id=t.id, name=t.name, count=one(t.count_fact_id), total=one(t.total_fact_id),
+            members=tuple(
+                MemberView(m.name, one(m.headline_fact_id),
+                           tuple(facts[i] for i in m.fact_ids if i in facts),
+                           tuple(facts[i] for i in m.target_fact_ids if i in facts))
+                for m in t.members
+            ),
+        )
+        for t in tiers
+    )
+
+
+def target_rows(briefing: Briefing, facts: Mapping[str, FactView]) -> tuple[TargetRow, ...]:
+    """Every visible target with the latest actual figure and the yearly growth it needs."""
+    rows = []
+    for t in briefing.targets:
+        target = facts.get(t.fact_id)
+        if target is None:
+            continue
+        actual = facts.get(t.actual_fact_id) if t.actual_fact_id else None
+        rows.append(TargetRow(topic=t.topic or "", metric=t.metric, target=target,
+                              year=t.year or target.year, actual=actual,
+                              growth_needed=growth_needed(actual, target, t.year or target.year)))
+    return tuple(rows)
+
+
+def growth_needed(actual: FactView | None, target: FactView, year: int | None) -> str:
+    """The yearly growth from the actual to the target ('' when units or years do not allow it)."""
+    if actual is None or year is None or actual.year is None or actual.unit != target.unit:
+        return ""
+    if target.unit == "percent" or year <= actual.year:
+        return ""
+    rate = formatting.cagr_rate(actual.value, target.value, year - actual.year)
+    if rate is None or not math.isfinite(rate):
+        return ""
+    return f"{formatting.percent(rate)} a year"
+
+
+def keywords(briefing: Briefing, limit: int = 12) -> str:
+    """PDF keywords: the system's tiers and members, then topics, without repeats."""
+    words = [t.name for t in briefing.system] + [m.name for t in briefing.system for m in t.members]
+    words += [tp.name for s in briefing.sections for p in s.points for tp in p.topics]
+    return ", ".join(list(dict.fromkeys(w.strip() for w in words if w.strip()))[:limit])
+
+
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December")
+
+
+def long_date(iso: str | None) -> str:
+    """'2022-09-14' → '14 September 2022'; other text is returned as it is."""
+    if not iso:
+        return ""
+    try:
+        d = date.fromisoformat(iso)
+    except ValueError:
+        return iso
+    return f"{d.day} {_MONTHS[d.month - 1]} {d.year}"
+
+
+def created_date(iso: str | None) -> str:
+    """The PDF's creation date: the document's date, else SOURCE_DATE_EPOCH's, else ''."""
+    if iso:
+        try:
+            return date.fromisoformat(iso).isoformat()
+        except ValueError:
+            pass
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return datetime.fromtimestamp(int(epoch), tz=UTC).date().isoformat()
+    return ""

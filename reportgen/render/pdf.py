@@ -1,0 +1,130 @@
+"""The briefing as PDF: the templates' HTML laid out by WeasyPrint through the restricted fetcher.
+
+Charts are `<img>` references to `file:///reportgen-charts/<id>.svg`, served from memory by the
+fetcher (faster than inline SVG and nothing else becomes reachable). WeasyPrint's log is captured
+into the result's warnings: one line per refused resource, per attachment and per glyph problem.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import logging
+from collections.abc import Iterator, Sequence
+from html.parser import HTMLParser
+from typing import Any
+
+from reportgen.charts import ChartAsset
+from reportgen.config import Config
+from reportgen.errors import ConfigError
+from reportgen.model import Briefing
+from reportgen.render import RenderResult
+from reportgen.render.fetcher import REFUSED_MARKER, weasyprint_fetcher
+from reportgen.render.glyphs import glyph_warning, missing_glyphs, text_characters
+from reportgen.render.html import BASE_URL, briefing_markup
+
+
+def render_pdf(briefing: Briefing, charts: Sequence[ChartAsset], config: Config) -> RenderResult:
+    """The briefing's PDF bytes (tagged, fonts embedded, reproducible) and its warnings."""
+    markup = briefing_markup(briefing, charts, config, output="pdf")
+    warnings = list(markup.warnings)
+    glyphs = glyph_warning(missing_glyphs(text_characters(markup.html)))
+    if glyphs:
+        warnings.append(glyphs)
+    options = _pdf_options(briefing, config)
+    with _weasyprint_log_into(warnings):
+        import weasyprint
+
+        fetcher = weasyprint_fetcher(markup.resolver, warnings)
+        html = weasyprint.HTML(string=markup.html, base_url=BASE_URL, url_fetcher=fetcher)
+        document = html.render(**options)
+        _drop_attachments(document, _attachment_hrefs(markup.html), warnings)
+        data = document.write_pdf(**options)
+    return RenderResult(data, tuple(warnings))
+
+
+def _pdf_options(briefing: Briefing, config: Config) -> dict[str, Any]:
+    """WeasyPrint options: tags, variant, and a file identifier fixed by the source's hash."""
+    variant = config.pdf_variant or None
+    if variant is not None:
+        from weasyprint.pdf import VARIANTS
+
+        if variant not in VARIANTS:
+            known = ", ".join(sorted(VARIANTS))
+            raise ConfigError(f"pdf_variant {variant!r} is not a PDF variant; use one of: {known}")
+    identity = f"{briefing.document.sha256}:{briefing.document.path}".encode()
+    return {
+        "pdf_tags": bool(config.pdf_tags),
+        "pdf_variant": variant,
+        "pdf_identifier": hashlib.sha256(identity).hexdigest()[:32].encode("ascii"),
+    }
+
+
+class _AttachmentLinks(HTMLParser):
+    """Collects the href of every `<link>` or `<a>` whose rel includes 'attachment'."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.hrefs: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = {k.lower(): v or "" for k, v in attrs}
+        if tag in ("link", "a") and "attachment" in values.get("rel", "").lower().split():
+            self.hrefs.append(values.get("href", ""))
+
+
+def _attachment_hrefs(html: str) -> list[str]:
+    parser = _AttachmentLinks()
+    parser.feed(html)
+    parser.close()
+    return parser.hrefs
+
+
+def _drop_attachments(document: Any, hrefs: list[str], warnings: list[str]) -> None:
+    """Remove every file attachment before the PDF is written, one warning line each."""
+    links = [link for page in document.pages for link in page.links if link[0] == "attachment"]
+    count = len(document.metadata.attachments) + len({link[1] for link in links})
+    for page in document.pages:
+        page.links[:] = [link for link in page.links if link[0] != "attachment"]
+    document.metadata.attachments = []
+    named = list(dict.fromkeys(hrefs))
+    for href in named[:count]:
+        warnings.append(f"PDF: refused attachment {href!r}: templates may not attach files")
+    if count > len(named):
+        warnings.append(f"PDF: refused {count - len(named)} more attachment(s): "
+                        "templates may not attach files")
+
+
+class _ListHandler(logging.Handler):
+    """Turns WeasyPrint's log records into one-line warnings (refusals are already counted)."""
+
+    def __init__(self, warnings: list[str]) -> None:
+        super().__init__(level=logging.WARNING)
+        self.warnings = warnings
+
+    def emit(self, record: logging.LogRecord) -> None:
+        message = record.getMessage()
+        if REFUSED_MARKER in message:
+            return
+        line = f"PDF: {message.splitlines()[0] if message else record.levelname}"
+        if line not in self.warnings:
+            self.warnings.append(line)
+
+
+@contextlib.contextmanager
+def _weasyprint_log_into(warnings: list[str]) -> Iterator[None]:
+    """WeasyPrint's warnings and errors go to `warnings` instead of stderr while inside."""
+    loggers = [logging.getLogger("weasyprint"), logging.getLogger("weasyprint.progress")]
+    saved = [(lg.handlers[:], lg.propagate, lg.level) for lg in loggers]
+    handler = _ListHandler(warnings)
+    loggers[0].handlers = [handler]
+    loggers[1].handlers = [logging.NullHandler()]
+    for lg in loggers:
+        lg.propagate = False
+    loggers[0].setLevel(logging.WARNING)
+    try:
+        yield
+    finally:
+        for lg, (handlers, propagate, level) in zip(loggers, saved, strict=True):
+            lg.handlers, lg.propagate = handlers, propagate
+            lg.setLevel(level)

@@ -29,7 +29,7 @@ def extract(path: Any, *, overrides: bool = True) -> Briefing:
 
 
 def build(**options: Any) -> Any:
-    """Build every output for the sources; returns the build report (see `reportgen.build`)."""
-    from reportgen.build import build_all
+    """Build every output for the sources; returns the build report (see `reportgen.builder`)."""
+    from reportgen.builder import build_all
 
     return build_all(**options)

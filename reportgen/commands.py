@@ -1,9 +1,202 @@
-"""Subcommands build, check, templates, watch and schedule (filled in by the build stage)."""
+"""Subcommands build, check, templates init, watch and schedule.
+
+Parsing only: each handler imports its stage when it runs, so `reportgen build` with nothing to
+do loads argparse, hashlib and json and little else.
+"""
 
 from __future__ import annotations
 
 import argparse
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, TextIO
+
+if TYPE_CHECKING:
+    from reportgen.builder import BuildReport
+
+FORMATS = ("pdf", "html", "pptx", "json")
 
 
 def add_build_commands(commands: argparse._SubParsersAction) -> None:
     """Register the build-related subcommands on `commands`."""
+    _add_build(commands)
+    _add_check(commands)
+    _add_templates(commands)
+    _add_watch(commands)
+    _add_schedule(commands)
+
+
+# --- build -----------------------------------------------------------------------------------
+
+
+def _build_options(p: argparse.ArgumentParser) -> None:
+    """The options shared by build, watch and schedule."""
+    p.add_argument("documents", nargs="*", type=Path, metavar="DOCUMENT",
+                   help="source files or folders (default: the seeds folder)")
+    p.add_argument("--formats", type=_formats, metavar="LIST",
+                   help="comma-separated outputs: pdf,html,pptx,json (default: all)")
+    p.add_argument("--out", type=Path, metavar="DIR", help="output folder (default: output)")
+    p.add_argument("--templates", type=Path, metavar="DIR", help="staff template folder")
+    p.add_argument("--jobs", type=_positive, metavar="N",
+                   help="documents built at once (default: the number of cores)")
+    p.add_argument("--force", action="store_true", help="rebuild even what is up to date")
+    p.add_argument("--strict", action="store_true", help="warnings fail the build")
+    p.add_argument("--config", type=Path, metavar="FILE",
+                   help="config file (default: reportgen.toml or pyproject.toml here)")
+    p.add_argument("--lock-timeout", type=float, default=60.0, metavar="S",
+                   help="seconds to wait for another build of the same folder (default: 60)")
+
+
+def _formats(text: str) -> tuple[str, ...]:
+    names = tuple(dict.fromkeys(n.strip().lower() for n in text.split(",") if n.strip()))
+    unknown = [n for n in names if n not in FORMATS]
+    if unknown or not names:
+        raise argparse.ArgumentTypeError(
+            f"unknown format {', '.join(unknown) or repr(text)}; choose from {','.join(FORMATS)}")
+    return names
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, found {text!r}")
+    return value
+
+
+def _add_build(commands: argparse._SubParsersAction) -> None:
+    p = commands.add_parser("build", help="build every output of the sources, incrementally")
+    _build_options(p)
+    p.set_defaults(handler=_run_build)
+
+
+def _run_build(args: argparse.Namespace, out: TextIO) -> int:
+    from reportgen.builder import build_all
+
+    report = build_all(**build_options(args), stream=out, check=False)
+    print_summary(report, out)
+    return 0 if report.ok else 1
+
+
+def build_options(args: argparse.Namespace) -> dict[str, object]:
+    """The `build_all` keyword arguments given by parsed command-line `args`."""
+    return {
+        "documents": args.documents, "formats": args.formats, "out": args.out,
+        "templates": args.templates, "jobs": args.jobs, "force": args.force,
+        "strict": args.strict, "config": args.config, "lock_timeout": args.lock_timeout,
+    }
+
+
+def print_summary(report: BuildReport, out: TextIO) -> None:
+    """A table of the documents built (outputs, time, warnings), failures and changed figures;
+    one line when nothing changed."""
+    for warning in report.config_warnings:
+        print(f"reportgen: warning: {warning}", file=sys.stderr)
+    if not report.built and report.ok:
+        print(f"nothing changed: {len(report.documents)} documents up to date in "
+              f"{report.output_dir} ({report.seconds:.2f} s)", file=out)
+        return
+    rows = [("document", "outputs", "time", "warnings")]
+    for doc in report.documents:
+        outputs = "up to date" if doc.skipped else "FAILED" if doc.error else ", ".join(
+            doc.formats)
+        rows.append((doc.slug, outputs, f"{doc.seconds:.1f} s", str(len(doc.warnings))))
+    widths = [max(len(row[i]) for row in rows) for i in range(4)]
+    for row in rows:
+        print("  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip(),
+              file=out)
+    for doc in report.documents:
+        for warning in doc.warnings:
+            print(f"warning: {doc.slug}: {warning}", file=out)
+        for change in doc.changes:
+            print(f"changed: {doc.slug}: {change}", file=out)
+        if doc.error:
+            print(f"error: {doc.slug}: {doc.error}", file=out)
+    failed = f", {len(report.failed)} failed" if report.failed else ""
+    print(f"{len(report.built)} built{failed} in {report.seconds:.1f} s → {report.output_dir}",
+          file=out)
+
+
+# --- check, templates init -------------------------------------------------------------------
+
+
+def _add_check(commands: argparse._SubParsersAction) -> None:
+    p = commands.add_parser("check", help="validate config, overrides and templates (for CI)")
+    p.add_argument("documents", nargs="*", type=Path, metavar="DOCUMENT",
+                   help="sources whose data the templates are checked against (default: seeds)")
+    p.add_argument("--templates", type=Path, metavar="DIR", help="staff template folder")
+    p.add_argument("--config", type=Path, metavar="FILE", help="config file")
+    p.set_defaults(handler=_run_check)
+
+
+def _run_check(args: argparse.Namespace, out: TextIO) -> int:
+    from reportgen.check import run_check
+
+    problems = run_check(args.documents, templates=args.templates, config=args.config)
+    for problem in problems:
+        print(problem, file=out)
+    print(f"{len(problems)} problems found" if problems else "everything checks out", file=out)
+    return 1 if problems else 0
+
+
+def _add_templates(commands: argparse._SubParsersAction) -> None:
+    p = commands.add_parser("templates", help="work with the staff's template folder")
+    sub = p.add_subparsers(title="actions", metavar="ACTION")
+    init = sub.add_parser("init", help="copy the default templates into DIR to edit")
+    init.add_argument("folder", type=Path, metavar="DIR")
+    init.add_argument("--force", action="store_true", help="overwrite files already in DIR")
+    init.set_defaults(handler=_run_templates_init)
+    p.set_defaults(handler=lambda args, out: (p.print_help(out), 2)[1])
+
+
+def _run_templates_init(args: argparse.Namespace, out: TextIO) -> int:
+    from reportgen.starter import init_templates
+
+    written = init_templates(args.folder, overwrite=args.force)
+    print(f"wrote {len(written)} files to {args.folder}; read {args.folder / 'README.md'}, "
+          f"then build with --templates {args.folder}", file=out)
+    return 0
+
+
+# --- watch, schedule -------------------------------------------------------------------------
+
+
+def _add_watch(commands: argparse._SubParsersAction) -> None:
+    p = commands.add_parser("watch", help="rebuild on every change and serve a live preview")
+    _build_options(p)
+    p.add_argument("--port", type=int, default=8000, help="preview port on 127.0.0.1")
+    p.set_defaults(handler=_run_watch)
+
+
+def _run_watch(args: argparse.Namespace, out: TextIO) -> int:
+    from reportgen.watch import watch
+
+    return watch(build_options(args), port=args.port, stream=out)
+
+
+def _add_schedule(commands: argparse._SubParsersAction) -> None:
+    p = commands.add_parser("schedule", help="run builds on a cron schedule, in the foreground")
+    p.add_argument("cron", metavar="CRON",
+                   help='cron expression, e.g. "0 6 * * 1-5" (a 6th field means seconds)')
+    _build_options(p)
+    p.set_defaults(handler=_run_schedule)
+
+
+def _run_schedule(args: argparse.Namespace, out: TextIO) -> int:
+    from reportgen.schedule import run_schedule
+
+    return run_schedule(args.cron, build_arguments(args), stream=out)
+
+
+def build_arguments(args: argparse.Namespace) -> list[str]:
+    """The `reportgen build` command-line arguments equivalent to parsed `args`."""
+    argv = [str(d) for d in args.documents]
+    for flag, value in (("--formats", ",".join(args.formats or ())), ("--out", args.out),
+                        ("--templates", args.templates), ("--jobs", args.jobs),
+                        ("--config", args.config)):
+        if value:
+            argv += [flag, str(value)]
+    argv += ["--lock-timeout", str(args.lock_timeout)]
+    return argv + [f for f, on in (("--force", args.force), ("--strict", args.strict)) if on]

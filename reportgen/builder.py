@@ -1,0 +1,336 @@
+"""The build: every source → `output/<slug>/` {briefing.pdf, briefing.html, deck.pptx, data.json,
+charts/, changes.md, manifest.json}, incrementally, in parallel, safely.
+
+`build_all` plans (content hashes, no heavy import), takes the output folder's lock, and runs
+`build_document` for each stale document in its own child process. `build_document` reads like
+the pipeline: extract → charts → render → write. Outputs are rendered in memory first and
+written atomically afterwards, `manifest.json` last.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TextIO
+
+from reportgen.changes import changes_markdown, compare, fact_summary
+from reportgen.config import Config, load_config
+from reportgen.errors import BuildError
+from reportgen.output import (
+    atomic_write,
+    inside,
+    read_manifest,
+    remove_stale,
+    remove_temporaries,
+    write_manifest,
+)
+from reportgen.plan import CHART_FORMATS, OUTPUT_FILES, DocumentPlan, plan_documents
+from reportgen.worker import Background, Limits, TaskResult, run_isolated
+
+if TYPE_CHECKING:
+    from reportgen.charts import ChartAsset
+    from reportgen.model import Briefing
+    from reportgen.render import RenderResult
+
+MANIFEST_SCHEMA = "reportgen.manifest/1"
+RENDER_ORDER = ("html", "pdf", "pptx")  # json is written from the data layer itself
+RENDERERS: dict[str, tuple[str, str]] = {
+    "html": ("reportgen.render.html", "render_html"),
+    "pdf": ("reportgen.render.pdf", "render_pdf"),
+    "pptx": ("reportgen.render.deck", "render_deck"),
+}
+HEAVY_MODULES: dict[str, tuple[str, ...]] = {
+    "charts": ("reportgen.charts.draw",),
+    "html": ("reportgen.render.html",),
+    "pdf": ("weasyprint", "reportgen.render.pdf"),
+    "pptx": ("pptx", "reportgen.render.deck"),
+}
+
+
+class DocumentsFailed(BuildError):
+    """One or more documents failed; `report` holds every document's result."""
+
+    def __init__(self, report: BuildReport) -> None:
+        names = ", ".join(d.slug for d in report.failed)
+        super().__init__(f"{len(report.failed)} of {len(report.documents)} documents failed: "
+                         f"{names}")
+        self.report = report
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentResult:
+    """What happened to one document: the outputs written, its warnings, or its error."""
+
+    slug: str
+    source: str
+    formats: tuple[str, ...] = ()
+    outputs: tuple[str, ...] = ()
+    warnings: tuple[str, ...] = ()
+    changes: tuple[str, ...] = ()
+    seconds: float = 0.0
+    peak_mb: float = 0.0
+    error: str | None = None
+
+    @property
+    def skipped(self) -> bool:
+        """True when the document was already up to date."""
+        return not self.formats and self.error is None
+
+
+@dataclass(frozen=True, slots=True)
+class BuildReport:
+    """The result of a build: one `DocumentResult` per source, and the time it took."""
+
+    output_dir: Path
+    documents: tuple[DocumentResult, ...]
+    seconds: float
+    manifests: dict[str, dict[str, Any]] = field(default_factory=dict)
+    config_warnings: tuple[str, ...] = ()
+
+    @property
+    def failed(self) -> tuple[DocumentResult, ...]:
+        """The documents that failed."""
+        return tuple(d for d in self.documents if d.error is not None)
+
+    @property
+    def built(self) -> tuple[DocumentResult, ...]:
+        """The documents that were (re)built."""
+        return tuple(d for d in self.documents if d.formats and d.error is None)
+
+    @property
+    def ok(self) -> bool:
+        """True when no document failed."""
+        return not self.failed
+
+
+# --- the whole build -------------------------------------------------------------------------
+
+
+def build_all(*, documents: Sequence[str | Path] = (), seeds: str | Path | None = None,
+              out: str | Path | None = None, templates: str | Path | None = None,
+              formats: Sequence[str] | None = None, jobs: int | None = None,
+              force: bool = False, strict: bool = False, config: Config | str | Path | None = None,
+              lock_timeout: float = 60.0, stream: TextIO | None = None, check: bool = True,
+              ) -> BuildReport:
+    """Build every stale output of `documents` (default: every source in the seeds folder);
+    returns the report. Raises `DocumentsFailed` when a document failed (unless `check` is
+    False), `BuildError` when the output folder stays locked, `ConfigError`, `InputError`."""
+    started = time.monotonic()
+    cfg = config if isinstance(config, Config) else load_config(config, {
+        "seeds": seeds, "output": out, "templates": templates,
+        "formats": tuple(formats) if formats else None, "jobs": jobs})
+    sources = _find_sources([Path(d) for d in documents] or [cfg.seeds_dir])
+    plans = plan_documents(sources, cfg, force=force)
+    if any(not p.up_to_date for p in plans):  # only a build that writes takes the lock
+        with _output_lock(cfg.output_dir, lock_timeout):
+            remove_temporaries(cfg.output_dir)
+            plans = plan_documents(sources, cfg, force=force)
+            results = run_documents(plans, cfg, strict=strict, stream=stream)
+    else:
+        results = [DocumentResult(p.slug, str(p.source)) for p in plans]
+    report = BuildReport(cfg.output_dir, tuple(results), time.monotonic() - started,
+                         {p.slug: read_manifest(p.folder) or {} for p in plans}, cfg.warnings)
+    if check and not report.ok:
+        raise DocumentsFailed(report)
+    return report
+
+
+def _find_sources(paths: list[Path]) -> list[Path]:
+    from reportgen.ingest import find_sources
+
+    return sorted(find_sources(paths))
+
+
+def _output_lock(output_dir: Path, timeout: float) -> Any:
+    from reportgen.lock import output_lock
+
+    return output_lock(output_dir, timeout)
+
+
+def run_documents(plans: list[DocumentPlan], config: Config, *, strict: bool = False,
+                  stream: TextIO | None = None) -> list[DocumentResult]:
+    """Each plan's result, stale documents built in child processes (`config.jobs` at once)."""
+    from reportgen.progress import Progress
+
+    stale = [p for p in plans if not p.up_to_date]
+    jobs = max(1, min(config.jobs or os.cpu_count() or 1, len(stale) or 1))
+    many = len(stale) > 1
+    if many:  # import the renderers once; every forked child then shares them
+        warm_up(config.formats)
+    progress = Progress(len(stale), stream) if stream is not None else None
+    by_slug = {p.slug: p for p in plans}
+    limits = Limits(config.limits.document_timeout_s, config.limits.document_memory_mb)
+
+    def task(plan: DocumentPlan) -> Callable[[], DocumentResult]:
+        return lambda: build_document(plan, config, strict=strict, parallel_charts=not many)
+
+    def report(outcome: TaskResult) -> None:
+        if progress is not None:
+            result = _as_result(outcome, by_slug[outcome.key])
+            progress.document(result.slug, result.error is None, _detail(result))
+
+    outcomes = run_isolated([(p.slug, task(p)) for p in stale], jobs, limits, report)
+    if progress is not None:
+        progress.done()
+    done = {o.key: _as_result(o, by_slug[o.key]) for o in outcomes}
+    return [done.get(p.slug) or DocumentResult(p.slug, str(p.source)) for p in plans]
+
+
+def _as_result(outcome: TaskResult, plan: DocumentPlan) -> DocumentResult:
+    if outcome.ok and isinstance(outcome.value, DocumentResult):
+        value: DocumentResult = outcome.value
+        return DocumentResult(value.slug, value.source, value.formats, value.outputs,
+                              value.warnings, value.changes, outcome.seconds, outcome.peak_mb)
+    return DocumentResult(plan.slug, str(plan.source), formats=plan.rebuild,
+                          seconds=outcome.seconds, error=outcome.error or "no result")
+
+
+def _detail(result: DocumentResult) -> str:
+    if result.error:
+        return result.error
+    warned = f", {len(result.warnings)} warnings" if result.warnings else ""
+    return f"{', '.join(result.formats)} ({result.seconds:.1f} s{warned})"
+
+
+def warm_up(formats: Sequence[str], *, charts: bool = True) -> None:
+    """Import the stages `formats` need (matplotlib, WeasyPrint, python-pptx) in this process."""
+    import importlib
+
+    os.environ.setdefault("MPLBACKEND", "Agg")
+    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")  # no BLAS threads across fork()
+    stages = list(formats)
+    if charts and set(formats) & set(CHART_FORMATS):
+        stages.insert(0, "charts")
+    for name in (m for s in stages for m in HEAVY_MODULES.get(s, ())):
+        with contextlib.suppress(ImportError):  # the stage itself reports it when it runs
+            importlib.import_module(name)
+
+
+# --- one document ----------------------------------------------------------------------------
+
+
+def build_document(plan: DocumentPlan, config: Config, *, strict: bool = False,
+                   parallel_charts: bool = False) -> DocumentResult:
+    """Build the stale outputs of one document; returns what was written and its warnings.
+
+    Everything is rendered in memory first; nothing is written if any step fails (or, with
+    `strict`, if there are warnings), so a failed document keeps its previous outputs.
+    """
+    briefing = load_briefing(plan.source, config)
+    wants_charts = bool(set(plan.rebuild) & set(CHART_FORMATS))
+    charts = _charts(briefing, config, plan.rebuild, parallel_charts) if wants_charts else ()
+    files: dict[str, bytes] = {}
+    warnings = list(briefing.warnings)
+    if "json" in plan.rebuild:
+        files["data.json"] = serialize(briefing)
+    for fmt in (f for f in RENDER_ORDER if f in plan.rebuild):
+        result = render(fmt, briefing, charts, config)
+        files[OUTPUT_FILES[fmt]] = result.data
+        warnings.extend(result.warnings)
+    if strict and warnings:
+        raise BuildError(f"{plan.source}: --strict and {len(warnings)} warnings: {warnings[0]}")
+    changes = write_document(plan, briefing, files, charts, tuple(warnings))
+    return DocumentResult(plan.slug, str(plan.source), plan.rebuild, tuple(files),
+                          tuple(warnings), tuple(changes))
+
+
+def _charts(briefing: Briefing, config: Config, formats: tuple[str, ...],
+            parallel: bool) -> tuple[ChartAsset, ...]:
+    """The drawn charts; with `parallel`, drawn in a second process while this one imports the
+    renderers (matplotlib and WeasyPrint imports overlap instead of adding up)."""
+    if not parallel:
+        return draw_charts(briefing, config)
+    limits = Limits(config.limits.document_timeout_s, config.limits.document_memory_mb)
+    drawing = Background(lambda: draw_charts(briefing, config), limits)
+    warm_up(formats, charts=False)
+    return tuple(drawing.result())
+
+
+def write_document(plan: DocumentPlan, briefing: Briefing, files: dict[str, bytes],
+                   charts: tuple[ChartAsset, ...], warnings: tuple[str, ...]) -> list[str]:
+    """Write the outputs, `changes.md` when figures changed, then `manifest.json`; returns the
+    change lines."""
+    previous = read_manifest(plan.folder) or {}
+    built_at = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
+    facts = fact_summary(briefing)
+    changes = compare(previous["facts"], facts) if "facts" in previous else []
+    for chart in charts:
+        files[f"charts/{chart.id}.svg"] = chart.svg
+        if chart.png is not None:
+            files[f"charts/{chart.id}.png"] = chart.png
+    if changes:
+        text = changes_markdown(briefing.document.title, str(plan.source), built_at, changes)
+        files["changes.md"] = text.encode("utf-8")
+    for name, data in files.items():
+        atomic_write(inside(plan.folder, name), data)
+    manifest = _manifest(plan, briefing, files, previous, bool(charts), built_at, warnings, facts)
+    write_manifest(plan.folder, manifest)
+    if charts:
+        remove_stale(plan.folder, manifest["outputs"], "charts")
+    return [c.line for c in changes]
+
+
+def _manifest(plan: DocumentPlan, briefing: Briefing, files: dict[str, bytes],
+              previous: dict[str, Any], new_charts: bool, built_at: str,
+              warnings: tuple[str, ...], facts: dict[str, Any]) -> dict[str, Any]:
+    """The manifest: previous entries still valid, plus one entry per file written now."""
+    import hashlib
+
+    from reportgen import __version__
+
+    formats = {name: fmt for fmt, name in OUTPUT_FILES.items()}
+    outputs = {name: entry for name, entry in previous.get("outputs", {}).items()
+               if name not in files and not (new_charts and name.startswith("charts/"))
+               and (plan.folder / name).is_file()}
+    for name, data in files.items():
+        fmt = formats.get(name, "chart" if name.startswith("charts/") else "changes")
+        outputs[name] = {"format": fmt, "bytes": len(data), "built_at": built_at,
+                         "sha256": hashlib.sha256(data).hexdigest(),
+                         "inputs": plan.input_hashes.get(fmt)}
+    return {
+        "schema": MANIFEST_SCHEMA, "reportgen": __version__, "built_at": built_at,
+        "document": {"source": str(plan.source), "slug": plan.slug,
+                     "title": briefing.document.title, "date": briefing.document.date,
+                     "sha256": briefing.document.sha256},
+        "inputs": {"overrides": str(plan.overrides) if plan.overrides else None,
+                   "formats": plan.input_hashes},
+        "outputs": dict(sorted(outputs.items())), "warnings": list(warnings), "facts": facts,
+    }
+
+
+# --- the stages (looked up at call time so each heavy library loads only where needed) -------
+
+
+def load_briefing(path: Path, config: Config) -> Briefing:
+    """The data layer of one source with its overrides."""
+    from reportgen.pipeline import load_briefing as load
+
+    return load(path)
+
+
+def draw_charts(briefing: Briefing, config: Config) -> tuple[ChartAsset, ...]:
+    """The briefing's charts, drawn."""
+    from reportgen.charts import draw_charts as draw  # type: ignore[attr-defined]
+
+    return tuple(draw(briefing, config))
+
+
+def serialize(briefing: Briefing) -> bytes:
+    """`data.json`: the data layer in the reportgen.extract/1 shape."""
+    from reportgen.serialize import briefing_json
+
+    return briefing_json(briefing).encode("utf-8")
+
+
+def render(fmt: str, briefing: Briefing, charts: tuple[ChartAsset, ...],
+           config: Config) -> RenderResult:
+    """One output rendered in memory by the format's renderer."""
+    import importlib
+
+    module, name = RENDERERS[fmt]
+    renderer = getattr(importlib.import_module(module), name)
+    return renderer(briefing, charts, config)  # type: ignore[no-any-return]

@@ -1,0 +1,180 @@
+"""What needs rebuilding: a content hash of each output's inputs, compared with the manifest.
+
+An output's inputs are the source, its overrides file, the template files its format uses
+(briefing templates for pdf/html, deck templates for pptx), the config and the versions of
+reportgen and the libraries that render it. Versions are read from the installed package
+metadata, never by importing the renderers, so a no-op build stays cheap: this module imports
+only hashlib, json, os and pathlib.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from dataclasses import dataclass, fields
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from reportgen.config import Config
+from reportgen.output import read_manifest, slug_for
+
+OUTPUT_FILES: dict[str, str] = {
+    "pdf": "briefing.pdf", "html": "briefing.html", "pptx": "deck.pptx", "json": "data.json",
+}
+TEMPLATE_FOLDERS: dict[str, tuple[str, ...]] = {
+    "pdf": ("briefing",), "html": ("briefing",), "pptx": ("deck",), "json": (),
+}
+RENDERERS: dict[str, tuple[str, ...]] = {
+    "pdf": ("weasyprint", "jinja2", "matplotlib"),
+    "html": ("jinja2", "matplotlib"),
+    "pptx": ("python-pptx", "jinja2", "matplotlib", "PyYAML"),
+    "json": (),
+}
+ALWAYS = ("reportgen", "PyYAML")
+CHART_FORMATS = ("pdf", "html", "pptx")
+DEFAULTS_DIR = Path(__file__).parent / "defaults"
+# Config fields that say where or how fast to build, not what the outputs contain.
+NOT_CONTENT = {"seeds_dir", "output_dir", "templates_dir", "project_templates_dir", "formats",
+               "jobs", "source_path", "warnings", "limits"}
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentPlan:
+    """One source document: where its outputs go, their input hashes and what to rebuild."""
+
+    source: Path
+    slug: str
+    folder: Path
+    overrides: Path | None
+    input_hashes: dict[str, str]
+    rebuild: tuple[str, ...]
+
+    @property
+    def up_to_date(self) -> bool:
+        """True when no output of this document needs building."""
+        return not self.rebuild
+
+
+def plan_documents(sources: list[Path], config: Config, *, force: bool = False,
+                   ) -> list[DocumentPlan]:
+    """A plan for every source: each wanted format is rebuilt unless its manifest entry matches
+    its input hash and its file is still there with the recorded size (or `force`)."""
+    shared = {fmt: _shared_inputs(fmt, config) for fmt in config.formats}
+    plans: list[DocumentPlan] = []
+    for source, slug in _slugs(sources):
+        folder = config.output_dir / slug
+        overrides = overrides_path(source)
+        own = _file_digest(source) + ":" + (_file_digest(overrides) if overrides else "-")
+        hashes = {fmt: _digest(f"{own}:{shared[fmt]}") for fmt in config.formats}
+        stale = tuple(hashes) if force else _stale_formats(folder, hashes)
+        plans.append(DocumentPlan(source, slug, folder, overrides, hashes, stale))
+    return plans
+
+
+def overrides_path(source: Path) -> Path | None:
+    """The source's `<stem>.overrides.yaml` when it exists."""
+    path = source.with_name(f"{source.stem}.overrides.yaml")
+    return path if path.is_file() else None
+
+
+def _slugs(sources: list[Path]) -> list[tuple[Path, str]]:
+    """Each source with its output folder name; two sources with one stem keep their suffix."""
+    counts: dict[str, int] = {}
+    for source in sources:
+        counts[slug_for(source)] = counts.get(slug_for(source), 0) + 1
+    named = []
+    for source in sources:
+        slug = slug_for(source)
+        if counts[slug] > 1:
+            slug = slug_for(Path(source.name.replace(".", "-")))
+        named.append((source, slug))
+    return named
+
+
+def _stale_formats(folder: Path, hashes: dict[str, str]) -> tuple[str, ...]:
+    """The formats whose manifest entry is missing, has other inputs, or whose file is gone."""
+    outputs = (read_manifest(folder) or {}).get("outputs", {})
+    stale = {fmt for fmt, digest in hashes.items()
+             if outputs.get(OUTPUT_FILES[fmt], {}).get("inputs") != digest
+             or not _present(folder, outputs.get(OUTPUT_FILES[fmt], {}), OUTPUT_FILES[fmt])}
+    charts_gone = any(not _present(folder, entry, name) for name, entry in outputs.items()
+                      if name.startswith("charts/"))
+    if charts_gone:  # charts are redrawn with any format that shows them
+        stale |= {fmt for fmt in hashes if fmt in CHART_FORMATS}
+    return tuple(fmt for fmt in hashes if fmt in stale)
+
+
+def _present(folder: Path, entry: dict[str, Any], name: str) -> bool:
+    try:
+        return (folder / name).stat().st_size == entry.get("bytes")
+    except OSError:
+        return False
+
+
+def _shared_inputs(fmt: str, config: Config) -> str:
+    """The hash of everything besides the source that the format's output depends on."""
+    parts = {
+        "format": fmt,
+        "config": config_fingerprint(config),
+        "versions": package_versions((*ALWAYS, *RENDERERS[fmt])),
+        "templates": template_digests(config, TEMPLATE_FOLDERS[fmt]),
+    }
+    return _digest(json.dumps(parts, sort_keys=True))
+
+
+def config_fingerprint(config: Config) -> str:
+    """The config's content-affecting fields as stable text."""
+    return repr({f.name: getattr(config, f.name) for f in fields(config)
+                 if f.name not in NOT_CONTENT})
+
+
+def template_roots(config: Config) -> list[Path]:
+    """The template search path (staff, project, shipped defaults), like `templating`'s."""
+    roots = [d for d in (config.templates_dir, config.project_templates_dir) if d and d.is_dir()]
+    return [*dict.fromkeys(r.resolve() for r in roots), DEFAULTS_DIR.resolve()]
+
+
+def template_digests(config: Config, folders: tuple[str, ...]) -> dict[str, str]:
+    """'root#/relative/path' → content hash for every file under the given template folders."""
+    digests: dict[str, str] = {}
+    for index, root in enumerate(template_roots(config)):
+        for folder in folders:
+            for path in sorted(_files_under(root / folder)):
+                digests[f"{index}/{path.relative_to(root)}"] = _file_digest(path)
+    return digests
+
+
+def _files_under(folder: Path) -> list[Path]:
+    if not folder.is_dir():
+        return []
+    return [Path(d) / name for d, _, names in os.walk(folder) for name in names
+            if not name.startswith(".") and not name.endswith("~")]
+
+
+def package_versions(names: tuple[str, ...]) -> dict[str, str]:
+    """Installed versions of the named distributions, read from metadata (no import)."""
+    return {name: _version(name) for name in sorted(set(names))}
+
+
+@cache
+def _version(name: str) -> str:
+    if name == "reportgen":
+        from reportgen import __version__
+
+        return __version__
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version(name)
+    except PackageNotFoundError:
+        return "missing"
+
+
+def _file_digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()

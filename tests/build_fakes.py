@@ -1,0 +1,104 @@
+"""Fast stand-ins for the extract/chart/render stages, so build tests exercise the build alone.
+
+They are installed with `install(monkeypatch)`; forked workers inherit them. Each fake output
+records the inputs it was made from, so tests can tell which outputs were rebuilt.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import time
+from dataclasses import replace
+from pathlib import Path
+
+from reportgen import builder as build
+from reportgen.charts import ChartAsset
+from reportgen.model import ChartPoint, ChartSeries, ChartSpec, Document, Fact, Quantity
+from reportgen.render import RenderResult
+
+CALLS_ENV = "REPORTGEN_TEST_CALLS"
+
+
+def fake_briefing(path: Path, config) -> object:
+    """A tiny briefing whose one fact's value is the first number in the file."""
+    from reportgen.model import Briefing
+
+    text = path.read_text(encoding="utf-8")
+    if "FAIL" in text:
+        raise build.BuildError(f"{path}: this document is planted to fail")
+    if "SLEEP" in text:
+        time.sleep(float(text.split("SLEEP")[1].split()[0]))
+    number = next((float(w) for w in text.split() if w.replace(".", "").isdigit()), 0.0)
+    fact = Fact(id="output-2021", span=(0, 1), text=f"{number:g} billion yuan",
+                quantity=Quantity(number * 1e9, "yuan"), metric="output", year=2021)
+    doc = Document(path=str(path), sha256=hashlib.sha256(text.encode()).hexdigest(),
+                   title=path.stem.title())
+    return Briefing(document=doc, text=text, facts=(fact,))
+
+
+def fake_charts(briefing, config) -> tuple[ChartAsset, ...]:
+    spec = ChartSpec(id="growth-output", kind="growth", title="Output", unit="yuan",
+                     series=(ChartSeries("output", (ChartPoint("2021", 1.0),)),))
+    svg = b"<svg xmlns='http://www.w3.org/2000/svg'>" + briefing.document.sha256.encode() + b"</svg>"
+    return (ChartAsset(spec, svg, b"\x89PNG fake"),)
+
+
+def fake_render(fmt, briefing, charts, config) -> RenderResult:
+    _record(fmt)
+    payload = {"format": fmt, "document": briefing.document.sha256, "charts": len(charts),
+               "padding": "x" * 20000}
+    warnings = ("figure x has no year",) if "WARN" in briefing.text else ()
+    return RenderResult(json.dumps(payload).encode(), warnings)
+
+
+def fake_serialize(briefing) -> bytes:
+    _record("json")
+    return json.dumps({"document": briefing.document.sha256, "padding": "y" * 20000}).encode()
+
+
+def _record(fmt: str) -> None:
+    """Append the format to the calls file (shared by forked workers)."""
+    calls = os.environ.get(CALLS_ENV)
+    if calls:
+        with open(calls, "a", encoding="utf-8") as f:
+            f.write(fmt + "\n")
+
+
+def install(monkeypatch, calls: Path | None = None) -> None:
+    monkeypatch.setattr(build, "load_briefing", fake_briefing)
+    monkeypatch.setattr(build, "draw_charts", fake_charts)
+    monkeypatch.setattr(build, "render", fake_render)
+    monkeypatch.setattr(build, "serialize", fake_serialize)
+    monkeypatch.setattr(build, "warm_up", lambda formats, charts=True: None)
+    if calls is not None:
+        monkeypatch.setenv(CALLS_ENV, str(calls))
+
+
+def project(tmp_path: Path, documents: int = 2) -> "Project":
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    for i in range(documents):
+        (seeds / f"release-{i}.txt").write_text(f"Release {i}: output {100 + i} billion yuan.\n")
+    templates = tmp_path / "templates"
+    (templates / "briefing").mkdir(parents=True)
+    (templates / "briefing" / "style.css").write_text("body { color: black }\n")
+    (templates / "deck").mkdir()
+    (templates / "deck" / "deck.yaml").write_text("slides: []\n")
+    return Project(tmp_path)
+
+
+class Project:
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.seeds = root / "seeds"
+        self.out = root / "output"
+        self.templates = root / "templates"
+
+    def config(self, **changes):
+        from reportgen.config import Config
+
+        base = Config(seeds_dir=self.seeds, output_dir=self.out,
+                      project_templates_dir=self.templates, jobs=2)
+        return replace(base, **changes)

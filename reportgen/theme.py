@@ -1,4 +1,4 @@
-"""The house style shared by matplotlib charts, the briefing's CSS variables and the deck's native charts."""
+"""The house style shared by matplotlib charts, the briefing's CSS and the deck's native charts."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True, slots=True)
 class Theme:
-    """Colours (hex, '#RRGGBB') and fonts used by every renderer."""
+    """Colours (hex, '#RRGGBB'), fonts and chart sizes used by every renderer."""
 
     palette: tuple[str, ...] = (
         "#1F4E79", "#C8102E", "#2E8B57", "#E8A33D", "#6A4C93", "#3A9AD9", "#7F7F7F", "#B5651D",
@@ -17,14 +17,54 @@ class Theme:
     muted: str = "#6B6B6B"
     grid: str = "#D9D9D9"
     background: str = "#FFFFFF"
+    light: str = "#A9C4DE"
+    """A pale partner of the first palette colour: actual figures beside targets, share tracks."""
+    track: str = "#EDEDED"
+    """The unfilled part of a share bar and the fill of diagram boxes."""
     font_family: str = "DejaVu Sans"
     heading_font_family: str = "DejaVu Sans"
     base_font_size: float = 10.0
     title_font_size: float = 13.0
+    chart_width_in: float = 6.3
+    """Chart width in inches: the text column of an A4 page; a 16:9 slide scales it up."""
+    chart_height_in: float = 3.4
+    chart_dpi: float = 100.0
+    """The nominal resolution; PNG fallbacks are written at `png_scale` × this."""
+    png_scale: float = 2.0
+    chart_title_size: float = 11.0
+    chart_font_size: float = 8.5
+    chart_small_size: float = 7.0
 
     def colour(self, index: int) -> str:
         """The palette colour for series or bar `index`, cycling."""
         return self.palette[index % len(self.palette)]
+
+    @property
+    def png_dpi(self) -> float:
+        """The resolution of PNG fallbacks (2× the nominal one by default)."""
+        return self.chart_dpi * self.png_scale
+
+    def matplotlib_rc(self) -> dict[str, object]:
+        """matplotlib rcParams for this style: fonts, colours, literal text, deterministic SVG."""
+        return {
+            "font.family": "sans-serif",
+            "font.sans-serif": [self.font_family, "DejaVu Sans"],
+            "font.size": self.chart_font_size,
+            "text.color": self.text,
+            "text.usetex": False,
+            "text.parse_math": False,  # a "$" in a label prints as "$"
+            "axes.edgecolor": self.grid,
+            "axes.labelcolor": self.text,
+            "axes.unicode_minus": True,
+            "xtick.color": self.muted,
+            "ytick.color": self.muted,
+            "figure.facecolor": self.background,
+            "savefig.facecolor": self.background,
+            "svg.fonttype": "none",  # text stays text: searchable and small in the PDF
+            "svg.hashsalt": "reportgen",  # stable clip-path ids, hence byte-identical SVG
+            "svg.id": "chart",
+            "path.simplify": True,
+        }
 
 
 DEFAULT_THEME = Theme()

@@ -5,9 +5,24 @@
 
 from __future__ import annotations
 
+import math
+import os
+import re
+import tempfile
+from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 
-from reportgen.model import ChartSpec
+from reportgen.charts.select import ChartDecision, ChartPlan, choose_charts, plan_charts
+from reportgen.config import Config
+from reportgen.model import Briefing, ChartSpec
+
+__all__ = [
+    "ChartAsset", "ChartDecision", "ChartPlan", "choose_charts", "draw_charts", "draw_plan",
+    "plan_charts", "plan_for", "write_charts",
+]
+
+FORMATS = {"svg": ("svg",), "png": ("png",), "both": ("svg", "png")}
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,3 +37,85 @@ class ChartAsset:
     def id(self) -> str:
         """The chart's id, also its file stem in `charts/`."""
         return self.spec.id
+
+
+def plan_for(briefing: Briefing, config: Config | None = None) -> ChartPlan:
+    """The briefing's own chart specs if it carries some, else those chosen from its data."""
+    if briefing.charts:
+        return ChartPlan(briefing.charts)
+    return plan_charts(briefing, (config or Config()).charts)
+
+
+def draw_charts(briefing: Briefing, config: Config | None = None) -> tuple[ChartAsset, ...]:
+    """Every chosen chart of the briefing drawn as SVG and 2× PNG in the config's theme.
+
+    Charts that cannot be drawn are left out; `plan_for(...).skipped` and `draw_plan` say why.
+    """
+    assets, _ = draw_plan(plan_for(briefing, config), config)
+    return assets
+
+
+def draw_plan(plan: ChartPlan, config: Config | None = None, *, png: bool = True
+              ) -> tuple[tuple[ChartAsset, ...], tuple[ChartDecision, ...]]:
+    """The drawn charts of `plan` and every "not charted" decision (the plan's and new ones)."""
+    from reportgen.charts.draw import house_style, render
+
+    theme = (config or Config()).theme
+    assets: list[ChartAsset] = []
+    skipped = list(plan.skipped)
+    with house_style(theme):
+        for spec in plan.charts:
+            problem = drawing_problem(spec)
+            if problem:
+                skipped.append(ChartDecision(spec.id, problem))
+                continue
+            svg, raster = render(spec, theme, png=png)
+            assets.append(ChartAsset(spec, svg, raster))
+    return tuple(assets), tuple(skipped)
+
+
+def drawing_problem(spec: ChartSpec) -> str | None:
+    """Why `spec` cannot make a readable chart (no finite value to show), or None."""
+    values = [p.value for s in spec.series for p in s.points]
+    if spec.kind == "system":
+        return None if any(s.points or s.note for s in spec.series) else "no tier to show"
+    if not any(math.isfinite(v) for v in values):
+        return "no finite value to plot" if values else "no values"
+    return None
+
+
+def write_charts(briefing: Briefing, out: Path, formats: str = "both",
+                 config: Config | None = None) -> Iterator[str]:
+    """Write each chart to `out/<document>/<id>.svg|png`; yields one line per file or skip."""
+    wanted = FORMATS.get(formats, ("svg", "png"))
+    folder = out / document_slug(briefing)
+    assets, skipped = draw_plan(plan_for(briefing, config), config, png="png" in wanted)
+    folder.mkdir(parents=True, exist_ok=True)
+    for asset in assets:
+        for ext in wanted:
+            data = asset.svg if ext == "svg" else asset.png
+            if data is None:
+                continue
+            path = folder / f"{asset.id}.{ext}"
+            _write_atomic(path, data)
+            yield f"wrote {path} ({len(data) / 1024:.0f} KB) — {asset.spec.title}"
+    for decision in skipped:
+        yield str(decision)
+
+
+def document_slug(briefing: Briefing) -> str:
+    """A safe folder name for the briefing's charts: its source file's stem, slugged."""
+    stem = Path(briefing.document.path).stem
+    return re.sub(r"[^A-Za-z0-9._-]+", "-", stem).strip("-.") or "document"
+
+
+def _write_atomic(path: Path, data: bytes) -> None:
+    """Write `data` to a temporary file beside `path`, then rename it into place."""
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

@@ -1,0 +1,411 @@
+"""Draw `ChartSpec`s with matplotlib's object API: one drawer per chart kind, in a registry.
+
+matplotlib is imported inside the functions here, never at module import, so choosing charts
+(and the `extract` command) stays light. Layout uses fixed margins computed from the text, in
+inches, instead of `tight_layout` (which costs ~0.3 s per eight charts). Output is deterministic:
+fixed `svg.hashsalt`, no dates or creator in the metadata.
+"""
+
+from __future__ import annotations
+
+import io
+import math
+import textwrap
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, cast
+
+from reportgen.charts.alt import value_text
+from reportgen.errors import ChartError
+from reportgen.formatting import scaled
+from reportgen.model import ChartPoint, ChartSpec
+from reportgen.theme import DEFAULT_THEME, Theme
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+    from matplotlib.figure import Figure
+
+Drawer = Callable[[ChartSpec, Theme], "Figure"]
+
+PT = 1 / 72
+"""One typographic point in inches."""
+CHAR_EM = 0.6
+"""Average DejaVu Sans glyph width in ems, a little generous so estimated text never clips."""
+MAX_HEIGHT_IN = 9.5
+"""The tallest chart that still fits an A4 text block."""
+MAX_LABEL_LINES = 2
+MIN_BAR_HEIGHT_IN = 2.6
+MIN_ROW_IN = 0.42
+"""Few bars get rows this tall at most, so three bars do not fill a page."""
+SVG_METADATA = {"Date": None, "Creator": None}
+PNG_METADATA = {"Software": None}
+
+
+def text_width_in(text: str, size_pt: float) -> float:
+    """The estimated width in inches of one line of `text` at `size_pt`."""
+    return len(text) * CHAR_EM * size_pt * PT
+
+
+def wrap(text: str, width_in: float, size_pt: float, lines: int = MAX_LABEL_LINES) -> str:
+    """`text` wrapped to fit `width_in`, at most `lines` lines, cut with '…' if longer."""
+    chars = max(4, int(width_in / (CHAR_EM * size_pt * PT)))
+    wrapped = textwrap.wrap(text, chars, max_lines=lines, placeholder=" …",
+                            break_long_words=True) or [""]
+    return "\n".join(wrapped)
+
+
+# --- the frame shared by every chart: title, subtitle, source note ---------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Frame:
+    """Where the plot area sits in the figure, in inches."""
+
+    width: float
+    height: float
+    top: float
+    """Distance from the figure's top edge to the plot area."""
+    bottom: float
+    """Distance from the figure's bottom edge to the plot area."""
+
+    def axes_rect(self, left: float, right: float) -> tuple[float, float, float, float]:
+        """`[left, bottom, width, height]` in figure fractions for margins in inches."""
+        w = max(0.5, self.width - left - right)
+        h = max(0.3, self.height - self.top - self.bottom)
+        return (left / self.width, self.bottom / self.height, w / self.width, h / self.height)
+
+
+def header_height(spec: ChartSpec, theme: Theme) -> float:
+    """The height in inches taken by the title and subtitle of `spec`."""
+    width = theme.chart_width_in - 0.3
+    title_lines = wrap(spec.title, width, theme.chart_title_size).count("\n") + 1
+    sub_lines = wrap(spec.subtitle, width, theme.chart_font_size).count("\n") + 1 \
+        if spec.subtitle else 0
+    return (0.12 + title_lines * theme.chart_title_size * 1.25 * PT
+            + sub_lines * theme.chart_font_size * 1.3 * PT + 0.1)
+
+
+def new_figure(spec: ChartSpec, theme: Theme, height: float | None = None,
+               bottom: float = 0.3) -> tuple[Figure, Frame]:
+    """A figure with the spec's title, subtitle and source note drawn, and its free frame."""
+    from matplotlib.figure import Figure
+
+    width = theme.chart_width_in
+    height = min(MAX_HEIGHT_IN, height or theme.chart_height_in)
+    fig = Figure(figsize=(width, height), dpi=theme.chart_dpi)
+    y = height - 0.12
+    text_w = width - 0.3
+    title = wrap(spec.title, text_w, theme.chart_title_size)
+    fig.text(0.15 / width, y / height, title, fontsize=theme.chart_title_size, weight="bold",
+             va="top", ha="left", color=theme.text, family=theme.heading_font_family)
+    y -= (title.count("\n") + 1) * theme.chart_title_size * 1.25 * PT
+    if spec.subtitle:
+        fig.text(0.15 / width, y / height, wrap(spec.subtitle, text_w, theme.chart_font_size),
+                 fontsize=theme.chart_font_size, va="top", ha="left", color=theme.muted)
+    if spec.source_note:
+        fig.text(0.15 / width, 0.07 / height, wrap(spec.source_note, text_w,
+                                                   theme.chart_small_size, lines=1),
+                 fontsize=theme.chart_small_size, va="bottom", ha="left", color=theme.muted)
+    return fig, Frame(width, height, header_height(spec, theme), bottom)
+
+
+def _plain_axes(ax: Axes, theme: Theme) -> None:
+    """No spines, no ticks: values are labelled on the marks themselves."""
+    for spine in ax.spines.values():
+        spine.set_visible(False)
+    ax.tick_params(length=0, labelsize=theme.chart_font_size, colors=theme.text)
+    ax.set_facecolor(theme.background)
+
+
+# --- growth: columns over years, the change and the annual rate -----------------------------
+
+
+def draw_growth(spec: ChartSpec, theme: Theme) -> Figure:
+    """Columns of one metric over years, the latest dark, an arrow carrying the change."""
+    points = list(spec.series[0].points) if spec.series else []
+    fig, frame = new_figure(spec, theme, bottom=0.55)
+    ax = fig.add_axes(frame.axes_rect(0.25, 0.25))
+    _plain_axes(ax, theme)
+    values = [p.value if math.isfinite(p.value) else 0.0 for p in points]
+    xs = list(range(len(points)))
+    colours = [theme.light] * max(0, len(points) - 1) + [theme.colour(0)] * min(1, len(points))
+    ax.bar(xs, values, width=0.6, color=colours, zorder=2)
+    low, high = min(values + [0.0]), max(values + [0.0])
+    span = (high - low) or 1.0
+    slot_in = (frame.width - 0.5) / max(1, len(points))
+    size = theme.chart_font_size if slot_in > 1.2 else theme.chart_small_size
+    for x, point, v in zip(xs, points, values, strict=True):
+        label = _column_label(point, spec.unit, slot_in, size)
+        ax.text(x, v + (0.03 * span if v >= 0 else -0.03 * span), label, ha="center",
+                va="bottom" if v >= 0 else "top", fontsize=size, color=theme.text, zorder=3)
+    headroom = 0.45 if len(points) >= 2 and low >= 0 else 0.22
+    ax.set_ylim(low - (0.22 * span if low < 0 else 0), high + headroom * span)
+    ax.set_xlim(-0.6, len(points) - 0.4)
+    ax.set_xticks(xs, [p.label for p in points])
+    ax.set_yticks([])
+    ax.axhline(0, color=theme.muted, linewidth=0.8, zorder=3)
+    if len(points) >= 2 and low >= 0 and spec.subtitle:
+        _change_arrow(ax, values, span, spec.subtitle, theme)
+    return fig
+
+
+def _column_label(point: ChartPoint, unit: str, slot_in: float, size: float) -> str:
+    """The value over a column, shortened to its number when the full text is too wide."""
+    text = value_text(point, unit)
+    if text_width_in(text, size) <= slot_in * 0.95:
+        return text
+    if not math.isfinite(point.value):
+        return "n/a"
+    return wrap(text, slot_in * 0.95, size) if unit not in ("yuan", "usd") else scaled(point.value)
+
+
+def _change_arrow(ax: Axes, values: Sequence[float], span: float, summary: str,
+                  theme: Theme) -> None:
+    """A curved arrow from the first column to the last, labelled with the change."""
+    first, last = 0, len(values) - 1
+    lift = 0.16 * span
+    top = max(values) + 0.3 * span
+    ax.annotate("", xy=(last, values[last] + lift), xytext=(first, values[first] + lift),
+                arrowprops={"arrowstyle": "-|>", "color": theme.accent, "linewidth": 1.2,
+                            "connectionstyle": "arc3,rad=-0.25", "shrinkA": 2, "shrinkB": 2},
+                zorder=4)
+    ax.text((first + last) / 2, top, summary.split(" ")[0], ha="center", va="bottom",
+            fontsize=theme.chart_title_size, weight="bold", color=theme.accent, zorder=4)
+
+
+# --- horizontal bars: rankings, targets, shares -------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class BarRow:
+    """One labelled row of a horizontal bar chart and its bars (value, colour, text)."""
+
+    label: str
+    bars: tuple[tuple[float, str, str], ...]
+
+
+def _bar_layout(spec: ChartSpec, theme: Theme, rows: list[BarRow],
+                track: float | None = None) -> tuple[Figure, Axes, list[BarRow]]:
+    """A figure sized for `rows` with labels left and values at the bar ends."""
+    size = theme.chart_font_size
+    label_w = min(0.36 * theme.chart_width_in,
+                  max([text_width_in(line, size) for r in rows for line in
+                       wrap(r.label, 0.36 * theme.chart_width_in, size).split("\n")] + [0.3]))
+    labels = [wrap(r.label, label_w, size) for r in rows]
+    bars_per_row = max([len(r.bars) for r in rows] + [1])
+    lines = max([lbl.count("\n") + 1 for lbl in labels] + [1])
+    row_in = max(0.26 * bars_per_row, lines * size * 1.35 * PT + 0.08)
+    head = header_height(spec, theme)
+    fits = max(1, int((MAX_HEIGHT_IN - head - 0.45) / row_in))
+    hidden = len(rows) - fits
+    if hidden > 0:
+        rows, labels = rows[:fits - 1], labels[:fits - 1]
+    shown_rows = len(rows) + (hidden > 0)
+    height = max(MIN_BAR_HEIGHT_IN, head + 0.45
+                 + max(row_in * shown_rows, MIN_ROW_IN * 3))
+    fig, frame = new_figure(spec, theme, height=height, bottom=0.35)
+    value_w = max([text_width_in(text, size) for r in rows for _, _, text in r.bars] + [0.3])
+    ax = fig.add_axes(frame.axes_rect(0.2 + label_w, 0.15))
+    _plain_axes(ax, theme)
+    axes_w = frame.width - 0.35 - label_w
+    _draw_bar_rows(ax, rows, theme, track)
+    _set_value_limits(ax, rows, (value_w + 0.1) / axes_w, track)
+    n = len(rows) + (hidden > 0)
+    ax.set_ylim(n - 0.5, -0.5)
+    ticks = labels + ([f"… {hidden + 1} more not shown"] if hidden > 0 else [])
+    ax.set_yticks(range(len(ticks)), ticks)
+    ax.set_xticks([])
+    return fig, ax, rows
+
+
+def _draw_bar_rows(ax: Axes, rows: list[BarRow], theme: Theme, track: float | None) -> None:
+    size = theme.chart_font_size
+    for y, row in enumerate(rows):
+        k = len(row.bars)
+        thick = 0.62 / k
+        for j, (value, colour, text) in enumerate(row.bars):
+            yy = y + (j - (k - 1) / 2) * thick
+            if track is not None:
+                ax.barh(yy, track, height=thick * 0.9, color=theme.track, zorder=1)
+            if not math.isfinite(value):
+                ax.text(0, yy, f" {text}", va="center", ha="left", fontsize=size,
+                        color=theme.muted)
+                continue
+            shown = min(max(value, 0.0), track) if track is not None else value
+            ax.barh(yy, shown, height=thick * 0.9, color=colour, zorder=2)
+            end = track if track is not None else value
+            ax.text(end, yy, f" {text} " if value >= 0 else f" {text} ", va="center",
+                    ha="left" if value >= 0 or track is not None else "right",
+                    fontsize=size, color=theme.text, zorder=3)
+    ax.axvline(0, color=theme.muted, linewidth=0.8, zorder=3)
+
+
+def _set_value_limits(ax: Axes, rows: list[BarRow], label_frac: float,
+                      track: float | None) -> None:
+    """x limits leaving `label_frac` of the width for value labels beyond the longest bars."""
+    values = [v for r in rows for v, _, _ in r.bars if math.isfinite(v)]
+    if track is not None:
+        values.append(track)
+    high, low = max(values + [0.0]), min(values + [0.0])
+    if high == low:
+        high = 1.0
+    label_frac = min(label_frac, 0.45)
+    right = label_frac if high > 0 else 0.02
+    left = label_frac if low < 0 else 0.0
+    total = (high - low) / max(0.1, 1 - left - right)
+    ax.set_xlim(low - left * total, high + right * total)
+
+
+def draw_ranking(spec: ChartSpec, theme: Theme) -> Figure:
+    """Horizontal bars, largest first, each labelled with its value."""
+    points = spec.series[0].points if spec.series else ()
+    rows = [BarRow(p.label, ((p.value, theme.colour(0), value_text(p, spec.unit)),))
+            for p in points]
+    fig, _, _ = _bar_layout(spec, theme, rows)
+    return fig
+
+
+def draw_targets(spec: ChartSpec, theme: Theme) -> Figure:
+    """Each target as a dark bar, the latest actual figure as a pale bar beneath it."""
+    from matplotlib.patches import Patch
+
+    targets = spec.series[0].points if spec.series else ()
+    actual = {p.label: p for p in spec.series[1].points} if len(spec.series) > 1 else {}
+    rows = []
+    for p in targets:
+        bars = [(p.value, theme.colour(0), value_text(p, spec.unit))]
+        a = actual.get(p.label)
+        if a is not None:
+            bars.append((a.value, theme.light, value_text(a, spec.unit)))
+        rows.append(BarRow(p.label, tuple(bars)))
+    fig, ax, _ = _bar_layout(spec, theme, rows)
+    if actual:
+        handles = [Patch(color=theme.colour(0), label=spec.series[0].name),
+                   Patch(color=theme.light, label=spec.series[1].name)]
+        ax.legend(handles=handles, loc="lower right", frameon=False, ncol=2,
+                  fontsize=theme.chart_small_size, handlelength=1.0, borderaxespad=0.1)
+    return fig
+
+
+def draw_shares(spec: ChartSpec, theme: Theme) -> Figure:
+    """Each share as a bar against a pale track to 100%."""
+    points = spec.series[0].points if spec.series else ()
+    rows = [BarRow(p.label, ((p.value, theme.colour(i), value_text(p, "percent")),))
+            for i, p in enumerate(points)]
+    fig, _, _ = _bar_layout(spec, theme, rows, track=100.0)
+    return fig
+
+
+# --- the industrial system: tiers as columns of boxes -------------------------------------------
+
+
+MAX_MEMBERS = 7
+"""Members shown per tier; more become a '+N more' box."""
+
+
+def draw_system(spec: ChartSpec, theme: Theme) -> Figure:
+    """A diagram: one column per tier (header box, then a box per member with its figure)."""
+    tiers = spec.series
+    rows = max([min(len(t.points), MAX_MEMBERS) for t in tiers] + [1])
+    member_h, gap = 0.46, 0.07
+    head_h = 0.5
+    height = header_height(spec, theme) + head_h + 0.12 + rows * (member_h + gap) + 0.35
+    fig, frame = new_figure(spec, theme, height=max(theme.chart_height_in, height), bottom=0.3)
+    ax = fig.add_axes((0.0, 0.0, 1.0, 1.0))
+    ax.set_xlim(0, frame.width)
+    ax.set_ylim(0, frame.height)
+    ax.set_axis_off()
+    n = max(1, len(tiers))
+    arrow_w = 0.22
+    col_w = (frame.width - 0.3 - arrow_w * (n - 1)) / n
+    top = frame.height - frame.top
+    for i, tier in enumerate(tiers):
+        x = 0.15 + i * (col_w + arrow_w)
+        _tier_column(ax, tier.name, tier.note, tier.points, x, top, col_w,
+                     (head_h, member_h, gap), theme.colour(i), theme)
+        if i < n - 1:
+            ax.annotate("", xy=(x + col_w + arrow_w - 0.03, top - head_h / 2),
+                        xytext=(x + col_w + 0.03, top - head_h / 2),
+                        arrowprops={"arrowstyle": "-|>", "color": theme.muted, "linewidth": 1.2})
+    return fig
+
+
+def _tier_column(ax: Axes, name: str, note: str, points: Sequence[ChartPoint], x: float,
+                 top: float, width: float, sizes: tuple[float, float, float], colour: str,
+                 theme: Theme) -> None:
+    from matplotlib.patches import FancyBboxPatch
+
+    head_h, member_h, gap = sizes
+    small = theme.chart_small_size
+    text_w = width - 0.12
+    ax.add_patch(FancyBboxPatch((x, top - head_h), width, head_h, facecolor=colour,
+                                boxstyle="round,pad=0,rounding_size=0.05", edgecolor="none"))
+    head = wrap(name, text_w, theme.chart_font_size, lines=1 if note else 2)
+    if note:
+        head += "\n" + wrap(note, text_w, small, lines=1)
+    ax.text(x + width / 2, top - head_h / 2, head, ha="center", va="center", color="white",
+            fontsize=theme.chart_font_size if not note else small + 0.5, weight="bold",
+            linespacing=1.3)
+    shown = list(points[:MAX_MEMBERS])
+    extra = len(points) - len(shown)
+    if extra > 0:
+        shown = shown[:-1]
+    y = top - head_h - 0.12
+    for point in shown:
+        ax.add_patch(FancyBboxPatch((x, y - member_h), width, member_h,
+                                    boxstyle="round,pad=0,rounding_size=0.04",
+                                    facecolor=theme.track, edgecolor=colour, linewidth=0.8))
+        figure = point.value_text if point.value_text else ""
+        label = wrap(point.label, text_w, small, lines=1 if figure else 2)
+        text = label + ("\n" + wrap(figure, text_w, small - 0.5, lines=1) if figure else "")
+        ax.text(x + width / 2, y - member_h / 2, text, ha="center", va="center",
+                fontsize=small, color=theme.text, linespacing=1.35)
+        y -= member_h + gap
+    if extra > 0:
+        ax.text(x + width / 2, y - member_h / 2, f"+ {extra + 1} more", ha="center",
+                va="center", fontsize=small, color=theme.muted)
+
+
+# --- the registry and output ------------------------------------------------------------------
+
+
+DRAWERS: dict[str, Drawer] = {
+    "growth": draw_growth,
+    "ranking": draw_ranking,
+    "targets": draw_targets,
+    "shares": draw_shares,
+    "system": draw_system,
+}
+"""The drawer for each chart kind; the only place a kind is connected to its drawing."""
+
+
+def drawer_for(spec: ChartSpec) -> Drawer:
+    """The drawer registered for `spec.kind`; `ChartError` listing the known kinds if none."""
+    try:
+        return DRAWERS[spec.kind]
+    except KeyError:
+        raise ChartError(f"chart {spec.id!r} has unknown kind {spec.kind!r}; "
+                         f"known kinds: {', '.join(DRAWERS)}") from None
+
+
+@contextmanager
+def house_style(theme: Theme = DEFAULT_THEME) -> Iterator[None]:
+    """matplotlib's rcParams set to the theme for the duration (read when drawing and saving)."""
+    import matplotlib
+
+    with matplotlib.rc_context(cast(Any, theme.matplotlib_rc())):
+        yield
+
+
+def render(spec: ChartSpec, theme: Theme = DEFAULT_THEME, *,
+           png: bool = True) -> tuple[bytes, bytes | None]:
+    """The chart's SVG bytes and, if asked, its 2× PNG; call it inside `house_style`."""
+    fig = drawer_for(spec)(spec, theme)
+    svg = io.BytesIO()
+    fig.savefig(svg, format="svg", metadata=SVG_METADATA)
+    if not png:
+        return svg.getvalue(), None
+    raster = io.BytesIO()
+    fig.savefig(raster, format="png", dpi=theme.png_dpi, metadata=PNG_METADATA)
+    return svg.getvalue(), raster.getvalue()

@@ -1,0 +1,490 @@
+"""Choose the charts a reader needs from the data layer: pure functions, no matplotlib.
+
+Each proposer looks at the facts in one way (a metric over years, figures across topics, targets,
+shares of one whole, the industrial system) and returns `ChartSpec`s for what the data supports
+and `ChartDecision`s ("not charted: reason") for near misses. Staff choices (`ChartChoices`)
+then drop, keep only, or retitle charts by id.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, replace
+
+from reportgen import formatting
+from reportgen.charts.alt import alt_text
+from reportgen.config import ChartChoices
+from reportgen.errors import ChartError
+from reportgen.model import (
+    Briefing,
+    ChartPoint,
+    ChartSeries,
+    ChartSpec,
+    Fact,
+    Qualifier,
+    SystemTier,
+)
+
+GROWTH, RANKING, TARGETS, SHARES, SYSTEM = "growth", "ranking", "targets", "shares", "system"
+MIN_RANKING = 3
+MAX_BARS = 12
+"""More bars than this stop reading at a glance; a ranking keeps the largest."""
+SHARE_TOLERANCE = 0.5
+_SELF_DESCRIBING_UNITS = {"yuan", "usd", "percent"}
+"""Units the value labels already name ("250 billion yuan", "40.6%")."""
+"""Rounded shares of one whole may add up to a little over 100."""
+
+_QUALIFIER_WORDS = {
+    Qualifier.EXACT: "", Qualifier.MORE_THAN: "more than ", Qualifier.ABOUT: "about ",
+    Qualifier.AT_LEAST: "at least ", Qualifier.LESS_THAN: "less than ", Qualifier.UP_TO: "up to ",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class ChartDecision:
+    """A chart considered and not drawn, and the reason a reader of the build log needs."""
+
+    chart_id: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"not charted: {self.chart_id}: {self.reason}"
+
+
+@dataclass(frozen=True, slots=True)
+class ChartPlan:
+    """The charts to draw, in reading order, and the decisions not to draw others."""
+
+    charts: tuple[ChartSpec, ...]
+    skipped: tuple[ChartDecision, ...] = ()
+
+
+Candidate = ChartSpec | ChartDecision
+Proposer = Callable[[Briefing], list[Candidate]]
+
+
+def choose_charts(briefing: Briefing, choices: ChartChoices | None = None) -> tuple[ChartSpec, ...]:
+    """The chart specs the briefing's data supports, after staff choices."""
+    return plan_charts(briefing, choices).charts
+
+
+def plan_charts(briefing: Briefing, choices: ChartChoices | None = None) -> ChartPlan:
+    """The chosen chart specs and the "not charted" decisions, after staff choices."""
+    candidates = _unique_ids([c for propose in PROPOSERS for c in propose(briefing)])
+    specs = [c for c in candidates if isinstance(c, ChartSpec)]
+    skipped = [c for c in candidates if isinstance(c, ChartDecision)]
+    if choices is not None:
+        specs, dropped = apply_choices(specs, choices, [_candidate_id(c) for c in candidates])
+        skipped += dropped
+    return ChartPlan(tuple(replace(s, alt_text=alt_text(s)) for s in specs), tuple(skipped))
+
+
+def apply_choices(specs: Sequence[ChartSpec], choices: ChartChoices,
+                  known: Sequence[str]) -> tuple[list[ChartSpec], list[ChartDecision]]:
+    """Specs left after `drop`/`only` with `titles` applied, and a decision per removed chart."""
+    titles = dict(choices.titles)
+    for key, ids in (("drop", choices.drop), ("only", choices.only), ("titles", tuple(titles))):
+        unknown = [i for i in ids if i not in known]
+        if unknown:
+            raise ChartError(f"unknown chart id {unknown[0]!r} in charts.{key}; "
+                             f"known ids: {', '.join(known) or '(none for this document)'}")
+    kept: list[ChartSpec] = []
+    removed: list[ChartDecision] = []
+    for spec in specs:
+        if spec.id in choices.drop:
+            removed.append(ChartDecision(spec.id, "dropped by charts.drop in the config"))
+        elif choices.only and spec.id not in choices.only:
+            removed.append(ChartDecision(spec.id, "not listed in charts.only in the config"))
+        else:
+            kept.append(replace(spec, title=titles.get(spec.id, spec.title)))
+    return kept, removed
+
+
+def known_chart_ids(briefing: Briefing) -> tuple[str, ...]:
+    """Every chart id the briefing's data proposes, charted or not."""
+    return tuple(_candidate_id(c) for c in _unique_ids([c for p in PROPOSERS for c in p(briefing)]))
+
+
+# --- growth: one metric at two or more years -------------------------------------------------
+
+
+def propose_growth(briefing: Briefing) -> list[Candidate]:
+    """A growth chart per metric and unit stated for two or more years (targets excluded)."""
+    groups: dict[tuple[str, str], dict[int, Fact]] = defaultdict(dict)
+    for fact in briefing.visible_facts:
+        if fact.year is not None and not fact.is_target:
+            groups[(_key(fact.display_label), fact.unit)].setdefault(fact.year, fact)
+    out: list[Candidate] = []
+    for (metric, unit), by_year in groups.items():
+        if len(by_year) < 2:
+            continue
+        chart_id = f"growth-{_slug(metric)}"
+        facts = [by_year[y] for y in sorted(by_year) if _finite(by_year[y])]
+        if len(facts) < 2:
+            reason = f"{metric}: fewer than two years with a finite value"
+            out.append(ChartDecision(chart_id, reason))
+            continue
+        out.append(_growth_spec(briefing, chart_id, facts, unit))
+    return out
+
+
+def _growth_spec(briefing: Briefing, chart_id: str, facts: list[Fact], unit: str) -> ChartSpec:
+    first, last = facts[0], facts[-1]
+    points = tuple(ChartPoint(str(f.year), f.value, f.id, _figure(f)) for f in facts)
+    return ChartSpec(
+        id=chart_id, kind=GROWTH, unit=unit,
+        title=f"{_sentence_case(first.display_label)}, {first.year}–{last.year}",
+        subtitle=growth_summary(first.value, last.value, (last.year or 0) - (first.year or 0),
+                                unit),
+        series=(ChartSeries(_sentence_case(first.display_label), points),),
+        source_note=_source_note(briefing), section_id=_common_section(facts),
+    )
+
+
+def growth_summary(old: float, new: float, years: int, unit: str) -> str:
+    """The change from `old` to `new` for readers: '+48.5% in 10 years (4.0% a year)'."""
+    if unit == "percent":
+        delta = new - old
+        sign = "+" if delta >= 0 else "−"
+        return f"{sign}{formatting.number(abs(round(delta, 2)))} percentage points in {years} years"
+    change = formatting.change(old, new)
+    if change == "n/a":
+        return f"From {formatting.quantity(old, unit)} to {formatting.quantity(new, unit)}"
+    rate = formatting.cagr(old, new, years)
+    span = f" in {years} years" if years > 1 else " in one year" if years == 1 else ""
+    return f"{change}{span}" + (f" ({rate})" if rate != "n/a" and years > 1 else "")
+
+
+# --- ranking: figures of one unit across topics or members of one tier -----------------------
+
+
+def propose_rankings(briefing: Briefing) -> list[Candidate]:
+    """A ranking per system tier and per point whose topics give figures in one unit."""
+    out: list[Candidate] = []
+    seen: list[frozenset[str]] = []
+    for chart_id, name, rows in _tier_groups(briefing) + _topic_groups(briefing):
+        for unit, entries in _by_unit(rows).items():
+            ids = frozenset(f.id for _, f in entries)
+            if any(ids <= s for s in seen):
+                continue
+            seen.append(ids)
+            out.append(_ranking(briefing, chart_id, name, unit, entries))
+    return out
+
+
+Row = tuple[str, Fact]
+
+
+def _tier_groups(briefing: Briefing) -> list[tuple[str, str, list[Row]]]:
+    groups = []
+    for tier in briefing.system:
+        rows: list[Row] = []
+        for member in tier.members:
+            head = (member.headline_fact_id,) if member.headline_fact_id else ()
+            facts = briefing.facts_in(head + member.fact_ids)
+            actual = next((f for f in facts if not f.is_target), None)
+            if actual is not None:
+                rows.append((member.name, actual))
+        groups.append((f"ranking-{_slug(tier.id or tier.name)}", tier.name, rows))
+    return groups
+
+
+def _topic_groups(briefing: Briefing) -> list[tuple[str, str, list[Row]]]:
+    groups = []
+    for section in briefing.sections:
+        for point in section.points:
+            rows: list[Row] = []
+            for topic in point.topics:
+                rows += [(topic.name, f) for f in briefing.facts_in(topic.fact_ids)
+                         if not f.is_target]
+            name = _common_words([f.display_label for _, f in rows], [t for t, _ in rows])
+            groups.append((f"ranking-{_slug(name or point.title)}", name or point.title, rows))
+    return groups
+
+
+def _by_unit(rows: list[Row]) -> dict[str, list[Row]]:
+    """One fact per label (the first) for each unit used by at least two labels."""
+    by_unit: dict[str, dict[str, Fact]] = defaultdict(dict)
+    for label, fact in rows:
+        by_unit[fact.unit].setdefault(label, fact)
+    return {u: list(d.items()) for u, d in by_unit.items() if len(d) >= 2}
+
+
+def _ranking(briefing: Briefing, chart_id: str, name: str, unit: str,
+             entries: list[Row]) -> Candidate:
+    finite = [(label, f) for label, f in entries if _finite(f)]
+    if len(finite) < MIN_RANKING:
+        return ChartDecision(chart_id, f"only {len(finite)} figures in {unit} across {name}; "
+                                       f"a ranking needs {MIN_RANKING}")
+    ranked = sorted(finite, key=lambda e: -e[1].value)
+    shown = ranked[:MAX_BARS]
+    points = tuple(ChartPoint(_sentence_case(label), f.value, f.id, _figure(f))
+                   for label, f in shown)
+    facts = [f for _, f in finite]
+    metric = _common_words([f.display_label for f in facts], [label for label, _ in finite])
+    year = _common_year(facts)
+    title = _sentence_case(name) + (f": {metric}" if metric and metric != name else "")
+    subtitle = "" if unit in _SELF_DESCRIBING_UNITS else f"In {_unit_words(unit)}"
+    subtitle = ", ".join(x for x in (subtitle, f"{year}" if year else "") if x)
+    if len(ranked) > len(shown):
+        subtitle = "; ".join(x for x in (subtitle, f"largest {len(shown)} of {len(ranked)}") if x)
+    return ChartSpec(
+        id=chart_id, kind=RANKING, title=title, unit=unit, subtitle=_sentence_case(subtitle),
+        series=(ChartSeries(_sentence_case(metric or name), points),),
+        source_note=_source_note(briefing), section_id=_common_section(facts),
+    )
+
+
+# --- targets: goals by topic and year, beside the latest actual -------------------------------
+
+
+def propose_targets(briefing: Briefing) -> list[Candidate]:
+    """A targets chart per target year (and unit), with the latest actual figure where known."""
+    pairs = _target_pairs(briefing)
+    groups: dict[tuple[int | None, str], list[tuple[Fact, Fact | None]]] = defaultdict(list)
+    for target, actual in pairs:
+        groups[(target.year, target.unit)].append((target, actual))
+    main_unit = {y: max((g for g in groups if g[0] == y), key=lambda g: len(groups[g]))
+                 for y, _ in groups}
+    out: list[Candidate] = []
+    for (year, unit), rows in groups.items():
+        chart_id = "targets" + (f"-{year}" if year else "")
+        if main_unit[year] != (year, unit):
+            chart_id += f"-{_slug(unit)}"
+        out.append(_targets(briefing, chart_id, year, unit, rows))
+    return out
+
+
+def _target_pairs(briefing: Briefing) -> list[tuple[Fact, Fact | None]]:
+    visible = {f.id: f for f in briefing.visible_facts}
+    pairs: list[tuple[Fact, Fact | None]] = []
+    if briefing.targets:
+        for t in briefing.targets:
+            if t.fact_id in visible:
+                goal = visible[t.fact_id]
+                actual = visible.get(t.actual_fact_id or "") or _latest_actual(briefing, goal)
+                pairs.append((goal, actual))
+    else:
+        pairs = [(f, _latest_actual(briefing, f)) for f in visible.values() if f.is_target]
+    return [(t, a if a is not None and a.unit == t.unit else None) for t, a in pairs]
+
+
+def _latest_actual(briefing: Briefing, target: Fact) -> Fact | None:
+    """The latest non-target fact of the same metric, or of the same topic and unit."""
+    same = [f for f in briefing.visible_facts if not f.is_target and f.unit == target.unit and (
+        _key(f.display_label) == _key(target.display_label)
+        or (target.topic is not None and f.topic == target.topic))]
+    return max(same, key=lambda f: f.year or 0, default=None)
+
+
+def _targets(briefing: Briefing, chart_id: str, year: int | None, unit: str,
+             rows: list[tuple[Fact, Fact | None]]) -> Candidate:
+    rows = [(t, a if a is not None and _finite(a) else None) for t, a in rows if _finite(t)]
+    with_actual = sum(a is not None for _, a in rows)
+    if len(rows) < 2 and not with_actual:
+        return ChartDecision(chart_id, f"only {len(rows)} target in {unit}"
+                             + (f" for {year}" if year else "") + " and no actual figure beside it")
+    rows.sort(key=lambda r: -r[0].value)
+    labels = [_sentence_case(t.topic or t.display_label) for t, _ in rows]
+    when = f"{year} target" if year else "Target"
+    series = [ChartSeries(when, tuple(ChartPoint(lbl, t.value, t.id, _figure(t))
+                                      for lbl, (t, _) in zip(labels, rows, strict=True)))]
+    if with_actual:
+        # A target without an actual figure has no point in this series (not a NaN point).
+        series.append(ChartSeries("Latest actual", tuple(
+            ChartPoint(lbl, a.value, a.id, _figure(a, with_year=True))
+            for lbl, (_, a) in zip(labels, rows, strict=True) if a is not None)))
+    subtitle = "Latest actual figure beside the target where the release gives one" \
+        if with_actual else f"Goals set in the release, in {_unit_words(unit)}"
+    return ChartSpec(
+        id=chart_id, kind=TARGETS, unit=unit, series=tuple(series), subtitle=subtitle,
+        title=f"Targets for {year}" if year else "Targets",
+        source_note=_source_note(briefing), section_id=_common_section([t for t, _ in rows]),
+    )
+
+
+# --- shares: percent figures of one whole -----------------------------------------------------
+
+
+def propose_shares(briefing: Briefing) -> list[Candidate]:
+    """A shares chart per sentence (or per point, for one metric) with two or more shares."""
+    percent = [f for f in briefing.visible_facts
+               if f.unit == "percent" and not f.is_target and _finite(f) and 0 <= f.value <= 100]
+    groups: dict[object, list[Fact]] = defaultdict(list)
+    for fact in percent:
+        groups[("sentence", fact.sentence_span or fact.sentence or fact.id)].append(fact)
+        if fact.point_id:
+            groups[("point", fact.point_id, _key(fact.display_label))].append(fact)
+    out: list[Candidate] = []
+    seen: list[frozenset[str]] = []
+    for facts in groups.values():
+        ids = frozenset(f.id for f in facts)
+        if len(facts) < 2 or any(ids <= s for s in seen):
+            continue
+        seen.append(ids)
+        out.append(_shares(briefing, facts))
+    return out
+
+
+def _shares(briefing: Briefing, facts: list[Fact]) -> Candidate:
+    metrics = [f.display_label for f in facts]
+    topics = [f.topic or "" for f in facts]
+    whole = _common_words(metrics, topics) or facts[0].display_label
+    labels = [f.topic or _without_words(f.display_label, whole) or f.display_label for f in facts]
+    chart_id = f"shares-{_slug(whole)}"
+    total = sum(f.value for f in facts)
+    if total > 100 + SHARE_TOLERANCE:
+        return ChartDecision(chart_id, f"the shares add up to {formatting.percent(total)}, more "
+                                       "than one whole")
+    if len(set(labels)) < len(labels):
+        labels = [_sentence_case(f.display_label) for f in facts]
+    points = tuple(ChartPoint(_sentence_case(lbl), f.value, f.id, _figure(f))
+                   for lbl, f in zip(labels, facts, strict=True))
+    year = _common_year(facts)
+    return ChartSpec(
+        id=chart_id, kind=SHARES, unit="percent", title=_sentence_case(whole),
+        subtitle=f"Percent, {year}" if year else "Percent of the whole",
+        series=(ChartSeries(_sentence_case(whole), points),),
+        source_note=_source_note(briefing), section_id=_common_section(facts),
+    )
+
+
+# --- the industrial system --------------------------------------------------------------------
+
+
+def propose_system(briefing: Briefing) -> list[Candidate]:
+    """The industrial-system diagram when the briefing lays out tiers of industries."""
+    tiers = [t for t in briefing.system if t.members or t.total_fact_id or t.count_fact_id]
+    if not briefing.system:
+        return []
+    if not tiers or (len(tiers) == 1 and not tiers[0].members):
+        return [ChartDecision("industrial-system", "the system has no tier with members")]
+    series = tuple(_tier_series(briefing, t) for t in tiers)
+    facts = briefing.facts_in(p.fact_id for s in series for p in s.points if p.fact_id)
+    return [ChartSpec(
+        id="industrial-system", kind=SYSTEM, unit=_single_unit(facts),
+        title="The industrial system", series=series,
+        subtitle=" → ".join(_sentence_case(t.name) for t in tiers),
+        source_note=_source_note(briefing), section_id=_common_section(list(facts)),
+    )]
+
+
+def _tier_series(briefing: Briefing, tier: SystemTier) -> ChartSeries:
+    points = []
+    for member in tier.members:
+        head = briefing.facts_in((member.headline_fact_id,) if member.headline_fact_id else ())
+        head = head or briefing.facts_in(member.target_fact_ids + member.fact_ids)[:1]
+        fact = head[0] if head else None
+        if fact is None:
+            points.append(ChartPoint(_sentence_case(member.name), math.nan))
+        else:
+            points.append(ChartPoint(_sentence_case(member.name), fact.value, fact.id,
+                                     _figure(fact, with_year=fact.is_target)))
+    totals = briefing.facts_in(i for i in (tier.total_fact_id, tier.count_fact_id) if i)
+    note = "; ".join(_figure(f, with_year=True) for f in totals[:1])
+    return ChartSeries(_sentence_case(tier.name), tuple(points), note=note)
+
+
+# --- shared helpers ----------------------------------------------------------------------------
+
+
+PROPOSERS: tuple[Proposer, ...] = (propose_growth, propose_rankings, propose_targets,
+                                   propose_shares, propose_system)
+"""In the order charts appear: overall growth first, the system diagram last."""
+
+
+def _figure(fact: Fact, with_year: bool = False) -> str:
+    """The fact's figure for a label: 'more than 2.87 trillion yuan', '… (2025 target)'."""
+    text = _QUALIFIER_WORDS.get(fact.qualifier, "") + formatting.quantity(fact.value, fact.unit)
+    if with_year and fact.year:
+        text += f" ({fact.year} target)" if fact.is_target else f" ({fact.year})"
+    elif with_year and fact.is_target:
+        text += " (target)"
+    return text
+
+
+def _finite(fact: Fact) -> bool:
+    return math.isfinite(fact.value)
+
+
+def _key(text: str) -> str:
+    return " ".join(text.lower().split())
+
+
+def _slug(text: str, max_words: int = 6) -> str:
+    """A readable id part: 'Industrial added value' → 'industrial-added-value'."""
+    words = re.sub(r"[^a-z0-9]+", " ", text.lower()).split()
+    return "-".join(words[:max_words]) or "chart"
+
+
+def _sentence_case(text: str) -> str:
+    return text[:1].upper() + text[1:] if text else text
+
+
+def _unit_words(unit: str) -> str:
+    return {"percent": "percent", "usd": "US dollars"}.get(unit, unit)
+
+
+def _common_words(metrics: Sequence[str], names: Sequence[str]) -> str:
+    """The words every metric shares once its own topic name is removed ('industry scale')."""
+    if not metrics:
+        return ""
+    stripped = [_without(m, n).split() for m, n in zip(metrics, names, strict=True)]
+    common = [w for w in stripped[0] if all(w in other for other in stripped[1:])]
+    return " ".join(common)
+
+
+def _without(text: str, name: str) -> str:
+    """`text` without the words of `name` ('ai industry scale' - 'ai' → 'industry scale')."""
+    if not name.strip():
+        return _key(text)
+    return re.sub(rf"\b{re.escape(_key(name))}\b", " ", _key(text))
+
+
+def _without_words(text: str, words: str) -> str:
+    """`text` less every word in `words` ('primary industry share' - 'industry share')."""
+    drop = set(_key(words).split())
+    return " ".join(w for w in _key(text).split() if w not in drop)
+
+
+def _common_year(facts: Sequence[Fact]) -> int | None:
+    years = {f.year for f in facts}
+    return years.pop() if len(years) == 1 else None
+
+
+def _common_section(facts: Sequence[Fact]) -> str | None:
+    counts = Counter(f.section_id for f in facts if f.section_id)
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def _single_unit(facts: Iterable[Fact]) -> str:
+    units = {f.unit for f in facts}
+    return units.pop() if len(units) == 1 else ""
+
+
+def _source_note(briefing: Briefing) -> str:
+    doc = briefing.document
+    who = doc.issuer or "the press release"
+    note = f"Source: {who}" + (f", {doc.date}" if doc.date else "")
+    return note if len(note) <= 100 else note[:99] + "…"
+
+
+def _candidate_id(candidate: Candidate) -> str:
+    return candidate.id if isinstance(candidate, ChartSpec) else candidate.chart_id
+
+
+def _unique_ids(candidates: list[Candidate]) -> list[Candidate]:
+    """Candidates with ids made unique by a counter suffix, in order."""
+    seen: Counter[str] = Counter()
+    out: list[Candidate] = []
+    for c in candidates:
+        cid = _candidate_id(c)
+        seen[cid] += 1
+        if seen[cid] > 1:
+            cid = f"{cid}-{seen[cid]}"
+            c = replace(c, id=cid) if isinstance(c, ChartSpec) else replace(c, chart_id=cid)
+        out.append(c)
+    return out

@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import logging
+import warnings
 from collections.abc import Iterator, Sequence
 from html.parser import HTMLParser
 from typing import Any
@@ -27,20 +28,23 @@ from reportgen.render.html import BASE_URL, briefing_markup
 def render_pdf(briefing: Briefing, charts: Sequence[ChartAsset], config: Config) -> RenderResult:
     """The briefing's PDF bytes (tagged, fonts embedded, reproducible) and its warnings."""
     markup = briefing_markup(briefing, charts, config, output="pdf")
-    warnings = list(markup.warnings)
+    report = list(markup.warnings)
     glyphs = glyph_warning(missing_glyphs(text_characters(markup.html)))
     if glyphs:
-        warnings.append(glyphs)
+        report.append(glyphs)
     options = _pdf_options(briefing, config)
-    with _weasyprint_log_into(warnings):
+    with _weasyprint_log_into(report):
         import weasyprint
 
-        fetcher = weasyprint_fetcher(markup.resolver, warnings)
+        fetcher = weasyprint_fetcher(markup.resolver, report)
         html = weasyprint.HTML(string=markup.html, base_url=BASE_URL, url_fetcher=fetcher)
         document = html.render(**options)
-        _drop_attachments(document, _attachment_hrefs(markup.html), warnings)
-        data = document.write_pdf(**options)
-    return RenderResult(data, tuple(warnings))
+        _drop_attachments(document, _attachment_hrefs(markup.html), report)
+        with warnings.catch_warnings():
+            # WeasyPrint 70 leaves its sRGB profile file open for PDF/A (a ResourceWarning)
+            warnings.simplefilter("ignore", ResourceWarning)
+            data = document.write_pdf(**options)
+    return RenderResult(data, tuple(report))
 
 
 def _pdf_options(briefing: Briefing, config: Config) -> dict[str, Any]:

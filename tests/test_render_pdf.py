@@ -1,0 +1,187 @@
+"""The PDF briefing, read back with pypdf: content, contents page, bookmarks, metadata, tags."""
+
+from __future__ import annotations
+
+import io
+from dataclasses import replace
+
+import pytest
+from pypdf import PdfReader
+from render_support import (
+    config, flat, inflated_streams, outline_pages, page_texts, resolve, synthetic_charts,
+    toc_entries,
+)
+from synthetic import synthetic_briefing
+
+from reportgen import formatting
+from reportgen.errors import ConfigError
+from reportgen.model import Fact
+from reportgen.render.context import fact_display
+from reportgen.render.pdf import render_pdf
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def briefing():
+    return synthetic_briefing()
+
+
+@pytest.fixture(scope="module")
+def pdf(briefing):
+    return render_pdf(briefing, synthetic_charts(), config())
+
+
+@pytest.fixture(scope="module")
+def text(pdf) -> str:
+    return flat(" ".join(page_texts(pdf.data)))
+
+
+def test_pdf_renders_without_warnings(pdf):
+    assert pdf.data.startswith(b"%PDF-")
+    assert pdf.warnings == ()
+
+
+def test_every_section_title_is_in_the_pdf(briefing, text):
+    for section in briefing.sections:
+        if section.number > 0:
+            assert section.title in text
+
+
+def test_headline_figures_appear_with_change_and_growth_rate(briefing, text):
+    old = briefing.fact("industrial-added-value-2011")
+    new = briefing.fact("industrial-added-value-2021")
+    assert fact_display(new) in text
+    assert formatting.change(old.value, new.value) in text
+    assert formatting.cagr(old.value, new.value, 10) in text
+
+
+def test_every_target_is_in_the_targets_table(briefing, pdf):
+    pages = page_texts(pdf.data)
+    targets_page = flat(next(p for p in pages if "Growth needed" in p))
+    for target in briefing.targets:
+        assert (target.topic or "").capitalize() in targets_page
+        assert fact_display(briefing.fact(target.fact_id)) in targets_page
+
+
+def test_sources_appendix_quotes_every_fact_sentence(briefing, text):
+    sources = text[text.index("Each figure quoted"):]
+    for fact in briefing.visible_facts:
+        assert f"“{flat(fact.sentence)}”" in sources, fact.id
+        assert fact_display(fact) in sources
+
+
+def test_figures_in_the_text_link_to_their_source_entries(pdf):
+    reader = PdfReader(io.BytesIO(pdf.data))
+    internal = 0
+    for page in reader.pages:
+        for annot in page.get("/Annots") or []:
+            a = resolve(annot)
+            if a.get("/Subtype") == "/Link" and ("/Dest" in a or "/D" in (a.get("/A") or {})):
+                internal += 1
+    # every fact is cited at least once in a sentence or table, plus the contents page links
+    assert internal >= len(synthetic_briefing().visible_facts) + 5
+
+
+def test_contents_page_numbers_are_the_pages_where_chapters_start(briefing, pdf):
+    toc = toc_entries(pdf.data)
+    bookmarks = outline_pages(pdf.data)
+    pages = page_texts(pdf.data)
+    chapters = [s for s in briefing.sections if s.number > 0]
+    assert len(toc) >= len(chapters) + 3  # at a glance, system, targets, sources
+    for section in chapters:
+        entry = next(title for title in toc if section.title in title)
+        page = toc[entry]
+        bookmark = next(p for title, p in bookmarks.items() if section.title in title)
+        assert page == bookmark
+        assert section.title in pages[page - 1]
+    assert toc["Sources"] == bookmarks["Sources"]
+
+
+def test_bookmarks_cover_every_part(briefing, pdf):
+    titles = " | ".join(outline_pages(pdf.data))
+    for part in ("Contents", "At a glance", "The industrial system", "Targets", "Sources"):
+        assert part in titles
+    for section in briefing.sections[1:]:
+        assert section.title in titles
+
+
+def test_metadata_has_title_subject_keywords_and_the_document_date(briefing, pdf):
+    meta = PdfReader(io.BytesIO(pdf.data)).metadata
+    assert meta.title == briefing.document.title
+    assert briefing.document.title in meta.subject
+    assert "integrated circuits" in meta["/Keywords"]
+    assert meta["/CreationDate"].startswith("D:20220914")
+
+
+def test_running_header_and_page_x_of_y_footer(pdf):
+    pages = page_texts(pdf.data)
+    assert f"Page 3 of {len(pages)}" in pages[2]
+    assert "At a glance" in pages[2]  # the running header names the part
+    assert "Page 1 of" not in pages[0]  # the cover has no footer
+
+
+def test_charts_are_drawn_into_the_pdf(text):
+    for marker in ("SYSTEMMARK", "CHARTMARKONE", "CHARTMARKTWO"):
+        assert marker in text
+
+
+def test_charts_sit_in_their_own_chapter(pdf):
+    pages = page_texts(pdf.data)
+    assert any("CHARTMARKONE" in p and "A new industrial system" in p for p in pages)
+    assert any("CHARTMARKTWO" in p and "Innovation" in p for p in pages)
+
+
+def test_pdf_is_tagged_and_fonts_are_embedded(pdf):
+    reader = PdfReader(io.BytesIO(pdf.data))
+    root = reader.trailer["/Root"]
+    assert "/StructTreeRoot" in root
+    assert root["/MarkInfo"]["/Marked"]
+    embedded = 0
+    for page in reader.pages:
+        fonts = resolve(page["/Resources"]).get("/Font") or {}
+        for ref in resolve(fonts).values():
+            font = resolve(ref)
+            descendants = font.get("/DescendantFonts")
+            target = resolve(descendants[0]) if descendants else font
+            descriptor = resolve(target.get("/FontDescriptor"))
+            assert descriptor is not None
+            assert any(k in descriptor for k in ("/FontFile", "/FontFile2", "/FontFile3"))
+            embedded += 1
+    assert embedded > 0
+
+
+def test_same_inputs_give_the_same_pdf_bytes(briefing, pdf):
+    again = render_pdf(briefing, synthetic_charts(), config())
+    assert again.data == pdf.data
+
+
+def test_document_text_with_markup_or_template_syntax_prints_literally():
+    base = synthetic_briefing()
+    hostile = "Output <b>rose</b> {{ 7*7 }} {% raw %}"
+    text = base.text + hostile + " to 12 billion yuan.\n"
+    start = text.index("12 billion yuan")
+    fact = Fact(id="hostile-fact", span=(start, start + len("12 billion yuan")),
+                text="12 billion yuan", quantity=replace(base.facts[0].quantity, value=12e9),
+                metric="output <i>x</i>", year=2021, sentence=hostile + " to 12 billion yuan.",
+                sentence_span=(text.index(hostile), len(text) - 1), section_id="s2",
+                point_id="s2-p1")
+    sections = tuple(replace(s, fact_ids=s.fact_ids + ("hostile-fact",)) if s.id == "s2" else s
+                     for s in base.sections)
+    briefing = replace(base, text=text, facts=base.facts + (fact,), sections=sections,
+                       document=replace(base.document, title="Release <b>{{ 7*7 }}</b>"))
+    out = flat(" ".join(page_texts(render_pdf(briefing, [], config()).data)))
+    assert "Release <b>{{ 7*7 }}</b>" in out
+    assert "Output <b>rose</b> {{ 7*7 }} {% raw %}" in out
+    assert "output <i>x</i>" in out
+    assert "49" not in out
+
+
+def test_pdf_a_is_a_config_option(briefing):
+    result = render_pdf(briefing, [], config(pdf_variant="pdf/a-3b"))
+    assert b"pdfaid" in inflated_streams(result.data)
+
+
+def test_an_unknown_pdf_variant_is_a_one_line_config_error(briefing):
+    with pytest.raises(ConfigError, match=r"pdf_variant 'pdf/z' .* pdf/a-3b"):
+        render_pdf(briefing, [], config(pdf_variant="pdf/z"))

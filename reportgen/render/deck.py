@@ -1,0 +1,387 @@
+"""The PowerPoint deck: deck.yaml + master.pptx + the data layer → PPTX bytes with native charts.
+
+Stages, each a function below: find the templates (staff → project → shipped), load deck.yaml,
+evaluate it into `SlidePlan`s (repeat, when, Jinja text, charts, tables, tiles), check the master
+safely and that it has every layout the plan needs, then open it with python-pptx, fill the
+`{{ }}` in the master and layouts, lay each plan out on one or more slides, set reproducible
+core properties and return the bytes with fixed zip dates.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import os
+import re
+import zipfile
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from io import BytesIO
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from reportgen.errors import MasterError, TemplateError
+from reportgen.model import Briefing, ChartSpec, Fact
+from reportgen.render import RenderResult
+from reportgen.render.deck_spec import DeckSpec, SlideEntry, display_path, load_deck_spec
+from reportgen.render.deck_tables import TABLES, TableData, rows_table
+from reportgen.render.master_check import check_master, missing_layouts
+from reportgen.templating import make_environment, render_string, template_roots
+
+if TYPE_CHECKING:
+    from jinja2 import Environment
+
+    from reportgen.charts import ChartAsset
+    from reportgen.config import Config
+
+DECK_DIR = "deck"
+_SINGLE_EXPRESSION = re.compile(r"^\s*\{\{(.*)\}\}\s*$", re.S)
+_FIXED_ZIP_DATE = (1980, 1, 1, 0, 0, 0)
+
+
+@dataclass(slots=True)
+class SlidePlan:
+    """One evaluated deck.yaml entry: what one slide (and its continuations) must show."""
+
+    where: str
+    layout: str
+    title: str = ""
+    subtitle: str = ""
+    body: list[str] = field(default_factory=list)
+    notes: str = ""
+    charts: list[ChartSpec] = field(default_factory=list)
+    table: TableData | None = None
+    tiles: list[Fact] = field(default_factory=list)
+    diagram: bool = False
+    fact_ids: list[str] = field(default_factory=list)
+
+
+def render_deck(briefing: Briefing, charts: Sequence[ChartAsset], config: Config) -> RenderResult:
+    """The deck of `briefing` as PPTX bytes, with the warnings met while building it."""
+    roots = template_roots(config.templates_dir, config.project_templates_dir)
+    spec = load_deck_spec(find_deck_file(roots, "deck.yaml"))
+    master_path = find_deck_file(roots, "master.pptx")
+    layouts = check_master(master_path, config.limits)
+    env = make_environment(roots, html=False)
+    specs = [c.spec for c in charts] or list(briefing.charts)
+    plans = plan_slides(spec, env, briefing, specs, config)
+    missing = missing_layouts(layouts, [p.layout for p in plans])
+    if missing:
+        raise MasterError(
+            f"{display_path(master_path)}: lacks the layout(s) {', '.join(map(repr, missing))} "
+            f"that {spec.where} uses; add them to the master or change 'layout:' in deck.yaml "
+            f"(the master has: {', '.join(map(repr, layouts))})"
+        )
+    from reportgen.render.deck_build import build_presentation
+
+    pngs = {c.spec.id: c.png for c in charts if c.png}
+    data, warnings = build_presentation(
+        master_path, plans, briefing, config, pngs,
+        fill=_master_filler(env, base_context(briefing, specs, config), master_path),
+        when=build_time(briefing),
+    )
+    return RenderResult(normalise_package(data), tuple(warnings))
+
+
+def find_deck_file(roots: Sequence[Path], name: str) -> Path:
+    """The first `deck/<name>` along the template roots (the shipped one is always last)."""
+    for root in roots:
+        candidate = root / DECK_DIR / name
+        if candidate.exists():
+            return candidate
+    return roots[-1] / DECK_DIR / name
+
+
+# ---- evaluating deck.yaml ---------------------------------------------------------------------
+
+
+def base_context(briefing: Briefing, specs: Sequence[ChartSpec], config: Config) -> dict[str, Any]:
+    """What every expression in deck.yaml and the master can use, besides per-slide helpers."""
+    return {
+        "document": briefing.document,
+        "briefing": briefing,
+        "sections": briefing.sections,
+        "numbered_sections": [s for s in briefing.sections if s.number > 0],
+        "facts": briefing.visible_facts,
+        "targets": briefing.targets,
+        "system": briefing.system,
+        "charts": list(specs),
+        "organisation": config.organisation,
+        "author": config.author,
+        "date": briefing.document.date or "",
+    }
+
+
+def plan_slides(spec: DeckSpec, env: Environment, briefing: Briefing,
+                specs: Sequence[ChartSpec], config: Config) -> list[SlidePlan]:
+    """Every slide deck.yaml asks for, evaluated (repeat expanded, `when` applied)."""
+    base = base_context(briefing, specs, config)
+    plans: list[SlidePlan] = []
+    for entry in spec.slides:
+        for bindings in _repeat(entry, env, base, spec):
+            recorder: list[str] = []
+            context = {**base, **_helpers(briefing, specs, recorder), **bindings}
+            when = entry.get("when")
+            if when is not None and not _evaluate(env, when.value, context, spec.at(when.line)):
+                continue
+            plans.append(_plan(entry, env, context, spec, briefing, specs, recorder))
+    return plans
+
+
+def _repeat(entry: SlideEntry, env: Environment, base: Mapping[str, Any],
+            spec: DeckSpec) -> list[dict[str, Any]]:
+    """The loop bindings of an entry: one empty binding without `repeat:`."""
+    repeat = entry.get("repeat")
+    if repeat is None:
+        return [{}]
+    where = spec.at(repeat.line)
+    items = _evaluate(env, str(repeat.value), dict(base), where)
+    if isinstance(items, (str, bytes)) or not hasattr(items, "__iter__"):
+        raise TemplateError(f"{where}: 'repeat' must give a list, got {type(items).__name__}")
+    name_field = entry.get("as")
+    name = str(name_field.value) if name_field else "item"
+    if not name.isidentifier():
+        raise TemplateError(f"{spec.at(name_field.line if name_field else repeat.line)}: "
+                            f"'as' must be a plain name, got {name!r}")
+    items = list(items)
+    return [{name: item, "loop_index": i + 1, "loop_length": len(items)}
+            for i, item in enumerate(items)]
+
+
+def _helpers(briefing: Briefing, specs: Sequence[ChartSpec], recorder: list[str]
+             ) -> dict[str, Callable[..., Any]]:
+    """Functions for deck.yaml expressions; `fact` and `figure` record the facts they show."""
+    from reportgen.render.deck_charts import figure_text
+
+    by_id = {f.id: f for f in briefing.facts}
+
+    def fact(fact_id: str) -> Fact:
+        found = by_id.get(fact_id)
+        if found is None:
+            close = difflib.get_close_matches(fact_id, list(by_id), n=3)
+            raise KeyError(f"no fact {fact_id!r}" + (f"; did you mean {', '.join(close)}?"
+                                                      if close else ""))
+        recorder.append(found.id)
+        return found
+
+    def figure(item: Fact | str) -> str:
+        found = fact(item) if isinstance(item, str) else item
+        recorder.append(found.id)
+        return figure_text(found)
+
+    def charts_in(section_id: str) -> list[ChartSpec]:
+        return [c for c in specs if c.section_id == section_id and c.kind != "system"]
+
+    return {"fact": fact, "figure": figure, "charts_in": charts_in,
+            "key_facts": lambda n=6: key_facts(briefing, int(n))}
+
+
+def key_facts(briefing: Briefing, count: int) -> list[Fact]:
+    """The headline figures: the opening section's latest ones, the system's totals, then others."""
+    facts = [f for f in briefing.visible_facts if not f.is_target]
+    opening = {s.id for s in briefing.sections if s.number == 0}
+    totals = [t.total_fact_id for t in briefing.system if t.total_fact_id]
+    by_id = {f.id: f for f in facts}
+    ordered = [f for f in facts if f.section_id in opening] + \
+              [by_id[i] for i in totals if i in by_id] + \
+              [f for f in facts if f.unit in ("yuan", "usd", "percent")]
+    latest: dict[str, int] = {}
+    for fact in facts:
+        latest[fact.metric] = max(latest.get(fact.metric, 0), fact.year or 0)
+    chosen: dict[str, Fact] = {}
+    for fact in ordered:
+        if (fact.year or 0) < latest[fact.metric] or fact.metric in {c.metric for c in
+                                                                     chosen.values()}:
+            continue
+        chosen.setdefault(fact.id, fact)
+        if len(chosen) == count:
+            break
+    return list(chosen.values())
+
+
+def _evaluate(env: Environment, source: Any, context: Mapping[str, Any], where: str) -> Any:
+    """The value of a Jinja expression (`{{ }}` around it optional); one-line errors."""
+    import jinja2
+
+    if not isinstance(source, str):
+        return source
+    match = _SINGLE_EXPRESSION.match(source)
+    text = match.group(1) if match else source
+    try:
+        return env.compile_expression(text, undefined_to_none=False)(**context)
+    except jinja2.TemplateSyntaxError as exc:
+        raise TemplateError(f"{where}: {exc.message}") from None
+    except Exception as exc:  # noqa: BLE001 — an error inside the expression is the author's
+        message = str(exc).strip("'\"").splitlines()[0] if str(exc) else type(exc).__name__
+        raise TemplateError(f"{where}: {message}") from None
+
+
+def _text(env: Environment, entry: SlideEntry, key: str, context: Mapping[str, Any],
+          spec: DeckSpec) -> str:
+    """A text field rendered as a template ('' when the entry lacks it)."""
+    item = entry.get(key)
+    if item is None or item.value is None:
+        return ""
+    return render_string(env, str(item.value), context, spec.at(item.line)).strip()
+
+
+def _plan(entry: SlideEntry, env: Environment, context: Mapping[str, Any], spec: DeckSpec,
+          briefing: Briefing, specs: Sequence[ChartSpec], recorder: list[str]) -> SlidePlan:
+    """One evaluated slide."""
+    plan = SlidePlan(where=spec.at(entry.line), layout=_text(env, entry, "layout", context, spec))
+    plan.title = _text(env, entry, "title", context, spec)
+    plan.subtitle = _text(env, entry, "subtitle", context, spec)
+    plan.notes = _text(env, entry, "notes", context, spec)
+    plan.body = _body(env, entry, context, spec)
+    plan.charts = _charts(env, entry, context, spec, specs)
+    plan.table = _table(env, entry, context, spec, briefing)
+    plan.tiles = _tiles(env, entry, context, spec, briefing)
+    diagram = entry.get("diagram")
+    if diagram is not None:
+        if str(diagram.value) != "system":
+            raise TemplateError(f"{spec.at(diagram.line)}: unknown diagram {diagram.value!r}; "
+                                "the one diagram is 'system'")
+        plan.diagram = bool(briefing.system)
+    plan.fact_ids = list(dict.fromkeys(recorder))
+    return plan
+
+
+def _body(env: Environment, entry: SlideEntry, context: Mapping[str, Any],
+          spec: DeckSpec) -> list[str]:
+    """The body's paragraphs: a text's lines, or a list's items, each rendered; blanks dropped."""
+    item = entry.get("body")
+    if item is None:
+        return []
+    where = spec.at(item.line)
+    sources = item.value if isinstance(item.value, list) else [item.value]
+    lines = []
+    for source in sources:
+        lines.extend(render_string(env, str(source), context, where).split("\n"))
+    return [line.strip() for line in lines if line.strip()]
+
+
+def _charts(env: Environment, entry: SlideEntry, context: Mapping[str, Any], spec: DeckSpec,
+            specs: Sequence[ChartSpec]) -> list[ChartSpec]:
+    """The chart specs a slide shows, from ids or an expression giving specs or ids."""
+    item = entry.get("chart") or entry.get("charts")
+    if item is None:
+        return []
+    where = spec.at(item.line)
+    value = item.value
+    if isinstance(value, str) and _SINGLE_EXPRESSION.match(value):
+        value = _evaluate(env, value, context, where)
+    values = list(value) if isinstance(value, (list, tuple)) else [value]
+    by_id = {c.id: c for c in specs}
+    found = []
+    for one in values:
+        if isinstance(one, ChartSpec):
+            found.append(one)
+            continue
+        if str(one) not in by_id:
+            close = difflib.get_close_matches(str(one), list(by_id), n=3)
+            hint = f"did you mean {', '.join(close)}?" if close else \
+                f"charts are: {', '.join(by_id) or 'none'}"
+            raise TemplateError(f"{where}: unknown chart id {one!r}; {hint}")
+        found.append(by_id[str(one)])
+    return found
+
+
+def _table(env: Environment, entry: SlideEntry, context: Mapping[str, Any], spec: DeckSpec,
+           briefing: Briefing) -> TableData | None:
+    """The slide's table: a named one made from the data layer, or rows written in deck.yaml."""
+    item = entry.get("table")
+    if item is None:
+        return None
+    where = spec.at(item.line)
+    value = item.value
+    if isinstance(value, str) and _SINGLE_EXPRESSION.match(value):
+        value = _evaluate(env, value, context, where)
+    if isinstance(value, str):
+        if value not in TABLES:
+            raise TemplateError(f"{where}: unknown table {value!r}; tables are: "
+                                f"{', '.join(TABLES)}, or a list of rows (first is the header)")
+        return TABLES[value](briefing)
+    is_rows = isinstance(value, (list, tuple)) and all(isinstance(r, (list, tuple)) for r in value)
+    if is_rows and value:
+        rows = [[render_string(env, str(c), context, where) for c in row] for row in value]
+        return rows_table(rows)
+    raise TemplateError(f"{where}: 'table' must be a table name or a list of rows")
+
+
+def _tiles(env: Environment, entry: SlideEntry, context: Mapping[str, Any], spec: DeckSpec,
+           briefing: Briefing) -> list[Fact]:
+    """The facts shown as figure tiles, from fact ids or an expression giving facts or ids."""
+    item = entry.get("tiles")
+    if item is None:
+        return []
+    where = spec.at(item.line)
+    value = _evaluate(env, item.value, context, where) if isinstance(item.value, str) \
+        else item.value
+    facts = []
+    for one in value if isinstance(value, (list, tuple)) else [value]:
+        if isinstance(one, Fact):
+            facts.append(one)
+            continue
+        try:
+            facts.append(briefing.fact(str(one)))
+        except KeyError:
+            close = difflib.get_close_matches(str(one), [f.id for f in briefing.facts], n=3)
+            hint = f"; did you mean {', '.join(close)}?" if close else ""
+            raise TemplateError(f"{where}: no fact {one!r}{hint}") from None
+    return [f for f in facts if not f.hidden]
+
+
+# ---- master text, dates, package bytes --------------------------------------------------------
+
+
+def _master_filler(env: Environment, context: Mapping[str, Any], master: Path
+                   ) -> Callable[[str, str], str]:
+    """A function rendering one `{{ }}` found in the master's part `where`."""
+    shown = display_path(master)
+
+    def fill(expression: str, where: str) -> str:
+        return render_string(env, expression, context, f"{shown}: {where}")
+
+    return fill
+
+
+def build_time(briefing: Briefing) -> dt.datetime:
+    """The deck's created/modified time: SOURCE_DATE_EPOCH, else the document date, else 2000."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), dt.UTC).replace(tzinfo=None)
+    try:
+        return dt.datetime.fromisoformat(briefing.document.date or "")
+    except ValueError:
+        return dt.datetime(2000, 1, 1)
+
+
+def normalise_package(data: bytes) -> bytes:
+    """The same package with fixed zip dates and fixed dates inside embedded workbooks."""
+    return normalise_package_with(
+        data, lambda name, blob: _normalise_workbook(blob) if name.endswith(".xlsx") else blob
+    )
+
+
+def _normalise_workbook(blob: bytes) -> bytes:
+    """An embedded workbook with its created/modified stamps fixed (xlsxwriter uses 'now')."""
+    def fix(name: str, text: bytes) -> bytes:
+        if name != "docProps/core.xml":
+            return text
+        return re.sub(rb"(<dcterms:(created|modified)[^>]*>)[^<]*", rb"\g<1>2000-01-01T00:00:00Z",
+                      text)
+
+    return normalise_package_with(blob, fix)
+
+
+def normalise_package_with(data: bytes, fix: Callable[[str, bytes], bytes]) -> bytes:
+    """A zip rewritten with fixed entry dates, each member passed through `fix(name, bytes)`."""
+    source = zipfile.ZipFile(BytesIO(data))
+    out = BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            entry = zipfile.ZipInfo(info.filename, _FIXED_ZIP_DATE)
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            entry.external_attr = 0o644 << 16
+            target.writestr(entry, fix(info.filename, source.read(info)))
+    return out.getvalue()

@@ -1,0 +1,399 @@
+"""Lay evaluated slide plans out on a master with python-pptx (imported only with this module).
+
+Each layout's placeholders become slots: the title, an optional subtitle, text-only slots
+(`body` placeholders) and content slots (object, chart, table, picture). Text goes to a text
+slot, charts, tables, tiles and the system diagram to content slots; what does not fit one slide
+continues on the next with "(2 of 3)" in the title.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from functools import partial
+from io import BytesIO
+from pathlib import Path
+from typing import Any
+
+from pptx import Presentation
+from pptx.enum.shapes import PP_PLACEHOLDER
+from pptx.enum.text import MSO_AUTO_SIZE
+from pptx.util import Pt
+
+from reportgen.config import Config
+from reportgen.model import Briefing, ChartSpec, Fact
+from reportgen.render.deck import SlidePlan
+from reportgen.render.deck_charts import (
+    EMU_PER_PT,
+    Rect,
+    add_figure_tiles,
+    add_native_chart,
+    add_system_diagram,
+    set_alt_text,
+)
+from reportgen.render.deck_tables import TableData, _label, add_table, paginate
+from reportgen.render.deck_text import Box, fill_text_frames, fit_size, shorten, split_to_fit
+
+_TITLES = (PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE, PP_PLACEHOLDER.VERTICAL_TITLE)
+_FURNITURE = (PP_PLACEHOLDER.DATE, PP_PLACEHOLDER.FOOTER, PP_PLACEHOLDER.SLIDE_NUMBER,
+              PP_PLACEHOLDER.HEADER)
+_TEXT_ONLY = (PP_PLACEHOLDER.BODY, PP_PLACEHOLDER.VERTICAL_BODY)
+_INSET_X, _INSET_Y = 14.4, 7.2  # default text insets, left+right and top+bottom, in points
+_MIN_BODY, _MIN_TITLE = 12.0, 16.0
+
+
+@dataclass(frozen=True, slots=True)
+class Slot:
+    """A placeholder of a layout where content can go."""
+
+    idx: int
+    rect: Rect
+    size: float
+    bullets: bool
+
+
+@dataclass(frozen=True, slots=True)
+class LayoutSlots:
+    """What a layout offers: title, subtitle, text-only slots and content slots."""
+
+    title: Slot | None
+    subtitle: Slot | None
+    text: tuple[Slot, ...]
+    content: tuple[Slot, ...]
+
+
+@dataclass(slots=True)
+class Page:
+    """What one physical slide shows: text paragraphs and content items by slot."""
+
+    items: list[tuple[Slot, tuple[str, Any]]] = field(default_factory=list)
+
+
+def build_presentation(master: Path, plans: Sequence[SlidePlan], briefing: Briefing,
+                       config: Config, pngs: dict[str, bytes],
+                       fill: Callable[[str, str], str], when: dt.datetime
+                       ) -> tuple[bytes, list[str]]:
+    """The deck's bytes (before zip normalising) and warnings."""
+    prs = Presentation(str(master))
+    _drop_slides(prs)
+    _fill_master(prs, fill)
+    builder = DeckBuilder(prs, briefing, config, pngs)
+    for plan in plans:
+        builder.add(plan)
+    _set_properties(prs, briefing, config, when)
+    buffer = BytesIO()
+    prs.save(buffer)
+    return buffer.getvalue(), builder.warnings
+
+
+def _drop_slides(prs: Any) -> None:
+    """Remove any slides a staff master was saved with; the deck starts empty."""
+    id_list = prs.slides._sldIdLst
+    for slide_id in list(id_list):
+        prs.part.drop_rel(slide_id.rId)
+        id_list.remove(slide_id)
+
+
+def _fill_master(prs: Any, fill: Callable[[str, str], str]) -> None:
+    """Fill `{{ }}` in the masters' and layouts' own shapes with the deck-wide context."""
+    for master in prs.slide_masters:
+        fill_text_frames(master.shapes, partial(_swap_args, fill, "slide master"))
+        for layout in master.slide_layouts:
+            fill_text_frames(layout.shapes, partial(_swap_args, fill, f"layout {layout.name!r}"))
+
+
+def _swap_args(fill: Callable[[str, str], str], where: str, expression: str) -> str:
+    """`fill(expression, where)`, with `where` bound first."""
+    return fill(expression, where)
+
+
+def _set_properties(prs: Any, briefing: Briefing, config: Config, when: dt.datetime) -> None:
+    """Core properties from the document and config, dated `when` (reproducible)."""
+    props = prs.core_properties
+    props.title = briefing.document.title[:255]
+    props.subject = f"Briefing deck: {briefing.document.title}"[:255]
+    props.author = props.last_modified_by = config.author
+    props.category = config.organisation
+    props.keywords, props.comments = "", f"Made by reportgen from {briefing.document.path}"
+    props.revision = 1
+    props.created = props.modified = props.last_printed = when
+    props.identifier = briefing.document.sha256
+    props.language, props.content_status, props.version = "en", "", ""
+
+
+class DeckBuilder:
+    """Adds the slides of each plan to a presentation."""
+
+    def __init__(self, prs: Any, briefing: Briefing, config: Config,
+                 pngs: dict[str, bytes]) -> None:
+        self.prs, self.briefing, self.config, self.pngs = prs, briefing, config, pngs
+        self.theme = config.theme
+        self.warnings: list[str] = []
+        self.layouts = {
+            layout.name.casefold(): layout
+            for master in reversed(list(prs.slide_masters)) for layout in master.slide_layouts
+        }
+        self._slots: dict[str, LayoutSlots] = {}
+
+    def add(self, plan: SlidePlan) -> None:
+        """The slides of one plan: the first, then its continuations."""
+        layout = self.layouts[plan.layout.casefold()]
+        slots = self.slots(layout)
+        pages = self.pages(plan, slots)
+        for number, page in enumerate(pages, start=1):
+            title = plan.title + (f" ({number} of {len(pages)})" if len(pages) > 1 else "")
+            self.add_slide(layout, slots, plan, title, page)
+
+    def slots(self, layout: Any) -> LayoutSlots:
+        """The layout's slots (cached by layout name)."""
+        if layout.name not in self._slots:
+            self._slots[layout.name] = _layout_slots(layout, self.prs)
+        return self._slots[layout.name]
+
+    # -- paging --
+
+    def pages(self, plan: SlidePlan, slots: LayoutSlots) -> list[Page]:
+        """The plan's content spread over as many slides as it needs."""
+        body = list(plan.body)
+        if plan.subtitle and slots.subtitle is None:
+            body.insert(0, plan.subtitle)
+        content_slots = slots.content or slots.text or (self.default_slot(slots),)
+        text_slot = slots.text[0] if slots.text and slots.content else content_slots[0]
+        texts = self.text_chunks(body, text_slot) if body else []
+        visuals = self.visual_items(plan, content_slots[0])
+        pages: list[Page] = []
+        while texts or visuals or not pages:
+            page = Page()
+            free = list(content_slots)
+            if texts:
+                page.items.append((text_slot, ("text", texts.pop(0))))
+                free = [s for s in free if s != text_slot]
+            while visuals and free:
+                page.items.append((free.pop(0), visuals.pop(0)))
+            pages.append(page)
+            if not page.items:
+                break
+        if slots.text and slots.content and not plan.body:
+            self.add_captions(pages, slots.text[0])
+        return pages
+
+    def default_slot(self, slots: LayoutSlots) -> Slot:
+        """A content area under the title, for layouts without content placeholders."""
+        width, height = self.prs.slide_width, self.prs.slide_height
+        margin = int(width * 0.045)
+        title = slots.title.rect if slots.title else None
+        top = (title.top + title.height if title else margin) + margin // 2
+        return Slot(-1, Rect(margin, top, width - 2 * margin, height - top - margin), 18.0, True)
+
+    def text_chunks(self, paragraphs: list[str], slot: Slot) -> list[list[str]]:
+        """Paragraphs cut into groups that each fit the slot at a readable size."""
+        box = _text_box(slot)
+        if fit_size(paragraphs, box, slot.size, min(_MIN_BODY, slot.size)):
+            return [paragraphs]
+        return split_to_fit(paragraphs, box, min(_MIN_BODY, slot.size))
+
+    def visual_items(self, plan: SlidePlan, slot: Slot) -> list[tuple[str, Any]]:
+        """Charts, diagram, tiles and table pages, in that order."""
+        items: list[tuple[str, Any]] = [("chart", spec) for spec in plan.charts]
+        if plan.diagram:
+            items.append(("diagram", None))
+        if plan.tiles:
+            items.append(("tiles", plan.tiles))
+        if plan.table is not None and plan.table.rows:
+            items.extend(("table", (plan.table, rows)) for rows in paginate(plan.table, slot.rect))
+        return items
+
+    def add_captions(self, pages: list[Page], slot: Slot) -> None:
+        """A chart's subtitle and source note as the caption of a page showing it."""
+        for page in pages:
+            charts = [item for _, (kind, item) in page.items if kind == "chart"]
+            caption = [" ".join(t for t in (c.subtitle, c.source_note) if t) for c in charts]
+            caption = [c for c in caption if c]
+            if caption:
+                page.items.append((slot, ("text", caption)))
+
+    # -- one slide --
+
+    def add_slide(self, layout: Any, slots: LayoutSlots, plan: SlidePlan, title: str,
+                  page: Page) -> Any:
+        """One slide of `plan` showing `page`."""
+        slide = self.prs.slides.add_slide(layout)
+        used: set[int] = set()
+        fact_ids: list[str] = list(plan.fact_ids)
+        if slots.title is not None and title:
+            self.put_text(slide, slots.title, [title], title=True)
+            used.add(slots.title.idx)
+        if slots.subtitle is not None and plan.subtitle:
+            self.put_text(slide, slots.subtitle, [plan.subtitle])
+            used.add(slots.subtitle.idx)
+        for slot, (kind, item) in page.items:
+            used.add(slot.idx)
+            if kind == "text":
+                self.put_text(slide, slot, item)
+            else:
+                _remove_placeholder(slide, slot.idx)
+                fact_ids.extend(self.put_visual(slide, slot.rect, kind, item))
+        for placeholder in list(slide.placeholders):
+            if placeholder.placeholder_format.idx not in used:
+                placeholder._element.getparent().remove(placeholder._element)
+        self.put_notes(slide, plan, fact_ids)
+        return slide
+
+    def put_text(self, slide: Any, slot: Slot, paragraphs: Sequence[str],
+                 title: bool = False) -> None:
+        """Text in a placeholder, shrunk (or, for a title, shortened) to fit it."""
+        placeholder = _placeholder(slide, slot.idx)
+        box = _text_box(slot)
+        smallest = min(_MIN_TITLE if title else _MIN_BODY, slot.size)
+        size = fit_size(paragraphs, box, slot.size, smallest, bold=title)
+        if size is None:
+            size = smallest
+            paragraphs = [shorten(" ".join(paragraphs), box, size, bold=title)]
+        frame = placeholder.text_frame
+        frame.word_wrap = True
+        frame.auto_size = MSO_AUTO_SIZE.NONE
+        for index, text in enumerate(paragraphs):
+            paragraph = frame.paragraphs[0] if index == 0 else frame.add_paragraph()
+            run = paragraph.add_run()
+            run.text = text
+            if size < slot.size:
+                run.font.size = Pt(size)
+
+    def put_visual(self, slide: Any, rect: Rect, kind: str, item: Any) -> list[str]:
+        """A chart, diagram, tile grid or table in `rect`; the ids of the facts it shows."""
+        if kind == "chart":
+            return self.put_chart(slide, rect, item)
+        if kind == "diagram":
+            system = next((c for c in self.briefing.charts if c.kind == "system"), None)
+            _, ids = add_system_diagram(slide.shapes, self.briefing, rect, self.theme,
+                                        system.alt_text if system else "")
+            return list(ids)
+        if kind == "tiles":
+            add_figure_tiles(slide.shapes, item, rect, self.theme, _label)
+            return [f.id for f in item]
+        table, rows = item
+        add_table(slide.shapes, table, rows, rect, self.theme.font_family)
+        return _table_fact_ids(table, rows)
+
+    def put_chart(self, slide: Any, rect: Rect, spec: ChartSpec) -> list[str]:
+        """A native chart of `spec`, else its PNG, else a warning; the facts it shows."""
+        if spec.kind == "system":
+            _, ids = add_system_diagram(slide.shapes, self.briefing, rect, self.theme,
+                                        spec.alt_text)
+            return list(ids)
+        if add_native_chart(slide.shapes, spec, rect, self.theme) is not None:
+            return list(spec.fact_ids)
+        png = self.pngs.get(spec.id)
+        if png is None:
+            self.warnings.append(f"chart {spec.id!r} ({spec.kind}) has no native form and no "
+                                 "PNG; left out of the deck")
+            return []
+        _add_picture(slide.shapes, png, rect, spec.alt_text or spec.title)
+        return list(spec.fact_ids)
+
+    def put_notes(self, slide: Any, plan: SlidePlan, fact_ids: Sequence[str]) -> None:
+        """Speaker notes: the plan's notes, then the source sentence of every figure shown."""
+        sources = source_lines(self.briefing, fact_ids)
+        parts = [plan.notes] if plan.notes else []
+        if sources:
+            parts.append("Sources of the figures on this slide:\n" + "\n".join(sources))
+        if parts:
+            slide.notes_slide.notes_text_frame.text = "\n\n".join(parts)
+
+
+def source_lines(briefing: Briefing, fact_ids: Sequence[str]) -> list[str]:
+    """One line per source sentence: the sentence quoted, then the figures taken from it."""
+    by_sentence: dict[str, list[Fact]] = {}
+    known = {f.id: f for f in briefing.facts}
+    for fact_id in dict.fromkeys(fact_ids):
+        fact = known.get(fact_id)
+        if fact is not None:
+            by_sentence.setdefault(fact.sentence or fact.text, []).append(fact)
+    return [
+        f"• “{' '.join(sentence.split())}” ({', '.join(dict.fromkeys(f.text for f in facts))})"
+        for sentence, facts in by_sentence.items()
+    ]
+
+
+def _table_fact_ids(table: TableData, rows: Sequence[int]) -> list[str]:
+    """The fact ids behind the given rows."""
+    if not table.fact_ids:
+        return []
+    return [fid for i in rows for fid in table.fact_ids[i]]
+
+
+def _layout_slots(layout: Any, prs: Any) -> LayoutSlots:
+    """Classify a layout's placeholders into title, subtitle, text-only and content slots."""
+    master = layout.slide_master._element
+    title = subtitle = None
+    text: list[Slot] = []
+    content: list[Slot] = []
+    for placeholder in layout.placeholders:
+        kind = placeholder.placeholder_format.type
+        if kind in _FURNITURE:
+            continue
+        rect = Rect(int(placeholder.left or 0), int(placeholder.top or 0),
+                    int(placeholder.width or 0), int(placeholder.height or 0))
+        style = "title" if kind in _TITLES else "body"
+        slot = Slot(placeholder.placeholder_format.idx, rect,
+                    _nominal_size(placeholder._element, master, style),
+                    not placeholder._element.xpath("./p:txBody/a:lstStyle/a:lvl1pPr/a:buNone"))
+        if kind in _TITLES:
+            title = slot
+        elif kind == PP_PLACEHOLDER.SUBTITLE:
+            subtitle = slot
+        elif kind in _TEXT_ONLY:
+            text.append(slot)
+        else:
+            content.append(slot)
+    return LayoutSlots(title, subtitle, tuple(sorted(text, key=_position)),
+                       tuple(sorted(content, key=_position)))
+
+
+def _position(slot: Slot) -> tuple[int, int]:
+    """A slot's sort key: left to right, then top to bottom."""
+    return (slot.rect.left, slot.rect.top)
+
+
+def _nominal_size(element: Any, master: Any, style: str) -> float:
+    """The font size (pt) a placeholder's text gets from the layout or the master's styles."""
+    for path in ("./p:txBody/a:lstStyle/a:lvl1pPr/a:defRPr/@sz",):
+        found = element.xpath(path)
+        if found:
+            return int(found[0]) / 100
+    found = master.xpath(f"./p:txStyles/p:{style}Style/a:lvl1pPr/a:defRPr/@sz")
+    return int(found[0]) / 100 if found else (28.0 if style == "title" else 18.0)
+
+
+def _text_box(slot: Slot) -> Box:
+    """The room for text inside a slot, in points."""
+    return Box(slot.rect.width / EMU_PER_PT - _INSET_X, slot.rect.height / EMU_PER_PT - _INSET_Y,
+               18.0 if slot.bullets else 0.0)
+
+
+def _placeholder(slide: Any, idx: int) -> Any:
+    """The slide's placeholder with this idx."""
+    for placeholder in slide.placeholders:
+        if placeholder.placeholder_format.idx == idx:
+            return placeholder
+    raise KeyError(idx)
+
+
+def _remove_placeholder(slide: Any, idx: int) -> None:
+    """Remove the placeholder `idx` from the slide (its room gets a chart, table, …)."""
+    for placeholder in slide.placeholders:
+        if placeholder.placeholder_format.idx == idx:
+            placeholder._element.getparent().remove(placeholder._element)
+            return
+
+
+def _add_picture(shapes: Any, png: bytes, rect: Rect, alt_text: str) -> Any:
+    """A picture centred in `rect`, as large as fits, with alt text."""
+    picture = shapes.add_picture(BytesIO(png), rect.left, rect.top)
+    scale = min(rect.width / picture.width, rect.height / picture.height)
+    picture.width, picture.height = int(picture.width * scale), int(picture.height * scale)
+    picture.left = rect.left + (rect.width - picture.width) // 2
+    picture.top = rect.top + (rect.height - picture.height) // 2
+    set_alt_text(picture, alt_text)
+    return picture

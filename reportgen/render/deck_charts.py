@@ -1,0 +1,393 @@
+"""Native, editable PowerPoint charts built from a `ChartSpec`, and shape-drawn figures.
+
+A chart is built from the spec's own series (python-pptx's `CategoryChartData` writes both the
+cached values and the embedded workbook from the same numbers, so "Edit Data" shows them).
+Values stay in base units; the number format scales them for reading (`#,##0.0,,,` shows
+1073900000000 as 1,073.9 with the axis titled "billion yuan"). The industrial system is drawn
+with grouped, editable boxes, and figure tiles with text shapes. python-pptx is imported by the
+caller (`reportgen.render.deck`) before any function here runs.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from reportgen import formatting
+from reportgen.model import Briefing, ChartSpec, Fact, SystemTier
+from reportgen.render.deck_text import LINE_SPACING, Box, fit_size, wrap
+from reportgen.theme import Theme
+
+EMU_PER_PT = 12700
+_YEAR = re.compile(r"^(19|20)\d\d$")
+_SCALES = ((1e12, "trillion", ",,,,"), (1e9, "billion", ",,,"), (1e6, "million", ",,"))
+
+
+@dataclass(frozen=True, slots=True)
+class Rect:
+    """A box on the slide in EMU."""
+
+    left: int
+    top: int
+    width: int
+    height: int
+
+
+@dataclass(frozen=True, slots=True)
+class NumberStyle:
+    """How a chart shows its numbers: an Excel number format and the unit for the axis title."""
+
+    code: str
+    unit_label: str
+
+
+@dataclass(frozen=True, slots=True)
+class ChartTable:
+    """The spec's data laid out as categories × series (None where a series lacks a category)."""
+
+    categories: tuple[str, ...]
+    series: tuple[tuple[str, tuple[float | None, ...]], ...]
+
+
+def chart_table(spec: ChartSpec) -> ChartTable:
+    """The spec's series aligned on one category list; growth specs get years as categories."""
+    labels = list(dict.fromkeys(p.label for s in spec.series for p in s.points))
+    names = [s.name for s in spec.series]
+    years_are_series = (
+        spec.kind == "growth" and len(names) > 1 and all(_YEAR.match(n) for n in names)
+        and not all(_YEAR.match(lbl) for lbl in labels)
+    )
+    if years_are_series:  # one series per year: turn it round so that years run along the axis
+        values = {(s.name, p.label): p.value for s in spec.series for p in s.points}
+        return ChartTable(tuple(names), tuple(
+            (label, tuple(values.get((n, label)) for n in names)) for label in labels
+        ))
+    return ChartTable(tuple(labels), tuple(
+        (s.name, tuple(next((p.value for p in s.points if p.label == lbl), None) for lbl in labels))
+        for s in spec.series
+    ))
+
+
+def number_style(unit: str, values: Sequence[float]) -> NumberStyle:
+    """The number format and axis unit for `values` in `unit`."""
+    present = [abs(v) for v in values if v is not None and math.isfinite(v) and v != 0]
+    if unit == "percent":
+        return NumberStyle('0.0"%"' if _has_fraction(values, 0) else '0"%"', "%")
+    smallest = min(present, default=0.0)
+    scale, word, commas = next(((s, w, c) for s, w, c in _SCALES if smallest >= s), (1, "", ""))
+    scaled = [v / scale for v in present]
+    decimals = 0 if not _has_fraction(scaled, 0) else (2 if max(scaled, default=0) < 10 else 1)
+    code = "#,##0" + ("." + "0" * decimals if decimals else "") + commas
+    unit_words = formatting.money(1, unit).split(" ", 1)[-1] if unit in ("yuan", "usd") else unit
+    label = f"{word} {unit_words}".strip() if unit != "count" else word
+    return NumberStyle(code, label)
+
+
+def _has_fraction(values: Sequence[float | None], decimals: int) -> bool:
+    """Whether any value needs more than `decimals` decimals."""
+    return any(v is not None and round(v, decimals) != round(v, decimals + 3) for v in values)
+
+
+def chart_type_for(spec: ChartSpec, table: ChartTable) -> Any:
+    """The `XL_CHART_TYPE` for a spec, or None when the kind has no native form."""
+    from pptx.enum.chart import XL_CHART_TYPE
+
+    if spec.kind == "growth":
+        by_year = all(_YEAR.match(c) for c in table.categories)
+        if by_year and len(table.categories) >= 4:
+            return XL_CHART_TYPE.LINE_MARKERS
+        return XL_CHART_TYPE.COLUMN_CLUSTERED
+    if spec.kind in ("ranking", "targets"):
+        return XL_CHART_TYPE.BAR_CLUSTERED
+    if spec.kind == "shares":
+        values = [v for _, vals in table.series for v in vals if v is not None]
+        whole = len(table.series) == 1 and spec.unit == "percent" and abs(sum(values) - 100) < 1.5
+        return XL_CHART_TYPE.DOUGHNUT if whole else XL_CHART_TYPE.BAR_CLUSTERED
+    return None
+
+
+def add_native_chart(shapes: Any, spec: ChartSpec, rect: Rect, theme: Theme) -> Any | None:
+    """A native chart of `spec` added to `shapes` in `rect`; None if the kind has no native form."""
+    from pptx.chart.data import CategoryChartData
+
+    table = chart_table(spec)
+    chart_type = chart_type_for(spec, table)
+    if chart_type is None or not table.categories:
+        return None
+    values = [v for _, vals in table.series for v in vals if v is not None]
+    style = number_style(spec.unit, values)
+    data = CategoryChartData(number_format=style.code)
+    data.categories = table.categories
+    for name, vals in table.series:
+        data.add_series(name, vals, number_format=style.code)
+    frame = shapes.add_chart(chart_type, rect.left, rect.top, rect.width, rect.height, data)
+    frame.name = f"Chart {spec.id}"
+    set_alt_text(frame, spec.alt_text or describe_chart(spec, table, style))
+    _style_chart(frame.chart, spec, table, style, theme)
+    return frame
+
+
+def describe_chart(spec: ChartSpec, table: ChartTable, style: NumberStyle) -> str:
+    """A plain-language description of a chart's data, for alt text when the spec has none."""
+    parts = []
+    for name, vals in table.series:
+        shown = ", ".join(
+            f"{cat} {formatting.quantity(v, spec.unit)}"
+            for cat, v in zip(table.categories, vals, strict=True) if v is not None
+        )
+        parts.append(f"{name}: {shown}" if len(table.series) > 1 else shown)
+    return f"{spec.title}. " + "; ".join(parts) + "."
+
+
+def set_alt_text(shape: Any, text: str) -> None:
+    """Set the shape's alt text (the `descr` PowerPoint reads aloud)."""
+    shape._element.xpath("./*[1]/p:cNvPr")[0].set("descr", text)
+
+
+def _style_chart(chart: Any, spec: ChartSpec, table: ChartTable, style: NumberStyle,
+                 theme: Theme) -> None:
+    """Colours, fonts, labels and axes in the house style."""
+    from pptx.enum.chart import XL_LABEL_POSITION, XL_LEGEND_POSITION
+    from pptx.util import Pt
+
+    chart.font.size = Pt(12)
+    chart.font.name = theme.font_family
+    chart.font.color.rgb = _rgb(theme.text)
+    chart.has_title = True
+    chart.chart_title.text_frame.text = _title_with_unit(spec.title, style)
+    title_font = chart.chart_title.text_frame.paragraphs[0].runs[0].font
+    title_font.size, title_font.bold = Pt(14), True
+    plot = chart.plots[0]
+    plot.has_data_labels = True
+    labels = plot.data_labels
+    labels.number_format, labels.number_format_is_linked = style.code, False
+    labels.font.size = Pt(12)
+    is_doughnut = chart.chart_type is not None and "DOUGHNUT" in str(chart.chart_type)
+    if is_doughnut:
+        _colour_points(plot, table, theme)
+        chart.has_legend = True
+        chart.legend.position, chart.legend.include_in_layout = XL_LEGEND_POSITION.RIGHT, False
+        return
+    labels.position = XL_LABEL_POSITION.OUTSIDE_END
+    if hasattr(plot, "gap_width"):
+        plot.gap_width = 60
+    for index, series in enumerate(plot.series):
+        colour = _series_colour(spec, index, theme)
+        if "LINE" in str(chart.chart_type):
+            series.format.line.color.rgb = _rgb(colour)
+            series.smooth = False
+        else:
+            series.format.fill.solid()
+            series.format.fill.fore_color.rgb = _rgb(colour)
+    chart.has_legend = len(table.series) > 1
+    if chart.has_legend:
+        chart.legend.position, chart.legend.include_in_layout = XL_LEGEND_POSITION.BOTTOM, False
+    _style_axes(chart, spec, theme)
+
+
+def _title_with_unit(title: str, style: NumberStyle) -> str:
+    """The chart title with its unit when the numbers are scaled ('…, billion yuan')."""
+    if style.unit_label and style.unit_label != "%" and style.unit_label not in title:
+        return f"{title} ({style.unit_label})"
+    return title
+
+
+def _series_colour(spec: ChartSpec, index: int, theme: Theme) -> str:
+    """Series colours: palette order; targets draw the goal series in the accent colour."""
+    if spec.kind == "targets" and index > 0:
+        return theme.accent
+    return theme.colour(index)
+
+
+def _colour_points(plot: Any, table: ChartTable, theme: Theme) -> None:
+    """Give each slice of a doughnut its own palette colour."""
+    for index in range(len(table.categories)):
+        point = plot.series[0].points[index]
+        point.format.fill.solid()
+        point.format.fill.fore_color.rgb = _rgb(theme.colour(index))
+
+
+def _style_axes(chart: Any, spec: ChartSpec, theme: Theme) -> None:
+    """Light axes: categories readable, the value axis hidden (the data labels carry values)."""
+    from pptx.util import Pt
+
+    category_axis, value_axis = chart.category_axis, chart.value_axis
+    category_axis.tick_labels.font.size = Pt(12)
+    category_axis.format.line.color.rgb = _rgb(theme.grid)
+    category_axis.has_major_gridlines = False
+    if spec.kind in ("ranking", "targets", "shares"):
+        category_axis.reverse_order = True  # first item at the top, as the list reads
+    value_axis.visible = False
+    value_axis.has_major_gridlines = False
+    value_axis.minimum_scale = 0 if not _any_negative(chart) else None
+
+
+def _any_negative(chart: Any) -> bool:
+    """Whether any plotted value is below zero."""
+    return any(v is not None and v < 0 for s in chart.plots[0].series for v in s.values)
+
+
+def _rgb(colour: str) -> Any:
+    """'#1F4E79' → an `RGBColor`."""
+    from pptx.dml.color import RGBColor
+
+    return RGBColor.from_string(colour.lstrip("#").upper())
+
+
+# ---- shape-drawn figures ---------------------------------------------------------------------
+
+
+def add_system_diagram(shapes: Any, briefing: Briefing, rect: Rect, theme: Theme,
+                       alt_text: str = "") -> tuple[Any, tuple[str, ...]]:
+    """The industrial system as a group of editable boxes (a row per tier); and its fact ids."""
+    from pptx.enum.shapes import MSO_SHAPE
+
+    tiers = [t for t in briefing.system if t.members or t.count_fact_id or t.total_fact_id]
+    group = shapes.add_group_shape()
+    group.name = "Industrial system"
+    used: list[str] = []
+    gap = 8 * EMU_PER_PT
+    row_h = (rect.height - gap * (len(tiers) - 1)) // max(1, len(tiers))
+    label_w = min(rect.width // 4, 3 * 914400)
+    for row, tier in enumerate(tiers):
+        top = rect.top + row * (row_h + gap)
+        colour = theme.colour(row)
+        head = _tier_heading(briefing, tier, used)
+        _box(group.shapes, MSO_SHAPE.RECTANGLE, Rect(rect.left, top, label_w, row_h), head,
+             fill=colour, text_colour="#FFFFFF", theme=theme, bold_first=True)
+        members = tier.members or ()
+        if not members:
+            continue
+        left = rect.left + label_w + gap
+        width = (rect.left + rect.width - left - gap * (len(members) - 1)) // len(members)
+        for index, member in enumerate(members):
+            lines = [member.name[:1].upper() + member.name[1:]]
+            figure = _fact_text(briefing, member.headline_fact_id, used)
+            if figure:
+                lines.append(figure)
+            box = Rect(left + index * (width + gap), top, width, row_h)
+            _box(group.shapes, MSO_SHAPE.ROUNDED_RECTANGLE, box, lines, fill="#EEF2F6",
+                 text_colour=theme.text, theme=theme, outline=colour, bold_first=True)
+    set_alt_text(group, alt_text or describe_system(briefing, tiers))
+    return group, tuple(dict.fromkeys(used))
+
+
+def _tier_heading(briefing: Briefing, tier: SystemTier, used: list[str]) -> list[str]:
+    """A tier's box text: its name, then its total figure when the text gives one."""
+    name = tier.name[:1].upper() + tier.name[1:]
+    count = _fact_text(briefing, tier.count_fact_id, used, bare=True)
+    total = _fact_text(briefing, tier.total_fact_id, used)
+    lines = [f"{count} {tier.name}" if count and not tier.name[:1].isdigit() else name]
+    if total:
+        lines.append(total)
+    return lines
+
+
+def _fact_text(briefing: Briefing, fact_id: str | None, used: list[str], *,
+               bare: bool = False) -> str:
+    """A fact's figure as text ('250 billion yuan', 'in 2025: 350 billion yuan'); '' if none."""
+    if not fact_id:
+        return ""
+    try:
+        fact = briefing.fact(fact_id)
+    except KeyError:
+        return ""
+    if fact.hidden:
+        return ""
+    used.append(fact.id)
+    if bare:
+        return formatting.number(fact.value)
+    text = figure_text(fact)
+    return f"{text} by {fact.year}" if fact.is_target and fact.year else text
+
+
+def figure_text(fact: Fact) -> str:
+    """A fact's figure for a slide: qualifier words and the value in its unit."""
+    words = {"more_than": "over ", "about": "about ", "at_least": "at least ",
+             "less_than": "under ", "up_to": "up to "}
+    return words.get(str(fact.qualifier), "") + formatting.quantity(fact.value, fact.unit)
+
+
+def describe_system(briefing: Briefing, tiers: Sequence[SystemTier]) -> str:
+    """Alt text for the system diagram: each tier and its members."""
+    parts = [
+        f"{t.name}: {', '.join(m.name for m in t.members)}" if t.members else t.name for t in tiers
+    ]
+    return "Diagram of the industrial system. " + "; ".join(parts) + "."
+
+
+def _box(shapes: Any, kind: Any, rect: Rect, lines: Sequence[str], *, fill: str,
+         text_colour: str, theme: Theme, outline: str | None = None,
+         bold_first: bool = False, sizes: Sequence[float] | None = None) -> Any:
+    """An autoshape with `lines` fitted inside it (or set at `sizes`, one per line)."""
+    from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
+    from pptx.util import Pt
+
+    shape = shapes.add_shape(kind, rect.left, rect.top, rect.width, rect.height)
+    shape.fill.solid()
+    shape.fill.fore_color.rgb = _rgb(fill)
+    if outline:
+        shape.line.color.rgb, shape.line.width = _rgb(outline), Pt(1.25)
+    else:
+        shape.line.fill.background()
+    shape.shadow.inherit = False
+    frame = shape.text_frame
+    frame.word_wrap, frame.auto_size = True, MSO_AUTO_SIZE.NONE
+    frame.vertical_anchor = MSO_ANCHOR.MIDDLE
+    inset = Pt(4)
+    frame.margin_left = frame.margin_right = frame.margin_top = frame.margin_bottom = inset
+    box = Box((rect.width - 2 * inset) / EMU_PER_PT, (rect.height - 2 * inset) / EMU_PER_PT)
+    size = fit_size(lines, box, 16, 7, bold=bold_first) or 7
+    sizes = sizes or [size] * len(lines)
+    for index, line in enumerate(lines):
+        paragraph = frame.paragraphs[0] if index == 0 else frame.add_paragraph()
+        paragraph.alignment = PP_ALIGN.CENTER
+        run = paragraph.add_run()
+        run.text = line
+        run.font.size, run.font.name = Pt(sizes[index]), theme.font_family
+        run.font.bold = bold_first and index == 0
+        run.font.color.rgb = _rgb(text_colour)
+    return shape
+
+
+def add_figure_tiles(shapes: Any, facts: Sequence[Fact], rect: Rect, theme: Theme,
+                     label: Callable[[Fact], str]) -> list[Any]:
+    """Figure tiles (the figure large, its label under it) laid out in a grid in `rect`."""
+    from pptx.enum.shapes import MSO_SHAPE
+
+    if not facts:
+        return []
+    cols = len(facts) if len(facts) <= 4 else math.ceil(len(facts) / 2)
+    rows = math.ceil(len(facts) / cols)
+    gap = 12 * EMU_PER_PT
+    width = (rect.width - gap * (cols - 1)) // cols
+    height = min((rect.height - gap * (rows - 1)) // rows, width * 3 // 4)
+    tiles = []
+    for index, fact in enumerate(facts):
+        row, col = divmod(index, cols)
+        box = Rect(rect.left + col * (width + gap), rect.top + row * (height + gap), width, height)
+        lines = [figure_text(fact), label(fact)]
+        inner = Box(width / EMU_PER_PT - 8, height / EMU_PER_PT - 8)
+        tile = _box(shapes, MSO_SHAPE.RECTANGLE, box, lines, fill="#EEF2F6",
+                    text_colour=theme.text, theme=theme, bold_first=True,
+                    sizes=tile_sizes(lines[0], lines[1], inner))
+        tile.text_frame.paragraphs[0].runs[0].font.color.rgb = _rgb(theme.palette[0])
+        tile.name = f"Figure {fact.id}"
+        tiles.append(tile)
+    return tiles
+
+
+def tile_sizes(figure: str, label: str, box: Box) -> tuple[float, float]:
+    """Sizes (pt) for a tile's figure (one line, large) and label (wrapped, smaller) that fit."""
+    size = 28.0
+    while size > 12:
+        if len(wrap(figure, box.width, size, bold=True)) == 1:
+            rest = Box(box.width, box.height - size * LINE_SPACING - size * 0.5)
+            label_size = fit_size([label], rest, min(16.0, size * 0.6), 8)
+            if label_size:
+                return size, label_size
+        size -= 1
+    return 12.0, 8.0

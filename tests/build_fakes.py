@@ -102,3 +102,23 @@ class Project:
         base = Config(seeds_dir=self.seeds, output_dir=self.out,
                       project_templates_dir=self.templates, jobs=2)
         return replace(base, **changes)
+
+
+def run_in_subprocess(seeds: str, out: str, templates: str, delay: float) -> int:
+    """Entry point for a child Python: install the fakes (slowed by `delay`) and build."""
+    from reportgen.config import Config
+
+    def slow_render(fmt, briefing, charts, config):
+        time.sleep(delay)
+        result = fake_render(fmt, briefing, charts, config)
+        return RenderResult(result.data + b" " * 6_000_000, result.warnings)
+
+    build.load_briefing = fake_briefing
+    build.draw_charts = fake_charts
+    build.render = slow_render
+    build.serialize = fake_serialize
+    build.warm_up = lambda formats, charts=True: None
+    config = Config(seeds_dir=Path(seeds), output_dir=Path(out),
+                    project_templates_dir=Path(templates), jobs=2)
+    report = build.build_all(config=config, check=False)
+    return 0 if report.ok else 1

@@ -63,7 +63,7 @@ def render_deck(briefing: Briefing, charts: Sequence[ChartAsset], config: Config
     master_path = find_deck_file(roots, "master.pptx")
     layouts = check_master(master_path, config.limits)
     env = make_environment(roots, html=False)
-    specs = [c.spec for c in charts] or list(briefing.charts)
+    specs = [c.spec for c in charts] or list(_chosen_charts(briefing, config))
     plans = plan_slides(spec, env, briefing, specs, config)
     missing = missing_layouts(layouts, [p.layout for p in plans])
     if missing:
@@ -81,6 +81,13 @@ def render_deck(briefing: Briefing, charts: Sequence[ChartAsset], config: Config
         when=build_time(briefing),
     )
     return RenderResult(normalise_package(data), tuple(warnings))
+
+
+def _chosen_charts(briefing: Briefing, config: Config) -> tuple[ChartSpec, ...]:
+    """The briefing's chart specs, chosen from its data when no drawn charts were passed."""
+    from reportgen.charts import plan_for
+
+    return plan_for(briefing, config).charts
 
 
 def find_deck_file(roots: Sequence[Path], name: str) -> Path:

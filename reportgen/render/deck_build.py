@@ -208,8 +208,7 @@ class DeckBuilder:
         """A chart's subtitle and source note as the caption of a page showing it."""
         for page in pages:
             charts = [item for _, (kind, item) in page.items if kind == "chart"]
-            caption = [" ".join(t for t in (c.subtitle, c.source_note) if t) for c in charts]
-            caption = [c for c in caption if c]
+            caption = list(dict.fromkeys(c.source_note for c in charts if c.source_note))
             if caption:
                 page.items.append((slot, ("text", caption)))
 

@@ -156,10 +156,7 @@ def _style_chart(chart: Any, spec: ChartSpec, table: ChartTable, style: NumberSt
     chart.font.size = Pt(12)
     chart.font.name = theme.font_family
     chart.font.color.rgb = _rgb(theme.text)
-    chart.has_title = True
-    chart.chart_title.text_frame.text = _title_with_unit(spec.title, style)
-    title_font = chart.chart_title.text_frame.paragraphs[0].runs[0].font
-    title_font.size, title_font.bold = Pt(14), True
+    _set_title(chart, _title_with_unit(spec.title, style), spec.subtitle, theme)
     plot = chart.plots[0]
     plot.has_data_labels = True
     labels = plot.data_labels
@@ -186,6 +183,22 @@ def _style_chart(chart: Any, spec: ChartSpec, table: ChartTable, style: NumberSt
     if chart.has_legend:
         chart.legend.position, chart.legend.include_in_layout = XL_LEGEND_POSITION.BOTTOM, False
     _style_axes(chart, spec, theme)
+
+
+def _set_title(chart: Any, title: str, subtitle: str, theme: Theme) -> None:
+    """The chart's title in bold, its subtitle (the change, the period) under it."""
+    from pptx.util import Pt
+
+    chart.has_title = True
+    frame = chart.chart_title.text_frame
+    frame.text = title
+    font = frame.paragraphs[0].runs[0].font
+    font.size, font.bold = Pt(14), True
+    if subtitle:
+        run = frame.add_paragraph().add_run()
+        run.text = subtitle
+        run.font.size, run.font.bold = Pt(12), False
+        run.font.color.rgb = _rgb(theme.muted)
 
 
 def _title_with_unit(title: str, style: NumberStyle) -> str:

@@ -87,7 +87,8 @@ class ResourceResolver:
             found = _inside(root, root.joinpath(*rel.parts))
             if found is not None:
                 return Resource(url, _read(url, found), _mime(found.name))
-        raise ResourceRefused(f"refused {_short(url)}: {rel} is not in any template folder")
+        raise ResourceRefused(f"refused {_short(url)}: {rel} is not a file inside any "
+                              "template folder (links out of the folder do not count)")
 
     def _real_file(self, url: str, path: Path) -> Resource:
         _safe_relative(url, str(path).lstrip("/"))

@@ -110,6 +110,9 @@ class _ListHandler(logging.Handler):
         message = record.getMessage()
         if REFUSED_MARKER in message:
             return
+        if message.startswith("Font-face") and any(w.startswith("PDF: refused") for w in
+                                                   self.warnings):
+            return  # the refused font URL already has its line
         line = f"PDF: {message.splitlines()[0] if message else record.levelname}"
         if line not in self.warnings:
             self.warnings.append(line)

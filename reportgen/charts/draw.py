@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 from reportgen.charts.alt import value_text
 from reportgen.errors import ChartError
-from reportgen.formatting import scaled
+from reportgen.formatting import change, number, scaled
 from reportgen.model import ChartPoint, ChartSpec
 from reportgen.theme import DEFAULT_THEME, Theme
 
@@ -35,6 +35,8 @@ CHAR_EM = 0.6
 MAX_HEIGHT_IN = 9.5
 """The tallest chart that still fits an A4 text block."""
 MAX_LABEL_LINES = 2
+MAX_ARROW_COLUMNS = 6
+"""Beyond this many columns a change arrow crosses too many labels."""
 MIN_BAR_HEIGHT_IN = 2.6
 MIN_ROW_IN = 0.42
 """Few bars get rows this tall at most, so three bars do not fill a page."""
@@ -50,8 +52,10 @@ def text_width_in(text: str, size_pt: float) -> float:
 def wrap(text: str, width_in: float, size_pt: float, lines: int = MAX_LABEL_LINES) -> str:
     """`text` wrapped to fit `width_in`, at most `lines` lines, cut with '…' if longer."""
     chars = max(4, int(width_in / (CHAR_EM * size_pt * PT)))
-    wrapped = textwrap.wrap(text, chars, max_lines=lines, placeholder=" …",
-                            break_long_words=True) or [""]
+    wrapped = textwrap.wrap(text, chars, break_long_words=True) or [""]
+    if len(wrapped) > lines:
+        wrapped = wrapped[:lines]
+        wrapped[-1] = wrapped[-1][:chars - 1].rstrip() + "…"
     return "\n".join(wrapped)
 
 
@@ -134,20 +138,55 @@ def draw_growth(spec: ChartSpec, theme: Theme) -> Figure:
     low, high = min(values + [0.0]), max(values + [0.0])
     span = (high - low) or 1.0
     slot_in = (frame.width - 0.5) / max(1, len(points))
-    size = theme.chart_font_size if slot_in > 1.2 else theme.chart_small_size
-    for x, point, v in zip(xs, points, values, strict=True):
-        label = _column_label(point, spec.unit, slot_in, size)
-        ax.text(x, v + (0.03 * span if v >= 0 else -0.03 * span), label, ha="center",
-                va="bottom" if v >= 0 else "top", fontsize=size, color=theme.text, zorder=3)
-    headroom = 0.45 if len(points) >= 2 and low >= 0 else 0.22
+    _label_columns(ax, points, values, spec.unit, slot_in, span, theme)
+    arrow = 2 <= len(points) <= MAX_ARROW_COLUMNS and min(values) > 0 and all(
+        math.isfinite(p.value) for p in points)
+    headroom = 0.45 if arrow else 0.22
     ax.set_ylim(low - (0.22 * span if low < 0 else 0), high + headroom * span)
     ax.set_xlim(-0.6, len(points) - 0.4)
-    ax.set_xticks(xs, [p.label for p in points])
+    ax.set_xticks(xs, _thinned([p.label for p in points], slot_in, theme.chart_font_size))
     ax.set_yticks([])
     ax.axhline(0, color=theme.muted, linewidth=0.8, zorder=3)
-    if len(points) >= 2 and low >= 0 and spec.subtitle:
-        _change_arrow(ax, values, span, spec.subtitle, theme)
+    if arrow:
+        _change_arrow(ax, values, span, _change_label(values[0], values[-1], spec.unit), theme)
     return fig
+
+
+def _label_columns(ax: Axes, points: Sequence[ChartPoint], values: Sequence[float], unit: str,
+                   slot_in: float, span: float, theme: Theme) -> None:
+    """Each column's value above it; when they cannot all fit, the first, last and largest."""
+    size = theme.chart_font_size if slot_in > 1.2 else theme.chart_small_size
+    labels = [_column_label(p, unit, slot_in, size) for p in points]
+    widest = max([text_width_in(line, size) for lbl in labels for line in lbl.split("\n")] + [0])
+    last = len(points) - 1
+    shown = set(range(len(points)))
+    align = dict.fromkeys(shown, "center")
+    if widest > slot_in * 0.95:  # crowded: label the ends (kept inside the frame) and the peak
+        shown = {0, last, max(range(len(points)), key=lambda i: values[i])}
+        labels = [value_text(p, unit) for p in points]
+        align.update({0: "left", last: "right"})
+    for x in sorted(shown):
+        v = values[x]
+        shift = {"left": -0.3, "right": 0.3}.get(align[x], 0.0)
+        ax.text(x + shift, v + (0.03 * span if v >= 0 else -0.03 * span), labels[x],
+                ha=align[x], va="bottom" if v >= 0 else "top", fontsize=size, color=theme.text,
+                zorder=3)
+
+
+def _thinned(labels: list[str], slot_in: float, size: float) -> list[str]:
+    """Axis labels with every k-th one kept (always the last) so that none overlap."""
+    widest = max([text_width_in(label, size) for label in labels] + [0.0])
+    step = max(1, math.ceil(widest * 1.3 / slot_in))
+    last = len(labels) - 1
+    return [lbl if (last - i) % step == 0 else "" for i, lbl in enumerate(labels)]
+
+
+def _change_label(old: float, new: float, unit: str) -> str:
+    """The change from the first to the last column: '+48.5%', or '+2.1 pp' for percent figures."""
+    if unit == "percent":
+        delta = new - old
+        return f"{'+' if delta >= 0 else '−'}{number(abs(round(delta, 2)))} pp"
+    return change(old, new)
 
 
 def _column_label(point: ChartPoint, unit: str, slot_in: float, size: float) -> str:
@@ -160,7 +199,7 @@ def _column_label(point: ChartPoint, unit: str, slot_in: float, size: float) -> 
     return wrap(text, slot_in * 0.95, size) if unit not in ("yuan", "usd") else scaled(point.value)
 
 
-def _change_arrow(ax: Axes, values: Sequence[float], span: float, summary: str,
+def _change_arrow(ax: Axes, values: Sequence[float], span: float, label: str,
                   theme: Theme) -> None:
     """A curved arrow from the first column to the last, labelled with the change."""
     first, last = 0, len(values) - 1
@@ -170,7 +209,7 @@ def _change_arrow(ax: Axes, values: Sequence[float], span: float, summary: str,
                 arrowprops={"arrowstyle": "-|>", "color": theme.accent, "linewidth": 1.2,
                             "connectionstyle": "arc3,rad=-0.25", "shrinkA": 2, "shrinkB": 2},
                 zorder=4)
-    ax.text((first + last) / 2, top, summary.split(" ")[0], ha="center", va="bottom",
+    ax.text((first + last) / 2, top, label, ha="center", va="bottom",
             fontsize=theme.chart_title_size, weight="bold", color=theme.accent, zorder=4)
 
 
@@ -229,16 +268,21 @@ def _draw_bar_rows(ax: Axes, rows: list[BarRow], theme: Theme, track: float | No
             if track is not None:
                 ax.barh(yy, track, height=thick * 0.9, color=theme.track, zorder=1)
             if not math.isfinite(value):
-                ax.text(0, yy, f" {text}", va="center", ha="left", fontsize=size,
-                        color=theme.muted)
+                _value_label(ax, 0.0, yy, text, theme.muted, size)
                 continue
             shown = min(max(value, 0.0), track) if track is not None else value
             ax.barh(yy, shown, height=thick * 0.9, color=colour, zorder=2)
             end = track if track is not None else value
-            ax.text(end, yy, f" {text} " if value >= 0 else f" {text} ", va="center",
-                    ha="left" if value >= 0 or track is not None else "right",
-                    fontsize=size, color=theme.text, zorder=3)
+            _value_label(ax, end, yy, text, theme.text, size, left=value < 0 and track is None)
     ax.axvline(0, color=theme.muted, linewidth=0.8, zorder=3)
+
+
+def _value_label(ax: Axes, x: float, y: float, text: str, colour: str, size: float,
+                 left: bool = False) -> None:
+    """`text` just beyond the bar end at `x` (before it, for a negative bar)."""
+    ax.annotate(text, (x, y), xytext=(-4 if left else 4, 0), textcoords="offset points",
+                va="center", ha="right" if left else "left", fontsize=size, color=colour,
+                zorder=3)
 
 
 def _set_value_limits(ax: Axes, rows: list[BarRow], label_frac: float,

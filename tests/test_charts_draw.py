@@ -1,0 +1,188 @@
+"""Drawing charts: every kind renders, deterministic output, literal text, degenerate data."""
+
+from __future__ import annotations
+
+import io
+import math
+import xml.etree.ElementTree as ET
+
+import pytest
+from PIL import Image
+
+from reportgen.charts import ChartAsset, draw_charts, draw_plan
+from reportgen.charts.draw import DRAWERS, house_style, render, wrap
+from reportgen.charts.select import ChartPlan, choose_charts
+from reportgen.config import Config
+from reportgen.errors import ChartError
+from reportgen.model import ChartPoint, ChartSeries, ChartSpec
+from reportgen.theme import Theme
+
+SVG = "{http://www.w3.org/2000/svg}"
+
+
+def spec(kind: str, points: list[tuple[str, float]], *, unit: str = "yuan",
+         title: str = "A chart", actual: list[tuple[str, float]] | None = None) -> ChartSpec:
+    """A chart spec built by hand, as staff or another stage could pass one."""
+    series = [ChartSeries("Values", tuple(ChartPoint(label, v) for label, v in points))]
+    if actual is not None:
+        series.append(ChartSeries("Latest actual", tuple(ChartPoint(lb, v) for lb, v in actual)))
+    return ChartSpec(id=f"test-{kind}", kind=kind, title=title, unit=unit, series=tuple(series),
+                     subtitle="Subtitle", source_note="Source: test")
+
+
+def svg_texts(svg: bytes) -> list[str]:
+    """Every text run in an SVG drawn with `svg.fonttype = none` (text stays text)."""
+    root = ET.fromstring(svg)
+    return ["".join(t.itertext()) for t in root.iter(f"{SVG}text")]
+
+
+def draw_one(chart: ChartSpec) -> ChartAsset:
+    assets, skipped = draw_plan(ChartPlan((chart,)))
+    assert skipped == ()
+    return assets[0]
+
+
+# --- every kind, from the synthetic briefing ----------------------------------------------------
+
+
+def test_every_kind_is_registered():
+    assert set(DRAWERS) == {"growth", "ranking", "targets", "shares", "system"}
+
+
+def test_synthetic_charts_draw_as_svg_and_2x_png(synthetic):
+    assets = draw_charts(synthetic, Config())
+    assert [a.id for a in assets] == [c.id for c in choose_charts(synthetic)]
+    theme = Theme()
+    for asset in assets:
+        root = ET.fromstring(asset.svg)
+        assert root.tag == f"{SVG}svg"
+        assert asset.png is not None
+        image = Image.open(io.BytesIO(asset.png))
+        assert image.format == "PNG"
+        assert image.size[0] == round(theme.chart_width_in * theme.png_dpi)
+
+
+def test_svg_text_holds_reader_numbers_and_titles(synthetic):
+    assets = {a.id: a for a in draw_charts(synthetic)}
+    growth = svg_texts(assets["growth-industrial-added-value"].svg)
+    assert "Industrial added value, 2011–2021" in growth
+    assert {"723 billion yuan", "1.07 trillion yuan", "+48.5%", "2011", "2021"} <= set(growth)
+    ranking = svg_texts(assets["ranking-leading-industries"].svg)
+    assert {"Biopharmaceuticals", "700 billion yuan", "306 billion yuan"} <= set(ranking)
+    system = " ".join(svg_texts(assets["industrial-system"].svg))
+    assert "Metaverse" in system and "350 billion yuan (2025 target)" in system
+
+
+def test_shares_chart_draws_each_share_with_its_percent():
+    asset = draw_one(spec("shares", [("Primary", 0.2), ("Secondary", 26.5), ("Tertiary", 73.3)],
+                          unit="percent"))
+    assert {"Primary", "0.2%", "26.5%", "73.3%"} <= set(svg_texts(asset.svg))
+
+
+def test_targets_chart_draws_actual_beside_target_with_a_legend():
+    asset = draw_one(spec("targets", [("Vehicles", 1.2e6), ("Charging", 2e5)], unit="count",
+                          actual=[("Vehicles", 6.7e5)]))
+    texts = set(svg_texts(asset.svg))
+    assert {"1.2 million", "670,000", "200,000", "Values", "Latest actual"} <= texts
+
+
+# --- determinism ----------------------------------------------------------------------------------
+
+
+def test_two_renders_are_byte_identical(synthetic):
+    first = draw_charts(synthetic)
+    second = draw_charts(synthetic)
+    assert [a.svg for a in first] == [a.svg for a in second]
+    assert [a.png for a in first] == [a.png for a in second]
+
+
+def test_svg_has_no_date_or_creator_metadata(synthetic):
+    svg = draw_charts(synthetic)[0].svg.decode()
+    assert "<dc:date>" not in svg and "Matplotlib" not in svg
+
+
+def test_drawing_leaves_global_matplotlib_settings_alone(synthetic):
+    import matplotlib
+
+    before = dict(matplotlib.rcParams)
+    draw_charts(synthetic)
+    assert dict(matplotlib.rcParams) == before
+
+
+# --- literal text -------------------------------------------------------------------------------
+
+
+def test_dollar_signs_print_literally_not_as_mathtext():
+    label = "Costs $5 and $10"
+    asset = draw_one(spec("ranking", [(label, 2.0), ("b", 1.0), ("c", 3.0)], title=label))
+    assert svg_texts(asset.svg).count(label) == 2  # the title and the bar label
+
+
+def test_long_label_is_wrapped_and_cut_with_an_ellipsis():
+    label = "word " * 40
+    asset = draw_one(spec("ranking", [(label, 2.0), ("b", 1.0), ("c", 3.0)]))
+    drawn = [t for t in svg_texts(asset.svg) if t.startswith("word")]
+    assert len(drawn) == 2  # two lines, one <text> each
+    assert drawn[-1].endswith("…")
+    assert sum(len(line) for line in drawn) < len(label)
+
+
+def test_wrap_keeps_at_most_the_lines_asked():
+    text = wrap("x" * 200, 1.0, 8.5, lines=2)
+    assert text.count("\n") == 1 and text.endswith("…")
+
+
+# --- degenerate data: a clear chart or a clear decision, never an exception ---------------------
+
+
+@pytest.mark.parametrize("kind", ["growth", "ranking", "targets", "shares"])
+@pytest.mark.parametrize("points", [
+    [("2021", 5e9)],
+    [("2020", 0.0), ("2021", 0.0)],
+    [("2019", -3e9), ("2020", 2e9), ("2021", -1e9)],
+    [("2020", math.nan), ("2021", 4e9)],
+    [(f"District {i}", float(i)) for i in range(30)],
+    [("x" * 200, 1.0), ("Costs $5 and $10", 2.0)],
+], ids=["one-point", "zeros", "negatives", "nan", "thirty", "long-and-dollar"])
+def test_degenerate_specs_draw_without_error(kind, points):
+    unit = "percent" if kind == "shares" else "yuan"
+    asset = draw_one(spec(kind, points, unit=unit))
+    assert ET.fromstring(asset.svg).tag == f"{SVG}svg"
+    texts = svg_texts(asset.svg)
+    for label, _ in points:  # every label is shown, long ones wrapped (each line a <text>)
+        assert any(label.startswith(t.rstrip("…")) for t in texts if t), label
+
+
+def test_thirty_bars_make_a_taller_chart():
+    short = draw_one(spec("ranking", [("a", 1.0), ("b", 2.0), ("c", 3.0)]))
+    tall = draw_one(spec("ranking", [(f"District {i}", float(i)) for i in range(30)]))
+    assert Image.open(io.BytesIO(tall.png)).size[1] > 2 * Image.open(io.BytesIO(short.png)).size[1]
+    assert "District 29" in svg_texts(tall.svg)
+
+
+def test_all_nan_is_a_not_charted_decision():
+    assets, skipped = draw_plan(ChartPlan((spec("ranking", [("a", math.nan)]),)))
+    assert assets == ()
+    assert str(skipped[0]) == "not charted: test-ranking: no finite value to plot"
+
+
+def test_system_without_figures_still_draws_member_names():
+    tiers = (ChartSeries("Future industries", (ChartPoint("Future health", math.nan),
+                                               ChartPoint("Future energy", math.nan))),)
+    chart = ChartSpec("industrial-system", "system", "The industrial system", "", tiers)
+    texts = svg_texts(draw_one(chart).svg)
+    assert "Future health" in texts and "Future industries" in texts
+
+
+def test_system_with_many_members_shows_how_many_more():
+    members = tuple(ChartPoint(f"Cluster {i}", float(i), value_text=f"{i} yuan") for i in range(12))
+    chart = ChartSpec("industrial-system", "system", "System", "yuan",
+                      (ChartSeries("Key clusters", members),))
+    assert "+ 6 more" in svg_texts(draw_one(chart).svg)
+
+
+def test_unknown_kind_is_an_error_listing_the_known_kinds():
+    with pytest.raises(ChartError) as caught, house_style():
+        render(spec("pie", [("a", 1.0)]))
+    assert "'pie'" in str(caught.value)
+    assert "growth, ranking, targets, shares, system" in str(caught.value)

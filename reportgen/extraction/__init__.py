@@ -1,0 +1,116 @@
+"""Extraction: a decoded source document in, its data layer (`Briefing`) out.
+
+    structure  title, date, source URL, sentences, sections → points → topics
+    numbers    every figure with its span, value in base units, unit and qualifier
+    facts      metric, year, period and target flag of each figure, read from its sentence
+    ids        stable fact ids from metric and year
+    system     the industrial system's tiers and the targets table
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from reportgen.extraction.facts import read_sentence
+from reportgen.extraction.ids import fact_slug, unique_ids
+from reportgen.extraction.numbers import Mention, find_mentions
+from reportgen.extraction.structure import Layout, read_layout
+from reportgen.extraction.system import build_system, build_targets
+from reportgen.ingest import SourceDoc
+from reportgen.model import Briefing, Document, Fact, Point, Section, Span, Topic
+
+__all__ = ["extract_briefing"]
+
+
+def extract_briefing(doc: SourceDoc) -> Briefing:
+    """The data layer of one source document: structure, facts, targets and industrial system."""
+    layout = read_layout(doc.text, doc.source_url)
+    document = Document(path=str(doc.path), sha256=doc.sha256, title=layout.title,
+                        date=layout.date, source_url=layout.source_url)
+    facts = extract_facts(doc.text, layout)
+    sections = attach_facts(layout.sections, facts)
+    briefing = Briefing(document=document, text=doc.text, sections=sections, facts=facts)
+    return replace(briefing, targets=build_targets(briefing), system=build_system(briefing))
+
+
+def extract_facts(text: str, layout: Layout) -> tuple[Fact, ...]:
+    """Every fact of `text`, in document order, with stable unique ids."""
+    doc_year = int(layout.date[:4]) if layout.date else None
+    mentions = find_mentions(text)
+    drafts: list[Fact] = []
+    cursor = 0
+    for s_start, s_end in layout.sentences:
+        inside: list[Mention] = []
+        while cursor < len(mentions) and mentions[cursor].span[0] < s_end:
+            if mentions[cursor].span[0] >= s_start:
+                inside.append(mentions[cursor])
+            cursor += 1
+        if not inside:
+            continue
+        sentence = text[s_start:s_end]
+        where = _place(layout.sections, s_start)
+        local = [(m, (m.span[0] - s_start, m.span[1] - s_start)) for m in inside]
+        readings = read_sentence(sentence, local, doc_year, topic=where[2],
+                                 context_target=_in_goals_list(text, layout, s_start))
+        for mention, reading in zip(inside, readings, strict=True):
+            drafts.append(Fact(
+                id="", span=mention.span, text=text[mention.span[0]:mention.span[1]],
+                quantity=mention.quantity(), metric=reading.metric, year=reading.year,
+                is_target=reading.is_target, sentence=sentence, sentence_span=(s_start, s_end),
+                section_id=where[0], point_id=where[1], topic=where[2], period=reading.period,
+                written_as=mention.written_as,
+            ))
+    ids = unique_ids(fact_slug(f.metric, f.year) for f in drafts)
+    return tuple(replace(f, id=i) for f, i in zip(drafts, ids, strict=True))
+
+
+def _place(sections: tuple[Section, ...], pos: int) -> tuple[str | None, str | None, str | None]:
+    """The section id, point id and topic name that hold position `pos`."""
+    for section in sections:
+        if section.span[0] <= pos <= section.span[1]:
+            for point in section.points:
+                if point.span[0] <= pos <= point.span[1]:
+                    topic = next((t.name for t in point.topics if t.span[0] <= pos <= t.span[1]),
+                                 None)
+                    return section.id, point.id, topic
+            return section.id, None, None
+    return None, None, None
+
+
+def _in_goals_list(text: str, layout: Layout, pos: int) -> bool:
+    """True inside a list introduced by a line such as "Main targets for 2024:"."""
+    previous = [p for p in layout.paragraphs if p[1] <= pos]
+    for start, end in reversed(previous[-8:]):
+        line = text[start:end].strip()
+        if line.endswith(":") or line.endswith("："):
+            lowered = line.lower()
+            return any(w in lowered for w in ("target", "goal", "aim", "plan", "will"))
+        if not re.match(r"^(?:[-*•]|\(?[0-9a-z]{1,2}[.)])\s", line):
+            return False
+    return False
+
+
+def attach_facts(sections: tuple[Section, ...], facts: tuple[Fact, ...]) -> tuple[Section, ...]:
+    """The sections with each section, point and topic listing the ids of the facts inside it."""
+    return tuple(_attach_section(s, facts) for s in sections)
+
+
+def _within(span: Span, fact: Fact) -> bool:
+    return span[0] <= fact.span[0] and fact.span[1] <= span[1]
+
+
+def _attach_section(section: Section, facts: tuple[Fact, ...]) -> Section:
+    points = tuple(_attach_point(p, facts) for p in section.points)
+    ids = tuple(f.id for f in facts if _within(section.span, f))
+    return replace(section, points=points, fact_ids=ids)
+
+
+def _attach_point(point: Point, facts: tuple[Fact, ...]) -> Point:
+    topics = tuple(_attach_topic(t, facts) for t in point.topics)
+    return replace(point, topics=topics, fact_ids=tuple(f.id for f in facts if _within(point.span, f)))
+
+
+def _attach_topic(topic: Topic, facts: tuple[Fact, ...]) -> Topic:
+    return replace(topic, fact_ids=tuple(f.id for f in facts if _within(topic.span, f)))
+

@@ -1,0 +1,393 @@
+"""Turn the figures of each sentence into facts: metric, year, period, target flag.
+
+The rules read the sentence around a figure the way an analyst does: the metric is the clause's
+subject (or the counted noun, or "X share of Y"); the year is the one the sentence states for the
+figure ("… 1.07 trillion yuan in 2021", "In 2021, …", "last year" from the document's date); a
+figure is a target when a future cue ("will", "to reach", "aims", "goal") precedes it or its year
+lies after the document's date.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from reportgen.extraction import rules
+from reportgen.extraction.numbers import Mention
+from reportgen.model import Span
+
+_YEAR = r"((?:19|20)[0-9]{2})(?![0-9s])"
+_PERIOD_WORDS = "|".join(re.escape(p) for p, _ in rules.PERIODS)
+_PERIOD_OF = {p.lower(): code for p, code in rules.PERIODS}
+_REL_YEAR = r"(this year|last year|next year|the previous year|the same year)"
+_YEAR_OR_REL = r"(?:" + _YEAR + r"|" + _REL_YEAR + r")"
+
+_LEADING = re.compile(
+    r"^(?:In|By|During|For|As of|At the end of|By the end of|Throughout|Over|Since)\s+"
+    r"(?:the\s+)?(?:(?P<period>" + _PERIOD_WORDS + r")\s+(?:of\s+)?)?"
+    r"(?:(?P<year>(?:19|20)[0-9]{2})(?![0-9s])|(?P<rel>this year|last year|next year))",
+    re.IGNORECASE,
+)
+_TRAILING = re.compile(
+    r"^[\s,)]*(?:(?:in|by|for|during|by the end of|at the end of|as of)\s+)"
+    r"(?:the\s+)?(?:(?P<period>" + _PERIOD_WORDS + r")\s+(?:of\s+)?)?"
+    r"(?:(?P<year>(?:19|20)[0-9]{2})(?![0-9s])|(?P<rel>this year|last year|next year))",
+    re.IGNORECASE,
+)
+_TRAILING_REL = re.compile(r"^[\s,]*(?P<rel>this year|last year)\b", re.IGNORECASE)
+_PRECEDING = re.compile(
+    r"\b(?P<prep>in|of|for|during|by)\s+(?:the\s+)?(?:(?P<period>" + _PERIOD_WORDS
+    + r")\s+(?:of\s+)?)?(?:(?P<year>(?:19|20)[0-9]{2})(?![0-9s])|(?P<rel>this year|last year))",
+    re.IGNORECASE,
+)
+_TARGET_RE = re.compile(r"\b(?:" + "|".join(re.escape(c) for c in rules.TARGET_CUES) + r")\b",
+                        re.IGNORECASE)
+_LINK_RE = re.compile(r"\b(?:" + "|".join(re.escape(v) for v in sorted(rules.LINK_VERBS, key=len,
+                                                                          reverse=True)) + r")\b")
+_SHARE_RE = re.compile(r"\b(?:accounted for|accounts for|account for|accounting for|made up|"
+                       r"makes up|make up|representing|represented|represents|constituting|"
+                       r"constituted|took up|taking up)\s*$", re.IGNORECASE)
+_CHANGE_RE = re.compile(r"\b(?P<verb>" + "|".join(rules.CHANGE_NOUNS) + r")\s+(?:by\s+)?$",
+                        re.IGNORECASE)
+
+
+_MAIN_VERBS = frozenset({v.split()[0] for v in rules.LINK_VERBS} | set(rules.CHANGE_NOUNS))
+_CLAUSE_BREAK = re.compile(r"[;:]\s*|,\s*(?=(?:and|while|but|with|of which|which|where|whereas|"
+                           r"including|or|the|its|their|a|an|[a-z]+ing)\b)")
+_COMMON_HEADS = frozenset([
+    "number", "total", "share", "exports", "imports", "output", "revenue", "sales", "investment",
+    "industrial", "industry", "scale", "value", "growth", "retail", "consumption", "production",
+    "income", "profits", "profit", "average", "energy", "carbon", "foreign", "import", "export",
+    "added", "gross", "the"
+])
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """What the sentence says about one figure."""
+
+    metric: str
+    year: int | None
+    period: str | None
+    is_target: bool
+
+
+def read_sentence(sentence: str, mentions: list[tuple[Mention, Span]], doc_year: int | None,
+                  topic: str | None = None, context_target: bool = False) -> list[Reading]:
+    """A `Reading` for each mention of one sentence (`mentions` carry sentence-local spans)."""
+    leading = _LEADING.match(sentence)
+    lead_year, lead_period = _year_of(leading, doc_year) if leading else (None, None)
+    if leading and leading.group(0).lower().startswith(("since", "over")):
+        lead_year, lead_period = None, None
+    respective = _respective_items(sentence, mentions)
+    readings = []
+    for i, (mention, (a, b)) in enumerate(mentions):
+        year, period = _year_for(sentence, a, b, doc_year)
+        if year is None and period is None:
+            year, period = lead_year, lead_period
+        if year is None:
+            year, period2 = _preceding_year(sentence, a, mentions, doc_year)
+            period = period or period2
+        definite = mention.kind == "count" and re.search(r"\bthe\s+$", sentence[:a]) is not None
+        target = (context_target or _is_target(sentence, a)) and not definite or (
+            year is not None and doc_year is not None and year > doc_year)
+        metric = metric_for(sentence, i, mentions, topic)
+        if respective:
+            metric = _respective_metric(metric, respective, i, mentions)
+        readings.append(Reading(_tidy(metric), year, period, target))
+    return readings
+
+
+# ---------------------------------------------------------------------------------------------
+# Years and periods
+
+
+def _year_of(match: re.Match[str], doc_year: int | None) -> tuple[int | None, str | None]:
+    period = _PERIOD_OF.get((match.group("period") or "").lower())
+    if match.group("year"):
+        return int(match.group("year")), period
+    rel = (match.group("rel") or "").lower()
+    if doc_year is None:
+        return None, period
+    offset = {"this year": 0, "last year": -1, "next year": 1}.get(rel)
+    return (doc_year + offset if offset is not None else None), period
+
+
+def _year_for(sentence: str, a: int, b: int, doc_year: int | None) -> tuple[int | None, str | None]:
+    """The year stated right after the figure ("… yuan in 2021")."""
+    after = sentence[b:b + 40]
+    match = _TRAILING.match(after)
+    if match:
+        return _year_of(match, doc_year)
+    rel = _TRAILING_REL.match(after)
+    if rel and doc_year is not None:
+        return doc_year + (0 if rel.group("rel").lower() == "this year" else -1), None
+    return None, None
+
+
+def _preceding_year(sentence: str, a: int, mentions: list[tuple[Mention, Span]],
+                    doc_year: int | None) -> tuple[int | None, str | None]:
+    """A year stated earlier in the sentence that no earlier figure claimed ("GDP in 2022 …")."""
+    claimed_until = max((sb for _, (sa, sb) in mentions if sb <= a), default=0)
+    best = None
+    for match in _PRECEDING.finditer(sentence, 0, a):
+        before = sentence[max(0, match.start() - 12):match.start()].lower()
+        if re.search(r"\b(since|from|than|with|over|to)\s*$", before):
+            continue
+        if match.start() < claimed_until and any(
+                _TRAILING.match(sentence[sb:sb + 40]) for _, (sa, sb) in mentions if sb <= a):
+            continue
+        best = match
+    return _year_of(best, doc_year) if best else (None, None)
+
+
+def _is_target(sentence: str, a: int) -> bool:
+    """True when a future cue comes before the figure in its sentence."""
+    before = sentence[:a]
+    return _TARGET_RE.search(before) is not None
+
+
+# ---------------------------------------------------------------------------------------------
+# Metric names
+
+
+def metric_for(sentence: str, index: int, mentions: list[tuple[Mention, Span]],
+               topic: str | None) -> str:
+    """A short noun phrase naming what the figure at `index` measures."""
+    mention, (a, b) = mentions[index]
+    before = sentence[:a]
+    after = sentence[b:]
+    if mention.kind == "count" or (mention.kind == "rate" and mention.noun):
+        return _count_metric(sentence, index, mentions, topic)
+    if mention.kind in ("percent", "fraction") and mention.unit != "percentage points":
+        return _percent_metric(sentence, before, after, mention, topic)
+    if mention.kind == "multiple":
+        return _multiple_metric(sentence, before, after, topic)
+    change = _CHANGE_RE.search(before)
+    subject = _subject(sentence, a) or _subject(sentence, a, main=True)
+    if change and subject:
+        return f"{rules.CHANGE_NOUNS[change.group('verb').lower()]} in {subject}"
+    of_phrase = _of_phrase(before)
+    if of_phrase:
+        noun = _previous_count_noun(mentions, index)
+        if subject and not _has_words(subject, of_phrase):
+            return _with_topic(f"{subject} {of_phrase}", topic)
+        if noun:
+            return f"{of_phrase} of {noun}"
+        return _with_topic(of_phrase, topic)
+    if subject:
+        return _with_topic(subject, topic)
+    return _with_topic(_fallback(mention), topic)
+
+
+def _count_metric(sentence: str, index: int, mentions: list[tuple[Mention, Span]],
+                  topic: str | None) -> str:
+    mention, (a, b) = mentions[index]
+    noun = mention.noun
+    if noun.lower().split()[:1] and noun.lower().split()[0] in rules.RUN_WORDS:
+        predicate = _predicate(sentence[:a])
+        return f"{noun} {predicate}".strip()
+    if not noun:
+        noun = _previous_count_noun(mentions, index) or ""
+    elif len(noun.split()) == 1 and re.search(r"-(level|class|grade|tier)$", noun):
+        tail = next((m.noun.split()[1:] for m, _ in mentions[index + 1:]
+                     if m.kind == "count" and len(m.noun.split()) > 1), None)
+        if tail:
+            noun = f"{noun} {' '.join(tail)}"
+    if not noun:
+        return _with_topic("number", topic)
+    metric = f"number of {_lower_first(noun)} {_participle_after(sentence[b:])}".strip()
+    if mention.kind == "rate":
+        subject = _subject(sentence, a)
+        return _with_topic(subject or metric, topic)
+    return _with_topic(metric, topic)
+
+
+def _participle_after(after: str) -> str:
+    """A participle phrase describing counted things ("listed on the Data Exchange")."""
+    match = re.match(r"\s+(?:(?:that|which|who)\s+(?:have|has|had)\s+been\s+|have been\s+|"
+                     r"were\s+|are\s+)?([a-z]+ed)\b((?:\s+(?!and\b|while\b|with\b)[A-Za-z&-]+){0,5})",
+                     after)
+    if not match or match.group(1) in _MAIN_VERBS:
+        return ""
+    return _clean(f"{match.group(1)}{match.group(2)}")
+
+
+def _percent_metric(sentence: str, before: str, after: str, mention: Mention,
+                    topic: str | None) -> str:
+    whole = _whole_after(after)
+    a = len(before)
+    if _SHARE_RE.search(_strip_qualifier(before)):
+        subject = _subject(sentence, a) or _subject(sentence, a, main=True)
+        share = f"{subject} share" if subject else "share"
+        return _with_topic(f"{share} of {whole}" if whole else share, topic)
+    change = _CHANGE_RE.search(_strip_qualifier(before))
+    subject = _subject(sentence, a)
+    if change:
+        noun = rules.CHANGE_NOUNS[change.group("verb").lower()]
+        base = subject or _subject(sentence, a, main=True)
+        if noun == "growth" or re.match(r"\s*year-on-year", after):
+            return _with_topic(f"{base} growth" if base else "growth", topic)
+        return _with_topic(f"{noun} in {base}" if base else noun, topic)
+    if re.match(r"\s*year-on-year", after) and subject:
+        return _with_topic(f"{subject} growth", topic)
+    if whole and not subject:
+        return _with_topic(f"share of {whole}", topic)
+    if subject:
+        return _with_topic(subject, topic)
+    return _with_topic(f"share of {whole}" if whole else "share", topic)
+
+
+def _multiple_metric(sentence: str, before: str, after: str, topic: str | None) -> str:
+    obj = re.match(r"\s*(?:the\s+)?(?:that of\s+)?(?:the\s+)?([\w' -]{2,60}?)(?=[,.;]|$| in | by )",
+                   after)
+    thing = _clean(obj.group(1)) if obj else ""
+    to_verb = re.search(r"\b(?:enabling|helping|allowing|for|making)?\s*([\w' -]{2,60}?)\s+to\s*$",
+                        before)
+    if to_verb:
+        return f"growth multiple of {_clean(to_verb.group(1))} {thing}".strip()
+    subject = _subject(sentence, len(before)) or _subject(sentence, len(before), main=True)
+    if subject and thing:
+        return f"{subject} relative to {thing}"
+    return _with_topic(f"{subject or thing} multiple".strip(), topic)
+
+
+def _whole_after(after: str) -> str:
+    """The whole a share is of: "of the country's total" → "national total"."""
+    match = re.match(r"\s*of\s+(?:the\s+)?([^,;.]{2,80})", after)
+    if not match:
+        return ""
+    whole = match.group(1)
+    whole = re.split(r"\b(?:making|and has|while|which)\b", whole)[0]
+    whole = re.sub(r"\b(?:country|nation|China)[’']s\b", "national", whole)
+    return _clean(whole)
+
+
+def _of_phrase(before: str) -> str:
+    """The noun before "of"/"at" right ahead of a figure ("a size of", "total revenue of")."""
+    match = re.search(r"(?:^|\b(?:a|an|the|with|posted|recorded|of|saw|achieved|registered|"
+                      r"reached|its|their)\s+)([A-Za-z][\w&-]*(?:\s+[A-Za-z][\w&-]*){0,3})"
+                      r"\s+(?:of|at|worth|valued at)\s*$", _strip_qualifier(before))
+    return _clean(match.group(1)) if match else ""
+
+
+def _previous_count_noun(mentions: list[tuple[Mention, Span]], index: int) -> str:
+    for m, _ in reversed(mentions[:index]):
+        if m.kind == "count" and m.noun and m.noun.split()[0].lower() not in rules.RUN_WORDS:
+            return _lower_first(m.noun)
+    return ""
+
+
+def _predicate(before: str) -> str:
+    """The verb phrase of a clause, without its subject ("held the World … Conference")."""
+    clause = _clause(before)
+    match = re.search(r"\b(?:has|have|had|was|were|is|are)\s+(?:been\s+)?(.*)$", clause)
+    text = match.group(1) if match else clause
+    text = re.sub(r"\s+(?:for|in|over|during)\s*$", "", text.strip())
+    return _clean(text)
+
+
+def _clause(before: str) -> str:
+    """The clause a figure sits in: the text after the last comma or semicolon before it."""
+    parts = _CLAUSE_BREAK.split(before)
+    clause = parts[-1] if parts else before
+    return re.sub(r"^(?:and|while|but|with|of which|where|which|whereas)\s+", "", clause.strip(),
+                  flags=re.IGNORECASE)
+
+
+def _subject(sentence: str, a: int, *, main: bool = False) -> str:
+    """The subject of the clause holding the figure at `a` (of the sentence if `main`)."""
+    text = sentence if main else _clause(sentence[:a])
+    if main:
+        text = re.sub(r"^(?:In|By|During|Over|Since|As of)\s[^,]{1,60},\s*", "", text)
+    match = _LINK_RE.search(text)
+    if not match:
+        return ""
+    subject = text[:match.start()]
+    subject = re.sub(r"^(?:In|By|During|Over|Since|As of)\s[^,]{1,60},\s*", "", subject.strip())
+    cleaned = _clean(subject)
+    if cleaned.lower() in rules.ISSUER_SUBJECTS or not cleaned:
+        return ""
+    return cleaned
+
+
+def _clean(phrase: str) -> str:
+    """A metric phrase without articles, the issuer's possessive and a trailing preposition."""
+    text = phrase.strip(" ,.;:“”\"'")
+    text = re.sub(r"\b(?:the city|this city|the country|the municipality|its|their)[’']s?\s+", "",
+                  text, flags=re.IGNORECASE)
+    text = re.sub(r"^(?:[A-Z][a-z]+[’']s)\s+", "", text)  # "Shanghai's robot density"
+    text = re.sub(r"\b(?:the|a|an|its|their)\s+", "", text, flags=re.IGNORECASE)
+    text = re.sub(r"^(?:a total of|total of|and|also)\s+", "", text, flags=re.IGNORECASE)
+    text = re.sub(r"(?:\s+(?:of|in|at|for|to|by|with|and|the|a|an|on|from))+\s*$", "", text)
+    return _lower_first(" ".join(text.split()))
+
+
+def _strip_qualifier(before: str) -> str:
+    words = "|".join(re.escape(p) for p, _ in rules.QUALIFIER_PHRASES)
+    return re.sub(r"\b(?:" + words + r")\s*$", "", before.rstrip(), flags=re.IGNORECASE).rstrip() + " "
+
+
+def _lower_first(text: str) -> str:
+    first = text.split()[0].lower() if text.split() else ""
+    if first in _COMMON_HEADS and text[0].isupper():
+        return text[0].lower() + text[1:]
+    return text
+
+
+def _has_words(phrase: str, other: str) -> bool:
+    return bool(set(phrase.lower().split()) & set(other.lower().split()))
+
+
+def _with_topic(metric: str, topic: str | None) -> str:
+    """`metric`, naming the topic it belongs to when the metric does not already say it."""
+    if not topic:
+        return metric
+    topic_words = {w[:6] for w in re.findall(r"[a-z]+", topic.lower())} - {"and", "of"}
+    metric_words = {w[:6] for w in re.findall(r"[a-z]+", metric.lower())}
+    if topic_words & metric_words:
+        return metric
+    if metric.startswith(("number of", "share of")) or " share" in metric:
+        return f"{metric} in {topic}"
+    return f"{topic} {metric}"
+
+
+def _fallback(mention: Mention) -> str:
+    return {"yuan": "amount", "usd": "amount", "percent": "share", "tons": "volume",
+            "multiple": "multiple"}.get(mention.unit, "figure")
+
+
+def _tidy(metric: str) -> str:
+    """The metric trimmed to at most 12 words, single-spaced."""
+    words = metric.split()
+    return " ".join(words[:12])
+
+
+# ---------------------------------------------------------------------------------------------
+# "A, B and C grew 5%, 6% and 7%, respectively"
+
+
+def _respective_items(sentence: str, mentions: list[tuple[Mention, Span]]) -> list[str]:
+    if "respectively" not in sentence.lower() or len(mentions) < 2:
+        return []
+    first = mentions[0][1][0]
+    subject = _subject(sentence, first) or sentence[:first]
+    items = [i.strip() for i in re.split(r",\s*(?:and\s+)?|\s+and\s+", subject) if i.strip()]
+    return items if len(items) >= 2 else []
+
+
+def _respective_metric(metric: str, items: list[str], index: int,
+                       mentions: list[tuple[Mention, Span]]) -> str:
+    same = [i for i, (m, _) in enumerate(mentions) if m.unit == mentions[index][0].unit]
+    if len(same) != len(items) or index not in same:
+        return metric
+    item = items[same.index(index)]
+    head = items[0]
+    prefix = ""
+    of = re.match(r"(.*\bof)\s+(.+)$", head)
+    if of:
+        prefix, items0 = of.group(1), of.group(2)
+        item = items0 if same.index(index) == 0 else item
+    suffix = re.sub(r"^.*?\b(?:" + re.escape(items[-1].split()[-1]) + r")\b", "", metric, count=1)
+    name = f"{prefix} {_clean(item)}".strip()
+    return f"{_clean(name)}{suffix}" if suffix and suffix != metric else _clean(name)

@@ -1,0 +1,523 @@
+"""Find quantities in text: digits, number words, fractions, multiples, currencies, units.
+
+`find_mentions(text)` scans running text and returns every figure that is a quantitative fact
+(dates, years, ordinals, ranks, technology and product names, durations are left out), each with
+the span of the number and its unit or counted noun; qualifier words stay outside the span.
+`parse_quantity("about 1.5 trillion yuan")` reads one quantity phrase; `format_quantity` writes
+one that `parse_quantity` reads back to the same value.
+
+Digits are never handed to `float()` before a strict ASCII pattern accepted them, so text such as
+"1_000", "nan" or fullwidth digits is never read as a number.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from reportgen.errors import QuantityError
+from reportgen.extraction import rules
+from reportgen.model import Qualifier, Quantity, Span
+
+MAX_DIGITS = 40  # longer digit runs are not figures a press release states
+
+_DIGITS_OK = re.compile(r"(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?", re.ASCII)
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """One figure found in text: where it is, its value in base units, unit and counted noun."""
+
+    span: Span
+    value: float
+    unit: str
+    qualifier: Qualifier
+    written_as: str = "digits"
+    kind: str = "amount"  # amount | count | percent | multiple | fraction | rate | measure
+    noun: str = ""
+    number_span: Span = (0, 0)
+
+    def quantity(self) -> Quantity:
+        """The mention's value, unit and qualifier as a model `Quantity`."""
+        return Quantity(self.value, self.unit, self.qualifier)
+
+
+def digits_value(token: str) -> float:
+    """The value of an ASCII digit string such as "1,073.9"; `QuantityError` for anything else."""
+    if len(token) > MAX_DIGITS or not _DIGITS_OK.fullmatch(token):
+        raise QuantityError(f"not a plain number: {token[:40]!r}")
+    return float(token.replace(",", ""))  # safe: the strict pattern accepted it
+
+
+def _alternation(words: object) -> str:
+    """A regex alternation of `words`, longest first so that longer phrases win."""
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))  # type: ignore[arg-type]
+
+
+_UNITS = [w for w, _ in rules.UNIT_WORDS]
+_UNIT_OF = {w.lower(): u for w, u in rules.UNIT_WORDS}
+_SCALE_WORDS = [w for w in rules.SCALES if w not in {"m", "b"}]
+_UNIT_WORD_RE = re.compile(r"(?:[ \u00a0]?-[ \u00a0]?|[ \u00a0]+)?(" + _alternation(_UNITS) + r")(?![A-Za-z0-9])",
+                           re.IGNORECASE)
+_PERCENT_RE = re.compile(r"[ \u00a0]?%")
+_SCALE_RE = re.compile(r"(?:[ \u00a0]?-[ \u00a0]?|[ \u00a0]*)(" + _alternation(_SCALE_WORDS) + r")(?![A-Za-z])",
+                       re.IGNORECASE)
+_TIMES_RE = re.compile(r"(?:[ \u00a0]+times\b|-fold\b)", re.IGNORECASE)
+_PER_RE = re.compile(
+    r"[ \u00a0]+per[ \u00a0]+(?:(?P<num>[0-9][0-9,]*(?:\.[0-9]+)?)[ \u00a0]+(?P<nounnum>[A-Za-z]+)"
+    r"|(?P<word>" + _alternation(w for w, _ in rules.PER_UNITS) + r"))\b", re.IGNORECASE)
+_PER_OF = {w.lower(): u for w, u in rules.PER_UNITS}
+
+_WORD_UNITS = "|".join(w for w, v in rules.NUMBER_WORDS.items() if 0 <= v < 20 and w != "dozen")
+_WORD_NUMBER = (r"(?:(?:" + "|".join(rules.TENS) + r")(?:[- ](?:" + _WORD_UNITS + r"))?|"
+                + _WORD_UNITS + r"|dozen)")
+_FRACTION_WORD = (r"(?P<fnum>one|two|three|four|five|six|seven|eight|nine|a)(?P<fsep>[- ])"
+                  r"(?P<fden>" + _alternation(rules.FRACTION_DENOMINATORS) + r")")
+_CANDIDATE = re.compile(
+    r"(?P<frac>\b" + _FRACTION_WORD + r"\b)"
+    r"|(?P<dfrac>(?<![\w./])[0-9]{1,6}/[0-9]{1,9}(?![\w/]))"
+    r"|(?P<half>\bhalf(?= of\b))"
+    r"|(?P<mult>\b(?:" + _alternation(rules.MULTIPLE_WORDS) + r")\b)"
+    r"|(?P<word>\b" + _WORD_NUMBER + r"\b)"
+    r"|(?P<digits>(?<![\w.])(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?(?![0-9]))",
+    re.IGNORECASE,
+)
+
+_MONTH_NAMES = _alternation(rules.MONTHS)
+_MASKS = re.compile(
+    r"https?://\S+|www\.\S+|\S+@\S+\.\w+"
+    r"|\b[0-9]{4}[./-][0-9]{1,2}[./-][0-9]{1,2}\b"
+    r"|\b[0-9]{1,2}[./-][0-9]{1,2}[./-][0-9]{4}\b"
+    r"|\b(?:" + _MONTH_NAMES + r")\.?[ \u00a0]+[0-9]{1,2}(?:st|nd|rd|th)?(?:,?[ \u00a0]+[0-9]{4})?\b"
+    r"|\b[0-9]{1,2}(?:st|nd|rd|th)?[ \u00a0]+(?:" + _MONTH_NAMES + r")\.?(?:,?[ \u00a0]+[0-9]{4})?\b"
+    r"|\b(?:" + _MONTH_NAMES + r")\.?[ \u00a0]+[0-9]{4}\b"
+    r"|\b[0-9]{1,2}:[0-9]{2}\b|\b[0-9]{1,2}(?:[ \u00a0]?[ap]\.m\.)"
+    r"|\b(?:No|NO|no|Nos)\.?[ \u00a0]?[0-9]+\b|#[0-9]+"
+    r"|\b[0-9]+[ \u00a0]?[x×][ \u00a0]?[0-9]+\b|\b24/7\b",
+    re.IGNORECASE,
+)
+_WORD_RE = re.compile(r"[“\"‘']?[A-Za-z][\w&'’-]*[”\"’']?")
+_NON_NAME_LOWER = {w.lower() for w in rules.NOT_NAME_WORDS}
+
+
+def find_mentions(text: str, *, default_currency: str | None = "yuan") -> list[Mention]:
+    """Every quantitative figure in `text`, in order, with spans into `text`."""
+    masks = [m.span() for m in _MASKS.finditer(text)]
+    found: list[Mention] = []
+    consumed = 0
+    for match in _CANDIDATE.finditer(text):
+        start = match.start()
+        if start < consumed or _inside(start, masks):
+            continue
+        for mention in _read_candidate(text, match, default_currency):
+            found.append(mention)
+            consumed = max(consumed, mention.span[1])
+    return found
+
+
+def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s <= pos < e for s, e in spans)
+
+
+def _read_candidate(text: str, match: re.Match[str], currency: str | None) -> list[Mention]:
+    """The mentions one candidate match stands for (none when it is not a fact)."""
+    kind = match.lastgroup
+    if kind == "frac":
+        return _fraction_words(text, match)
+    if kind == "dfrac":
+        return _fraction_digits(text, match)
+    if kind == "half":
+        return _half(text, match)
+    if kind == "mult":
+        return _multiple_word(text, match)
+    if kind == "word":
+        return _number_word(text, match, currency)
+    return _digits(text, match, currency)
+
+
+# ---------------------------------------------------------------------------------------------
+# Fractions and multiples
+
+
+def _significant(value: float, digits: int = 3) -> float:
+    """`value` rounded to `digits` significant digits (one-third → 33.3)."""
+    if value == 0 or not math.isfinite(value):
+        return value
+    return round(value, digits - 1 - int(math.floor(math.log10(abs(value)))))
+
+
+def _fraction_words(text: str, match: re.Match[str]) -> list[Mention]:
+    num_word = match.group("fnum").lower()
+    spaced = match.group("fsep") == " "
+    after = text[match.end():match.end() + 4].lower()
+    if (spaced or num_word == "a") and not after.startswith(" of"):
+        return []
+    if _previous_word(text, match.start()).lower() in {"first", "second", "the", "last"}:
+        return []
+    numerator = 1 if num_word == "a" else rules.NUMBER_WORDS[num_word]
+    denominator = rules.FRACTION_DENOMINATORS[match.group("fden").lower()]
+    value = _significant(100 * numerator / denominator)
+    return [Mention(match.span(), value, "percent", _qualifier_before(text, match.start()),
+                    "words", "fraction", number_span=match.span())]
+
+
+def _fraction_digits(text: str, match: re.Match[str]) -> list[Mention]:
+    top, bottom = match.group().split("/")
+    a, b = digits_value(top), digits_value(bottom)
+    if b == 0 or a >= b:
+        return []
+    return [Mention(match.span(), _significant(100 * a / b), "percent",
+                    _qualifier_before(text, match.start()), "digits", "fraction",
+                    number_span=match.span())]
+
+
+def _half(text: str, match: re.Match[str]) -> list[Mention]:
+    if _previous_word(text, match.start()).lower() in {"first", "second", "latter", "other",
+                                                        "a", "one"}:
+        return []
+    return [Mention(match.span(), 50.0, "percent", _qualifier_before(text, match.start()),
+                    "words", "fraction", number_span=match.span())]
+
+
+def _multiple_word(text: str, match: re.Match[str]) -> list[Mention]:
+    if text[match.end():match.end() + 1] == "-" and "fold" not in match.group().lower():
+        return []  # "double-digit", "double-check"
+    value = rules.MULTIPLE_WORDS[match.group().lower()]
+    return [Mention(match.span(), float(value), "multiple",
+                    _qualifier_before(text, match.start()), "words", "multiple",
+                    number_span=match.span())]
+
+
+# ---------------------------------------------------------------------------------------------
+# Numbers in words and digits
+
+
+def _word_value(token: str) -> int:
+    parts = re.split(r"[- ]", token.lower())
+    return sum(rules.NUMBER_WORDS[p] for p in parts)
+
+
+def _number_word(text: str, match: re.Match[str], currency: str | None) -> list[Mention]:
+    token = match.group()
+    end = match.end()
+    if text[end:end + 1] == "-" and not _SCALE_RE.match(text, end):
+        return []  # "Three-year Action Plan", "five-in-one", "zero-carbon"
+    value = float(_word_value(token))
+    tail = _read_tail(text, match.start(), end, value, currency, words=True)
+    if tail is None:
+        return []
+    if token.lower() in rules.SKIPPED_NUMBER_WORDS and tail.kind == "count":
+        return []  # "one of the country's first", "one should"
+    if tail.kind == "count" and not tail.noun:
+        return []  # a number word with nothing counted is not a figure
+    return [tail]
+
+
+def _digits(text: str, match: re.Match[str], currency: str | None) -> list[Mention]:
+    start, end = match.span()
+    prefix_unit, prefix_start = _currency_prefix(text, start)
+    if prefix_unit is None and _is_name_or_code(text, start, end):
+        return []
+    value = digits_value(match.group())
+    rng = _range_end(text, end)
+    if rng is not None:
+        return _range(text, start, end, rng, value, currency)
+    mention = _read_tail(text, prefix_start, end, value, currency, words=False,
+                         prefix_unit=prefix_unit, number_start=start)
+    if mention is None:
+        return []
+    if (mention.kind == "count" and "," not in match.group() and "." not in match.group()
+            and 1900 <= value <= 2100 and _looks_like_year(text, start, mention)):
+        return []
+    return [mention]
+
+
+def _looks_like_year(text: str, start: int, mention: Mention) -> bool:
+    """A bare 1900–2100 integer is a year unless it plainly counts something."""
+    if not mention.noun:
+        return True
+    prev = _previous_word(text, start).lower()
+    return prev in {"in", "since", "by", "from", "to", "of", "until", "between", "and", "before",
+                    "after", "during", "for", "through", "the", "year", "end"}
+
+
+def _is_name_or_code(text: str, start: int, end: int) -> bool:
+    """True for digits that are part of a name, code, ordinal or heading, not a figure."""
+    before = text[start - 1] if start else ""
+    if before.isalpha() or before in "_":
+        return True  # "C919", "ARJ21"
+    if before in "-–" and start >= 2 and text[start - 2].isalpha():
+        return True  # "COVID-19"
+    after = text[end:end + 6]
+    glued = re.match(r"[A-Za-z]+", after)
+    if glued and glued.group().lower() not in {"bn", "tn", "mn", "trln", "bln", "mln", "km",
+                                               "kwh"}:
+        return True  # "14nm", "5G", "8K", "1990s", "12th"
+    if re.match(r"-[A-Za-z]", after) and not _SCALE_RE.match(text, end) \
+            and not _UNIT_WORD_RE.match(text, end):
+        return True  # "12-inch", "3-year"
+    if _is_heading_number(text, start, end):
+        return True
+    prev = _previous_word(text, start)
+    if prev.lower().rstrip(".") in rules.MONTHS:
+        return True
+    if after.lstrip().lower().startswith(tuple(rules.MONTHS)) and re.match(
+            r"\s+(" + _MONTH_NAMES + r")\b", text[end:end + 12], re.IGNORECASE):
+        return True
+    return _follows_proper_name(text, start, prev)
+
+
+def _is_heading_number(text: str, start: int, end: int) -> bool:
+    """True for "1." / "2)" at the start of a line: a section or list number."""
+    line_start = text.rfind("\n", 0, start) + 1
+    return not text[line_start:start].strip() and re.match(r"[.)、]\s", text[end:end + 2]) is not None
+
+
+def _follows_proper_name(text: str, start: int, prev: str) -> bool:
+    """True when the digits follow a capitalised word inside a sentence ("the Xuelong 2")."""
+    if not prev or not prev[0].isupper() or prev.lower() in _NON_NAME_LOWER:
+        return False
+    if re.search(r"(^|[.!?:;\n“\"(])\s*$", text[max(0, start - len(prev) - 40):start - len(prev) - 1]
+                 if start - len(prev) - 1 > 0 else ""):
+        return False  # the capitalised word opens the sentence
+    return start - len(prev) - 1 > 0
+
+
+def _previous_word(text: str, pos: int) -> str:
+    match = re.search(r"([A-Za-z][\w'’.-]*)[ \u00a0]+$", text[max(0, pos - 40):pos])
+    return match.group(1) if match else ""
+
+
+def _currency_prefix(text: str, start: int) -> tuple[str | None, int]:
+    """The currency written right before the number ("US$", "RMB") and where it starts."""
+    for prefix, unit in rules.CURRENCY_PREFIXES:
+        p = start - len(prefix)
+        if p >= 0 and text[p:start] == prefix and not (p > 0 and text[p - 1].isalpha()):
+            return unit, p
+    return None, start
+
+
+def _range_end(text: str, end: int) -> re.Match[str] | None:
+    """The second number of a range such as "5-10 years" or "5.5–6%"."""
+    return re.compile(r"[ \u00a0]?[-–~][ \u00a0]?((?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?)"
+                      r"(?![0-9])").match(text, end)
+
+
+def _range(text: str, start: int, end: int, rng: re.Match[str], low: float,
+           currency: str | None) -> list[Mention]:
+    """Both ends of a range, sharing its unit; a duration range ("5-10 years") is no fact."""
+    high = digits_value(rng.group(1))
+    tail = _read_tail(text, rng.start(1), rng.end(), high, currency, words=False)
+    if tail is None or (tail.kind == "count" and not tail.noun and high > 1900):
+        return []
+    qualifier = _qualifier_before(text, start)
+    first = Mention((start, end), _scaled(low, tail, high), tail.unit,
+                    qualifier if qualifier != Qualifier.EXACT else Qualifier.AT_LEAST,
+                    "digits", tail.kind, tail.noun, (start, end))
+    second = Mention(tail.span, tail.value, tail.unit, Qualifier.UP_TO, "digits", tail.kind,
+                     tail.noun, tail.number_span)
+    return [first, second]
+
+
+def _scaled(low: float, tail: Mention, high: float) -> float:
+    """The low end of a range in the same scale as the high end ("5-10 billion")."""
+    return low * (tail.value / high) if high else low
+
+
+# ---------------------------------------------------------------------------------------------
+# What follows a number: scale, unit, counted noun, "per ..."
+
+
+def _read_tail(text: str, start: int, end: int, value: float, currency: str | None, *,
+               words: bool, prefix_unit: str | None = None,
+               number_start: int | None = None) -> Mention | None:
+    """The mention that starts at `start` with a number ending at `end`, or None (not a fact)."""
+    number_start = start if number_start is None else number_start
+    written = "words" if words else "digits"
+    qualifier = _qualifier_before(text, start)
+    pos, scale = _read_scales(text, end)
+    value = float(Decimal(repr(value)) * Decimal(repr(scale)))
+    if not math.isfinite(value):
+        raise QuantityError("number too large")
+    unit = prefix_unit
+    percent = _PERCENT_RE.match(text, pos)
+    if unit is None and percent:
+        return _finish(text, start, percent.end(), value, "percent", qualifier, written, "percent",
+                       "", number_start, end)
+    unit_match = _UNIT_WORD_RE.match(text, pos)
+    if unit_match and unit is None:
+        unit = _UNIT_OF[unit_match.group(1).lower()]
+        pos = unit_match.end()
+    elif unit_match and unit_match.group(1).lower() in {"yuan", "dollars", "rmb"}:
+        pos = unit_match.end()  # "RMB 5 billion yuan": the unit written twice
+    if unit is not None:
+        kind = "percent" if unit in {"percent", "percentage points"} else (
+            "amount" if unit in rules.CURRENCIES else "measure")
+        return _finish(text, start, pos, value, unit, qualifier, written, kind, "", number_start,
+                       end)
+    times = _TIMES_RE.match(text, pos)
+    if times:
+        return _finish(text, start, times.end(), value, "multiple", qualifier, written,
+                       "multiple", "", number_start, end)
+    noun, noun_end = counted_noun(text, pos)
+    if noun and noun.split()[0].lower() in rules.DURATION_UNITS:
+        return None  # "the past five years", "next 5-10 years"
+    if noun and noun.split()[0].lower() in rules.RUN_WORDS and len(noun.split()) > 1 \
+            and noun.split()[1].lower() in rules.DURATION_UNITS:
+        noun = " ".join(noun.split()[:2])
+        noun_end = text.index(noun.split()[1], pos) + len(noun.split()[1])
+    if not noun and scale >= 1e8 and currency:
+        return _finish(text, start, pos, value, currency, qualifier, written, "amount", "",
+                       number_start, end)  # "transaction value at 100 billion each"
+    stop = noun_end if noun else pos
+    return _finish(text, start, stop, value, "count", qualifier, written, "count", noun,
+                   number_start, end)
+
+
+def _finish(text: str, start: int, stop: int, value: float, unit: str, qualifier: Qualifier,
+            written: str, kind: str, noun: str, number_start: int, number_end: int) -> Mention:
+    """The mention, extended over a "per ..." rate and a "... mark" milestone."""
+    per = _PER_RE.match(text, stop)
+    if per and (kind != "count" or noun):
+        base = noun.split()[-1].lower() if kind == "count" else unit
+        if per.group("num"):
+            denominator = f"{per.group('num')} {per.group('nounnum').lower()}"
+        else:
+            denominator = _PER_OF[per.group("word").lower()]
+        unit, kind, stop = f"{base} per {denominator}", "rate", per.end()
+    if qualifier == Qualifier.EXACT and _is_milestone(text, start, stop):
+        qualifier = Qualifier.MORE_THAN
+    return Mention((start, stop), value, unit, qualifier, written, kind, noun,
+                   (number_start, number_end))
+
+
+def _read_scales(text: str, pos: int) -> tuple[int, float]:
+    """The position after any scale words ("hundred million") and their product."""
+    scale = 1.0
+    while True:
+        match = _SCALE_RE.match(text, pos)
+        if not match:
+            return pos, scale
+        word = match.group(1).lower()
+        if word in rules.SHORT_SCALES and match.group(0)[:1] in " -\u00a0" and word != "tn" \
+                and word != "bn":
+            return pos, scale
+        scale *= rules.SCALES[word]
+        pos = match.end()
+
+
+def counted_noun(text: str, pos: int) -> tuple[str, int]:
+    """The noun phrase a number counts ("smart factories") and where it ends."""
+    words: list[str] = []
+    end = pos
+    cursor = pos
+    while len(words) < rules.MAX_NOUN_WORDS:
+        gap = re.match(r"[ \u00a0]+", text[cursor:cursor + 4])
+        if not gap and words:
+            break
+        here = cursor + (gap.end() if gap else 0)
+        phrase = next((p for p in rules.NOUN_PHRASES_WITH_STOPS
+                       if text[here:here + len(p)].lower() == p), None)
+        if phrase:
+            words.append(text[here:here + len(phrase)])
+            cursor = end = here + len(phrase)
+            continue
+        word = _WORD_RE.match(text, here)
+        if not word:
+            break
+        bare = word.group().strip("“\"‘'”’")
+        lower = bare.lower()
+        if lower in rules.NOUN_STOP_WORDS or not bare:
+            break
+        if words and lower.endswith("ed") and words[-1].lower().endswith("s"):
+            break  # "industries proposed in ...", "products listed"
+        words.append(bare)
+        cursor = word.end()
+        token = word.group()
+        closing = token.endswith(("”", '"', "’")) and not token.startswith(("“", '"'))
+        end = word.end() - 1 if closing else word.end()
+    return " ".join(words), end
+
+
+# ---------------------------------------------------------------------------------------------
+# Qualifiers
+
+_QUALIFIER_RE = re.compile(
+    r"(?:^|[^\w])(" + _alternation(p for p, _ in rules.QUALIFIER_PHRASES) + r")[ \u00a0]*$",
+    re.IGNORECASE,
+)
+_QUALIFIER_OF = {p.lower(): Qualifier(q) for p, q in rules.QUALIFIER_PHRASES}
+_MILESTONE_RE = re.compile(
+    r"\b(?:" + "|".join(rules.MILESTONE_VERBS) + r")(?:[ \u00a0]+through)?[ \u00a0]+the[ \u00a0]+$",
+    re.IGNORECASE,
+)
+
+
+def _qualifier_before(text: str, start: int) -> Qualifier:
+    """The qualifier the words right before a figure give it ("more than", "about", …)."""
+    window = text[max(0, start - 30):start]
+    match = _QUALIFIER_RE.search(window)
+    if not match:
+        return Qualifier.EXACT
+    return _QUALIFIER_OF[match.group(1).lower()]
+
+
+def _is_milestone(text: str, start: int, stop: int) -> bool:
+    """True for "breaking the 4 trillion-yuan mark": the figure is a threshold passed."""
+    after = re.match(r"[ \u00a0]+(" + "|".join(rules.MILESTONE_NOUNS) + r")\b", text[stop:stop + 14])
+    return bool(after and _MILESTONE_RE.search(text[max(0, start - 30):start]))
+
+
+# ---------------------------------------------------------------------------------------------
+# One quantity phrase in, one out
+
+_QUALIFIER_WORDS = {
+    Qualifier.MORE_THAN: "more than", Qualifier.ABOUT: "about", Qualifier.AT_LEAST: "at least",
+    Qualifier.LESS_THAN: "less than", Qualifier.UP_TO: "up to", Qualifier.EXACT: "",
+}
+_UNIT_TEXT = {
+    "yuan": "yuan", "usd": "US dollars", "hkd": "HK dollars", "eur": "euros", "jpy": "yen",
+    "percent": "%", "percentage points": "percentage points", "tons": "tons",
+    "km2": "square kilometers", "m2": "square meters", "hectares": "hectares", "km": "km",
+    "multiple": "times", "count": "", "kwh": "kWh", "teu": "TEU",
+}
+
+
+def parse_quantity(text: str, *, default_currency: str | None = None) -> Quantity:
+    """The one quantity `text` states ("about 1.5 trillion yuan"); `QuantityError` otherwise."""
+    if not isinstance(text, str):
+        raise QuantityError(f"not text: {text!r}")
+    if len(text) > 200:
+        raise QuantityError("quantity text is longer than 200 characters")
+    stripped = text.strip()
+    mentions = find_mentions(stripped, default_currency=default_currency)
+    if len(mentions) != 1:
+        raise QuantityError(f"not one quantity: {stripped[:60]!r}")
+    mention = mentions[0]
+    before = stripped[:mention.span[0]].strip().lower()
+    rest = stripped[mention.span[1]:].strip(" .")
+    if rest or (before and before != _QUALIFIER_WORDS[mention.qualifier]):
+        raise QuantityError(f"not a quantity on its own: {stripped[:60]!r}")
+    return mention.quantity()
+
+
+def format_quantity(quantity: Quantity) -> str:
+    """`quantity` as text that `parse_quantity` reads back to the same value and unit."""
+    if not math.isfinite(quantity.value) or quantity.value < 0:
+        raise QuantityError(f"cannot write {quantity.value!r} as a quantity")
+    number = _plain_number(quantity.value)
+    unit = _UNIT_TEXT.get(quantity.unit, quantity.unit)
+    body = f"{number}%" if unit == "%" else f"{number} {unit}".strip()
+    qualifier = _QUALIFIER_WORDS[quantity.qualifier]
+    return f"{qualifier} {body}".strip()
+
+
+def _plain_number(value: float) -> str:
+    """`value` in plain digits with thousands separators, exact to its shortest repr."""
+    digits = format(Decimal(repr(value)), "f")
+    whole, _, fraction = digits.partition(".")
+    whole = f"{int(whole):,}"
+    fraction = fraction.rstrip("0")
+    return f"{whole}.{fraction}" if fraction else whole

@@ -1,0 +1,260 @@
+"""The shape of a press release: title, date, source URL, sentences, sections, points, topics.
+
+Every span is a pair of character offsets into the decoded source text. Sections are numbered
+headings on their own line ("1. …", "II. …", or Markdown "## …"); everything before the first is
+section 0, the introduction. Points open a paragraph with an ordinal ("First, …"); topics open a
+sentence inside a point with "In terms of X, …" (and the genre's other openers).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from reportgen.extraction import rules
+from reportgen.extraction.ids import slug
+from reportgen.model import Point, Section, Span, Topic
+
+
+@dataclass(frozen=True, slots=True)
+class Layout:
+    """The structure of one document, before facts are attached."""
+
+    title: str
+    date: str | None
+    source_url: str | None
+    sentences: tuple[Span, ...]
+    paragraphs: tuple[Span, ...]
+    sections: tuple[Section, ...]
+
+
+def read_layout(text: str, source_url: str | None = None) -> Layout:
+    """The title, date, source URL, sentences, paragraphs and sections of `text`."""
+    paragraphs = tuple(find_paragraphs(text))
+    sentences = tuple(s for p in paragraphs for s in split_sentences(text, p))
+    headings = find_headings(text, paragraphs)
+    return Layout(
+        title=find_title(text),
+        date=find_date(text),
+        source_url=source_url or find_source_url(text),
+        sentences=sentences,
+        paragraphs=paragraphs,
+        sections=tuple(build_sections(text, paragraphs, sentences, headings)),
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Paragraphs and sentences
+
+
+def find_paragraphs(text: str) -> list[Span]:
+    """Each non-blank line of `text`, trimmed (press releases put one paragraph on a line)."""
+    spans = []
+    for match in re.finditer(r"[^\n]+", text):
+        line = match.group()
+        if line.strip():
+            lead = len(line) - len(line.lstrip())
+            trail = len(line) - len(line.rstrip())
+            spans.append((match.start() + lead, match.end() - trail))
+    return spans
+
+
+_SENTENCE_END = re.compile(r"[.!?。！？][”\"’')\]]*(?=\s+[“\"‘'(\[]?[A-Z0-9])|[.!?。！？][”\"’')\]]*$")
+
+
+def split_sentences(text: str, paragraph: Span) -> list[Span]:
+    """The sentences of one paragraph, split at full stops that are not abbreviations."""
+    start, end = paragraph
+    chunk = text[start:end]
+    spans: list[Span] = []
+    cursor = 0
+    for match in _SENTENCE_END.finditer(chunk):
+        if _is_abbreviation(chunk, match.start(), cursor):
+            continue
+        stop = match.end()
+        spans.append((start + cursor, start + stop))
+        cursor = stop + (len(chunk[stop:]) - len(chunk[stop:].lstrip()))
+    if cursor < len(chunk) and chunk[cursor:].strip():
+        spans.append((start + cursor, end))
+    return spans
+
+
+def _is_abbreviation(chunk: str, dot: int, sentence_start: int) -> bool:
+    """True when the full stop at `dot` ends an abbreviation or a heading number, not a sentence."""
+    if chunk[dot] != ".":
+        return False
+    word = re.search(r"(?<![A-Za-z0-9])([A-Za-z.]+)$", chunk[sentence_start:dot])
+    if word:
+        token = word.group(1).lower().strip(".")
+        if token in rules.ABBREVIATIONS or (len(token) == 1 and token.isalpha()):
+            return True
+    head = chunk[sentence_start:dot].strip()
+    return bool(re.fullmatch(r"[0-9]{1,2}|[IVX]{1,4}", head))  # "1. The construction …"
+
+
+# ---------------------------------------------------------------------------------------------
+# Title, date, source URL
+
+_NAV_LINE = re.compile(r"^[|\s\W\u4e00-\u9fff]*$")
+
+
+def find_title(text: str) -> str:
+    """The document's title: its first line with words, without a trailing date in brackets."""
+    for line in text.splitlines()[:30]:
+        clean = line.strip().lstrip("#").strip()
+        if not clean or _NAV_LINE.match(clean) or len(re.findall(r"[A-Za-z]+", clean)) < 2:
+            continue
+        clean = re.sub(r"\s*[(（][^()（）]*\b(19|20)[0-9]{2}[)）]\s*$", "", clean)
+        return clean.strip()
+    return ""
+
+
+_MONTH_RE = "|".join(sorted(rules.MONTHS, key=len, reverse=True))
+_DATE_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"\b((?:19|20)[0-9]{2})[-./年]([01]?[0-9])[-./月]([0-3]?[0-9])日?(?![0-9])"), "ymd"),
+    (re.compile(r"\b(" + _MONTH_RE + r")\.?\s+([0-3]?[0-9])(?:st|nd|rd|th)?,?\s+((?:19|20)[0-9]{2})\b",
+                re.IGNORECASE), "mdy"),
+    (re.compile(r"\b([0-3]?[0-9])(?:st|nd|rd|th)?\s+(" + _MONTH_RE + r")\.?,?\s+((?:19|20)[0-9]{2})\b",
+                re.IGNORECASE), "dmy"),
+)
+
+
+def find_date(text: str) -> str | None:
+    """The document's date as YYYY-MM-DD: the first full date in its opening, else anywhere."""
+    for window in (text[:3000], text):
+        found = sorted(_dates_in(window))
+        if found:
+            return found[0][1]
+    return None
+
+
+def _dates_in(text: str) -> list[tuple[int, str]]:
+    """Every valid full date in `text` with its position."""
+    dates = []
+    for pattern, order in _DATE_PATTERNS:
+        for m in pattern.finditer(text):
+            a, b, c = m.groups()
+            try:
+                if order == "ymd":
+                    day = dt.date(int(a), int(b), int(c))
+                elif order == "mdy":
+                    day = dt.date(int(c), rules.MONTHS[a.lower()], int(b))
+                else:
+                    day = dt.date(int(c), rules.MONTHS[b.lower()], int(a))
+            except ValueError:
+                continue
+            dates.append((m.start(), day.isoformat()))
+    return dates
+
+
+def find_source_url(text: str) -> str | None:
+    """The first web address in the text (press releases end or open with their source link)."""
+    match = re.search(r"https?://[^\s<>\"')\]]+", text)
+    return match.group().rstrip(".,;") if match else None
+
+
+# ---------------------------------------------------------------------------------------------
+# Sections, points, topics
+
+_HEADING = re.compile(r"^(?:#{1,6}\s*)?(?:(?P<num>[0-9]{1,2}|[IVX]{1,4})[.、)]|Part\s+(?P<part>[0-9]{1,2})[.:])\s+(?P<title>\S.*)$")
+_MD_HEADING = re.compile(r"^#{2,6}\s+(?P<title>\S.*)$")
+
+
+def find_headings(text: str, paragraphs: tuple[Span, ...]) -> list[tuple[int, str, Span]]:
+    """The numbered section headings: (number, title, span of the heading line)."""
+    headings: list[tuple[int, str, Span]] = []
+    for start, end in paragraphs:
+        line = text[start:end]
+        match = _HEADING.match(line)
+        if match and _looks_like_heading(match.group("title")):
+            raw = match.group("num") or match.group("part")
+            number = int(raw) if raw.isdigit() else rules.ROMAN_NUMERALS.get(raw, 0)
+            if number == len(headings) + 1:
+                headings.append((number, match.group("title").strip(), (start, end)))
+            continue
+        md = _MD_HEADING.match(line)
+        if md and start > 0:
+            headings.append((len(headings) + 1, md.group("title").strip(), (start, end)))
+    return headings
+
+
+def _looks_like_heading(title: str) -> bool:
+    """A heading is short and is not a full sentence ending in a full stop."""
+    return len(title) <= 160 and len(title.split()) <= 22 and not title.rstrip().endswith(".")
+
+
+def build_sections(text: str, paragraphs: tuple[Span, ...], sentences: tuple[Span, ...],
+                   headings: list[tuple[int, str, Span]]) -> list[Section]:
+    """Section 0 (the introduction) and one section per heading, with their points."""
+    end = len(text.rstrip())
+    starts = [h[2][0] for h in headings] + [end]
+    sections = []
+    intro_end = starts[0]
+    if intro_end > 0 and text[:intro_end].strip():
+        intro = (0, len(text[:intro_end].rstrip()))
+        sections.append(Section("intro", 0, "Introduction", intro,
+                                points=_points(text, paragraphs, sentences, intro, "intro")))
+    for i, (number, title, heading) in enumerate(headings):
+        span = (heading[0], len(text[:starts[i + 1]].rstrip()))
+        sid = f"s{number}"
+        sections.append(Section(sid, number, title, span,
+                                points=_points(text, paragraphs, sentences, span, sid)))
+    return sections
+
+
+_ORDINAL_RE = re.compile(
+    r"^(" + "|".join(sorted(rules.POINT_ORDINALS, key=len, reverse=True)) + r")\s*[,，:]\s*",
+    re.IGNORECASE,
+)
+
+
+def _points(text: str, paragraphs: tuple[Span, ...], sentences: tuple[Span, ...],
+            section: Span, section_id: str) -> tuple[Point, ...]:
+    """The ordinal points ("First, …") inside a section, each with its topics."""
+    inside = [p for p in paragraphs if section[0] <= p[0] and p[1] <= section[1]]
+    opening = [(i, p) for i, p in enumerate(inside) if _ORDINAL_RE.match(text[p[0]:p[1]])]
+    points = []
+    for k, (i, para) in enumerate(opening):
+        last = opening[k + 1][0] - 1 if k + 1 < len(opening) else i
+        span = (para[0], inside[last][1])
+        match = _ORDINAL_RE.match(text[para[0]:para[1]])
+        assert match is not None
+        ordinal = k + 1
+        pid = f"{section_id}-p{ordinal}"
+        first_sentence = next((s for s in sentences if s[0] == para[0]), para)
+        title = _point_title(text[para[0] + match.end():first_sentence[1]])
+        topics = _topics(text, sentences, span, pid)
+        points.append(Point(pid, ordinal, span, title, topics=topics))
+    return tuple(points)
+
+
+def _point_title(sentence: str) -> str:
+    """A point's title: its opening sentence without the ordinal, capitalised, no full stop."""
+    title = sentence.strip().rstrip(".")
+    return title[:1].upper() + title[1:]
+
+
+_TOPIC_RE = re.compile(r"^(?:" + "|".join(re.escape(o) for o in rules.TOPIC_OPENERS)
+                       + r")\s+(?:the\s+)?(?P<name>[^,，;]{2,80})[,，]")
+
+
+def _topics(text: str, sentences: tuple[Span, ...], point: Span, point_id: str) -> tuple[Topic, ...]:
+    """The "In terms of X, …" passages inside a point: each runs to the next topic or the end."""
+    opens = []
+    for s, e in sentences:
+        if point[0] <= s < point[1]:
+            match = _TOPIC_RE.match(text[s:e])
+            if match:
+                opens.append((s, match.group("name").strip()))
+    topics = []
+    seen: set[str] = set()
+    for k, (s, name) in enumerate(opens):
+        stop = opens[k + 1][0] if k + 1 < len(opens) else point[1]
+        stop = len(text[:stop].rstrip())
+        tid = f"{point_id}-{slug(name, 40)}"
+        while tid in seen:
+            tid += "-x"
+        seen.add(tid)
+        topics.append(Topic(tid, name, (s, stop)))
+    return tuple(topics)

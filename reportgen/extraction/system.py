@@ -1,0 +1,173 @@
+"""The industrial system a release lays out, and its targets table.
+
+Tiers come from three general patterns of the genre:
+
+- a point that announces "N <noun phrase>" ("three leading industries", "six key industrial
+  clusters") and then has N topics ("In terms of X, …") or lists N names: one member per topic
+  or name, its headline the member's main money figure, its targets the member's target facts;
+- a point whose topics carry targets ("new growth areas"): a tier of those topics and targets;
+- a "such as A, B, and C" list whose items share a leading word ("future-oriented health,
+  future-oriented energy, …"): a tier of those names.
+"""
+
+from __future__ import annotations
+
+import re
+
+from reportgen.extraction.ids import slug
+from reportgen.model import Briefing, Fact, Point, SystemMember, SystemTier, Target
+
+_MONEY = frozenset({"yuan", "usd", "hkd", "eur"})
+
+
+def build_targets(briefing: Briefing) -> tuple[Target, ...]:
+    """Every target fact with its topic, metric, year and the latest actual figure it builds on."""
+    facts = briefing.visible_facts
+    targets = []
+    for fact in facts:
+        if not fact.is_target:
+            continue
+        actual = _latest_actual(fact, facts)
+        targets.append(Target(fact.id, fact.topic, fact.metric, fact.year,
+                              actual.id if actual else None))
+    return tuple(targets)
+
+
+def _latest_actual(target: Fact, facts: tuple[Fact, ...]) -> Fact | None:
+    """The latest non-target fact of the same unit, topic and (mostly) the same metric."""
+    want = _words(target.metric)
+    candidates = [
+        f for f in facts
+        if not f.is_target and f.unit == target.unit and f.topic == target.topic
+        and want and len(want & _words(f.metric)) / len(want) >= 0.5
+    ]
+    if not candidates:
+        return None
+    return max(candidates, key=lambda f: (f.year or 0, f.span[0]))
+
+
+def _words(text: str) -> set[str]:
+    stop = {"the", "of", "and", "in", "a", "an", "number", "total", "s"}
+    return {w.rstrip("s") for w in re.findall(r"[a-z0-9]+", text.lower())} - stop
+
+
+def build_system(briefing: Briefing) -> tuple[SystemTier, ...]:
+    """The tiers of the industrial system the release describes, in document order."""
+    tiers: list[SystemTier] = []
+    facts = briefing.visible_facts
+    for section in briefing.sections:
+        for point in section.points:
+            tier = _counted_tier(briefing.text, point, facts) or _target_tier(point, facts)
+            if tier:
+                tiers.append(tier)
+    tiers.extend(_such_as_tiers(briefing.text))
+    return tuple(_unique_ids(tiers))
+
+
+def _unique_ids(tiers: list[SystemTier]) -> list[SystemTier]:
+    from dataclasses import replace
+
+    seen: set[str] = set()
+    out = []
+    for tier in tiers:
+        tid = tier.id
+        n = 1
+        while tid in seen:
+            n += 1
+            tid = f"{tier.id}-{n}"
+        seen.add(tid)
+        out.append(replace(tier, id=tid))
+    return out
+
+
+def _first_sentence_facts(point: Point, facts: tuple[Fact, ...]) -> list[Fact]:
+    ids = set(point.fact_ids)
+    return [f for f in facts if f.id in ids and f.sentence_span
+            and f.sentence_span[0] == point.span[0]]
+
+
+def _counted_tier(text: str, point: Point, facts: tuple[Fact, ...]) -> SystemTier | None:
+    """A tier from a point that announces "N <things>" and then names N of them."""
+    counts = [f for f in _first_sentence_facts(point, facts)
+              if f.unit == "count" and f.text.split(maxsplit=1)[1:]]
+    for count in counts:
+        n = int(count.value)
+        name = count.text.split(maxsplit=1)[1]
+        total = _total_fact(point, facts)
+        if len(point.topics) == n and n >= 2:
+            members = tuple(_member_from_topic(t.name, t.id, t.fact_ids, facts)
+                            for t in point.topics)
+        else:
+            names = _listed_names(text[point.span[0]:point.span[1]], n)
+            if not names:
+                continue
+            members = tuple(SystemMember(name=m) for m in names)
+        return SystemTier(slug(name), name, point.id, count.id, total.id if total else None,
+                          members)
+    return None
+
+
+def _total_fact(point: Point, facts: tuple[Fact, ...]) -> Fact | None:
+    """The point's money figure outside every topic: the tier's total ("1.27 trillion yuan")."""
+    in_topics = {i for t in point.topics for i in t.fact_ids}
+    ids = set(point.fact_ids)
+    money = [f for f in facts if f.id in ids and f.id not in in_topics and f.unit in _MONEY
+             and not f.is_target]
+    return money[0] if money else None
+
+
+def _member_from_topic(name: str, topic_id: str, fact_ids: tuple[str, ...],
+                       facts: tuple[Fact, ...]) -> SystemMember:
+    ids = set(fact_ids)
+    mine = [f for f in facts if f.id in ids]
+    actual_money = [f for f in mine if f.unit in _MONEY and not f.is_target]
+    targets = tuple(f.id for f in mine if f.is_target)
+    headline = actual_money[0].id if actual_money else (targets[0] if targets else None)
+    return SystemMember(name, topic_id, headline, tuple(f.id for f in mine), targets)
+
+
+def _listed_names(passage: str, n: int) -> list[str]:
+    """The first list of exactly `n` names in `passage` ("A, B, and C")."""
+    for match in re.finditer(r"(?:such as|including|of|namely)\s+([^.;:]+?)(?:[.;:]|\s+(?:saw|have|has|were|are)\b)",
+                             passage):
+        items = [i.strip() for i in re.split(r",\s*(?:and\s+)?|\s+and\s+", match.group(1))
+                 if i.strip()]
+        if len(items) == n and all(len(i.split()) <= 4 for i in items):
+            return items
+    return []
+
+
+def _target_tier(point: Point, facts: tuple[Fact, ...]) -> SystemTier | None:
+    """A tier of the point's topics that carry targets (new growth areas and their goals)."""
+    by_id = {f.id: f for f in facts}
+    with_targets = [t for t in point.topics
+                    if any(by_id[i].is_target for i in t.fact_ids if i in by_id)]
+    if len(with_targets) < 2:
+        return None
+    name = _tier_name_from_title(point.title) or "growth areas with targets"
+    members = tuple(_member_from_topic(t.name, t.id, t.fact_ids, facts) for t in with_targets)
+    return SystemTier(slug(name), name, point.id, None, None, members)
+
+
+def _tier_name_from_title(title: str) -> str:
+    """The first thing a point's title says is being built ("fostering new growth areas and …")."""
+    match = re.search(r"\b(?:building|fostering|developing|cultivating|promoting|nurturing|"
+                      r"growing|expanding|strengthening)\s+(?:an?\s+|the\s+)?(.+)$", title)
+    if not match:
+        return ""
+    return re.split(r"\s+and\s+|,", match.group(1))[0].strip()
+
+
+def _such_as_tiers(text: str) -> list[SystemTier]:
+    """Tiers from "such as A, B, and C" lists whose items share a leading word."""
+    tiers = []
+    for match in re.finditer(r"\bsuch as\s+([^.;:]+)", text):
+        items = [i.strip() for i in re.split(r",\s*(?:and\s+)?|\s+and\s+", match.group(1))
+                 if i.strip()]
+        heads = {i.split()[0].lower() for i in items if i.split()}
+        if len(items) >= 3 and len(heads) == 1 and "-" in next(iter(heads)):
+            head = next(iter(heads))
+            name = f"{head} industries"
+            tiers.append(SystemTier(slug(name), name, None, None, None,
+                                    tuple(SystemMember(name=i) for i in items)))
+    return tiers

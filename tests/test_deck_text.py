@@ -1,0 +1,72 @@
+"""`{{ }}` filled inside PowerPoint runs (also split across runs), and text sized to fit."""
+
+from __future__ import annotations
+
+from pptx import Presentation
+from pptx.util import Inches, Pt
+
+from reportgen.render.deck_text import Box, fill_paragraph, fit_size, fits, split_to_fit, wrap
+
+
+def _paragraph_with_runs(*pieces: tuple[str, bool, float]):
+    """A real python-pptx paragraph whose runs hold `pieces` (text, bold, size in pt)."""
+    prs = Presentation()
+    box = prs.slides.add_slide(prs.slide_layouts[6]).shapes.add_textbox(0, 0, Inches(4), Inches(1))
+    paragraph = box.text_frame.paragraphs[0]
+    for text, bold, size in pieces:
+        run = paragraph.add_run()
+        run.text, run.font.bold, run.font.size = text, bold, Pt(size)
+    return paragraph
+
+
+def _render(expression: str) -> str:
+    return {"organisation": "Economic Office", "year": "2022"}[expression.strip("{} ")]
+
+
+def test_expression_inside_one_run_keeps_that_runs_formatting() -> None:
+    paragraph = _paragraph_with_runs(("By {{ organisation }}", True, 20), (" in print", False, 12))
+    assert fill_paragraph(paragraph, _render)
+    assert [r.text for r in paragraph.runs] == ["By Economic Office", " in print"]
+    assert paragraph.runs[0].font.bold and paragraph.runs[0].font.size == Pt(20)
+
+
+def test_braces_split_across_runs_are_merged_into_the_first_run() -> None:
+    paragraph = _paragraph_with_runs(
+        ("Made by {", True, 20), ("{ organ", False, 11), ("isation }", False, 11),
+        ("} in {{ year }}!", False, 14),
+    )
+    assert fill_paragraph(paragraph, _render)
+    texts = [r.text for r in paragraph.runs]
+    assert "".join(texts) == "Made by Economic Office in 2022!"
+    assert texts[0] == "Made by Economic Office in 2022!"[: len(texts[0])]
+    assert paragraph.runs[0].font.bold and paragraph.runs[0].font.size == Pt(20)
+    assert len(paragraph.runs) == 1
+
+
+def test_paragraph_without_expressions_is_left_alone() -> None:
+    paragraph = _paragraph_with_runs(("plain {", False, 12), ("text", True, 12))
+    assert not fill_paragraph(paragraph, _render)
+    assert [r.text for r in paragraph.runs] == ["plain {", "text"]
+
+
+def test_wrap_breaks_at_words_within_the_width() -> None:
+    lines = wrap("industrial added value increased from 723.1 billion yuan", 120, 12)
+    assert len(lines) > 1
+    assert " ".join(lines) == "industrial added value increased from 723.1 billion yuan"
+
+
+def test_fit_size_shrinks_long_text_until_it_fits_and_never_below_the_floor() -> None:
+    box = Box(width=300, height=60)
+    long_text = ["The construction of a new industrial system has opened a new chapter " * 2]
+    size = fit_size(long_text, box, 28, 10)
+    assert size is not None and size < 28
+    assert fits(long_text, box, size) and not fits(long_text, box, size + 0.5)
+    assert fit_size(long_text * 20, box, 28, 10) is None
+
+
+def test_split_to_fit_keeps_order_and_each_group_fits() -> None:
+    box = Box(width=400, height=100)
+    paragraphs = [f"Point number {i} of the section, with its figure" for i in range(12)]
+    groups = split_to_fit(paragraphs, box, 14)
+    assert [p for g in groups for p in g] == paragraphs
+    assert len(groups) > 1 and all(fits(g, box, 14) for g in groups)

@@ -149,7 +149,8 @@ def test_degenerate_specs_draw_without_error(kind, points):
     asset = draw_one(spec(kind, points, unit=unit))
     assert ET.fromstring(asset.svg).tag == f"{SVG}svg"
     texts = svg_texts(asset.svg)
-    for label, _ in points:  # every label is shown, long ones wrapped (each line a <text>)
+    shown = points if len(points) <= 12 else points[-1:]  # crowded axes keep every k-th label
+    for label, _ in shown:  # long labels are wrapped and cut (each line a <text>)
         assert any(label.startswith(t.rstrip("…")) for t in texts if t), label
 
 

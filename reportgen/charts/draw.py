@@ -175,8 +175,10 @@ def _label_columns(ax: Axes, points: Sequence[ChartPoint], values: Sequence[floa
 
 def _thinned(labels: list[str], slot_in: float, size: float) -> list[str]:
     """Axis labels with every k-th one kept (always the last) so that none overlap."""
-    widest = max([text_width_in(label, size) for label in labels] + [0.0])
-    step = max(1, math.ceil(widest * 1.3 / slot_in))
+    labels = [wrap(label, max(slot_in * 0.85, 0.5), size) for label in labels]
+    widest = max([text_width_in(line, size) for lbl in labels for line in lbl.split("\n")]
+                 + [0.0])
+    step = max(1, math.ceil(widest * 1.15 / slot_in))
     last = len(labels) - 1
     return [lbl if (last - i) % step == 0 else "" for i, lbl in enumerate(labels)]
 

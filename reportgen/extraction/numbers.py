@@ -81,7 +81,7 @@ _CANDIDATE = re.compile(
     r"|(?P<half>\bhalf(?= of\b))"
     r"|(?P<mult>\b(?:" + _alternation(rules.MULTIPLE_WORDS) + r")\b)"
     r"|(?P<word>\b" + _WORD_NUMBER + r"\b)"
-    r"|(?P<digits>(?<![\w.])(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?(?![0-9]))",
+    r"|(?P<digits>(?:(?<![\w.])|(?<=RMB)|(?<=USD)|(?<=CNY)|(?<=EUR)|(?<=HKD))(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?(?![0-9]))",
     re.IGNORECASE,
 )
 
@@ -246,9 +246,9 @@ def _looks_like_year(text: str, start: int, mention: Mention) -> bool:
 def _is_name_or_code(text: str, start: int, end: int) -> bool:
     """True for digits that are part of a name, code, ordinal or heading, not a figure."""
     before = text[start - 1] if start else ""
-    if before.isalpha() or before in "_":
+    if before.isalpha() or before == "_":
         return True  # "C919", "ARJ21"
-    if before in "-–" and start >= 2 and text[start - 2].isalpha():
+    if before and before in "-–" and start >= 2 and text[start - 2].isalpha():
         return True  # "COVID-19"
     after = text[end:end + 6]
     glued = re.match(r"[A-Za-z]+", after)

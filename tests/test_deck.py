@@ -75,7 +75,7 @@ def expected_default_titles(briefing: Briefing) -> list[str]:
         if not charts:
             continue
         title = section.title if section.number else "Overview"
-        pages = 1 if len(charts) <= 2 else len(charts)
+        pages = len(charts) // 2 if len(charts) % 2 == 0 else len(charts)  # pairs side by side
         out += [title] if pages == 1 else [f"{title} ({i} of {pages})" for i in range(1, pages + 1)]
     for section in briefing.sections:
         if section.number and section.points and not charts_in(briefing, section.id):

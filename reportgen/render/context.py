@@ -167,13 +167,15 @@ def build_context(
     """The template context for one briefing; `output` is 'pdf' or 'html'."""
     facts = _fact_views(briefing)
     chart_views = tuple(_chart_view(c, chart_src(c)) for c in charts)
-    section_ids = {s.id for s in briefing.sections}
+    section_ids = {s.id for s in briefing.sections if s.number > 0}
+    intro_ids = {s.id for s in briefing.sections if s.number == 0}
     system_chart = next((c for c in chart_views if _is_system_chart(c)), None)
     lookup = _Lookup(facts, chart_views)
     return {
         "output": output,
         "document": briefing.document,
         "title": briefing.document.title,
+        "short_title": short_title(briefing.document.title),
         "date": briefing.document.date,
         "date_long": long_date(briefing.document.date),
         "created": created_date(briefing.document.date),
@@ -185,6 +187,8 @@ def build_context(
         "system": tier_views(briefing.system, facts),
         "system_chart": system_chart,
         "chapters": chapter_views(briefing, facts, chart_views, exclude=system_chart),
+        "glance_charts": tuple(c for c in chart_views if c is not system_chart
+                               and c.section_id in intro_ids),
         "extra_charts": tuple(c for c in chart_views if c is not system_chart
                               and c.section_id not in section_ids),
         "targets": target_rows(briefing, facts),
@@ -323,6 +327,14 @@ def headline_cards(briefing: Briefing, facts: Mapping[str, FactView]) -> tuple[H
     for f in pool:
         groups.setdefault((f.metric, f.unit), []).append(f)
     cards = [_card(group) for group in groups.values()]
+    shown = {c.fact.id for c in cards}
+    for tier in briefing.system:
+        total = facts.get(tier.total_fact_id or "")
+        if total is not None and total.id not in shown and not total.is_target:
+            count = facts.get(tier.count_fact_id or "")
+            name = f"{count.text} {tier.name}" if count else tier.name
+            cards.append(HeadlineCard(_label_text(name), total))
+            shown.add(total.id)
     return tuple(cards[:MAX_HEADLINE_CARDS])
 
 
@@ -335,12 +347,21 @@ def _card(group: Sequence[FactView]) -> HeadlineCard:
         growth = formatting.change(old.value, new.value) if new.unit != "percent" else ""
         rate = formatting.cagr(old.value, new.value, years) if new.unit != "percent" else ""
         return HeadlineCard(_label(new), new, old, growth, "" if rate == "n/a" else rate)
-    return HeadlineCard(_label(group[0]), group[0])
+    undated = [f for f in group if f.year is None]
+    if len(group) == 2 and len(undated) == 2 and group[0].unit != "percent":
+        # "rose from A to B": the later mention is the newer figure; no years, so no CAGR
+        old, new = sorted(group, key=lambda f: f.number)
+        return HeadlineCard(_label(new), new, old, formatting.change(old.value, new.value))
+    latest = max(group, key=lambda f: (f.year or 0, f.number))
+    return HeadlineCard(_label(latest), latest)
 
 
 def _label(fact: FactView) -> str:
-    label = fact.label
-    return label[:1].upper() + label[1:]
+    return _label_text(fact.label)
+
+
+def _label_text(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 def chapter_views(briefing: Briefing, facts: Mapping[str, FactView],
@@ -431,6 +452,14 @@ def keywords(briefing: Briefing, limit: int = 12) -> str:
     words = [t.name for t in briefing.system] + [m.name for t in briefing.system for m in t.members]
     words += [tp.name for s in briefing.sections for p in s.points for tp in p.topics]
     return ", ".join(list(dict.fromkeys(w.strip() for w in words if w.strip()))[:limit])
+
+
+def short_title(title: str, limit: int = 60) -> str:
+    """`title` cut at a word boundary to fit a running header ('…' when cut)."""
+    if len(title) <= limit:
+        return title
+    cut = title[:limit].rsplit(" ", 1)[0].rstrip(" ,;:–—-‘“'\"")
+    return f"{cut}…"
 
 
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",

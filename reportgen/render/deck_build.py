@@ -32,7 +32,7 @@ from reportgen.render.deck_charts import (
     add_system_diagram,
     set_alt_text,
 )
-from reportgen.render.deck_tables import TableData, _label, add_table, paginate
+from reportgen.render.deck_tables import TableData, add_table, fact_label, paginate, table_size
 from reportgen.render.deck_text import Box, fill_text_frames, fit_size, shorten, split_to_fit
 
 _TITLES = (PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE, PP_PLACEHOLDER.VERTICAL_TITLE)
@@ -201,7 +201,9 @@ class DeckBuilder:
         if plan.tiles:
             items.append(("tiles", plan.tiles))
         if plan.table is not None and plan.table.rows:
-            items.extend(("table", (plan.table, rows)) for rows in paginate(plan.table, slot.rect))
+            size = table_size(plan.table, slot.rect)
+            items.extend(("table", (plan.table, rows, size))
+                         for rows in paginate(plan.table, slot.rect, size))
         return items
 
     def add_captions(self, pages: list[Page], slot: Slot) -> None:
@@ -269,10 +271,10 @@ class DeckBuilder:
                                         system.alt_text if system else "")
             return list(ids)
         if kind == "tiles":
-            add_figure_tiles(slide.shapes, item, rect, self.theme, _label)
+            add_figure_tiles(slide.shapes, item, rect, self.theme, fact_label)
             return [f.id for f in item]
-        table, rows = item
-        add_table(slide.shapes, table, rows, rect, self.theme.font_family)
+        table, rows, size = item
+        add_table(slide.shapes, table, rows, rect, self.theme.font_family, size)
         return _table_fact_ids(table, rows)
 
     def put_chart(self, slide: Any, rect: Rect, spec: ChartSpec) -> list[str]:

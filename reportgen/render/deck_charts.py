@@ -336,6 +336,7 @@ def _box(shapes: Any, kind: Any, rect: Rect, lines: Sequence[str], *, fill: str,
          text_colour: str, theme: Theme, outline: str | None = None,
          bold_first: bool = False, sizes: Sequence[float] | None = None) -> Any:
     """An autoshape with `lines` fitted inside it (or set at `sizes`, one per line)."""
+    from pptx.enum.shapes import MSO_SHAPE
     from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
     from pptx.util import Pt
 
@@ -352,7 +353,7 @@ def _box(shapes: Any, kind: Any, rect: Rect, lines: Sequence[str], *, fill: str,
     frame.vertical_anchor = MSO_ANCHOR.MIDDLE
     inset = Pt(4)
     frame.margin_left = frame.margin_right = frame.margin_top = frame.margin_bottom = inset
-    box = Box((rect.width - 2 * inset) / EMU_PER_PT, (rect.height - 2 * inset) / EMU_PER_PT)
+    box = text_room(rect, rounded=kind == MSO_SHAPE.ROUNDED_RECTANGLE)
     size = fit_size(lines, box, 16, 7, bold=bold_first) or 7
     sizes = sizes or [size] * len(lines)
     for index, line in enumerate(lines):
@@ -364,6 +365,18 @@ def _box(shapes: Any, kind: Any, rect: Rect, lines: Sequence[str], *, fill: str,
         run.font.bold = bold_first and index == 0
         run.font.color.rgb = _rgb(text_colour)
     return shape
+
+
+def text_room(rect: Rect, *, rounded: bool = False) -> Box:
+    """The room for text in a box shape, in points, with a margin for renderer differences.
+
+    4 pt insets each side; a rounded rectangle also keeps its text clear of the corners
+    (DrawingML insets it by 0.29 × the corner radius, 1/6 of the shorter side by default).
+    """
+    corner = 0.29289 * min(rect.width, rect.height) / 6 / EMU_PER_PT if rounded else 0.0
+    width = rect.width / EMU_PER_PT - 8 - 2 * corner
+    height = rect.height / EMU_PER_PT - 8 - 2 * corner
+    return Box(width * 0.94, height * 0.94)
 
 
 def add_figure_tiles(shapes: Any, facts: Sequence[Fact], rect: Rect, theme: Theme,
@@ -378,15 +391,17 @@ def add_figure_tiles(shapes: Any, facts: Sequence[Fact], rect: Rect, theme: Them
     gap = 12 * EMU_PER_PT
     width = (rect.width - gap * (cols - 1)) // cols
     height = min((rect.height - gap * (rows - 1)) // rows, width * 3 // 4)
+    boxes = [
+        Rect(rect.left + col * (width + gap), rect.top + row * (height + gap), width, height)
+        for row, col in (divmod(i, cols) for i in range(len(facts)))
+    ]
+    texts = [(figure_text(f), label(f)) for f in facts]
+    sizes = [tile_sizes(figure, text, text_room(boxes[0])) for figure, text in texts]
+    same = (min(s[0] for s in sizes), min(s[1] for s in sizes))  # one size for every tile
     tiles = []
-    for index, fact in enumerate(facts):
-        row, col = divmod(index, cols)
-        box = Rect(rect.left + col * (width + gap), rect.top + row * (height + gap), width, height)
-        lines = [figure_text(fact), label(fact)]
-        inner = Box(width / EMU_PER_PT - 8, height / EMU_PER_PT - 8)
+    for fact, box, lines in zip(facts, boxes, texts, strict=True):
         tile = _box(shapes, MSO_SHAPE.RECTANGLE, box, lines, fill="#EEF2F6",
-                    text_colour=theme.text, theme=theme, bold_first=True,
-                    sizes=tile_sizes(lines[0], lines[1], inner))
+                    text_colour=theme.text, theme=theme, bold_first=True, sizes=same)
         tile.text_frame.paragraphs[0].runs[0].font.color.rgb = _rgb(theme.palette[0])
         tile.name = f"Figure {fact.id}"
         tiles.append(tile)
@@ -399,7 +414,7 @@ def tile_sizes(figure: str, label: str, box: Box) -> tuple[float, float]:
     while size > 12:
         if len(wrap(figure, box.width, size, bold=True)) == 1:
             rest = Box(box.width, box.height - size * LINE_SPACING - size * 0.5)
-            label_size = fit_size([label], rest, min(16.0, size * 0.6), 8)
+            label_size = fit_size([label], rest, 14.0, 8)
             if label_size:
                 return size, label_size
         size -= 1

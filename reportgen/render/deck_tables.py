@@ -15,6 +15,7 @@ from reportgen.render.deck_charts import EMU_PER_PT, Rect, figure_text
 from reportgen.render.deck_text import LINE_SPACING, wrap
 
 FONT_SIZE = 12.0
+LARGE_FONT_SIZE = 14.0  # for tables short enough to fit one slide at it
 CELL_MARGIN_X = 7.2  # python-pptx / PowerPoint default: 0.1 in left and right
 CELL_MARGIN_Y = 3.6  # 0.05 in top and bottom
 
@@ -36,7 +37,7 @@ class TableData:
         return sizes
 
 
-def _label(fact: Fact) -> str:
+def fact_label(fact: Fact) -> str:
     """A fact's label with its year when the label lacks it."""
     label = fact.display_label
     label = label[:1].upper() + label[1:]
@@ -62,8 +63,15 @@ def targets_table(briefing: Briefing) -> TableData:
             if actual else "—",
         ))
         ids.append(tuple(i for i in (fact.id, actual.id if actual else None) if i))
-    return TableData(("Area", "Goal", "Target", "By", "Latest"), tuple(rows), tuple(ids),
-                     (2.2, 3.6, 2.2, 0.9, 2.2))
+    table = TableData(("Area", "Goal", "Target", "By", "Latest"), tuple(rows), tuple(ids),
+                      (2.2, 3.6, 2.2, 0.9, 2.2))
+    return table if any(r[-1] != "—" for r in rows) else _without_last_column(table)
+
+
+def _without_last_column(table: TableData) -> TableData:
+    """The table without its last column (a "latest" column no row fills)."""
+    return TableData(table.header[:-1], tuple(r[:-1] for r in table.rows), table.fact_ids,
+                     table.widths[:-1])
 
 
 def sources_table(briefing: Briefing) -> TableData:
@@ -87,7 +95,7 @@ def facts_table(briefing: Briefing) -> TableData:
     titles = {s.id: s.title for s in briefing.sections}
     rows, ids = [], []
     for fact in briefing.visible_facts:
-        rows.append((_label(fact), figure_text(fact), str(fact.year or "—"),
+        rows.append((fact_label(fact), figure_text(fact), str(fact.year or "—"),
                      titles.get(fact.section_id or "", "—")))
         ids.append((fact.id,))
     return TableData(("Figure", "Value", "Year", "Section"), tuple(rows), tuple(ids),
@@ -118,14 +126,19 @@ def row_height(cells: Sequence[str], widths: Sequence[int], size: float = FONT_S
     return lines * size * LINE_SPACING + 2 * CELL_MARGIN_Y
 
 
-def paginate(table: TableData, rect: Rect) -> list[list[int]]:
+def table_size(table: TableData, rect: Rect) -> float:
+    """The font size for a table: larger when all of it fits one slide at that size."""
+    return LARGE_FONT_SIZE if len(paginate(table, rect, LARGE_FONT_SIZE)) == 1 else FONT_SIZE
+
+
+def paginate(table: TableData, rect: Rect, size: float = FONT_SIZE) -> list[list[int]]:
     """Row indices for each page, so that header plus rows fit the height of `rect`."""
     widths = table.column_widths(rect.width)
-    room = rect.height / EMU_PER_PT - row_height(table.header, widths, bold=True)
+    room = rect.height / EMU_PER_PT - row_height(table.header, widths, size, bold=True)
     pages: list[list[int]] = [[]]
     used = 0.0
     for index, row in enumerate(table.rows):
-        height = row_height(row, widths)
+        height = row_height(row, widths, size)
         if pages[-1] and used + height > room:
             pages.append([])
             used = 0.0
@@ -135,13 +148,13 @@ def paginate(table: TableData, rect: Rect) -> list[list[int]]:
 
 
 def add_table(shapes: Any, table: TableData, rows: Sequence[int], rect: Rect,
-              font_name: str) -> Any:
+              font_name: str, size: float = FONT_SIZE) -> Any:
     """A native table of the header and the given rows, in `rect`, row heights fitted."""
     from pptx.util import Emu, Pt
 
     widths = table.column_widths(rect.width)
-    heights = [row_height(table.header, widths, bold=True)] + [
-        row_height(table.rows[i], widths) for i in rows
+    heights = [row_height(table.header, widths, size, bold=True)] + [
+        row_height(table.rows[i], widths, size) for i in rows
     ]
     total = int(sum(heights) * EMU_PER_PT)
     frame = shapes.add_table(len(rows) + 1, len(table.header), rect.left, rect.top,
@@ -158,6 +171,6 @@ def add_table(shapes: Any, table: TableData, rows: Sequence[int], rect: Rect,
             frame_.word_wrap = True
             run = frame_.paragraphs[0].add_run()
             run.text = text
-            run.font.size, run.font.name = Pt(FONT_SIZE), font_name
+            run.font.size, run.font.name = Pt(size), font_name
             run.font.bold = r == 0
     return frame

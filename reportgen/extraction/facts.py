@@ -164,7 +164,8 @@ def metric_for(sentence: str, index: int, mentions: list[tuple[Mention, Span]],
     if mention.kind == "multiple":
         return _multiple_metric(sentence, before, after, topic)
     change = _CHANGE_RE.search(before)
-    subject = _subject(sentence, a) or _subject(sentence, a, main=True)
+    subject = (_object_before(before) or _subject(sentence, a)
+               or _subject(sentence, a, main=True))
     if change and subject:
         return f"{rules.CHANGE_NOUNS[change.group('verb').lower()]} in {subject}"
     of_phrase = _of_phrase(before)
@@ -222,11 +223,11 @@ def _percent_metric(sentence: str, before: str, after: str, mention: Mention,
         share = f"{subject} share" if subject else "share"
         return _with_topic(f"{share} of {whole}" if whole else share, topic)
     change = _CHANGE_RE.search(_strip_qualifier(before))
-    subject = _subject(sentence, a)
+    subject = _object_before(before) or _subject(sentence, a)
     if change:
         noun = rules.CHANGE_NOUNS[change.group("verb").lower()]
         base = subject or _subject(sentence, a, main=True)
-        if noun == "growth" or re.match(r"\s*year-on-year", after):
+        if noun in ("growth", "increase") or re.match(r"\s*year-on-year", after):
             return _with_topic(f"{base} growth" if base else "growth", topic)
         return _with_topic(f"{noun} in {base}" if base else noun, topic)
     if re.match(r"\s*year-on-year", after) and subject:
@@ -250,6 +251,25 @@ def _multiple_metric(sentence: str, before: str, after: str, topic: str | None) 
     if subject and thing:
         return f"{subject} relative to {thing}"
     return _with_topic(f"{subject or thing} multiple".strip(), topic)
+
+
+_STEER_RE = re.compile(
+    r"\b(?:raise|raising|raised|increase|increasing|lift|lifting|boost|boosting|bring|bringing|"
+    r"cut|cutting|reduce|reducing|lower|lowering|expand|expanding|keep|keeping|control|"
+    r"controlling|maintain|maintaining|hold|holding|push|pushing|grow|growing)\s+"
+    r"(?P<np>(?:[A-Za-z&'’-]+\s+){0,7}?[A-Za-z&'’-]+)\s+"
+    r"(?:to|at|within|below|under|above|by|around|over)\s+(?:about\s+|around\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _object_before(before: str) -> str:
+    """What a steering verb acts on: "raise R&D intensity to 4.4%" → "R&D intensity"."""
+    match = _STEER_RE.search(_strip_qualifier(before).rstrip() + " ")
+    if not match:
+        return ""
+    phrase = _clean(match.group("np"))
+    return "" if phrase.lower() in rules.ISSUER_SUBJECTS else phrase
 
 
 def _whole_after(after: str) -> str:

@@ -132,13 +132,16 @@ def _add_check(commands: argparse._SubParsersAction) -> None:
 
 
 def _run_check(args: argparse.Namespace, out: TextIO) -> int:
-    from reportgen.check import run_check
+    from reportgen.check import count_failures, run_check
 
     problems = run_check(args.documents, templates=args.templates, config=args.config)
     for problem in problems:
         print(problem, file=out)
-    print(f"{len(problems)} problems found" if problems else "everything checks out", file=out)
-    return 1 if problems else 0
+    failures = count_failures(problems)
+    warnings = len(problems) - failures
+    print(f"{failures} problems, {warnings} warnings" if problems else "everything checks out",
+          file=out)
+    return 1 if failures else 0
 
 
 def _add_templates(commands: argparse._SubParsersAction) -> None:

@@ -1,0 +1,172 @@
+"""`reportgen check`: find every problem in config, overrides and templates before a build.
+
+It checks the config (schema), each source and its overrides (against the real data), the
+Jinja syntax of every template file, the CSS (parsed the way WeasyPrint will), and renders
+the briefing and the deck against each source's real data, so a misspelt name, a missing
+layout in the master or an unknown placeholder is found with its file and line (or slide and
+shape). Each problem is one line; the exit code is 1 when there is any (for CI).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from reportgen.config import Config, load_config
+from reportgen.errors import ReportgenError
+
+if TYPE_CHECKING:
+    from reportgen.model import Briefing
+
+TEMPLATE_SUFFIXES = (".j2", ".jinja", ".html")
+
+
+def run_check(documents: Sequence[Path] = (), *, templates: Path | None = None,
+              config: Path | None = None) -> list[str]:
+    """Every problem found, one line each (empty when everything checks out)."""
+    try:
+        cfg = load_config(config, {"templates": templates})
+    except ReportgenError as exc:
+        return str(exc).splitlines()
+    problems = [f"warning: {w}" for w in cfg.warnings]
+    problems += check_template_syntax(cfg)
+    problems += check_css(cfg)
+    for source in _sources(documents, cfg, problems):
+        briefing = _attempt(problems, lambda s=source: _load(s))
+        if briefing is not None:
+            problems += check_rendering(briefing, cfg)
+    return list(dict.fromkeys(problems))
+
+
+def _sources(documents: Sequence[Path], config: Config, problems: list[str]) -> list[Path]:
+    from reportgen.ingest import find_sources
+
+    found = _attempt(problems, lambda: find_sources(list(documents) or [config.seeds_dir]))
+    return list(found or [])
+
+
+def _load(source: Path) -> Briefing:
+    from reportgen.pipeline import load_briefing
+
+    return load_briefing(source)
+
+
+def _attempt(problems: list[str], step: Callable[[], Any]) -> Any:
+    """`step()`'s value, or None with its one-line error appended to `problems`."""
+    try:
+        return step()
+    except ReportgenError as exc:
+        problems.append(str(exc))
+        return None
+
+
+def template_files(config: Config) -> list[Path]:
+    """Every template file in the staff and project folders (the shipped ones are ours)."""
+    roots = [d for d in (config.templates_dir, config.project_templates_dir) if d and d.is_dir()]
+    return sorted({p for root in roots for p in root.rglob("*")
+                   if p.is_file() and p.name.endswith(TEMPLATE_SUFFIXES)})
+
+
+def check_template_syntax(config: Config) -> list[str]:
+    """'file:line: message' for each template that Jinja cannot parse."""
+    import jinja2
+
+    from reportgen.templating import make_environment, template_roots
+
+    env = make_environment(template_roots(config.templates_dir, config.project_templates_dir))
+    problems = []
+    for path in template_files(config):
+        try:
+            env.parse(path.read_text(encoding="utf-8"), path.name, str(path))
+        except jinja2.TemplateSyntaxError as exc:
+            problems.append(f"{_shown(path)}:{exc.lineno}: {exc.message}")
+        except UnicodeDecodeError:
+            problems.append(f"{_shown(path)}: not UTF-8 text; save it as UTF-8")
+    return problems
+
+
+def check_css(config: Config) -> list[str]:
+    """'file:line:column: message' for each CSS rule or declaration WeasyPrint would ignore."""
+    roots = [d for d in (config.templates_dir, config.project_templates_dir) if d and d.is_dir()]
+    sheets = sorted({p for root in roots for p in root.rglob("*.css")})
+    if not sheets:
+        return []
+    from weasyprint import CSS
+
+    problems: list[str] = []
+    for path in sheets:
+        with _captured("weasyprint") as messages:
+            try:
+                CSS(string=path.read_text(encoding="utf-8"), base_url=str(path))
+            except Exception as exc:  # noqa: BLE001 — any parse failure is the author's
+                messages.append(str(exc))
+        problems += [_css_problem(path, m) for m in messages]
+    return problems
+
+
+def _css_problem(path: Path, message: str) -> str:
+    """'file:line:col: message' from WeasyPrint's 'Ignored … at 3:5, reason.'"""
+    import re
+
+    found = re.search(r" at (\d+):(\d+)", message)
+    where = f"{_shown(path)}:{found.group(1)}:{found.group(2)}" if found else _shown(path)
+    text = re.sub(r" at \d+:\d+", "", message.splitlines()[0])
+    return f"{where}: {text}"
+
+
+class _Collector(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+class _captured:
+    """Collect the warnings a logger emits inside the `with` block (and keep them quiet)."""
+
+    def __init__(self, name: str) -> None:
+        self.logger = logging.getLogger(name)
+        self.handler = _Collector()
+
+    def __enter__(self) -> list[str]:
+        self.propagate = self.logger.propagate
+        self.logger.propagate = False
+        self.logger.addHandler(self.handler)
+        return self.handler.messages
+
+    def __exit__(self, *exc: object) -> None:
+        self.logger.removeHandler(self.handler)
+        self.logger.propagate = self.propagate
+
+
+def check_rendering(briefing: Briefing, config: Config) -> list[str]:
+    """Problems met rendering the HTML briefing and the deck with this briefing's real data:
+    undefined names (file:line), unknown fact or chart ids, layouts missing from the master,
+    unknown placeholders (slide, shape). Render warnings are listed as warnings."""
+    from reportgen.charts import draw_charts
+    from reportgen.render.deck import render_deck
+    from reportgen.render.html import render_html
+
+    problems: list[str] = []
+    charts = _attempt(problems, lambda: draw_charts(briefing, config)) or ()
+    for render in (render_html, render_deck):
+        result = _attempt(problems, lambda r=render: r(briefing, charts, config))
+        if result is not None:
+            problems += [f"warning: {w}" for w in result.warnings]
+    return problems
+
+
+def _shown(path: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
+
+
+def count_failures(problems: Sequence[str]) -> int:
+    """How many of `problems` are errors (not warnings)."""
+    return sum(1 for p in problems if not p.startswith("warning: "))

@@ -1,0 +1,93 @@
+"""`reportgen check`: planted mistakes in templates, CSS, deck and config are found, located."""
+
+from __future__ import annotations
+
+import io
+import shutil
+from pathlib import Path
+
+import pytest
+
+from reportgen.cli import main
+from reportgen.starter import init_templates
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+
+
+@pytest.fixture
+def staff(tmp_path, monkeypatch):
+    shutil.copytree(SEEDS, tmp_path / "seeds")
+    init_templates(tmp_path / "mine")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path / "mine"
+
+
+def check(*argv: str) -> tuple[int, list[str]]:
+    out = io.StringIO()
+    code = main(["check", "--templates", "mine", *argv], stdout=out)
+    return code, out.getvalue().splitlines()
+
+
+def plant(path: Path, line: int, text: str) -> None:
+    """Insert `text` so that it becomes line `line` of the file."""
+    lines = path.read_text().splitlines()
+    lines.insert(line - 1, text)
+    path.write_text("\n".join(lines) + "\n")
+
+
+@pytest.mark.slow
+def test_an_untouched_copy_of_the_templates_checks_out(staff):
+    assert check() == (0, ["everything checks out"])
+
+
+@pytest.mark.slow
+def test_a_misspelt_name_is_found_with_its_file_and_line_by_rendering_the_real_data(staff):
+    plant(staff / "briefing" / "partials" / "glance.html.j2", 3, "{{ headlines[0] }}")
+    code, lines = check()
+    assert code == 1
+    assert "mine/briefing/partials/glance.html.j2:3: 'headlines' is undefined" in lines
+    assert lines[-1] == "1 problems, 0 warnings"
+
+
+@pytest.mark.slow
+def test_a_jinja_syntax_error_is_found_with_its_file_and_line(staff):
+    plant(staff / "briefing" / "partials" / "cover.html.j2", 2, "<p>{{ title }</p>")
+    code, lines = check()
+    assert code == 1
+    assert any(line.startswith("mine/briefing/partials/cover.html.j2:2: unexpected '}'")
+               for line in lines), lines
+
+
+@pytest.mark.slow
+def test_css_that_would_be_ignored_is_reported_with_line_and_column(staff):
+    (staff / "briefing" / "custom.css").write_text("p {\n  colr: red;\n}\n")
+    code, lines = check()
+    assert code == 1
+    assert "mine/briefing/custom.css:2:3: Ignored `colr: red`, unknown property." in lines
+
+
+@pytest.mark.slow
+def test_a_layout_missing_from_the_master_is_reported(staff):
+    deck = staff / "deck" / "deck.yaml"
+    deck.write_text(deck.read_text().replace("layout: Closing", "layout: Farewell"))
+    code, lines = check()
+    assert code == 1
+    assert any("lacks the layout(s) 'Farewell'" in line for line in lines), lines
+
+
+def test_a_bad_config_is_reported_with_its_key_and_nothing_else_runs(staff):
+    (staff.parent / "reportgen.toml").write_text('jobs = "two"\n')
+    code, lines = check()
+    assert code == 1
+    assert lines[0].endswith('reportgen.toml:1: jobs: expected a whole number greater than 0, '
+                             'found "two"')
+
+
+@pytest.mark.slow
+def test_an_overrides_file_naming_an_unknown_fact_is_reported(staff):
+    stem = next((staff.parent / "seeds").glob("*.txt")).stem
+    (staff.parent / "seeds" / f"{stem}.overrides.yaml").write_text(
+        "facts:\n  no-such-fact:\n    hide: true\n")
+    code, lines = check()
+    assert code == 1
+    assert any("no-such-fact" in line and "overrides.yaml" in line for line in lines), lines

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from reportgen import formatting
-from reportgen.model import Briefing, ChartSpec, Fact, SystemTier
+from reportgen.model import Briefing, ChartSpec, Fact, SystemMember, SystemTier
 from reportgen.render.deck_text import LINE_SPACING, Box, fit_size, wrap
 from reportgen.theme import Theme
 
@@ -276,16 +276,23 @@ def add_system_diagram(shapes: Any, briefing: Briefing, rect: Rect, theme: Theme
             continue
         left = rect.left + label_w + gap
         width = (rect.left + rect.width - left - gap * (len(members) - 1)) // len(members)
-        for index, member in enumerate(members):
-            lines = [member.name[:1].upper() + member.name[1:]]
-            figure = _fact_text(briefing, member.headline_fact_id, used)
-            if figure:
-                lines.append(figure)
-            box = Rect(left + index * (width + gap), top, width, row_h)
+        boxes = [Rect(left + i * (width + gap), top, width, row_h) for i in range(len(members))]
+        texts = [_member_lines(briefing, member, used) for member in members]
+        size = min(fit_size(lines, text_room(box, rounded=True), 16, 7, bold=True) or 7
+                   for lines, box in zip(texts, boxes, strict=True))  # one size per row
+        for box, lines in zip(boxes, texts, strict=True):
             _box(group.shapes, MSO_SHAPE.ROUNDED_RECTANGLE, box, lines, fill="#EEF2F6",
-                 text_colour=theme.text, theme=theme, outline=colour, bold_first=True)
+                 text_colour=theme.text, theme=theme, outline=colour, bold_first=True,
+                 sizes=[size] * len(lines))
     set_alt_text(group, alt_text or describe_system(briefing, tiers))
     return group, tuple(dict.fromkeys(used))
+
+
+def _member_lines(briefing: Briefing, member: SystemMember, used: list[str]) -> list[str]:
+    """A member box's text: its name, then its headline figure when the text gives one."""
+    lines = [member.name[:1].upper() + member.name[1:]]
+    figure = _fact_text(briefing, member.headline_fact_id, used)
+    return [*lines, figure] if figure else lines
 
 
 def _tier_heading(briefing: Briefing, tier: SystemTier, used: list[str]) -> list[str]:

@@ -106,6 +106,14 @@ class BuildReport:
         """True when no document failed."""
         return not self.failed
 
+    def as_dict(self) -> dict[str, Any]:
+        """The report as plain JSON-ready data (for a scheduler's task result)."""
+        from dataclasses import asdict
+
+        return {"output_dir": str(self.output_dir), "seconds": self.seconds, "ok": self.ok,
+                "documents": [asdict(d) | {"skipped": d.skipped} for d in self.documents],
+                "manifests": self.manifests}
+
 
 # --- the whole build -------------------------------------------------------------------------
 

@@ -176,7 +176,7 @@ def _add_watch(commands: argparse._SubParsersAction) -> None:
 def _run_watch(args: argparse.Namespace, out: TextIO) -> int:
     from reportgen.watch import watch
 
-    return watch(build_options(args), port=args.port, stream=out)
+    return watch(build_options(args), build_arguments(args), port=args.port, stream=out)
 
 
 def _add_schedule(commands: argparse._SubParsersAction) -> None:

@@ -16,6 +16,7 @@ import re
 import zipfile
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from io import BytesIO
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -62,7 +63,7 @@ def render_deck(briefing: Briefing, charts: Sequence[ChartAsset], config: Config
     spec = load_deck_spec(find_deck_file(roots, "deck.yaml"))
     master_path = find_deck_file(roots, "master.pptx")
     layouts = check_master(master_path, config.limits)
-    env = make_environment(roots, html=False)
+    env = deck_environment(tuple(roots))
     specs = [c.spec for c in charts] or list(_chosen_charts(briefing, config))
     plans = plan_slides(spec, env, briefing, specs, config)
     missing = missing_layouts(layouts, [p.layout for p in plans])
@@ -206,6 +207,38 @@ def key_facts(briefing: Briefing, count: int) -> list[Fact]:
     return list(chosen.values())
 
 
+def render_text(env: Environment, source: str, context: Mapping[str, Any], where: str) -> str:
+    """`source` rendered as a template; plain text returned as it is; one-line errors.
+
+    Compiled templates are cached (deck.yaml repeats the same text for every section); on any
+    failure `render_string` renders again to raise its one-line `TemplateError`.
+    """
+    if "{" not in source:
+        return source
+    try:
+        return _compiled(env, source).render(context)
+    except Exception:  # noqa: BLE001 — rendered again below for the one-line message
+        return render_string(env, source, context, where)
+
+
+@lru_cache(maxsize=512)
+def _compiled(env: Environment, source: str) -> Any:
+    """`source` compiled once per environment."""
+    return env.from_string(source)
+
+
+@lru_cache(maxsize=512)
+def _compiled_expression(env: Environment, source: str) -> Any:
+    """An expression compiled once per environment."""
+    return env.compile_expression(source, undefined_to_none=False)
+
+
+@lru_cache(maxsize=8)
+def deck_environment(roots: tuple[Path, ...]) -> Environment:
+    """The sandboxed, non-HTML environment over `roots`, made once per set of roots."""
+    return make_environment(list(roots), html=False)
+
+
 def _evaluate(env: Environment, source: Any, context: Mapping[str, Any], where: str) -> Any:
     """The value of a Jinja expression (`{{ }}` around it optional); one-line errors."""
     import jinja2
@@ -215,7 +248,7 @@ def _evaluate(env: Environment, source: Any, context: Mapping[str, Any], where: 
     match = _SINGLE_EXPRESSION.match(source)
     text = match.group(1) if match else source
     try:
-        return env.compile_expression(text, undefined_to_none=False)(**context)
+        return _compiled_expression(env, text)(**context)
     except jinja2.TemplateSyntaxError as exc:
         raise TemplateError(f"{where}: {exc.message}") from None
     except Exception as exc:  # noqa: BLE001 — an error inside the expression is the author's
@@ -229,7 +262,7 @@ def _text(env: Environment, entry: SlideEntry, key: str, context: Mapping[str, A
     item = entry.get(key)
     if item is None or item.value is None:
         return ""
-    return render_string(env, str(item.value), context, spec.at(item.line)).strip()
+    return render_text(env, str(item.value), context, spec.at(item.line)).strip()
 
 
 def _plan(entry: SlideEntry, env: Environment, context: Mapping[str, Any], spec: DeckSpec,
@@ -263,7 +296,7 @@ def _body(env: Environment, entry: SlideEntry, context: Mapping[str, Any],
     sources = item.value if isinstance(item.value, list) else [item.value]
     lines = []
     for source in sources:
-        lines.extend(render_string(env, str(source), context, where).split("\n"))
+        lines.extend(render_text(env, str(source), context, where).split("\n"))
     return [line.strip() for line in lines if line.strip()]
 
 
@@ -310,7 +343,7 @@ def _table(env: Environment, entry: SlideEntry, context: Mapping[str, Any], spec
         return TABLES[value](briefing)
     is_rows = isinstance(value, (list, tuple)) and all(isinstance(r, (list, tuple)) for r in value)
     if is_rows and value:
-        rows = [[render_string(env, str(c), context, where) for c in row] for row in value]
+        rows = [[render_text(env, str(c), context, where) for c in row] for row in value]
         return rows_table(rows)
     raise TemplateError(f"{where}: 'table' must be a table name or a list of rows")
 
@@ -347,7 +380,7 @@ def _master_filler(env: Environment, context: Mapping[str, Any], master: Path
     shown = display_path(master)
 
     def fill(expression: str, where: str) -> str:
-        return render_string(env, expression, context, f"{shown}: {where}")
+        return render_text(env, expression, context, f"{shown}: {where}")
 
     return fill
 

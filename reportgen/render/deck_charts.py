@@ -259,9 +259,8 @@ def add_system_diagram(shapes: Any, briefing: Briefing, rect: Rect, theme: Theme
     from pptx.enum.shapes import MSO_SHAPE
 
     tiers = [t for t in briefing.system if t.members or t.count_fact_id or t.total_fact_id]
-    group = shapes.add_group_shape()
-    group.name = "Industrial system"
-    used: list[str] = []
+    drawn: list[Any] = []  # drawn on the slide, then grouped at once (python-pptx re-measures
+    used: list[str] = []   # a group on every shape added to it)
     gap = 8 * EMU_PER_PT
     row_h = (rect.height - gap * (len(tiers) - 1)) // max(1, len(tiers))
     label_w = min(rect.width // 4, 3 * 914400)
@@ -269,8 +268,8 @@ def add_system_diagram(shapes: Any, briefing: Briefing, rect: Rect, theme: Theme
         top = rect.top + row * (row_h + gap)
         colour = theme.colour(row)
         head = _tier_heading(briefing, tier, used)
-        _box(group.shapes, MSO_SHAPE.RECTANGLE, Rect(rect.left, top, label_w, row_h), head,
-             fill=colour, text_colour="#FFFFFF", theme=theme, bold_first=True)
+        drawn.append(_box(shapes, MSO_SHAPE.RECTANGLE, Rect(rect.left, top, label_w, row_h), head,
+                          fill=colour, text_colour="#FFFFFF", theme=theme, bold_first=True))
         members = tier.members or ()
         if not members:
             continue
@@ -281,9 +280,11 @@ def add_system_diagram(shapes: Any, briefing: Briefing, rect: Rect, theme: Theme
         size = min(fit_size(lines, text_room(box, rounded=True), 16, 7, bold=True) or 7
                    for lines, box in zip(texts, boxes, strict=True))  # one size per row
         for box, lines in zip(boxes, texts, strict=True):
-            _box(group.shapes, MSO_SHAPE.ROUNDED_RECTANGLE, box, lines, fill="#EEF2F6",
-                 text_colour=theme.text, theme=theme, outline=colour, bold_first=True,
-                 sizes=[size] * len(lines))
+            drawn.append(_box(shapes, MSO_SHAPE.ROUNDED_RECTANGLE, box, lines, fill="#EEF2F6",
+                              text_colour=theme.text, theme=theme, outline=colour,
+                              bold_first=True, sizes=[size] * len(lines)))
+    group = shapes.add_group_shape(drawn)
+    group.name = "Industrial system"
     set_alt_text(group, alt_text or describe_system(briefing, tiers))
     return group, tuple(dict.fromkeys(used))
 

@@ -24,14 +24,14 @@ _YEAR_OR_REL = r"(?:" + _YEAR + r"|" + _REL_YEAR + r")"
 
 _LEADING = re.compile(
     r"^(?:In|By|During|For|As of|At the end of|By the end of|Throughout|Over|Since)\s+"
-    r"(?:the\s+)?(?:(?P<period>" + _PERIOD_WORDS + r")\s+(?:of\s+)?)?"
-    r"(?:(?P<year>(?:19|20)[0-9]{2})(?![0-9s])|(?P<rel>this year|last year|next year))",
+    r"(?:the\s+)?(?:(?P<period>" + _PERIOD_WORDS + r")(?:\s+of\s+|\s*,|\s+))?"
+    r"(?:(?P<year>(?:19|20)[0-9]{2})(?![0-9s])|(?P<rel>this year|last year|next year))?",
     re.IGNORECASE,
 )
 _TRAILING = re.compile(
     r"^[\s,)]*(?:(?:in|by|for|during|by the end of|at the end of|as of)\s+)"
-    r"(?:the\s+)?(?:(?P<period>" + _PERIOD_WORDS + r")\s+(?:of\s+)?)?"
-    r"(?:(?P<year>(?:19|20)[0-9]{2})(?![0-9s])|(?P<rel>this year|last year|next year))",
+    r"(?:the\s+)?(?:(?P<period>" + _PERIOD_WORDS + r")(?:\s+of\s+|\s*,|\s+))?"
+    r"(?:(?P<year>(?:19|20)[0-9]{2})(?![0-9s])|(?P<rel>this year|last year|next year))?",
     re.IGNORECASE,
 )
 _TRAILING_REL = re.compile(r"^[\s,]*(?P<rel>this year|last year)\b", re.IGNORECASE)
@@ -46,12 +46,14 @@ _LINK_RE = re.compile(r"\b(?:" + "|".join(re.escape(v) for v in sorted(rules.LIN
                                                                           reverse=True)) + r")\b")
 _SHARE_RE = re.compile(r"\b(?:accounted for|accounts for|account for|accounting for|made up|"
                        r"makes up|make up|representing|represented|represents|constituting|"
-                       r"constituted|took up|taking up)\s*$", re.IGNORECASE)
-_CHANGE_RE = re.compile(r"\b(?P<verb>" + "|".join(rules.CHANGE_NOUNS) + r")\s+(?:by\s+)?$",
+                       r"constituted|took up|taking up|equal to|equivalent to)\s*$", re.IGNORECASE)
+_CHANGE_RE = re.compile(r"\b(?P<verb>" + "|".join(rules.CHANGE_NOUNS) + r")\s+(?:by\s+|of\s+)?$",
                         re.IGNORECASE)
 
 
 _MAIN_VERBS = frozenset({v.split()[0] for v in rules.LINK_VERBS} | set(rules.CHANGE_NOUNS))
+_LINK_WORDS = frozenset(w for v in rules.LINK_VERBS for w in v.split()
+                        if w not in {"to", "at", "for", "up", "in", "of", "down", "be"})
 _CLAUSE_BREAK = re.compile(r"[;:]\s*|,\s*(?=(?:and|while|but|with|of which|which|where|whereas|"
                            r"including|or|the|its|their|a|an|[a-z]+ing)\b)")
 _COMMON_HEADS = frozenset([
@@ -75,27 +77,46 @@ class Reading:
 def read_sentence(sentence: str, mentions: list[tuple[Mention, Span]], doc_year: int | None,
                   topic: str | None = None, context_target: bool = False) -> list[Reading]:
     """A `Reading` for each mention of one sentence (`mentions` carry sentence-local spans)."""
-    leading = _LEADING.match(sentence)
-    lead_year, lead_period = _year_of(leading, doc_year) if leading else (None, None)
-    if leading and leading.group(0).lower().startswith(("since", "over")):
-        lead_year, lead_period = None, None
+    lead_year, lead_period = _leading_year(sentence, doc_year)
+    own = [_year_for(sentence, a, b, doc_year) for _, (a, b) in mentions]
+    claimed = [(start, stop) for (_, _, start, stop) in own if stop]
+    loose = _loose_relative_year(sentence, doc_year)
     respective = _respective_items(sentence, mentions)
-    readings = []
+    readings: list[Reading] = []
+    carried: tuple[int | None, str | None, int] | None = None
     for i, (mention, (a, b)) in enumerate(mentions):
-        year, period = _year_for(sentence, a, b, doc_year)
+        year, period, _, stop = own[i]
+        if stop:
+            carried = (year, period, b)
+        elif carried and not _CLAUSE_BREAK.search(sentence[carried[2]:a]):
+            year, period = carried[0], carried[1]  # "2.46 trillion yuan last year, up 4.6%"
         if year is None and period is None:
             year, period = lead_year, lead_period
         if year is None:
-            year, period2 = _preceding_year(sentence, a, mentions, doc_year)
+            year, period2 = _preceding_year(sentence, a, claimed, doc_year)
             period = period or period2
+        if year is None:
+            year = loose
         definite = mention.kind == "count" and re.search(r"\bthe\s+$", sentence[:a]) is not None
         target = (context_target or _is_target(sentence, a)) and not definite or (
             year is not None and doc_year is not None and year > doc_year)
         metric = metric_for(sentence, i, mentions, topic)
         if respective:
-            metric = _respective_metric(metric, respective, i, mentions)
+            first = next(k for k, (m, _) in enumerate(mentions) if m.unit == mention.unit)
+            base = metric if first == i else metric_for(sentence, first, mentions, topic)
+            metric = _respective_metric(base, respective, i, mentions)
+        metric = _resolve_that_of(metric, readings)
         readings.append(Reading(_tidy(metric), year, period, target))
     return readings
+
+
+def _resolve_that_of(metric: str, earlier: list[Reading]) -> str:
+    """ "that of rural residents" after "income of urban residents" → "income of rural residents"."""
+    match = re.match(r"(?:that|those) of (.+)$", metric)
+    if not match or not earlier:
+        return metric
+    head = earlier[-1].metric.split(" of ")[0]
+    return f"{head} of {match.group(1)}"
 
 
 # ---------------------------------------------------------------------------------------------
@@ -110,32 +131,61 @@ def _year_of(match: re.Match[str], doc_year: int | None) -> tuple[int | None, st
     if doc_year is None:
         return None, period
     offset = {"this year": 0, "last year": -1, "next year": 1}.get(rel)
-    return (doc_year + offset if offset is not None else None), period
+    if offset is None:
+        return (doc_year if period else None), period  # "In the first half," of this year
+    return doc_year + offset, period
 
 
-def _year_for(sentence: str, a: int, b: int, doc_year: int | None) -> tuple[int | None, str | None]:
-    """The year stated right after the figure ("… yuan in 2021")."""
+def _leading_year(sentence: str, doc_year: int | None) -> tuple[int | None, str | None]:
+    """The year a sentence opens with ("In 2021, …", "Last year, …", "In the first half, …")."""
+    bare = re.match(r"^(?:[A-Z]:\s*)?(?P<rel>Last year|This year|Next year)\b", sentence)
+    if bare and doc_year is not None:
+        return doc_year + {"last year": -1, "this year": 0, "next year": 1}[
+            bare.group("rel").lower()], None
+    leading = _LEADING.match(re.sub(r"^[A-Z]:\s*", "", sentence))
+    if not leading or leading.group(0).lower().startswith(("since", "over")):
+        return None, None
+    if not (leading.group("year") or leading.group("rel") or leading.group("period")):
+        return None, None
+    return _year_of(leading, doc_year)
+
+
+def _loose_relative_year(sentence: str, doc_year: int | None) -> int | None:
+    """ "… opened last year": a relative year anywhere that is not a comparison base."""
+    if doc_year is None:
+        return None
+    for match in re.finditer(r"\b(last year|this year)\b", sentence, re.IGNORECASE):
+        before = sentence[max(0, match.start() - 16):match.start()].lower()
+        if re.search(r"\b(than|over|from|with|to|on|versus|of)\s*$", before):
+            continue
+        return doc_year + (-1 if match.group(1).lower() == "last year" else 0)
+    return None
+
+
+def _year_for(sentence: str, a: int, b: int,
+              doc_year: int | None) -> tuple[int | None, str | None, int, int]:
+    """The year stated right after the figure ("… yuan in 2021") and where that phrase lies."""
     after = sentence[b:b + 40]
     match = _TRAILING.match(after)
     if match:
-        return _year_of(match, doc_year)
+        year, period = _year_of(match, doc_year)
+        return year, period, b + match.start(), b + match.end()
     rel = _TRAILING_REL.match(after)
     if rel and doc_year is not None:
-        return doc_year + (0 if rel.group("rel").lower() == "this year" else -1), None
-    return None, None
+        year = doc_year + (0 if rel.group("rel").lower() == "this year" else -1)
+        return year, None, b + rel.start(), b + rel.end()
+    return None, None, 0, 0
 
 
-def _preceding_year(sentence: str, a: int, mentions: list[tuple[Mention, Span]],
+def _preceding_year(sentence: str, a: int, claimed: list[tuple[int, int]],
                     doc_year: int | None) -> tuple[int | None, str | None]:
     """A year stated earlier in the sentence that no earlier figure claimed ("GDP in 2022 …")."""
-    claimed_until = max((sb for _, (sa, sb) in mentions if sb <= a), default=0)
     best = None
     for match in _PRECEDING.finditer(sentence, 0, a):
         before = sentence[max(0, match.start() - 12):match.start()].lower()
         if re.search(r"\b(since|from|than|with|over|to)\s*$", before):
             continue
-        if match.start() < claimed_until and any(
-                _TRAILING.match(sentence[sb:sb + 40]) for _, (sa, sb) in mentions if sb <= a):
+        if any(s <= match.start() < e or s < match.end() <= e for s, e in claimed):
             continue
         best = match
     return _year_of(best, doc_year) if best else (None, None)
@@ -159,26 +209,72 @@ def metric_for(sentence: str, index: int, mentions: list[tuple[Mention, Span]],
     after = sentence[b:]
     if mention.kind == "count" or (mention.kind == "rate" and mention.noun):
         return _count_metric(sentence, index, mentions, topic)
+    if mention.unit == "percentage points":
+        earlier = [m for m, _ in mentions[:index] if m.unit == "percent"]
+        if earlier and not _CHANGE_RE.search(_strip_qualifier(before)):
+            return "change in " + _percent_metric(sentence, sentence[:mentions[index - 1][1][0]],
+                                                  sentence[mentions[index - 1][1][1]:],
+                                                  earlier[-1], topic)
     if mention.kind in ("percent", "fraction") and mention.unit != "percentage points":
-        return _percent_metric(sentence, before, after, mention, topic)
+        metric = _percent_metric(sentence, before, after, mention, topic)
+        whole = _whole_after(after)
+        if whole and metric.endswith(whole):
+            metric = metric[: len(metric) - len(whole)] + _whole_with_noun(whole, mentions, index)
+        return metric
     if mention.kind == "multiple":
         return _multiple_metric(sentence, before, after, topic)
-    change = _CHANGE_RE.search(before)
+    change = _CHANGE_RE.search(_strip_qualifier(before))
     subject = (_object_before(before) or _subject(sentence, a)
                or _subject(sentence, a, main=True))
     if change and subject:
         return f"{rules.CHANGE_NOUNS[change.group('verb').lower()]} in {subject}"
+    measured = _measured_noun(mention, before, after, mentions, index, sentence)
+    if measured:
+        return _with_topic(measured, topic)
     of_phrase = _of_phrase(before)
-    if of_phrase:
+    if of_phrase and not set(of_phrase.lower().split()) & _LINK_WORDS:
         noun = _previous_count_noun(mentions, index)
-        if subject and not _has_words(subject, of_phrase):
-            return _with_topic(f"{subject} {of_phrase}", topic)
+        own = _subject(sentence, a)
+        if own and not _has_words(own, of_phrase):
+            return _with_topic(f"{own} {of_phrase}", topic)
         if noun:
             return f"{of_phrase} of {noun}"
         return _with_topic(of_phrase, topic)
     if subject:
         return _with_topic(subject, topic)
-    return _with_topic(_fallback(mention), topic)
+    bare = _bare_clause(before)
+    return _with_topic(bare or _fallback(mention), topic)
+
+
+_AREA_UNITS = frozenset({"hectares", "km2", "m2", "mu"})
+
+
+def _measured_noun(mention: Mention, before: str, after: str,
+                   mentions: list[tuple[Mention, Span]], index: int, sentence: str) -> str:
+    """What a physical quantity measures: "1,260 hectares of green space" → "green space"."""
+    if mention.kind != "measure":
+        return ""
+    of = re.match(r"\s+of\s+((?:[A-Za-z&-]+\s+){0,3}[A-Za-z&-]+)(?=[\s,.;)]|$)", after)
+    if of and of.group(1).split()[0].lower() not in {"the", "a", "an"}:
+        return _clean(re.split(r"\s+(?:and|in|to|for|by|with|from)\b", of.group(1))[0])
+    if mention.unit in _AREA_UNITS:
+        if re.search(r"\b(?:covering|covers|cover|with an area of|spanning)\s*$", before):
+            noun = _previous_count_noun(mentions, index)
+            subject = _subject(sentence, len(before))
+            if noun:
+                return f"area of {noun}"
+            if subject:
+                return f"{subject} area"
+    return ""
+
+
+def _bare_clause(before: str) -> str:
+    """A short clause with no verb before the figure ("PM2.5 density below") as the metric."""
+    clause = re.sub(r"^[-*•]\s*", "", _clause(_strip_qualifier(before)).strip())
+    clause = re.sub(r"\s+(?:of|at|to|equal to|below|above|under|over|around|about)\s*$", "",
+                    clause)
+    words = clause.split()
+    return _clean(clause) if 0 < len(words) <= 6 else ""
 
 
 def _count_metric(sentence: str, index: int, mentions: list[tuple[Mention, Span]],
@@ -189,7 +285,15 @@ def _count_metric(sentence: str, index: int, mentions: list[tuple[Mention, Span]
         predicate = _predicate(sentence[:a])
         return f"{noun} {predicate}".strip()
     if not noun:
+        own = _subject(sentence, a)
+        change = _CHANGE_RE.search(_strip_qualifier(sentence[:a]))
+        if own and change:
+            return f"{rules.CHANGE_NOUNS[change.group('verb').lower()]} in {own}"
+        if own and own.lower().startswith("number of"):
+            return own
         noun = _previous_count_noun(mentions, index) or ""
+    elif topic and topic.lower().endswith(noun.lower()) and len(topic) > len(noun):
+        noun = topic
     elif len(noun.split()) == 1 and re.search(r"-(level|class|grade|tier)$", noun):
         tail = next((m.noun.split()[1:] for m, _ in mentions[index + 1:]
                      if m.kind == "count" and len(m.noun.split()) > 1), None)
@@ -207,7 +311,8 @@ def _count_metric(sentence: str, index: int, mentions: list[tuple[Mention, Span]
 def _participle_after(after: str) -> str:
     """A participle phrase describing counted things ("listed on the Data Exchange")."""
     match = re.match(r"\s+(?:(?:that|which|who)\s+(?:have|has|had)\s+been\s+|have been\s+|"
-                     r"were\s+|are\s+)?([a-z]+ed)\b((?:\s+(?!and\b|while\b|with\b)[A-Za-z&-]+){0,5})",
+                     r"were\s+|are\s+)?([a-z]+ed)\b((?:\s+(?!and\b|while\b|with\b|last\b|this\b|next\b)"
+                     r"[A-Za-z&-]+){0,5})",
                      after)
     if not match or match.group(1) in _MAIN_VERBS:
         return ""
@@ -219,11 +324,15 @@ def _percent_metric(sentence: str, before: str, after: str, mention: Mention,
     whole = _whole_after(after)
     a = len(before)
     if _SHARE_RE.search(_strip_qualifier(before)):
-        subject = _subject(sentence, a) or _subject(sentence, a, main=True)
+        subject = (_subject(sentence, a) or _subject(sentence, a, main=True)
+                   or _bare_clause(_SHARE_RE.sub("", _strip_qualifier(before))))
         share = f"{subject} share" if subject else "share"
         return _with_topic(f"{share} of {whole}" if whole else share, topic)
     change = _CHANGE_RE.search(_strip_qualifier(before))
     subject = _object_before(before) or _subject(sentence, a)
+    of_phrase = _of_phrase(before)
+    if change and change.group(0).rstrip().endswith(" of") and of_phrase:
+        return _with_topic(of_phrase, topic)  # "GDP growth of around 5.5 percent"
     if change:
         noun = rules.CHANGE_NOUNS[change.group("verb").lower()]
         base = subject or _subject(sentence, a, main=True)
@@ -232,6 +341,9 @@ def _percent_metric(sentence: str, before: str, after: str, mention: Mention,
         return _with_topic(f"{noun} in {base}" if base else noun, topic)
     if re.match(r"\s*year-on-year", after) and subject:
         return _with_topic(f"{subject} growth", topic)
+    of_phrase = _of_phrase(before)
+    if of_phrase and not whole:
+        return _with_topic(of_phrase, topic)
     if whole and not subject:
         return _with_topic(f"share of {whole}", topic)
     if subject:
@@ -283,11 +395,20 @@ def _whole_after(after: str) -> str:
     return _clean(whole)
 
 
+def _whole_with_noun(whole: str, mentions: list[tuple[Mention, Span]], index: int) -> str:
+    """ "city's total" after "410 regional headquarters" → "city's total regional headquarters"."""
+    noun = _previous_count_noun(mentions, index)
+    if whole.endswith("total") and noun:
+        return f"{whole} {noun}"
+    return whole
+
+
 def _of_phrase(before: str) -> str:
     """The noun before "of"/"at" right ahead of a figure ("a size of", "total revenue of")."""
     match = re.search(r"(?:^|\b(?:a|an|the|with|posted|recorded|of|saw|achieved|registered|"
                       r"reached|its|their)\s+)([A-Za-z][\w&-]*(?:\s+[A-Za-z][\w&-]*){0,3})"
-                      r"\s+(?:of|at|worth|valued at)\s*$", _strip_qualifier(before))
+                      r"\s+(?:of|at|worth|valued at)\s*$",
+                      re.sub(r"^[-*•]\s*", "", _strip_qualifier(before)))
     return _clean(match.group(1)) if match else ""
 
 
@@ -334,7 +455,8 @@ def _subject(sentence: str, a: int, *, main: bool = False) -> str:
 def _clean(phrase: str) -> str:
     """A metric phrase without articles, the issuer's possessive and a trailing preposition."""
     text = phrase.strip(" ,.;:“”\"'")
-    text = re.sub(r"\b(?:the city|this city|the country|the municipality|its|their)[’']s?\s+", "",
+    text = re.sub(r"\b(?:the city|this city|the country|the municipality|the district|the province|"
+                  r"the region|the county|the nation|its|their)[’']s?\s+", "",
                   text, flags=re.IGNORECASE)
     text = re.sub(r"^(?:[A-Z][a-z]+[’']s)\s+", "", text)  # "Shanghai's robot density"
     text = re.sub(r"\b(?:the|a|an|its|their)\s+", "", text, flags=re.IGNORECASE)
@@ -398,16 +520,24 @@ def _respective_items(sentence: str, mentions: list[tuple[Mention, Span]]) -> li
 
 def _respective_metric(metric: str, items: list[str], index: int,
                        mentions: list[tuple[Mention, Span]]) -> str:
+    """The metric of the k-th figure of a "respectively" list, named after the k-th item."""
     same = [i for i, (m, _) in enumerate(mentions) if m.unit == mentions[index][0].unit]
     if len(same) != len(items) or index not in same:
         return metric
-    item = items[same.index(index)]
-    head = items[0]
+    names = list(items)
     prefix = ""
-    of = re.match(r"(.*\bof)\s+(.+)$", head)
+    of = re.match(r"(.*\bof)\s+(.+)$", names[0])
     if of:
-        prefix, items0 = of.group(1), of.group(2)
-        item = items0 if same.index(index) == 0 else item
-    suffix = re.sub(r"^.*?\b(?:" + re.escape(items[-1].split()[-1]) + r")\b", "", metric, count=1)
-    name = f"{prefix} {_clean(item)}".strip()
-    return f"{_clean(name)}{suffix}" if suffix and suffix != metric else _clean(name)
+        prefix, names[0] = of.group(1), of.group(2)
+    tail = ""
+    last = names[-1].split()
+    if len(last) > 1 and all(len(_clean(n).split()) == 1 for n in names[:-1]):
+        tail, names[-1] = " ".join(last[1:]), last[0]  # "primary, secondary and tertiary industries"
+    name = _clean(f"{prefix} {names[same.index(index)]} {tail}")
+    change = re.match(r"^(\w+) in ", metric)
+    if change and change.group(1) in set(rules.CHANGE_NOUNS.values()):
+        return f"{change.group(1)} in {name}"
+    for ending in (" growth", " share", " multiple"):
+        if metric.endswith(ending):
+            return name + ending
+    return name

@@ -64,7 +64,8 @@ UNIT_WORDS: tuple[tuple[str, str], ...] = (
     ("kilowatt-hours", "kwh"), ("kilowatt hours", "kwh"), ("kWh", "kwh"),
     ("kilowatts", "kw"), ("megawatts", "mw"), ("gigawatts", "gw"), ("MW", "mw"), ("GW", "gw"),
     ("cubic meters", "m3"), ("cubic metres", "m3"),
-    ("TEUs", "teu"), ("TEU", "teu"),
+    ("TEUs", "teu"), ("TEU", "teu"), ("micrograms", "micrograms"), ("milligrams", "milligrams"),
+    ("kilograms", "kg"), ("kg", "kg"),
 )
 CURRENCIES = frozenset({"yuan", "usd", "hkd", "eur", "gbp", "jpy"})
 
@@ -75,7 +76,8 @@ PER_UNITS: tuple[tuple[str, str], ...] = (
     ("square meter", "m2"), ("square metre", "m2"), ("person", "person"),
     ("capita", "capita"), ("head", "person"), ("month", "month"), ("year", "year"),
     ("ton", "ton"), ("tonne", "ton"), ("unit", "unit"), ("household", "household"),
-    ("enterprise", "enterprise"), ("day", "day"),
+    ("enterprise", "enterprise"), ("day", "day"), ("cubic meter", "cubic meter"),
+    ("cubic metre", "cubic meter"),
 )
 
 MONTHS: dict[str, int] = {

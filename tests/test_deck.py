@@ -412,3 +412,56 @@ def test_importing_render_does_not_import_pptx() -> None:
             "print('pptx' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+# ---- fallbacks and staff masters -----------------------------------------------------------------
+
+
+def _png() -> bytes:
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (400, 200), "#1F4E79").save(buffer, format="PNG")
+    return buffer.getvalue()
+
+
+def test_chart_kind_without_native_form_falls_back_to_its_png_with_alt_text(
+        tmp_path: Path, synthetic: Briefing) -> None:
+    from reportgen.charts import ChartAsset
+    from reportgen.model import ChartPoint, ChartSeries
+
+    spec = ChartSpec("map-of-parks", "map", "Industrial parks", "count",
+                     (ChartSeries("parks", (ChartPoint("Pudong", 53.0),)),),
+                     alt_text="Map of the 53 special industrial parks.")
+    config = staff_templates(tmp_path, "slides:\n  - layout: Chart\n    title: Parks\n"
+                                       "    chart: map-of-parks\n")
+    result = render_deck(synthetic, [ChartAsset(spec, b"<svg/>", _png())], config)
+    slide = Presentation(io.BytesIO(result.data)).slides[0]
+    pictures = [s for s in slide.shapes if s.shape_type == 13]
+    assert len(pictures) == 1
+    assert alt_text(pictures[0]) == "Map of the 53 special industrial parks."
+
+
+def test_slides_saved_in_a_staff_master_are_not_carried_into_the_deck(
+        tmp_path: Path, synthetic: Briefing) -> None:
+    prs = Presentation(str(DEFAULTS_DIR / "deck" / "master.pptx"))
+    sample = prs.slides.add_slide(prs.slide_layouts[0])
+    sample.shapes.title.text = "Sample slide left in the master"
+    buffer = io.BytesIO()
+    prs.save(buffer)
+    config = staff_templates(tmp_path, master=buffer.getvalue())
+    got = titles(build(synthetic, config))
+    assert "Sample slide left in the master" not in got
+    assert got == expected_default_titles(synthetic)
+
+
+def test_sections_without_charts_show_their_points_beside_their_key_figures(
+        synthetic: Briefing) -> None:
+    prs = build(synthetic)
+    section = next(s for s in synthetic.sections
+                   if s.number and s.points and not charts_in(synthetic, s.id))
+    slide = next(s for s in prs.slides if s.shapes.title.text == section.title)
+    body = "\n".join(s.text_frame.text for s in slide.placeholders if s != slide.shapes.title)
+    assert all(point.title in body for point in section.points)
+    shown = [s.name.removeprefix("Figure ") for s in slide.shapes if s.name.startswith("Figure ")]
+    assert shown and all(synthetic.fact(i).section_id == section.id for i in shown)

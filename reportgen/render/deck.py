@@ -181,27 +181,34 @@ def _helpers(briefing: Briefing, specs: Sequence[ChartSpec], recorder: list[str]
         return [c for c in specs if c.section_id == section_id and c.kind != "system"]
 
     return {"fact": fact, "figure": figure, "charts_in": charts_in,
-            "key_facts": lambda n=6: key_facts(briefing, int(n))}
+            "key_facts": lambda n=6, section_id=None: key_facts(briefing, int(n), section_id)}
 
 
-def key_facts(briefing: Briefing, count: int) -> list[Fact]:
-    """The headline figures: the opening section's latest ones, the system's totals, then others."""
-    facts = [f for f in briefing.visible_facts if not f.is_target]
-    opening = {s.id for s in briefing.sections if s.number == 0}
-    totals = [t.total_fact_id for t in briefing.system if t.total_fact_id]
-    by_id = {f.id: f for f in facts}
-    ordered = [f for f in facts if f.section_id in opening] + \
-              [by_id[i] for i in totals if i in by_id] + \
-              [f for f in facts if f.unit in ("yuan", "usd", "percent")]
-    latest: dict[str, int] = {}
+def key_facts(briefing: Briefing, count: int, section_id: str | None = None) -> list[Fact]:
+    """Headline figures, latest year of each metric, money and shares first.
+
+    For the whole document: the opening section's figures, the system's totals, then the rest;
+    for one section: that section's figures only.
+    """
+    facts = [f for f in briefing.visible_facts if not f.is_target
+             and (section_id is None or f.section_id == section_id)]
+    prominent = [f for f in facts if f.unit in ("yuan", "usd", "percent")]
+    if section_id is None:
+        opening = {s.id for s in briefing.sections if s.number == 0}
+        by_id = {f.id: f for f in facts}
+        totals = [by_id[t.total_fact_id] for t in briefing.system if t.total_fact_id in by_id]
+        ordered = [f for f in facts if f.section_id in opening] + totals + prominent
+    else:
+        ordered = prominent + facts
+    latest: dict[tuple[str, str | None], int] = {}
     for fact in facts:
-        latest[fact.metric] = max(latest.get(fact.metric, 0), fact.year or 0)
-    chosen: dict[str, Fact] = {}
+        key = (fact.metric, fact.topic)
+        latest[key] = max(latest.get(key, 0), fact.year or 0)
+    chosen: dict[tuple[str, str | None], Fact] = {}
     for fact in ordered:
-        if (fact.year or 0) < latest[fact.metric] or fact.metric in {c.metric for c in
-                                                                     chosen.values()}:
-            continue
-        chosen.setdefault(fact.id, fact)
+        key = (fact.metric, fact.topic)
+        if (fact.year or 0) == latest[key] and key not in chosen:
+            chosen[key] = fact
         if len(chosen) == count:
             break
     return list(chosen.values())

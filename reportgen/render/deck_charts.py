@@ -394,7 +394,8 @@ def add_figure_tiles(shapes: Any, facts: Sequence[Fact], rect: Rect, theme: Them
 
     if not facts:
         return []
-    cols = len(facts) if len(facts) <= 4 else math.ceil(len(facts) / 2)
+    # columns that give tiles of about 1.6:1 in this box (3 × 2 across a slide, 2 × 2 in a half)
+    cols = min(len(facts), max(1, round(math.sqrt(len(facts) * rect.width / rect.height / 1.6))))
     rows = math.ceil(len(facts) / cols)
     gap = 12 * EMU_PER_PT
     width = (rect.width - gap * (cols - 1)) // cols

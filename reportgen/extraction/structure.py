@@ -103,7 +103,7 @@ def find_title(text: str) -> str:
     """The document's title: its first line with words, without a trailing date in brackets."""
     for line in text.splitlines()[:30]:
         clean = line.strip().lstrip("#").strip()
-        if not clean or _NAV_LINE.match(clean) or len(re.findall(r"[A-Za-z]+", clean)) < 2:
+        if not clean or _NAV_LINE.match(clean) or not re.search(r"[A-Za-z]{2,}", clean):
             continue
         clean = re.sub(r"\s*[(（][^()（）]*\b(19|20)[0-9]{2}[)）]\s*$", "", clean)
         return clean.strip()

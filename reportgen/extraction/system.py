@@ -60,7 +60,7 @@ def build_system(briefing: Briefing) -> tuple[SystemTier, ...]:
             tier = _counted_tier(briefing.text, point, facts) or _target_tier(point, facts)
             if tier:
                 tiers.append(tier)
-    tiers.extend(_such_as_tiers(briefing.text))
+    tiers.extend(_such_as_tiers(briefing))
     return tuple(_unique_ids(tiers))
 
 
@@ -158,16 +158,25 @@ def _tier_name_from_title(title: str) -> str:
     return re.split(r"\s+and\s+|,", match.group(1))[0].strip()
 
 
-def _such_as_tiers(text: str) -> list[SystemTier]:
-    """Tiers from "such as A, B, and C" lists whose items share a leading word."""
+def _point_at(briefing: Briefing, pos: int) -> str | None:
+    """The id of the point holding position `pos`, if any."""
+    for section in briefing.sections:
+        for point in section.points:
+            if point.span[0] <= pos < point.span[1]:
+                return point.id
+    return None
+
+
+def _such_as_tiers(briefing: Briefing) -> list[SystemTier]:
+    """Tiers from "such as A, B, and C" lists whose items share a hyphenated leading word."""
     tiers = []
-    for match in re.finditer(r"\bsuch as\s+([^.;:]+)", text):
+    for match in re.finditer(r"\bsuch as\s+([^.;:]+)", briefing.text):
         items = [i.strip() for i in re.split(r",\s*(?:and\s+)?|\s+and\s+", match.group(1))
                  if i.strip()]
         heads = {i.split()[0].lower() for i in items if i.split()}
         if len(items) >= 3 and len(heads) == 1 and "-" in next(iter(heads)):
             head = next(iter(heads))
             name = f"{head} industries"
-            tiers.append(SystemTier(slug(name), name, None, None, None,
+            tiers.append(SystemTier(slug(name), name, _point_at(briefing, match.start()), None, None,
                                     tuple(SystemMember(name=i) for i in items)))
     return tiers

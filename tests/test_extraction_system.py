@@ -1,0 +1,69 @@
+"""The industrial system and the targets table, from the genre's general patterns."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from reportgen.extraction import extract_briefing
+from reportgen.ingest import read_source
+from reportgen.model import Briefing
+
+GENRE = Path(__file__).resolve().parent / "genre"
+SHARED_STRUCTURE = (Path(__file__).resolve().parents[2] / "shared" / "eval"
+                    / "shanghai-industrial-economy-2022-09-14.structure.json")
+
+
+def tiers(b: Briefing) -> dict[str, list[str]]:
+    return {t.name: [m.name for m in t.members] for t in b.system}
+
+
+def test_seed_system_has_leading_clusters_growth_and_future_tiers(seed_path: Path) -> None:
+    b = extract_briefing(read_source(seed_path))
+    assert list(tiers(b)) == ["leading industries", "key industrial clusters", "new growth areas",
+                              "future-oriented industries"]
+    leading = b.system[0]
+    assert b.fact(leading.count_fact_id).value == 3
+    assert b.fact(leading.total_fact_id).value == 1.27e12
+    headlines = [b.fact(m.headline_fact_id).value for m in leading.members]
+    assert headlines == [250e9, 700e9, 305.6e9]
+    growth = b.system[2]
+    assert [(b.fact(m.target_fact_ids[0]).value, b.fact(m.target_fact_ids[0]).year)
+            for m in growth.members] == [(500e9, 2025), (350e9, 2025), (700e9, 2025)]
+
+
+def test_seed_system_agrees_with_the_readers_summary(seed_path: Path) -> None:
+    if not SHARED_STRUCTURE.is_file():
+        pytest.skip(f"reader summary not at {SHARED_STRUCTURE} (CI keeps it in ../shared)")
+    summary = json.loads(SHARED_STRUCTURE.read_text(encoding="utf-8"))
+    found = tiers(extract_briefing(read_source(seed_path)))
+    assert found["leading industries"] == [m["name"] for m in summary["leading_industries"]]
+    assert found["key industrial clusters"] == [m["name"] for m in summary["key_clusters"]]
+    assert found["future-oriented industries"] == summary["future_industries"]
+    with_targets = [m["name"] for m in summary["new_tracks"] if m["target_yuan"]]
+    assert [n.replace(" development", "") for n in found["new growth areas"]] == with_targets
+
+
+def test_another_citys_release_gives_the_same_tiers() -> None:
+    b = extract_briefing(read_source(GENRE / "hefei-industrial-system-2023.txt"))
+    assert tiers(b) == {
+        "strategic emerging industries": ["new displays", "integrated circuits",
+                                          "new energy vehicles", "photovoltaics"],
+        "new growth areas": ["quantum information", "hydrogen energy"],
+        "future-oriented industries": ["future-oriented networks",
+                                       "future-oriented manufacturing",
+                                       "future-oriented materials"],
+    }
+    assert b.fact(b.system[0].total_fact_id).value == 800e9
+
+
+def test_targets_table_links_the_latest_actual_of_the_same_metric(tmp_path: Path) -> None:
+    path = tmp_path / "r.txt"
+    path.write_text("Plan (Jan. 5, 2024)\n\nIn 2022, the city's GDP reached 4.5 trillion yuan. "
+                    "In 2023, the city's GDP reached 4.7 trillion yuan. "
+                    "The city's GDP will reach 5.5 trillion yuan in 2027.\n", encoding="utf-8")
+    b = extract_briefing(read_source(path))
+    assert [(t.fact_id, t.metric, t.year, t.actual_fact_id) for t in b.targets] == [
+        ("gdp-2027", "GDP", 2027, "gdp-2023")]

@@ -465,3 +465,18 @@ def test_sections_without_charts_show_their_points_beside_their_key_figures(
     assert all(point.title in body for point in section.points)
     shown = [s.name.removeprefix("Figure ") for s in slide.shapes if s.name.startswith("Figure ")]
     assert shown and all(synthetic.fact(i).section_id == section.id for i in shown)
+
+
+def test_bad_expression_in_a_staff_master_is_one_line_naming_master_and_part(
+        tmp_path: Path, synthetic: Briefing) -> None:
+    prs = Presentation(str(DEFAULTS_DIR / "deck" / "master.pptx"))
+    layout = next(lay for lay in prs.slide_layouts if lay.name == "Closing")
+    band = next(s for s in layout.shapes if not s.is_placeholder)
+    band.text_frame.text = "{{ oops }}"
+    buffer = io.BytesIO()
+    prs.save(buffer)
+    with pytest.raises(TemplateError) as caught:
+        render_deck(synthetic, [], staff_templates(tmp_path, master=buffer.getvalue()))
+    message = str(caught.value)
+    assert "\n" not in message
+    assert "master.pptx: layout 'Closing'" in message and "'oops' is undefined" in message

@@ -329,7 +329,10 @@ def figure_text(fact: Fact) -> str:
     """A fact's figure for a slide: qualifier words and the value in its unit."""
     words = {"more_than": "over ", "about": "about ", "at_least": "at least ",
              "less_than": "under ", "up_to": "up to "}
-    return words.get(str(fact.qualifier), "") + formatting.quantity(fact.value, fact.unit)
+    # four significant digits: the tile shows 305.6 billion as the chart's label does, not 306
+    shown = (formatting.percent(fact.value, 2) if fact.unit == "percent"
+             else formatting.quantity(fact.value, fact.unit, 4))
+    return words.get(str(fact.qualifier), "") + shown
 
 
 def describe_system(briefing: Briefing, tiers: Sequence[SystemTier]) -> str:

@@ -65,10 +65,11 @@ def test_every_target_is_in_the_targets_table(briefing, pdf):
 
 
 def test_sources_appendix_quotes_every_fact_sentence(briefing, text):
-    sources = text[text.index("Each figure quoted"):]
-    for fact in briefing.visible_facts:
+    sources = text[text.index("Every figure of this briefing, numbered"):]
+    ordered = sorted(briefing.visible_facts, key=lambda f: f.span)
+    for number, fact in enumerate(ordered, start=1):
         assert f"“{flat(fact.sentence)}”" in sources, fact.id
-        assert fact_display(fact) in sources
+        assert f"[{number}] {fact_display(fact)}" in sources
 
 
 def test_figures_in_the_text_link_to_their_source_entries(pdf):

@@ -137,6 +137,14 @@ class TierView:
 
 
 @dataclass(frozen=True, slots=True)
+class SourceGroup:
+    """One quoted source sentence and the numbered figures taken from it."""
+
+    sentence: str
+    facts: tuple[FactView, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class TargetRow:
     """A row of the targets table; `growth_needed` is '' when it cannot be computed."""
 
@@ -190,9 +198,10 @@ def build_context(
         "glance_charts": tuple(c for c in chart_views if c is not system_chart
                                and c.section_id in intro_ids),
         "extra_charts": tuple(c for c in chart_views if c is not system_chart
-                              and c.section_id not in section_ids),
+                              and c.section_id not in section_ids | intro_ids),
         "targets": target_rows(briefing, facts),
         "sources": tuple(sorted(facts.values(), key=lambda f: f.number)),
+        "source_groups": source_groups(facts.values()),
         "warnings": briefing.warnings,
         "fact": lookup.fact,
         "facts": lookup.facts,
@@ -247,6 +256,18 @@ def _unknown(what: str, name: str, known: Iterable[str]) -> str:
 def cite(fact: FactView) -> Markup:
     """The figure as a link to its numbered entry in the sources appendix."""
     return Markup('<a class="figure" href="#{0}">{1}</a>').format(fact.anchor, fact.display)
+
+
+def source_groups(facts: Iterable[FactView]) -> tuple[SourceGroup, ...]:
+    """The facts in number order, consecutive ones quoting the same sentence grouped together."""
+    groups: list[SourceGroup] = []
+    for f in sorted(facts, key=lambda x: x.number):
+        sentence = f.sentence or f.text
+        if groups and groups[-1].sentence == sentence:
+            groups[-1] = SourceGroup(sentence, groups[-1].facts + (f,))
+        else:
+            groups.append(SourceGroup(sentence, (f,)))
+    return tuple(groups)
 
 
 def _fact_views(briefing: Briefing) -> dict[str, FactView]:
@@ -332,7 +353,7 @@ def headline_cards(briefing: Briefing, facts: Mapping[str, FactView]) -> tuple[H
         total = facts.get(tier.total_fact_id or "")
         if total is not None and total.id not in shown and not total.is_target:
             count = facts.get(tier.count_fact_id or "")
-            name = f"{count.text} {tier.name}" if count else tier.name
+            name = f"{formatting.number(count.value)} {tier.name}" if count else tier.name
             cards.append(HeadlineCard(_label_text(name), total))
             shown.add(total.id)
     return tuple(cards[:MAX_HEADLINE_CARDS])
@@ -347,10 +368,10 @@ def _card(group: Sequence[FactView]) -> HeadlineCard:
         growth = formatting.change(old.value, new.value) if new.unit != "percent" else ""
         rate = formatting.cagr(old.value, new.value, years) if new.unit != "percent" else ""
         return HeadlineCard(_label(new), new, old, growth, "" if rate == "n/a" else rate)
-    undated = [f for f in group if f.year is None]
-    if len(group) == 2 and len(undated) == 2 and group[0].unit != "percent":
+    exact = [f for f in group if f.year is None and f.qualifier == "exact"]
+    if len(exact) == 2 and exact[0].unit != "percent":
         # "rose from A to B": the later mention is the newer figure; no years, so no CAGR
-        old, new = sorted(group, key=lambda f: f.number)
+        old, new = sorted(exact, key=lambda f: f.number)
         return HeadlineCard(_label(new), new, old, formatting.change(old.value, new.value))
     latest = max(group, key=lambda f: (f.year or 0, f.number))
     return HeadlineCard(_label(latest), latest)
@@ -454,7 +475,7 @@ def keywords(briefing: Briefing, limit: int = 12) -> str:
     return ", ".join(list(dict.fromkeys(w.strip() for w in words if w.strip()))[:limit])
 
 
-def short_title(title: str, limit: int = 60) -> str:
+def short_title(title: str, limit: int = 45) -> str:
     """`title` cut at a word boundary to fit a running header ('…' when cut)."""
     if len(title) <= limit:
         return title

@@ -95,7 +95,22 @@ def test_system_chart_has_a_series_per_tier_with_headline_figures(synthetic):
     assert [s.name for s in spec.series] == ["Leading industries", "New growth areas"]
     metaverse = spec.series[1].points[0]
     assert metaverse.label == "Metaverse"
-    assert metaverse.value_text == "350 billion yuan (2025 target)"
+    assert metaverse.value_text == "350 billion yuan"
+    assert spec.series[1].note == "Targets for 2025"  # every figure of the tier is a 2025 goal
+
+
+def test_system_tier_note_is_its_total_and_mixed_targets_carry_their_year():
+    facts = (fact("total", 2.87e12, "yuan", "total output", year=2021),
+             fact("a", 1e11, "yuan", "a scale"),
+             fact("b", 2e11, "yuan", "b scale", year=2025, target=True))
+    tier = SystemTier("clusters", "key clusters", total_fact_id="total", members=(
+        SystemMember("a", headline_fact_id="a"), SystemMember("b", headline_fact_id="b"),
+        SystemMember("c")))
+    spec = by_id(choose_charts(briefing(*facts, system=(tier,))))["industrial-system"]
+    series = spec.series[0]
+    assert series.note == "2.87 trillion yuan in 2021"
+    assert [p.value_text for p in series.points] == [
+        "100 billion yuan", "200 billion yuan (2025 target)", ""]
 
 
 def test_every_chart_has_alt_text_and_source_note(synthetic):
@@ -124,12 +139,22 @@ def test_gdp_release_gets_a_three_year_growth_chart_and_industry_shares():
         fact("tertiary", 73.3, "percent", "tertiary industry share of GDP", sentence=sentence),
     )
     specs = by_id(choose_charts(b))
-    assert set(specs) == {"growth-gross-regional-product", "shares-industry-share-of-gdp"}
+    assert set(specs) == {"growth-gross-regional-product", "shares-gdp"}
     growth = specs["growth-gross-regional-product"]
     assert [p.label for p in growth.series[0].points] == ["2019", "2020", "2021"]
-    shares = specs["shares-industry-share-of-gdp"]
+    shares = specs["shares-gdp"]
     assert [(p.label, p.value) for p in shares.series[0].points] == [
         ("Primary", 0.2), ("Secondary", 26.5), ("Tertiary", 73.3)]
+    assert shares.title == "Share of GDP"
+
+
+def test_percentages_of_different_wholes_are_not_shares():
+    s = (5, 50)
+    b = briefing(fact("a", 20.0, "percent", "scholars share of national talent", sentence=s),
+                 fact("b", 25.0, "percent", "innovative drugs share of national drugs", sentence=s),
+                 fact("c", 42.0, "percent", "decline in energy use", sentence=(60, 90)),
+                 fact("d", 50.0, "percent", "reduction in carbon emissions", sentence=(60, 90)))
+    assert plan_charts(b).charts == () and plan_charts(b).skipped == ()
 
 
 def test_release_without_growth_pairs_gets_no_growth_chart():
@@ -206,8 +231,8 @@ def test_single_target_without_actual_is_a_decision():
 
 def test_shares_adding_to_more_than_one_whole_are_a_decision():
     s = (5, 50)
-    plan = plan_charts(briefing(fact("x", 60.0, "percent", "x share", sentence=s),
-                                fact("y", 55.0, "percent", "y share", sentence=s)))
+    plan = plan_charts(briefing(fact("x", 60.0, "percent", "x share of exports", sentence=s),
+                                fact("y", 55.0, "percent", "y share of exports", sentence=s)))
     assert plan.charts == ()
     assert "add up to 115%" in plan.skipped[0].reason
 

@@ -93,13 +93,15 @@ def _describe_targets(spec: ChartSpec) -> str:
 def _describe_system(spec: ChartSpec) -> str:
     tiers = []
     for series in spec.series:
-        members = ", ".join(
-            p.label + (f" ({value_text(p, spec.unit)})" if math.isfinite(p.value) else "")
+        members = "; ".join(
+            p.label + (f": {value_text(p, spec.unit)}" if math.isfinite(p.value) else "")
             for p in series.points[:MAX_LISTED])
-        note = f", {series.note}" if series.note else ""
-        tiers.append(f"{series.name}{note}: {members or 'no members named'}")
-    return (f"Diagram of the industrial system in {len(spec.series)} tiers. "
-            + ". ".join(tiers) + ".")
+        more = len(series.points) - MAX_LISTED
+        members += f"; and {more} more" if more > 0 else ""
+        note = f" — {series.note}" if series.note else ""
+        tiers.append(f"{series.name}{note}. Members: {members or 'none named'}")
+    return (f"Diagram of the industrial system in {len(spec.series)} tiers, "
+            f"{' → '.join(s.name for s in spec.series)}. " + ". ".join(tiers) + ".")
 
 
 _DESCRIBERS: dict[str, Callable[[ChartSpec], str]] = {

@@ -25,6 +25,7 @@ from reportgen.model import (
     ChartSpec,
     Fact,
     Qualifier,
+    SystemMember,
     SystemTier,
 )
 
@@ -112,7 +113,8 @@ def known_chart_ids(briefing: Briefing) -> tuple[str, ...]:
 
 
 def propose_growth(briefing: Briefing) -> list[Candidate]:
-    """A growth chart per metric and unit stated for two or more years (targets excluded)."""
+    """A growth chart per metric and unit stated for two or more years (targets excluded),
+    and per 'from A to B' pair whose years the same paragraph gives just before."""
     groups: dict[tuple[str, str], dict[int, Fact]] = defaultdict(dict)
     for fact in briefing.visible_facts:
         if fact.year is not None and not fact.is_target:
@@ -122,25 +124,73 @@ def propose_growth(briefing: Briefing) -> list[Candidate]:
         if len(by_year) < 2:
             continue
         chart_id = f"growth-{_slug(metric)}"
-        facts = [by_year[y] for y in sorted(by_year) if _finite(by_year[y])]
-        if len(facts) < 2:
+        dated = [(y, by_year[y]) for y in sorted(by_year) if _finite(by_year[y])]
+        if len(dated) < 2:
             reason = f"{metric}: fewer than two years with a finite value"
             out.append(ChartDecision(chart_id, reason))
             continue
-        out.append(_growth_spec(briefing, chart_id, facts, unit))
+        out.append(_growth_spec(briefing, chart_id, dated, unit))
+    for first, last in _from_to_pairs(briefing):
+        metric = _key(first.display_label)
+        if len(groups.get((metric, first.unit), {})) >= 2:
+            continue
+        chart_id = f"growth-{_slug(metric)}"
+        years = _years_nearby(briefing, first)
+        if years is None:
+            out.append(ChartDecision(chart_id, f"{metric}: the change from "
+                                     f"{_figure(first)} to {_figure(last)} has no years"))
+            continue
+        note = f"years {years[0]} and {years[1]} as in the sentence before"
+        out.append(_growth_spec(briefing, chart_id, [(years[0], first), (years[1], last)],
+                                first.unit, note))
     return out
 
 
-def _growth_spec(briefing: Briefing, chart_id: str, facts: list[Fact], unit: str) -> ChartSpec:
-    first, last = facts[0], facts[-1]
-    points = tuple(ChartPoint(str(f.year), f.value, f.id, _figure(f)) for f in facts)
+def _from_to_pairs(briefing: Briefing) -> list[tuple[Fact, Fact]]:
+    """Pairs of one metric written 'from A to B' in one sentence, both without a year."""
+    groups: dict[tuple[object, str, str], list[Fact]] = defaultdict(list)
+    for fact in briefing.visible_facts:
+        if fact.year is None and not fact.is_target and _finite(fact):
+            key = (fact.sentence_span, _key(fact.display_label), fact.unit)
+            groups[key].append(fact)
+    pairs = []
+    text = briefing.text
+    for facts in groups.values():
+        facts.sort(key=lambda f: f.span)
+        for a, b in zip(facts, facts[1:], strict=False):
+            before, between = text[max(0, a.span[0] - 12):a.span[0]], text[a.span[1]:b.span[0]]
+            if re.search(r"\bfrom\s*$", before, re.I) and re.fullmatch(r"\s*to\s*", between, re.I):
+                pairs.append((a, b))
+    return pairs
+
+
+def _years_nearby(briefing: Briefing, fact: Fact) -> tuple[int, int] | None:
+    """The first and last year of the nearest dated change earlier in the fact's paragraph."""
+    paragraph = briefing.text.rfind("\n\n", 0, fact.span[0])
+    earlier: dict[str, list[Fact]] = defaultdict(list)
+    for f in briefing.visible_facts:
+        if f.year is not None and not f.is_target and paragraph < f.span[0] < fact.span[0]:
+            earlier[_key(f.display_label)].append(f)
+    dated = [fs for fs in earlier.values() if len({f.year for f in fs}) >= 2]
+    if not dated:
+        return None
+    nearest = max(dated, key=lambda fs: max(f.span[0] for f in fs))
+    years = [f.year for f in nearest if f.year is not None]
+    return min(years), max(years)
+
+
+def _growth_spec(briefing: Briefing, chart_id: str, dated: list[tuple[int, Fact]], unit: str,
+                 note: str = "") -> ChartSpec:
+    (first_year, first), (last_year, last) = dated[0], dated[-1]
+    points = tuple(ChartPoint(str(y), f.value, f.id, _figure(f)) for y, f in dated)
+    source = _source_note(briefing)
     return ChartSpec(
         id=chart_id, kind=GROWTH, unit=unit,
-        title=f"{_sentence_case(first.display_label)}, {first.year}–{last.year}",
-        subtitle=growth_summary(first.value, last.value, (last.year or 0) - (first.year or 0),
-                                unit),
+        title=f"{_sentence_case(first.display_label)}, {first_year}–{last_year}",
+        subtitle=growth_summary(first.value, last.value, last_year - first_year, unit),
         series=(ChartSeries(_sentence_case(first.display_label), points),),
-        source_note=_source_note(briefing), section_id=_common_section(facts),
+        source_note=f"{source}; {note}" if note else source,
+        section_id=_common_section([f for _, f in dated]),
     )
 
 
@@ -162,78 +212,146 @@ def growth_summary(old: float, new: float, years: int, unit: str) -> str:
 
 
 def propose_rankings(briefing: Briefing) -> list[Candidate]:
-    """A ranking per system tier and per point whose topics give figures in one unit."""
+    """A ranking per system tier (headline figures) and per point whose topics give like figures."""
     out: list[Candidate] = []
     seen: list[frozenset[str]] = []
-    for chart_id, name, rows in _tier_groups(briefing) + _topic_groups(briefing):
-        for unit, entries in _by_unit(rows).items():
-            ids = frozenset(f.id for _, f in entries)
-            if any(ids <= s for s in seen):
-                continue
-            seen.append(ids)
-            out.append(_ranking(briefing, chart_id, name, unit, entries))
+    for group in _tier_groups(briefing) + _topic_groups(briefing):
+        ids = frozenset(f.id for _, f in group.rows)
+        if len(group.rows) < 2 or any(ids <= s for s in seen):
+            continue
+        seen.append(ids)
+        out.append(_ranking(briefing, group))
     return out
 
 
 Row = tuple[str, Fact]
 
 
-def _tier_groups(briefing: Briefing) -> list[tuple[str, str, list[Row]]]:
+@dataclass(frozen=True, slots=True)
+class RankingGroup:
+    """Figures of one unit to rank: (label, fact) rows, a name for them and a note."""
+
+    chart_id: str
+    name: str
+    unit: str
+    rows: list[Row]
+    note: str = ""
+
+
+def _tier_groups(briefing: Briefing) -> list[RankingGroup]:
+    """Per tier and unit, the members' headline figures (actuals, not targets)."""
     groups = []
     for tier in briefing.system:
-        rows: list[Row] = []
+        by_unit: dict[str, list[Row]] = defaultdict(list)
         for member in tier.members:
-            head = (member.headline_fact_id,) if member.headline_fact_id else ()
-            facts = briefing.facts_in(head + member.fact_ids)
-            actual = next((f for f in facts if not f.is_target), None)
-            if actual is not None:
-                rows.append((member.name, actual))
-        groups.append((f"ranking-{_slug(tier.id or tier.name)}", tier.name, rows))
+            head = briefing.facts_in((member.headline_fact_id,) if member.headline_fact_id else ())
+            if head and not head[0].is_target:
+                by_unit[head[0].unit].append((member.name, head[0]))
+        total = briefing.facts_in((tier.total_fact_id,) if tier.total_fact_id else ())
+        for unit, rows in by_unit.items():
+            note = ""
+            if total and total[0].unit == unit:
+                note = f"Together {_figure(total[0])}" + (f" in {total[0].year}"
+                                                          if total[0].year else "")
+            chart_id = f"ranking-{_slug(tier.id or tier.name)}"
+            groups.append(RankingGroup(chart_id, tier.name, unit, rows, note))
     return groups
 
 
-def _topic_groups(briefing: Briefing) -> list[tuple[str, str, list[Row]]]:
+def _topic_groups(briefing: Briefing) -> list[RankingGroup]:
+    """Per point, one like figure per topic: same unit and a similar metric once the topic is
+    taken out (so '25% of the nation's chip output' is not ranked against '20% of its scholars')."""
     groups = []
     for section in briefing.sections:
         for point in section.points:
-            rows: list[Row] = []
-            for topic in point.topics:
-                rows += [(topic.name, f) for f in briefing.facts_in(topic.fact_ids)
-                         if not f.is_target]
-            name = _common_words([f.display_label for _, f in rows], [t for t, _ in rows])
-            groups.append((f"ranking-{_slug(name or point.title)}", name or point.title, rows))
+            rows = [(t.name, f) for t in point.topics for f in briefing.facts_in(t.fact_ids)
+                    if not f.is_target]
+            for unit in dict.fromkeys(f.unit for _, f in rows):
+                alike = _alike_per_topic([r for r in rows if r[1].unit == unit])
+                if len(alike) < 2:
+                    continue
+                name = _measure([f.display_label for _, f in alike]) or _common_words(
+                    [f.display_label for _, f in alike], [t for t, _ in alike]) or point.title
+                groups.append(RankingGroup(f"ranking-{_slug(name)}", name, unit, alike))
     return groups
 
 
-def _by_unit(rows: list[Row]) -> dict[str, list[Row]]:
-    """One fact per label (the first) for each unit used by at least two labels."""
-    by_unit: dict[str, dict[str, Fact]] = defaultdict(dict)
-    for label, fact in rows:
-        by_unit[fact.unit].setdefault(label, fact)
-    return {u: list(d.items()) for u, d in by_unit.items() if len(d) >= 2}
+def _alike_per_topic(rows: list[Row]) -> list[Row]:
+    """The largest set of one fact per topic whose metrics resemble one another."""
+    best: list[Row] = []
+    for _, anchor in rows:
+        anchor_words = _metric_words(anchor, rows)
+        chosen: dict[str, Fact] = {}
+        for topic, fact in rows:
+            if topic not in chosen and _similar(anchor_words, _metric_words(fact, rows)):
+                chosen[topic] = fact
+        if len(chosen) > len(best):
+            best = list(chosen.items())
+    return best
 
 
-def _ranking(briefing: Briefing, chart_id: str, name: str, unit: str,
-             entries: list[Row]) -> Candidate:
-    finite = [(label, f) for label, f in entries if _finite(f)]
+_STOP_WORDS = frozenset(["of", "in", "the", "and", "for", "a", "an", "to", "by", "number"])
+
+
+def _metric_words(fact: Fact, rows: list[Row]) -> frozenset[str]:
+    """The metric's content words without the words of its topic ('circuits' ~ 'circuit')."""
+    topic = next(t for t, f in rows if f is fact)
+    drop = {w.rstrip("s") for w in re.findall(r"[a-z0-9&-]+", _key(topic))}
+
+    def content(text: str) -> set[str]:
+        words = re.findall(r"[a-z0-9&-]+", _key(text))
+        return {w.rstrip("s") for w in words if w not in _STOP_WORDS and w.rstrip("s") not in drop}
+
+    share = _share_parts(fact)
+    if share is None:
+        return frozenset(content(fact.display_label))
+    # A share compares what is shared and of which whole: "chip output share of national total"
+    # and "talent share of national total" have different parts, so they are not alike.
+    part, whole = share
+    return frozenset(content(part) | {f"of:{w}" for w in content(whole)})
+
+
+def _similar(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Whether two metrics' words overlap enough to compare their figures (Jaccard ≥ 0.5)."""
+    if not (a | b):  # both metrics are just their topic's name: the topic's own figure
+        return True
+    return len(a & b) / len(a | b) >= 0.5
+
+
+MEASURE_WORDS = ("added value", "output value", "revenue", "sales", "investment", "exports",
+                 "imports", "profit", "employment", "scale", "size", "output", "share", "value")
+"""What a figure measures, in the words releases of this genre use; the first listed wins."""
+
+
+def _measure(metrics: Sequence[str]) -> str:
+    """The measure most metrics name ('scale' for 'AI industry scale', 'scale of X', …)."""
+    found = [next((m for m in MEASURE_WORDS if re.search(rf"\b{m}\b", _key(metric))), "")
+             for metric in metrics]
+    counts = Counter(m for m in found if m)
+    return counts.most_common(1)[0][0] if counts else ""
+
+
+def _ranking(briefing: Briefing, group: RankingGroup) -> Candidate:
+    finite = [(label, f) for label, f in group.rows if _finite(f)]
     if len(finite) < MIN_RANKING:
-        return ChartDecision(chart_id, f"only {len(finite)} figures in {unit} across {name}; "
-                                       f"a ranking needs {MIN_RANKING}")
+        return ChartDecision(group.chart_id, f"only {len(finite)} figures in {group.unit} "
+                             f"across {group.name}; a ranking needs {MIN_RANKING}")
     ranked = sorted(finite, key=lambda e: -e[1].value)
     shown = ranked[:MAX_BARS]
     points = tuple(ChartPoint(_sentence_case(label), f.value, f.id, _figure(f))
                    for label, f in shown)
     facts = [f for _, f in finite]
-    metric = _common_words([f.display_label for f in facts], [label for label, _ in finite])
+    measure = _measure([f.display_label for f in facts])
     year = _common_year(facts)
-    title = _sentence_case(name) + (f": {metric}" if metric and metric != name else "")
-    subtitle = "" if unit in _SELF_DESCRIBING_UNITS else f"In {_unit_words(unit)}"
-    subtitle = ", ".join(x for x in (subtitle, f"{year}" if year else "") if x)
-    if len(ranked) > len(shown):
-        subtitle = "; ".join(x for x in (subtitle, f"largest {len(shown)} of {len(ranked)}") if x)
+    title = _sentence_case(group.name) + (f" by {measure}" if measure and measure != group.name
+                                          else "") + (f", {year}" if year else "")
+    unit_note = "" if group.unit in _SELF_DESCRIBING_UNITS else f"In {_unit_words(group.unit)}"
+    more = f"largest {len(shown)} of {len(ranked)}" if len(ranked) > len(shown) else ""
+    subtitle = "; ".join(x for x in (group.note, unit_note, more) if x)
     return ChartSpec(
-        id=chart_id, kind=RANKING, title=title, unit=unit, subtitle=_sentence_case(subtitle),
-        series=(ChartSeries(_sentence_case(metric or name), points),),
+        id=group.chart_id, kind=RANKING, title=title, unit=group.unit,
+        subtitle=_sentence_case(subtitle),
+        series=(ChartSeries(_sentence_case(measure or group.name), points),),
         source_note=_source_note(briefing), section_id=_common_section(facts),
     )
 
@@ -309,45 +427,69 @@ def _targets(briefing: Briefing, chart_id: str, year: int | None, unit: str,
 # --- shares: percent figures of one whole -----------------------------------------------------
 
 
+_SHARE = re.compile(r"^(?P<part>.*?)\s*\b(?:share|proportion|percentage)\s+of\s+(?:the\s+)?"
+                    r"(?P<whole>.+)$", re.IGNORECASE)
+"""'primary industry share of GDP' → part 'primary industry', whole 'GDP'."""
+
+
 def propose_shares(briefing: Briefing) -> list[Candidate]:
-    """A shares chart per sentence (or per point, for one metric) with two or more shares."""
-    percent = [f for f in briefing.visible_facts
-               if f.unit == "percent" and not f.is_target and _finite(f) and 0 <= f.value <= 100]
-    groups: dict[object, list[Fact]] = defaultdict(list)
-    for fact in percent:
-        groups[("sentence", fact.sentence_span or fact.sentence or fact.id)].append(fact)
-        if fact.point_id:
-            groups[("point", fact.point_id, _key(fact.display_label))].append(fact)
+    """A shares chart per sentence (or per point, for one metric) with two or more shares of
+    one named whole ('share of GDP'); percentages of different wholes are not shares."""
+    groups: dict[tuple[object, ...], list[tuple[Fact, str, str]]] = defaultdict(list)
+    for fact in briefing.visible_facts:
+        parts = _share_parts(fact)
+        if parts is None or fact.is_target or not _finite(fact) or not 0 <= fact.value <= 100:
+            continue
+        part, whole = parts
+        where = fact.sentence_span or fact.sentence or fact.id
+        groups[("sentence", where, _key(whole))].append((fact, part, whole))
+        if fact.point_id and fact.topic:
+            same = _key(_without(part, fact.topic))
+            groups[("point", fact.point_id, _key(whole), same)].append((fact, part, whole))
     out: list[Candidate] = []
     seen: list[frozenset[str]] = []
-    for facts in groups.values():
-        ids = frozenset(f.id for f in facts)
-        if len(facts) < 2 or any(ids <= s for s in seen):
+    for rows in groups.values():
+        ids = frozenset(f.id for f, _, _ in rows)
+        if len(rows) < 2 or any(ids <= s for s in seen):
             continue
         seen.append(ids)
-        out.append(_shares(briefing, facts))
+        out.append(_shares(briefing, rows))
     return out
 
 
-def _shares(briefing: Briefing, facts: list[Fact]) -> Candidate:
-    metrics = [f.display_label for f in facts]
-    topics = [f.topic or "" for f in facts]
-    whole = _common_words(metrics, topics) or facts[0].display_label
-    labels = [f.topic or _without_words(f.display_label, whole) or f.display_label for f in facts]
+def _share_parts(fact: Fact) -> tuple[str, str] | None:
+    """(part, whole) of a percent fact whose metric names a share of a whole, else None."""
+    match = _SHARE.match(fact.display_label) if fact.unit == "percent" else None
+    if match is None:
+        return None
+    whole = match["whole"]
+    if fact.topic:
+        whole = re.sub(rf"\b{re.escape(fact.topic)}\b", " ", whole, flags=re.IGNORECASE)
+    whole = re.sub(r"(\s+\b(?:in|of|for|the|and)\b)+\s*$", "", " ".join(whole.split()))
+    return match["part"].strip(), whole
+
+
+def _shares(briefing: Briefing, rows: list[tuple[Fact, str, str]]) -> Candidate:
+    facts = [f for f, _, _ in rows]
+    whole = rows[0][2]
     chart_id = f"shares-{_slug(whole)}"
     total = sum(f.value for f in facts)
     if total > 100 + SHARE_TOLERANCE:
         return ChartDecision(chart_id, f"the shares add up to {formatting.percent(total)}, more "
                                        "than one whole")
+    parts = [f.topic or part or f.display_label for f, part, _ in rows]
+    common = _common_words(parts, [""] * len(parts))
+    labels = [_without_words(p, common) or p for p in parts] if common else parts
     if len(set(labels)) < len(labels):
-        labels = [_sentence_case(f.display_label) for f in facts]
+        labels = [f.display_label for f in facts]
     points = tuple(ChartPoint(_sentence_case(lbl), f.value, f.id, _figure(f))
                    for lbl, f in zip(labels, facts, strict=True))
     year = _common_year(facts)
+    title = f"Share of {whole}" + (f", {year}" if year else "")
     return ChartSpec(
-        id=chart_id, kind=SHARES, unit="percent", title=_sentence_case(whole),
-        subtitle=f"Percent, {year}" if year else "Percent of the whole",
-        series=(ChartSeries(_sentence_case(whole), points),),
+        id=chart_id, kind=SHARES, unit="percent", title=title,
+        subtitle=_sentence_case(f"{common} shares" if common else "Shares of the whole"),
+        series=(ChartSeries(f"Share of {whole}", points),),
         source_note=_source_note(briefing), section_id=_common_section(facts),
     )
 
@@ -373,19 +515,33 @@ def propose_system(briefing: Briefing) -> list[Candidate]:
 
 
 def _tier_series(briefing: Briefing, tier: SystemTier) -> ChartSeries:
-    points = []
-    for member in tier.members:
-        head = briefing.facts_in((member.headline_fact_id,) if member.headline_fact_id else ())
-        head = head or briefing.facts_in(member.target_fact_ids + member.fact_ids)[:1]
-        fact = head[0] if head else None
-        if fact is None:
-            points.append(ChartPoint(_sentence_case(member.name), math.nan))
-        else:
-            points.append(ChartPoint(_sentence_case(member.name), fact.value, fact.id,
-                                     _figure(fact, with_year=fact.is_target)))
-    totals = briefing.facts_in(i for i in (tier.total_fact_id, tier.count_fact_id) if i)
-    note = "; ".join(_figure(f, with_year=True) for f in totals[:1])
-    return ChartSeries(_sentence_case(tier.name), tuple(points), note=note)
+    """One tier: a point per member with its headline figure, the tier's total as the note."""
+    heads = [_member_headline(briefing, m) for m in tier.members]
+    goal_years = {f.year for f in heads if f is not None and f.is_target}
+    # When every figure of the tier is a goal for one year, say so once, in the tier's note.
+    shared_goal = len(goal_years) == 1 and all(f is None or f.is_target for f in heads)
+    points = tuple(
+        ChartPoint(_sentence_case(m.name), math.nan) if f is None else
+        ChartPoint(_sentence_case(m.name), f.value, f.id,
+                   _figure(f, with_year=f.is_target and not shared_goal))
+        for m, f in zip(tier.members, heads, strict=True))
+    total = briefing.facts_in((tier.total_fact_id,) if tier.total_fact_id else ())
+    if total:
+        note = _figure(total[0]) + (f" in {total[0].year}" if total[0].year else "")
+    else:
+        note = f"Targets for {goal_years.pop()}" if shared_goal and goal_years else ""
+    return ChartSeries(_sentence_case(tier.name), points, note=note)
+
+
+def _member_headline(briefing: Briefing, member: SystemMember) -> Fact | None:
+    """The member's headline fact, else its first target, else None.
+
+    Only these say what a box's figure is; any other fact of the member ("670,000 vehicles
+    sold") would need its metric beside it to make sense.
+    """
+    head = briefing.facts_in((member.headline_fact_id,) if member.headline_fact_id else ())
+    head = head or briefing.facts_in(member.target_fact_ids)[:1]
+    return head[0] if head else None
 
 
 # --- shared helpers ----------------------------------------------------------------------------
@@ -467,7 +623,7 @@ def _single_unit(facts: Iterable[Fact]) -> str:
 
 def _source_note(briefing: Briefing) -> str:
     doc = briefing.document
-    who = doc.issuer or "the press release"
+    who = doc.issuer or "press release"
     note = f"Source: {who}" + (f", {doc.date}" if doc.date else "")
     return note if len(note) <= 100 else note[:99] + "…"
 

@@ -480,3 +480,18 @@ def test_bad_expression_in_a_staff_master_is_one_line_naming_master_and_part(
     message = str(caught.value)
     assert "\n" not in message
     assert "master.pptx: layout 'Closing'" in message and "'oops' is undefined" in message
+
+
+def test_system_chart_is_drawn_from_its_spec_when_the_briefing_has_no_system(
+        tmp_path: Path, synthetic: Briefing) -> None:
+    spec = next(c for c in plan_for(synthetic).charts if c.kind == "system")
+    briefing = replace(synthetic, system=(), charts=(spec,))
+    config = staff_templates(tmp_path, "slides:\n  - layout: Chart\n    title: System\n"
+                                       f"    chart: {spec.id}\n")
+    slide = build(briefing, config).slides[0]
+    group = next(s for s in slide.shapes if s.shape_type == 6)
+    texts = " ".join(normalised(b.text_frame.text) for b in group.shapes)
+    assert all(p.label in texts for series in spec.series for p in series.points)
+    assert alt_text(group) == spec.alt_text
+    assert all(normalised(synthetic.fact(i).sentence) in normalised(notes(slide))
+               for i in spec.fact_ids)

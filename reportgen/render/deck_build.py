@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import partial
 from io import BytesIO
 from pathlib import Path
@@ -22,7 +22,7 @@ from pptx.enum.text import MSO_AUTO_SIZE
 from pptx.util import Pt
 
 from reportgen.config import Config
-from reportgen.model import Briefing, ChartSpec, Fact
+from reportgen.model import Briefing, ChartSpec, Fact, SystemMember, SystemTier
 from reportgen.render.deck import SlidePlan
 from reportgen.render.deck_charts import (
     EMU_PER_PT,
@@ -280,8 +280,9 @@ class DeckBuilder:
     def put_chart(self, slide: Any, rect: Rect, spec: ChartSpec) -> list[str]:
         """A native chart of `spec`, else its PNG, else a warning; the facts it shows."""
         if spec.kind == "system":
-            _, ids = add_system_diagram(slide.shapes, self.briefing, rect, self.theme,
-                                        spec.alt_text)
+            briefing = self.briefing if self.briefing.system else \
+                replace(self.briefing, system=tiers_from_spec(spec))
+            _, ids = add_system_diagram(slide.shapes, briefing, rect, self.theme, spec.alt_text)
             return list(ids)
         if add_native_chart(slide.shapes, spec, rect, self.theme) is not None:
             return list(spec.fact_ids)
@@ -301,6 +302,18 @@ class DeckBuilder:
             parts.append("Sources of the figures on this slide:\n" + "\n".join(sources))
         if parts:
             slide.notes_slide.notes_text_frame.text = "\n\n".join(parts)
+
+
+def tiers_from_spec(spec: ChartSpec) -> tuple[SystemTier, ...]:
+    """The industrial system read from a system chart spec: a tier per series."""
+    return tuple(
+        SystemTier(id=f"{spec.id}-{index}", name=series.name, members=tuple(
+            SystemMember(point.label, headline_fact_id=point.fact_id,
+                         fact_ids=(point.fact_id,) if point.fact_id else ())
+            for point in series.points
+        ))
+        for index, series in enumerate(spec.series)
+    )
 
 
 def source_lines(briefing: Briefing, fact_ids: Sequence[str]) -> list[str]:

@@ -495,3 +495,40 @@ def test_system_chart_is_drawn_from_its_spec_when_the_briefing_has_no_system(
     assert alt_text(group) == spec.alt_text
     assert all(normalised(synthetic.fact(i).sentence) in normalised(notes(slide))
                for i in spec.fact_ids)
+
+
+def test_growth_over_several_years_is_a_line_chart_with_years_along_the_axis(
+        tmp_path: Path, synthetic: Briefing) -> None:
+    from reportgen.charts import ChartAsset
+    from reportgen.model import ChartPoint, ChartSeries
+
+    years = {"2018": 8.1e11, "2019": 8.9e11, "2020": 9.6e11, "2021": 1.0739e12}
+    spec = ChartSpec("growth-series", "growth", "Industrial added value", "yuan",
+                     (ChartSeries("Industrial added value",
+                                  tuple(ChartPoint(y, v) for y, v in years.items())),))
+    config = staff_templates(tmp_path, "slides:\n  - layout: Chart\n    repeat: charts\n"
+                                       "    as: one\n    title: '{{ one.title }}'\n"
+                                       "    chart: '{{ one }}'\n")
+    result = render_deck(synthetic, [ChartAsset(spec, b"<svg/>")], config)
+    chart = next(s for s in Presentation(io.BytesIO(result.data)).slides[0].shapes
+                 if s.has_chart).chart
+    assert chart.chart_type == XL_CHART_TYPE.LINE_MARKERS
+    assert list(chart.plots[0].categories) == list(years)
+    assert list(chart.plots[0].series[0].values) == list(years.values())
+
+
+def test_a_title_on_a_layout_without_title_placeholder_is_a_warning(
+        tmp_path: Path, synthetic: Briefing) -> None:
+    prs = Presentation(str(DEFAULTS_DIR / "deck" / "master.pptx"))
+    layout = next(lay for lay in prs.slide_layouts if lay.name == "Table")
+    title = next(p for p in layout.placeholders if p.placeholder_format.idx == 0)
+    title._element.getparent().remove(title._element)
+    buffer = io.BytesIO()
+    prs.save(buffer)
+    config = staff_templates(tmp_path, "slides:\n  - layout: Table\n    title: Sources\n"
+                                       "    table: sources\n", buffer.getvalue())
+    result = render_deck(synthetic, [], config)
+    assert len(result.warnings) == 1
+    assert re.match(r"\S*deck\.yaml:2: layout 'Table' has no title placeholder", result.warnings[0])
+    slide = Presentation(io.BytesIO(result.data)).slides[0]
+    assert any(s.has_table for s in slide.shapes)

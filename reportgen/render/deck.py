@@ -126,7 +126,7 @@ def plan_slides(spec: DeckSpec, env: Environment, briefing: Briefing,
     base = base_context(briefing, specs, config)
     plans: list[SlidePlan] = []
     for entry in spec.slides:
-        for bindings in _repeat(entry, env, base, spec):
+        for bindings in _repeat(entry, env, {**base, **_helpers(briefing, specs, [])}, spec):
             recorder: list[str] = []
             context = {**base, **_helpers(briefing, specs, recorder), **bindings}
             when = entry.get("when")

@@ -225,6 +225,9 @@ class DeckBuilder:
         if slots.title is not None and title:
             self.put_text(slide, slots.title, [title], title=True)
             used.add(slots.title.idx)
+        elif title:
+            self.warnings.append(f"{plan.where}: layout {layout.name!r} has no title "
+                                 f"placeholder; the title {title!r} is not shown")
         if slots.subtitle is not None and plan.subtitle:
             self.put_text(slide, slots.subtitle, [plan.subtitle])
             used.add(slots.subtitle.idx)

@@ -176,6 +176,9 @@ def _style_chart(chart: Any, spec: ChartSpec, table: ChartTable, style: NumberSt
         if "LINE" in str(chart.chart_type):
             series.format.line.color.rgb = _rgb(colour)
             series.smooth = False
+            series.marker.format.fill.solid()
+            series.marker.format.fill.fore_color.rgb = _rgb(colour)
+            series.marker.format.line.color.rgb = _rgb(colour)
         else:
             series.format.fill.solid()
             series.format.fill.fore_color.rgb = _rgb(colour)

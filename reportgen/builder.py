@@ -29,12 +29,12 @@ from reportgen.output import (
     write_manifest,
 )
 from reportgen.plan import CHART_FORMATS, OUTPUT_FILES, DocumentPlan, plan_documents
-from reportgen.worker import Background, Limits, TaskResult, run_isolated
 
 if TYPE_CHECKING:
     from reportgen.charts import ChartAsset
     from reportgen.model import Briefing
     from reportgen.render import RenderResult
+    from reportgen.worker import TaskResult
 
 MANIFEST_SCHEMA = "reportgen.manifest/1"
 RENDER_ORDER = ("html", "pdf", "pptx")  # json is written from the data layer itself
@@ -163,6 +163,7 @@ def run_documents(plans: list[DocumentPlan], config: Config, *, strict: bool = F
                   stream: TextIO | None = None) -> list[DocumentResult]:
     """Each plan's result, stale documents built in child processes (`config.jobs` at once)."""
     from reportgen.progress import Progress
+    from reportgen.worker import Limits, run_isolated
 
     stale = [p for p in plans if not p.up_to_date]
     jobs = max(1, min(config.jobs or os.cpu_count() or 1, len(stale) or 1))
@@ -235,8 +236,7 @@ def build_document(plan: DocumentPlan, config: Config, *, strict: bool = False,
     warnings = list(briefing.warnings)
     if "json" in plan.rebuild:
         files["data.json"] = serialize(briefing)
-    for fmt in (f for f in RENDER_ORDER if f in plan.rebuild):
-        result = render(fmt, briefing, charts, config)
+    for fmt, result in render_all(plan.rebuild, briefing, charts, config, parallel_charts):
         files[OUTPUT_FILES[fmt]] = result.data
         warnings.extend(result.warnings)
     if strict and warnings:
@@ -250,12 +250,30 @@ def _charts(briefing: Briefing, config: Config, formats: tuple[str, ...],
             parallel: bool) -> tuple[ChartAsset, ...]:
     """The drawn charts; with `parallel`, drawn in a second process while this one imports the
     renderers (matplotlib and WeasyPrint imports overlap instead of adding up)."""
+    from reportgen.worker import Background, Limits
+
     if not parallel:
         return draw_charts(briefing, config)
     limits = Limits(config.limits.document_timeout_s, config.limits.document_memory_mb)
     drawing = Background(lambda: draw_charts(briefing, config), limits)
     warm_up(formats, charts=False)
     return tuple(drawing.result())
+
+
+def render_all(formats: tuple[str, ...], briefing: Briefing, charts: tuple[ChartAsset, ...],
+               config: Config, parallel: bool) -> list[tuple[str, RenderResult]]:
+    """Each wanted format rendered in memory; with `parallel`, the deck is rendered in a
+    second process while this one renders the HTML and PDF."""
+    from reportgen.worker import Background, Limits
+
+    wanted = [f for f in RENDER_ORDER if f in formats]
+    aside = "pptx" if parallel and "pptx" in wanted and len(wanted) > 1 else None
+    limits = Limits(config.limits.document_timeout_s, config.limits.document_memory_mb)
+    deck = Background(lambda: render("pptx", briefing, charts, config), limits) if aside else None
+    results = [(fmt, render(fmt, briefing, charts, config)) for fmt in wanted if fmt != aside]
+    if deck is not None:
+        results.append(("pptx", deck.result()))
+    return results
 
 
 def write_document(plan: DocumentPlan, briefing: Briefing, files: dict[str, bytes],

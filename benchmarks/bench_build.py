@@ -1,0 +1,129 @@
+"""Build benchmarks against the budget in DESIGN.md; medians, side by side, in one run.
+
+    python3 benchmarks/bench_build.py            # everything (several minutes)
+    python3 benchmarks/bench_build.py --quick    # 4 documents instead of 20, fewer repeats
+
+Measures, each as the median of several runs of the real command in a fresh process:
+1. a cold build of the seed, all formats (budget ≤ 2.0 s);
+2. a no-op rebuild beside `python -c pass` (budget: ratio ≤ 4);
+3. N copies of the seed (each with a small change) with --jobs 2 beside --jobs 1
+   (budget: ratio ≥ 1.8);
+4. the peak resident memory of each document's worker (budget ≤ 250 MB).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = next((ROOT / "seeds").glob("*.txt"))
+PYTHON = sys.executable
+BUILD = [PYTHON, "-m", "reportgen.cli", "build"]
+
+
+def timed(command: list[str], cwd: Path) -> float:
+    """Seconds `command` took; fails loudly when it fails."""
+    started = time.perf_counter()
+    done = subprocess.run(command, cwd=cwd, capture_output=True, text=True)
+    seconds = time.perf_counter() - started
+    if done.returncode != 0:
+        raise SystemExit(f"{' '.join(command)} failed:\n{done.stdout}{done.stderr}")
+    return seconds
+
+
+def project(folder: Path, documents: int) -> Path:
+    """A project folder with `documents` copies of the seed, each with a small change."""
+    seeds = folder / "seeds"
+    seeds.mkdir(parents=True)
+    text = SEED.read_text(encoding="utf-8")
+    for i in range(documents):
+        changed = re.sub(r"\d+\.\d+", lambda m: f"{float(m.group()) + i / 10:g}", text, count=1)
+        (seeds / f"{SEED.stem}-{i:02d}.txt").write_text(changed, encoding="utf-8")
+    return folder
+
+
+def cold_build(repeats: int) -> list[float]:
+    """Seconds for a full build of the seed into an empty output folder."""
+    runs = []
+    for _ in range(repeats):
+        with tempfile.TemporaryDirectory() as tmp:
+            folder = project(Path(tmp), 1)
+            runs.append(timed(BUILD, folder))
+    return runs
+
+
+def no_op(repeats: int) -> tuple[list[float], list[float]]:
+    """Seconds for a no-op rebuild and for `python -c pass`, interleaved."""
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = project(Path(tmp), 1)
+        timed(BUILD, folder)
+        builds, passes = [], []
+        for _ in range(repeats):
+            builds.append(timed(BUILD, folder))
+            passes.append(timed([PYTHON, "-c", "pass"], folder))
+    return builds, passes
+
+
+def many(documents: int, jobs: int) -> tuple[float, list[float]]:
+    """Seconds to build `documents` documents with `jobs` workers, and each worker's peak MB."""
+    code = ("import json, reportgen; r = reportgen.build(jobs=%d); "
+            "print(json.dumps([d['peak_mb'] for d in r.as_dict()['documents']]))" % jobs)
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = project(Path(tmp), documents)
+        started = time.perf_counter()
+        done = subprocess.run([PYTHON, "-c", code], cwd=folder, capture_output=True, text=True)
+        seconds = time.perf_counter() - started
+        if done.returncode != 0:
+            raise SystemExit(done.stderr)
+        return seconds, json.loads(done.stdout.splitlines()[-1])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="4 documents, fewer repeats")
+    parser.add_argument("--documents", type=int, default=20)
+    args = parser.parse_args()
+    repeats = 3 if args.quick else 5
+    documents = 4 if args.quick else args.documents
+    if shutil.which("nproc"):
+        cores = subprocess.run(["nproc"], capture_output=True, text=True).stdout.strip()
+        print(f"machine: {cores} cores, Python {sys.version.split()[0]}")
+
+    cold = cold_build(repeats)
+    builds, passes = no_op(repeats * 2)
+    one, peaks_one = many(documents, 1)
+    two, peaks_two = many(documents, 2)
+    ratio_noop = statistics.median(builds) / statistics.median(passes)
+    rows = [
+        ("cold build of the seed, all formats", f"{statistics.median(cold):.2f} s",
+         "≤ 2.0 s", _runs(cold)),
+        ("no-op rebuild", f"{statistics.median(builds) * 1000:.0f} ms", "", _runs(builds)),
+        ("python -c pass", f"{statistics.median(passes) * 1000:.0f} ms", "", _runs(passes)),
+        ("no-op / python -c pass", f"{ratio_noop:.1f} ×", "≤ 4 ×", ""),
+        (f"{documents} documents, --jobs 1", f"{one:.1f} s", "", ""),
+        (f"{documents} documents, --jobs 2", f"{two:.1f} s", "", ""),
+        ("speed-up of --jobs 2", f"{one / two:.2f} ×", "≥ 1.8 ×", ""),
+        ("peak memory per worker (max)", f"{max(peaks_one + peaks_two):.0f} MB", "≤ 250 MB",
+         f"median {statistics.median(peaks_one + peaks_two):.0f} MB"),
+    ]
+    print("| what | measured | budget | runs |")
+    print("|---|---|---|---|")
+    for row in rows:
+        print("| " + " | ".join(row) + " |")
+
+
+def _runs(values: list[float]) -> str:
+    return ", ".join(f"{v:.3f}" for v in values)
+
+
+if __name__ == "__main__":
+    main()

@@ -532,3 +532,21 @@ def test_a_title_on_a_layout_without_title_placeholder_is_a_warning(
     assert re.match(r"\S*deck\.yaml:2: layout 'Table' has no title placeholder", result.warnings[0])
     slide = Presentation(io.BytesIO(result.data)).slides[0]
     assert any(s.has_table for s in slide.shapes)
+
+
+def test_shares_that_make_a_whole_are_a_doughnut_with_percent_labels(
+        tmp_path: Path, synthetic: Briefing) -> None:
+    from reportgen.charts import ChartAsset
+    from reportgen.model import ChartPoint, ChartSeries
+
+    spec = ChartSpec("shares-output", "shares", "Output by kind", "percent",
+                     (ChartSeries("share", (ChartPoint("Strategic emerging", 40.6),
+                                            ChartPoint("Other", 59.4))),))
+    config = staff_templates(tmp_path, "slides:\n  - layout: Chart\n    title: Shares\n"
+                                       "    chart: shares-output\n")
+    result = render_deck(synthetic, [ChartAsset(spec, b"<svg/>")], config)
+    chart = next(s for s in Presentation(io.BytesIO(result.data)).slides[0].shapes
+                 if s.has_chart).chart
+    assert chart.chart_type == XL_CHART_TYPE.DOUGHNUT
+    assert list(chart.plots[0].series[0].values) == [40.6, 59.4]
+    assert chart.plots[0].data_labels.number_format == '0.0"%"'

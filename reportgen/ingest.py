@@ -16,8 +16,8 @@ import hashlib
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
 
 from reportgen.config import Limits
 from reportgen.errors import InputError
@@ -141,54 +141,63 @@ def normalise_newlines(text: str) -> str:
 # HTML → plain text
 
 _BLOCK_TAGS = frozenset(
-    "address article aside blockquote br dd div dl dt figcaption figure footer form h1 h2 h3 h4 "
-    "h5 h6 header hr li main nav ol p pre section table td th tr ul title".split()
+    [
+        "address", "article", "aside", "blockquote", "br", "dd", "div", "dl", "dt", "figcaption",
+        "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li",
+        "main", "nav", "ol", "p", "pre", "section", "table", "td", "th", "tr", "ul", "title"
+    ]
 )
 _SKIP_TAGS = frozenset({"script", "style", "noscript", "template", "svg", "head"})
 
 
-class _TextExtractor(HTMLParser):
-    """Collects visible text, blank lines between blocks, and a canonical URL if declared."""
+def _text_extractor() -> Any:
+    """An HTML parser that collects visible text and a canonical URL (html.parser loaded lazily)."""
+    from html.parser import HTMLParser
 
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self.skip_depth = 0
-        self.title: list[str] = []
-        self.in_title = False
-        self.url: str | None = None
+    class TextExtractor(HTMLParser):
+        """Collects visible text, blank lines between blocks, and a canonical URL if declared."""
 
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        a = dict(attrs)
-        if tag == "link" and (a.get("rel") or "").lower() == "canonical" and a.get("href"):
-            self.url = self.url or a["href"]
-        if tag == "meta" and (a.get("property") or "").lower() == "og:url" and a.get("content"):
-            self.url = self.url or a["content"]
-        if tag == "title":
-            self.in_title = True
-        elif tag in _SKIP_TAGS:
-            self.skip_depth += 1
-        if tag in _BLOCK_TAGS:
-            self.parts.append("\n\n")
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag == "title":
+        def __init__(self) -> None:
+            super().__init__(convert_charrefs=True)
+            self.parts: list[str] = []
+            self.skip_depth = 0
+            self.title: list[str] = []
             self.in_title = False
-        elif tag in _SKIP_TAGS and self.skip_depth:
-            self.skip_depth -= 1
-        if tag in _BLOCK_TAGS:
-            self.parts.append("\n\n")
+            self.url: str | None = None
 
-    def handle_data(self, data: str) -> None:
-        if self.in_title:
-            self.title.append(data)
-        elif not self.skip_depth:
-            self.parts.append(data)
+        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            a = dict(attrs)
+            if tag == "link" and (a.get("rel") or "").lower() == "canonical" and a.get("href"):
+                self.url = self.url or a["href"]
+            if tag == "meta" and (a.get("property") or "").lower() == "og:url" and a.get("content"):
+                self.url = self.url or a["content"]
+            if tag == "title":
+                self.in_title = True
+            elif tag in _SKIP_TAGS:
+                self.skip_depth += 1
+            if tag in _BLOCK_TAGS:
+                self.parts.append("\n\n")
+
+        def handle_endtag(self, tag: str) -> None:
+            if tag == "title":
+                self.in_title = False
+            elif tag in _SKIP_TAGS and self.skip_depth:
+                self.skip_depth -= 1
+            if tag in _BLOCK_TAGS:
+                self.parts.append("\n\n")
+
+        def handle_data(self, data: str) -> None:
+            if self.in_title:
+                self.title.append(data)
+            elif not self.skip_depth:
+                self.parts.append(data)
+
+    return TextExtractor()
 
 
 def html_to_text(html: str) -> tuple[str, str | None]:
     """The visible text of an HTML page (blocks separated by blank lines) and its canonical URL."""
-    parser = _TextExtractor()
+    parser = _text_extractor()
     parser.feed(html)
     parser.close()
     body = "".join(parser.parts)

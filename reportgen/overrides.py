@@ -22,15 +22,16 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-import yaml
-from yaml.constructor import SafeConstructor
-from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from typing import TYPE_CHECKING
 
 from reportgen.errors import OverridesError, QuantityError
 from reportgen.extraction.ids import fact_slug
 from reportgen.extraction.numbers import parse_quantity
 from reportgen.extraction.system import build_system, build_targets
 from reportgen.model import Briefing, Fact, Qualifier, Quantity
+
+if TYPE_CHECKING:  # yaml is imported only when an overrides file exists
+    from yaml.nodes import Node, ScalarNode
 
 MAX_OVERRIDES_BYTES = 1024 * 1024
 TOP_KEYS = ("facts", "add")
@@ -62,6 +63,8 @@ def apply_overrides(briefing: Briefing, path: Path | None) -> Briefing:
 
 def _load(path: Path) -> Node | None:
     """The YAML node tree of `path` (with line marks); `OverridesError` for unreadable files."""
+    import yaml
+
     try:
         raw = path.read_bytes()
     except OSError as exc:
@@ -92,6 +95,8 @@ class _Reader:
     """Validates the node tree of one overrides file and turns it into changes and new facts."""
 
     def __init__(self, path: Path) -> None:
+        from yaml.constructor import SafeConstructor
+
         self.path = path
         self.constructor = SafeConstructor()
 
@@ -102,6 +107,8 @@ class _Reader:
         return self.constructor.construct_object(node, deep=True)
 
     def mapping(self, node: Node, what: str) -> list[tuple[ScalarNode, Node]]:
+        from yaml.nodes import MappingNode, ScalarNode
+
         if not isinstance(node, MappingNode):
             raise self.error(node, f"{what} must be a mapping of names to values")
         pairs = []
@@ -125,6 +132,8 @@ class _Reader:
         return changes, additions
 
     def read_changes(self, node: Node, ids: set[str]) -> dict[str, dict[str, Any]]:
+        from yaml.nodes import ScalarNode
+
         changes: dict[str, dict[str, Any]] = {}
         if isinstance(node, ScalarNode) and node.value in ("", "~", "null"):
             return changes
@@ -182,6 +191,8 @@ class _Reader:
         return float(value)
 
     def read_additions(self, node: Node, ids: set[str]) -> list[Fact]:
+        from yaml.nodes import ScalarNode, SequenceNode
+
         if isinstance(node, ScalarNode) and node.value in ("", "~", "null"):
             return []
         if not isinstance(node, SequenceNode):

@@ -465,9 +465,13 @@ def _clean(phrase: str) -> str:
     return _lower_first(" ".join(text.split()))
 
 
+_QUALIFIER_TAIL = re.compile(
+    r"\b(?:" + "|".join(re.escape(p) for p, _ in rules.QUALIFIER_PHRASES) + r")\s*$", re.IGNORECASE)
+
+
 def _strip_qualifier(before: str) -> str:
-    words = "|".join(re.escape(p) for p, _ in rules.QUALIFIER_PHRASES)
-    return re.sub(r"\b(?:" + words + r")\s*$", "", before.rstrip(), flags=re.IGNORECASE).rstrip() + " "
+    """`before` without the qualifier words that end it ("more than", "about")."""
+    return _QUALIFIER_TAIL.sub("", before.rstrip()).rstrip() + " "
 
 
 def _lower_first(text: str) -> str:

@@ -87,8 +87,7 @@ _CANDIDATE = re.compile(
 
 _MONTH_NAMES = _alternation(rules.MONTHS)
 _MASKS = re.compile(
-    r"https?://\S+|www\.\S+|\S+@\S+\.\w+"
-    r"|\b[0-9]{4}[./-][0-9]{1,2}[./-][0-9]{1,2}\b"
+    r"\b[0-9]{4}[./-][0-9]{1,2}[./-][0-9]{1,2}\b"
     r"|\b[0-9]{1,2}[./-][0-9]{1,2}[./-][0-9]{4}\b"
     r"|\b(?:" + _MONTH_NAMES + r")\.?[ \u00a0]+[0-9]{1,2}(?:st|nd|rd|th)?(?:,?[ \u00a0]+[0-9]{4})?\b"
     r"|\b[0-9]{1,2}(?:st|nd|rd|th)?[ \u00a0]+(?:" + _MONTH_NAMES + r")\.?(?:,?[ \u00a0]+[0-9]{4})?\b"
@@ -102,14 +101,28 @@ _WORD_RE = re.compile(r"[“\"‘']?[A-Za-z][\w&'’-]*[”\"’']?")
 _NON_NAME_LOWER = {w.lower() for w in rules.NOT_NAME_WORDS}
 
 
+_TOKEN = re.compile(r"[0-9]+|[A-Za-z]+")
+_FIRST_WORDS = frozenset(
+    {w for w in rules.NUMBER_WORDS} | {"a", "half"}
+    | {re.split(r"-", w)[0] for w in rules.MULTIPLE_WORDS}
+)
+
+
 def find_mentions(text: str, *, default_currency: str | None = "yuan") -> list[Mention]:
     """Every quantitative figure in `text`, in order, with spans into `text`."""
-    masks = [m.span() for m in _MASKS.finditer(text)]
     found: list[Mention] = []
     consumed = 0
-    for match in _CANDIDATE.finditer(text):
-        start = match.start()
-        if start < consumed or _inside(start, masks):
+    for token in _TOKEN.finditer(text):
+        start = token.start()
+        if start < consumed:
+            continue
+        if not token.group()[0].isdigit() and token.group().lower() not in _FIRST_WORDS:
+            continue
+        match = _CANDIDATE.match(text, start)
+        if match is None:
+            continue
+        consumed = match.end()
+        if token.group()[0].isdigit() and _masked(text, start):
             continue
         for mention in _read_candidate(text, match, default_currency):
             found.append(mention)
@@ -117,8 +130,17 @@ def find_mentions(text: str, *, default_currency: str | None = "yuan") -> list[M
     return found
 
 
-def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
-    return any(s <= pos < e for s, e in spans)
+def _masked(text: str, start: int) -> bool:
+    """True when position `start` lies in a date, time, rank, code, web address or e-mail."""
+    lo, hi = max(0, start - 30), min(len(text), start + 30)
+    for mask in _MASKS.finditer(text, lo, hi):
+        if mask.start() <= start < mask.end():
+            return True
+        if mask.start() > start:
+            break
+    left = max(text.rfind(" ", 0, start), text.rfind("\n", 0, start)) + 1
+    word = text[left:start + 1]
+    return "://" in word or word.lower().startswith("www.") or "@" in word
 
 
 def _read_candidate(text: str, match: re.Match[str], currency: str | None) -> list[Mention]:

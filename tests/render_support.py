@@ -26,7 +26,8 @@ def tiny_svg(marker: str, colour: str = "#1F4E79") -> bytes:
     ).encode()
 
 
-def chart_asset(chart_id: str, section_id: str | None, marker: str, kind: str = "bar") -> ChartAsset:
+def chart_asset(chart_id: str, section_id: str | None, marker: str,
+                kind: str = "bar") -> ChartAsset:
     """A hand-made chart for `section_id` whose SVG carries the text `marker`."""
     spec = ChartSpec(
         id=chart_id, kind=kind, title=f"Chart {chart_id}", unit="yuan",
@@ -59,6 +60,11 @@ def page_texts(pdf: bytes) -> list[str]:
 def flat(text: str) -> str:
     """`text` with runs of whitespace as one space (PDF text breaks lines anywhere)."""
     return re.sub(r"\s+", " ", text)
+
+
+def squash(text: str) -> str:
+    """`text` without any whitespace: compares text that PDF extraction broke at hyphens."""
+    return re.sub(r"\s+", "", text)
 
 
 def inflated_streams(pdf: bytes) -> bytes:

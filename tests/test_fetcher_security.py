@@ -1,4 +1,4 @@
-"""Hostile templates: sandbox escapes fail with one line; outside resources are refused, never read."""
+"""Hostile templates: sandbox escapes fail in one line; outside resources are refused, unread."""
 
 from __future__ import annotations
 
@@ -46,7 +46,8 @@ def _resolver(roots: tuple[Path, Path, Path]) -> ResourceResolver:
 def test_template_files_follow_the_search_order_and_default_prefix(roots):
     resolver = _resolver(roots)
     assert resolver.resolve(TEMPLATE_BASE + "briefing/logo.svg").data == b"<svg>override</svg>"
-    assert resolver.resolve(TEMPLATE_BASE + "default/briefing/logo.svg").data == b"<svg>default</svg>"
+    default = resolver.resolve(TEMPLATE_BASE + "default/briefing/logo.svg")
+    assert default.data == b"<svg>default</svg>"
     assert resolver.resolve(TEMPLATE_BASE + "briefing/style.css").mime_type == "text/css"
     real = (roots[0] / "briefing" / "assets" / "logo.svg").as_uri()
     assert resolver.resolve(real).data == b"<svg>staff</svg>"

@@ -8,7 +8,14 @@ from dataclasses import replace
 import pytest
 from pypdf import PdfReader
 from render_support import (
-    config, flat, inflated_streams, outline_pages, page_texts, resolve, synthetic_charts,
+    config,
+    flat,
+    inflated_streams,
+    outline_pages,
+    page_texts,
+    resolve,
+    squash,
+    synthetic_charts,
     toc_entries,
 )
 from synthetic import synthetic_briefing
@@ -186,3 +193,80 @@ def test_pdf_a_is_a_config_option(briefing):
 def test_an_unknown_pdf_variant_is_a_one_line_config_error(briefing):
     with pytest.raises(ConfigError, match=r"pdf_variant 'pdf/z' .* pdf/a-3b"):
         render_pdf(briefing, [], config(pdf_variant="pdf/z"))
+
+
+# --- the bundled seed, through the real extraction and charts ---------------------------------
+
+@pytest.fixture(scope="module")
+def seed():
+    from conftest import SEED
+
+    from reportgen.charts import draw_charts
+    from reportgen.pipeline import load_briefing
+
+    briefing = load_briefing(SEED)
+    charts = draw_charts(briefing, config())
+    return briefing, charts, render_pdf(briefing, charts, config())
+
+
+def test_seed_pdf_has_every_chapter_target_and_quoted_source(seed):
+    briefing, _, result = seed
+    text = flat(" ".join(page_texts(result.data)))
+    for section in briefing.sections:
+        if section.number > 0:
+            assert flat(section.title) in text
+    for target in briefing.targets:
+        assert fact_display(briefing.fact(target.fact_id)) in text
+    sources = squash(text[text.index("Every figure of this briefing, numbered"):])
+    for fact in briefing.visible_facts:
+        assert squash(f"“{fact.sentence}”") in sources, fact.id
+
+
+def test_seed_headline_cards_show_the_opening_figures(seed):
+    briefing, _, result = seed
+    glance = flat(next(p for p in page_texts(result.data) if p.lstrip().startswith("At a glance")
+                       or "\nAt a glance\n" in p))
+    intro = next(s for s in briefing.sections if s.number == 0)
+    shown = [f for f in briefing.facts_in(intro.fact_ids) if fact_display(f) in glance]
+    assert len(shown) >= 2
+
+
+def test_seed_contents_numbers_match_bookmarks_and_chapter_pages(seed):
+    briefing, _, result = seed
+    toc, bookmarks = toc_entries(result.data), outline_pages(result.data)
+    pages = page_texts(result.data)
+    for section in (s for s in briefing.sections if s.number > 0):
+        page = next(p for title, p in toc.items() if flat(section.title)[:40] in flat(title))
+        assert page == next(p for t, p in bookmarks.items() if flat(section.title) in flat(t))
+        assert flat(section.title)[:40] in flat(pages[page - 1])
+
+
+def test_seed_charts_are_all_in_the_pdf(seed):
+    _, charts, result = seed
+    assert charts
+    streams = inflated_streams(result.data)
+    reader = PdfReader(io.BytesIO(result.data))
+    drawn = sum(len(resolve(p["/Resources"]).get("/XObject") or {}) for p in reader.pages)
+    assert drawn >= len(charts)
+    assert b"/Alt" in streams or b"Alt" in streams
+
+
+def test_seed_pdf_has_no_warnings_when_fonts_cover_the_text(seed):
+    _, _, result = seed
+    assert result.warnings == ()
+
+
+def test_glyph_preflight_names_characters_no_font_covers(monkeypatch):
+    from reportgen.render import glyphs
+
+    base = synthetic_briefing()
+    briefing = replace(base, document=replace(base.document, title="中文版 Sample \U0010fffd"))
+    result = render_pdf(briefing, [], config())
+    line = next(w for w in result.warnings if "glyph" in w)
+    assert "U+10FFFD" in line and "中" not in line  # the CJK font is installed here
+
+    monkeypatch.setattr(glyphs, "font_covers", lambda c: ord(c) < 0x2E80)  # a machine without CJK
+    result = render_pdf(briefing, [], config())
+    line = next(w for w in result.warnings if "glyph" in w)
+    assert all(f"{c} (U+{ord(c):04X})" in line for c in "中文版") and "U+10FFFD" in line
+    assert "中文版" in flat(" ".join(page_texts(result.data)))  # reported, never dropped

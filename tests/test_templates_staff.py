@@ -8,7 +8,13 @@ from pathlib import Path
 
 import pytest
 from render_support import (
-    config, flat, inflated_streams, outline_pages, page_texts, synthetic_charts, toc_entries,
+    config,
+    flat,
+    inflated_streams,
+    outline_pages,
+    page_texts,
+    synthetic_charts,
+    toc_entries,
 )
 from synthetic import synthetic_briefing
 

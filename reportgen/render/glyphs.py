@@ -16,6 +16,7 @@ import subprocess
 import unicodedata
 from collections.abc import Iterable
 
+_INVISIBLE = {"Zs", "Zl", "Zp", "Cc", "Cf", "Cs"}
 _TAG = re.compile(r"<[^>]*>")
 _STYLE = re.compile(r"<(style|script)\b.*?</\1>", re.S | re.I)
 
@@ -23,7 +24,7 @@ _STYLE = re.compile(r"<(style|script)\b.*?</\1>", re.S | re.I)
 def text_characters(markup: str) -> set[str]:
     """The distinct non-ASCII printable characters of an HTML page's text (not tags or CSS)."""
     text = html.unescape(_TAG.sub(" ", _STYLE.sub(" ", markup)))
-    return {c for c in text if ord(c) > 127 and unicodedata.category(c)[0] not in "ZC"}
+    return {c for c in text if ord(c) > 127 and unicodedata.category(c) not in _INVISIBLE}
 
 
 def missing_glyphs(chars: Iterable[str]) -> list[str]:

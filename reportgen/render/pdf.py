@@ -113,6 +113,9 @@ class _ListHandler(logging.Handler):
         if message.startswith("Font-face") and any(w.startswith("PDF: refused") for w in
                                                    self.warnings):
             return  # the refused font URL already has its line
+        if message.startswith(".notdef glyph") and any("no installed font" in w for w in
+                                                       self.warnings):
+            return  # the glyph preflight already named the characters
         line = f"PDF: {message.splitlines()[0] if message else record.levelname}"
         if line not in self.warnings:
             self.warnings.append(line)

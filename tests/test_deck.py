@@ -550,3 +550,25 @@ def test_shares_that_make_a_whole_are_a_doughnut_with_percent_labels(
     assert chart.chart_type == XL_CHART_TYPE.DOUGHNUT
     assert list(chart.plots[0].series[0].values) == [40.6, 59.4]
     assert chart.plots[0].data_labels.number_format == '0.0"%"'
+
+
+def test_layout_without_content_placeholders_gets_text_and_table_under_its_title(
+        tmp_path: Path, synthetic: Briefing) -> None:
+    prs = Presentation(str(DEFAULTS_DIR / "deck" / "master.pptx"))
+    layout = next(lay for lay in prs.slide_layouts if lay.name == "Table")
+    for placeholder in list(layout.placeholders):
+        if placeholder.placeholder_format.idx != 0:
+            placeholder._element.getparent().remove(placeholder._element)
+    buffer = io.BytesIO()
+    prs.save(buffer)
+    config = staff_templates(tmp_path, "slides:\n  - layout: Table\n    title: Sources\n"
+                                       "    body: Where the figures come from\n"
+                                       "    table: sources\n", buffer.getvalue())
+    out = build(synthetic, config)
+    assert titles(out) == ["Sources (1 of 2)", "Sources (2 of 2)"]
+    first, second = out.slides
+    title_bottom = first.shapes.title.top + first.shapes.title.height
+    text = next(s for s in first.shapes if s.has_text_frame and s != first.shapes.title)
+    assert text.text_frame.text == "Where the figures come from" and text.top >= title_bottom
+    table = next(s for s in second.shapes if s.has_table)
+    assert table.top >= title_bottom

@@ -184,7 +184,7 @@ class DeckBuilder:
         margin = int(width * 0.045)
         title = slots.title.rect if slots.title else None
         top = (title.top + title.height if title else margin) + margin // 2
-        return Slot(-1, Rect(margin, top, width - 2 * margin, height - top - margin), 18.0, True)
+        return Slot(-1, Rect(margin, top, width - 2 * margin, height - top - margin), 18.0, False)
 
     def text_chunks(self, paragraphs: list[str], slot: Slot) -> list[list[str]]:
         """Paragraphs cut into groups that each fit the slot at a readable size."""
@@ -207,7 +207,7 @@ class DeckBuilder:
         return items
 
     def add_captions(self, pages: list[Page], slot: Slot) -> None:
-        """A chart's subtitle and source note as the caption of a page showing it."""
+        """The source notes of a page's charts as its caption (the subtitle is in the chart)."""
         for page in pages:
             charts = [item for _, (kind, item) in page.items if kind == "chart"]
             caption = list(dict.fromkeys(c.source_note for c in charts if c.source_note))
@@ -247,21 +247,22 @@ class DeckBuilder:
     def put_text(self, slide: Any, slot: Slot, paragraphs: Sequence[str],
                  title: bool = False) -> None:
         """Text in a placeholder, shrunk (or, for a title, shortened) to fit it."""
-        placeholder = _placeholder(slide, slot.idx)
+        holder = _placeholder(slide, slot.idx) if slot.idx >= 0 else slide.shapes.add_textbox(
+            slot.rect.left, slot.rect.top, slot.rect.width, slot.rect.height)
         box = _text_box(slot)
         smallest = min(_MIN_TITLE if title else _MIN_BODY, slot.size)
         size = fit_size(paragraphs, box, slot.size, smallest, bold=title)
         if size is None:
             size = smallest
             paragraphs = [shorten(" ".join(paragraphs), box, size, bold=title)]
-        frame = placeholder.text_frame
+        frame = holder.text_frame
         frame.word_wrap = True
         frame.auto_size = MSO_AUTO_SIZE.NONE
         for index, text in enumerate(paragraphs):
             paragraph = frame.paragraphs[0] if index == 0 else frame.add_paragraph()
             run = paragraph.add_run()
             run.text = text
-            if size < slot.size:
+            if size < slot.size or slot.idx < 0:  # a text box has no master size to inherit
                 run.font.size = Pt(size)
 
     def put_visual(self, slide: Any, rect: Rect, kind: str, item: Any) -> list[str]:

@@ -36,6 +36,32 @@ def svg_texts(svg: bytes) -> list[str]:
     return ["".join(t.itertext()) for t in root.iter(f"{SVG}text")]
 
 
+def legibility_problems(chart: ChartSpec) -> list[str]:
+    """Texts of the drawn chart that stick out of the figure or overlap another text."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.text import Text
+
+    theme = Theme()
+    with house_style(theme):
+        fig = DRAWERS[chart.kind](chart, theme)
+        canvas = FigureCanvasAgg(fig)
+        canvas.draw()
+        renderer = canvas.get_renderer()
+        boxes = [(t.get_text(), t.get_window_extent(renderer)) for t in fig.findobj(Text)
+                 if t.get_visible() and t.get_text()]
+    frame = fig.bbox
+    problems = [f"clipped: {text!r}" for text, box in boxes
+                if box.x0 < frame.x0 or box.x1 > frame.x1 or box.y0 < frame.y0
+                or box.y1 > frame.y1]
+    for i, (text, box) in enumerate(boxes):
+        for other, other_box in boxes[i + 1:]:
+            wide = min(box.x1, other_box.x1) - max(box.x0, other_box.x0)
+            high = min(box.y1, other_box.y1) - max(box.y0, other_box.y0)
+            if wide > 1 and high > 1:  # more than a pixel of shared area
+                problems.append(f"overlap: {text!r} and {other!r}")
+    return problems
+
+
 def draw_one(chart: ChartSpec) -> ChartAsset:
     assets, skipped = draw_plan(ChartPlan((chart,)))
     assert skipped == ()
@@ -149,10 +175,21 @@ def test_degenerate_specs_draw_without_error(kind, points):
     unit = "percent" if kind == "shares" else "yuan"
     asset = draw_one(spec(kind, points, unit=unit))
     assert ET.fromstring(asset.svg).tag == f"{SVG}svg"
+    assert legibility_problems(spec(kind, points, unit=unit)) == []
     texts = svg_texts(asset.svg)
     shown = points if len(points) <= 12 else points[-1:]  # crowded axes keep every k-th label
     for label, _ in shown:  # long labels are wrapped and cut (each line a <text>)
         assert any(label.startswith(t.rstrip("…")) for t in texts if t), label
+
+
+def test_synthetic_charts_are_legible(synthetic):
+    for chart in choose_charts(synthetic):
+        assert legibility_problems(chart) == [], chart.id
+
+
+def test_long_dollar_title_wraps_inside_the_figure():
+    title = "Costs $5 and $10 " + "and a long title " * 12
+    assert legibility_problems(spec("ranking", [("a", 1.0), ("b", 2.0)], title=title)) == []
 
 
 def test_thirty_bars_make_a_taller_chart():

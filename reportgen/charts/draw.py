@@ -43,6 +43,8 @@ PNG_METADATA = {"Software": None}
 
 _NARROW = frozenset(" .,:;'!|()[]-/ijlrtf")
 _WIDE = frozenset("mwMW%")
+BOLD = 1.12
+"""Bold glyphs are about this much wider than regular ones."""
 SAFETY = 1.05
 """Estimated widths are this much generous, so that estimated text never clips."""
 
@@ -98,7 +100,7 @@ class Frame:
 def header_height(spec: ChartSpec, theme: Theme) -> float:
     """The height in inches taken by the title and subtitle of `spec`."""
     width = theme.chart_width_in - 0.3
-    title_lines = wrap(spec.title, width, theme.chart_title_size).count("\n") + 1
+    title_lines = wrap(spec.title, width, theme.chart_title_size * BOLD).count("\n") + 1
     sub_lines = wrap(spec.subtitle, width, theme.chart_font_size).count("\n") + 1 \
         if spec.subtitle else 0
     return (0.12 + title_lines * theme.chart_title_size * 1.25 * PT
@@ -115,7 +117,7 @@ def new_figure(spec: ChartSpec, theme: Theme, height: float | None = None,
     fig = Figure(figsize=(width, height), dpi=theme.chart_dpi)
     y = height - 0.12
     text_w = width - 0.3
-    title = wrap(spec.title, text_w, theme.chart_title_size)
+    title = wrap(spec.title, text_w, theme.chart_title_size * BOLD)
     fig.text(0.15 / width, y / height, title, fontsize=theme.chart_title_size, weight="bold",
              va="top", ha="left", color=theme.text, family=theme.heading_font_family)
     y -= (title.count("\n") + 1) * theme.chart_title_size * 1.25 * PT
@@ -363,10 +365,6 @@ def draw_shares(spec: ChartSpec, theme: Theme) -> Figure:
 
 MAX_MEMBERS = 7
 """Members shown per tier; more become a '+N more' box."""
-
-
-BOLD = 1.12
-"""Bold glyphs are about this much wider than regular ones."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -106,3 +106,8 @@ def test_the_schema_sets_real_config_fields_and_the_reference_lists_every_key():
     reference = config_reference()
     for key in [*SCHEMA, "theme.accent", "limits.document_memory_mb", "charts.titles"]:
         assert f"| `{key}` |" in reference
+
+
+def test_the_docs_config_reference_lists_every_key_with_its_current_default():
+    docs = Path(__file__).resolve().parent.parent / "docs" / "config.md"
+    assert config_reference() in docs.read_text(encoding="utf-8")

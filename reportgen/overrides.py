@@ -20,9 +20,7 @@ from __future__ import annotations
 import difflib
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
-
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from reportgen.errors import OverridesError, QuantityError
 from reportgen.extraction.ids import fact_slug

@@ -1,4 +1,4 @@
-"""`reportgen extract`: JSON contract, readable table, several files, clean errors, light imports."""
+"""`reportgen extract`: JSON contract, table, several files, clean errors, light imports."""
 
 from __future__ import annotations
 

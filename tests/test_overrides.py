@@ -85,7 +85,8 @@ def test_added_fact_gets_an_id_and_joins_the_targets(source: Path) -> None:
     ))
     b = load_briefing(source)
     added = b.fact("gdp-2025")
-    assert (added.value, added.unit, added.is_target, added.overridden) == (5e12, "yuan", True, True)
+    assert (added.value, added.unit, added.is_target, added.overridden) == (
+        5e12, "yuan", True, True)
     assert any(t.fact_id == "gdp-2025" and t.actual_fact_id == "gdp-2023" for t in b.targets)
 
 

@@ -1,4 +1,4 @@
-"""Properties of the quantity parser: it fails only with QuantityError; format→parse keeps values."""
+"""Quantity parser properties: only QuantityError escapes; format then parse keeps the value."""
 
 from __future__ import annotations
 

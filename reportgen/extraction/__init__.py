@@ -108,7 +108,8 @@ def _attach_section(section: Section, facts: tuple[Fact, ...]) -> Section:
 
 def _attach_point(point: Point, facts: tuple[Fact, ...]) -> Point:
     topics = tuple(_attach_topic(t, facts) for t in point.topics)
-    return replace(point, topics=topics, fact_ids=tuple(f.id for f in facts if _within(point.span, f)))
+    ids = tuple(f.id for f in facts if _within(point.span, f))
+    return replace(point, topics=topics, fact_ids=ids)
 
 
 def _attach_topic(topic: Topic, facts: tuple[Fact, ...]) -> Topic:

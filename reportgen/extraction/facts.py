@@ -111,7 +111,7 @@ def read_sentence(sentence: str, mentions: list[tuple[Mention, Span]], doc_year:
 
 
 def _resolve_that_of(metric: str, earlier: list[Reading]) -> str:
-    """ "that of rural residents" after "income of urban residents" → "income of rural residents"."""
+    """The metric with "that of X" resolved against the previous one ("income of X")."""
     match = re.match(r"(?:that|those) of (.+)$", metric)
     if not match or not earlier:
         return metric
@@ -257,14 +257,14 @@ def _measured_noun(mention: Mention, before: str, after: str,
     of = re.match(r"\s+of\s+((?:[A-Za-z&-]+\s+){0,3}[A-Za-z&-]+)(?=[\s,.;)]|$)", after)
     if of and of.group(1).split()[0].lower() not in {"the", "a", "an"}:
         return _clean(re.split(r"\s+(?:and|in|to|for|by|with|from)\b", of.group(1))[0])
-    if mention.unit in _AREA_UNITS:
-        if re.search(r"\b(?:covering|covers|cover|with an area of|spanning)\s*$", before):
-            noun = _previous_count_noun(mentions, index)
-            subject = _subject(sentence, len(before))
-            if noun:
-                return f"area of {noun}"
-            if subject:
-                return f"{subject} area"
+    area_cue = re.search(r"\b(?:covering|covers|cover|with an area of|spanning)\s*$", before)
+    if mention.unit in _AREA_UNITS and area_cue:
+        noun = _previous_count_noun(mentions, index)
+        subject = _subject(sentence, len(before))
+        if noun:
+            return f"area of {noun}"
+        if subject:
+            return f"{subject} area"
     return ""
 
 
@@ -536,7 +536,8 @@ def _respective_metric(metric: str, items: list[str], index: int,
     tail = ""
     last = names[-1].split()
     if len(last) > 1 and all(len(_clean(n).split()) == 1 for n in names[:-1]):
-        tail, names[-1] = " ".join(last[1:]), last[0]  # "primary, secondary and tertiary industries"
+        # "primary, secondary and tertiary industries": the last item's noun is shared
+        tail, names[-1] = " ".join(last[1:]), last[0]
     name = _clean(f"{prefix} {names[same.index(index)]} {tail}")
     change = re.match(r"^(\w+) in ", metric)
     if change and change.group(1) in set(rules.CHANGE_NOUNS.values()):

@@ -20,7 +20,7 @@ def slug(text: str, max_length: int = 48) -> str:
 
 
 def fact_slug(metric: str, year: int | None, max_words: int = 6) -> str:
-    """The id stem of a fact: the metric's main words, then its year ("industrial-added-value-2021")."""
+    """The id stem of a fact: its metric's main words, then its year ("gdp-2021")."""
     ascii_text = unicodedata.normalize("NFKD", metric).encode("ascii", "ignore").decode()
     words = [w for w in re.findall(r"[a-z0-9]+", ascii_text.lower()) if w not in _STOP]
     stem = "-".join(words[:max_words]) or "figure"

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -51,18 +52,20 @@ def digits_value(token: str) -> float:
     return float(token.replace(",", ""))  # safe: the strict pattern accepted it
 
 
-def _alternation(words: object) -> str:
+def _alternation(words: Iterable[str]) -> str:
     """A regex alternation of `words`, longest first so that longer phrases win."""
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))  # type: ignore[arg-type]
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
 _UNITS = [w for w, _ in rules.UNIT_WORDS]
 _UNIT_OF = {w.lower(): u for w, u in rules.UNIT_WORDS}
 _SCALE_WORDS = [w for w in rules.SCALES if w not in {"m", "b"}]
-_UNIT_WORD_RE = re.compile(r"(?:[ \u00a0]?-[ \u00a0]?|[ \u00a0]+)?(" + _alternation(_UNITS) + r")(?![A-Za-z0-9])",
+_GAP = r"(?:[ \u00a0]?-[ \u00a0]?|[ \u00a0]+)"
+_UNIT_WORD_RE = re.compile(_GAP + r"?(" + _alternation(_UNITS) + r")(?![A-Za-z0-9])",
                            re.IGNORECASE)
 _PERCENT_RE = re.compile(r"[ \u00a0]?%")
-_SCALE_RE = re.compile(r"(?:[ \u00a0]?-[ \u00a0]?|[ \u00a0]*)(" + _alternation(_SCALE_WORDS) + r")(?![A-Za-z])",
+_SCALE_RE = re.compile(r"(?:[ \u00a0]?-[ \u00a0]?|[ \u00a0]*)(" + _alternation(_SCALE_WORDS)
+                       + r")(?![A-Za-z])",
                        re.IGNORECASE)
 _TIMES_RE = re.compile(r"(?:[ \u00a0]+times\b|-fold\b)", re.IGNORECASE)
 _PER_RE = re.compile(
@@ -89,8 +92,10 @@ _MONTH_NAMES = _alternation(rules.MONTHS)
 _MASKS = re.compile(
     r"\b[0-9]{4}[./-][0-9]{1,2}[./-][0-9]{1,2}\b"
     r"|\b[0-9]{1,2}[./-][0-9]{1,2}[./-][0-9]{4}\b"
-    r"|\b(?:" + _MONTH_NAMES + r")\.?[ \u00a0]+[0-9]{1,2}(?:st|nd|rd|th)?(?:,?[ \u00a0]+[0-9]{4})?\b"
-    r"|\b[0-9]{1,2}(?:st|nd|rd|th)?[ \u00a0]+(?:" + _MONTH_NAMES + r")\.?(?:,?[ \u00a0]+[0-9]{4})?\b"
+    r"|\b(?:" + _MONTH_NAMES + r")\.?[ \u00a0]+[0-9]{1,2}(?:st|nd|rd|th)?"
+    r"(?:,?[ \u00a0]+[0-9]{4})?\b"
+    r"|\b[0-9]{1,2}(?:st|nd|rd|th)?[ \u00a0]+(?:" + _MONTH_NAMES + r")\.?"
+    r"(?:,?[ \u00a0]+[0-9]{4})?\b"
     r"|\b(?:" + _MONTH_NAMES + r")\.?[ \u00a0]+[0-9]{4}\b"
     r"|\b[0-9]{1,2}:[0-9]{2}\b|\b[0-9]{1,2}(?:[ \u00a0]?[ap]\.m\.)"
     r"|\b(?:No|NO|no|Nos)\.?[ \u00a0]?[0-9]+\b|#[0-9]+"
@@ -294,17 +299,19 @@ def _is_name_or_code(text: str, start: int, end: int) -> bool:
 def _is_heading_number(text: str, start: int, end: int) -> bool:
     """True for "1." / "2)" at the start of a line: a section or list number."""
     line_start = text.rfind("\n", 0, start) + 1
-    return not text[line_start:start].strip() and re.match(r"[.)、]\s", text[end:end + 2]) is not None
+    after = text[end:end + 2]
+    return not text[line_start:start].strip() and re.match(r"[.)、]\s", after) is not None
 
 
 def _follows_proper_name(text: str, start: int, prev: str) -> bool:
     """True when the digits follow a capitalised word inside a sentence ("the Xuelong 2")."""
     if not prev or not prev[0].isupper() or prev.lower() in _NON_NAME_LOWER:
         return False
-    if re.search(r"(^|[.!?:;\n“\"(])\s*$", text[max(0, start - len(prev) - 40):start - len(prev) - 1]
-                 if start - len(prev) - 1 > 0 else ""):
-        return False  # the capitalised word opens the sentence
-    return start - len(prev) - 1 > 0
+    word_start = start - len(prev) - 1
+    if word_start <= 0:
+        return False  # the capitalised word opens the text
+    opener = re.search(r"(^|[.!?:;\n“\"(])\s*$", text[max(0, word_start - 40):word_start])
+    return opener is None  # a capitalised word that opens a sentence is no name
 
 
 def _previous_word(text: str, pos: int) -> str:
@@ -488,7 +495,8 @@ def _qualifier_before(text: str, start: int) -> Qualifier:
 
 def _is_milestone(text: str, start: int, stop: int) -> bool:
     """True for "breaking the 4 trillion-yuan mark": the figure is a threshold passed."""
-    after = re.match(r"[ \u00a0]+(" + "|".join(rules.MILESTONE_NOUNS) + r")\b", text[stop:stop + 14])
+    nouns = "|".join(rules.MILESTONE_NOUNS)
+    after = re.match(r"[ \u00a0]+(" + nouns + r")\b", text[stop:stop + 14])
     return bool(after and _MILESTONE_RE.search(text[max(0, start - 30):start]))
 
 

@@ -60,7 +60,8 @@ def find_paragraphs(text: str) -> list[Span]:
     return spans
 
 
-_SENTENCE_END = re.compile(r"[.!?。！？][”\"’')\]]*(?=\s+[“\"‘'(\[]?[A-Z0-9])|[.!?。！？][”\"’')\]]*$")
+_SENTENCE_END = re.compile(r"[.!?。！？][”\"’')\]]*(?=\s+[“\"‘'(\[]?[A-Z0-9])"
+                           r"|[.!?。！？][”\"’')\]]*$")
 
 
 def split_sentences(text: str, paragraph: Span) -> list[Span]:
@@ -112,10 +113,13 @@ def find_title(text: str) -> str:
 
 _MONTH_RE = "|".join(sorted(rules.MONTHS, key=len, reverse=True))
 _DATE_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"\b((?:19|20)[0-9]{2})[-./年]([01]?[0-9])[-./月]([0-3]?[0-9])日?(?![0-9])"), "ymd"),
-    (re.compile(r"\b(" + _MONTH_RE + r")\.?\s+([0-3]?[0-9])(?:st|nd|rd|th)?,?\s+((?:19|20)[0-9]{2})\b",
+    (re.compile(r"\b((?:19|20)[0-9]{2})[-./年]([01]?[0-9])[-./月]([0-3]?[0-9])日?(?![0-9])"),
+     "ymd"),
+    (re.compile(r"\b(" + _MONTH_RE + r")\.?\s+([0-3]?[0-9])(?:st|nd|rd|th)?,?\s+"
+                r"((?:19|20)[0-9]{2})\b",
                 re.IGNORECASE), "mdy"),
-    (re.compile(r"\b([0-3]?[0-9])(?:st|nd|rd|th)?\s+(" + _MONTH_RE + r")\.?,?\s+((?:19|20)[0-9]{2})\b",
+    (re.compile(r"\b([0-3]?[0-9])(?:st|nd|rd|th)?\s+(" + _MONTH_RE + r")\.?,?\s+"
+                r"((?:19|20)[0-9]{2})\b",
                 re.IGNORECASE), "dmy"),
 )
 
@@ -157,7 +161,8 @@ def find_source_url(text: str) -> str | None:
 # ---------------------------------------------------------------------------------------------
 # Sections, points, topics
 
-_HEADING = re.compile(r"^(?:#{1,6}\s*)?(?:(?P<num>[0-9]{1,2}|[IVX]{1,4})[.、)]|Part\s+(?P<part>[0-9]{1,2})[.:])\s+(?P<title>\S.*)$")
+_HEADING = re.compile(r"^(?:#{1,6}\s*)?(?:(?P<num>[0-9]{1,2}|[IVX]{1,4})[.、)]"
+                      r"|Part\s+(?P<part>[0-9]{1,2})[.:])\s+(?P<title>\S.*)$")
 _MD_HEADING = re.compile(r"^#{2,6}\s+(?P<title>\S.*)$")
 
 
@@ -239,7 +244,8 @@ _TOPIC_RE = re.compile(r"^(?:" + "|".join(re.escape(o) for o in rules.TOPIC_OPEN
                        + r")\s+(?:the\s+)?(?P<name>[^,，;]{2,80})[,，]")
 
 
-def _topics(text: str, sentences: tuple[Span, ...], point: Span, point_id: str) -> tuple[Topic, ...]:
+def _topics(text: str, sentences: tuple[Span, ...], point: Span,
+            point_id: str) -> tuple[Topic, ...]:
     """The "In terms of X, …" passages inside a point: each runs to the next topic or the end."""
     opens = []
     for s, e in sentences:

@@ -128,8 +128,8 @@ def _member_from_topic(name: str, topic_id: str, fact_ids: tuple[str, ...],
 
 def _listed_names(passage: str, n: int) -> list[str]:
     """The first list of exactly `n` names in `passage` ("A, B, and C")."""
-    for match in re.finditer(r"(?:such as|including|of|namely)\s+([^.;:]+?)(?:[.;:]|\s+(?:saw|have|has|were|are)\b)",
-                             passage):
+    for match in re.finditer(r"(?:such as|including|of|namely)\s+([^.;:]+?)"
+                             r"(?:[.;:]|\s+(?:saw|have|has|were|are)\b)", passage):
         items = [i.strip() for i in re.split(r",\s*(?:and\s+)?|\s+and\s+", match.group(1))
                  if i.strip()]
         if len(items) == n and all(len(i.split()) <= 4 for i in items):
@@ -177,6 +177,7 @@ def _such_as_tiers(briefing: Briefing) -> list[SystemTier]:
         if len(items) >= 3 and len(heads) == 1 and "-" in next(iter(heads)):
             head = next(iter(heads))
             name = f"{head} industries"
-            tiers.append(SystemTier(slug(name), name, _point_at(briefing, match.start()), None, None,
+            point_id = _point_at(briefing, match.start())
+            tiers.append(SystemTier(slug(name), name, point_id, None, None,
                                     tuple(SystemMember(name=i) for i in items)))
     return tiers

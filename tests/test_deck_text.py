@@ -70,3 +70,9 @@ def test_split_to_fit_keeps_order_and_each_group_fits() -> None:
     groups = split_to_fit(paragraphs, box, 14)
     assert [p for g in groups for p in g] == paragraphs
     assert len(groups) > 1 and all(fits(g, box, 14) for g in groups)
+
+
+def test_a_word_wider_than_the_line_is_cut_and_counted_as_several_lines() -> None:
+    path = "seeds/shanghai-industrial-economy-2022-09-14.txt"
+    lines = wrap(path, 60, 12)
+    assert len(lines) > 2 and "".join(lines) == path

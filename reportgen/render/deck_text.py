@@ -118,11 +118,14 @@ def text_width(text: str, bold: bool = False) -> float:
 
 
 def wrap(text: str, width: float, size: float, bold: bool = False) -> list[str]:
-    """`text` broken into lines no wider than `width` points at `size` points (greedy)."""
+    """`text` broken into lines no wider than `width` points at `size` points (greedy).
+
+    A word wider than the line is cut between characters, as PowerPoint does.
+    """
     lines: list[str] = []
     for hard_line in text.split("\n"):
         line = ""
-        for word in hard_line.split(" "):
+        for word in _cut_long_words(hard_line.split(" "), width, size, bold):
             candidate = f"{line} {word}" if line else word
             if not line or text_width(candidate, bold) * size <= width:
                 line = candidate
@@ -131,6 +134,20 @@ def wrap(text: str, width: float, size: float, bold: bool = False) -> list[str]:
                 line = word
         lines.append(line)
     return lines
+
+
+def _cut_long_words(words: list[str], width: float, size: float, bold: bool) -> list[str]:
+    """`words` with any word wider than `width` cut into pieces that fit."""
+    out: list[str] = []
+    for word in words:
+        while len(word) > 1 and text_width(word, bold) * size > width:
+            cut = len(word) - 1
+            while cut > 1 and text_width(word[:cut], bold) * size > width:
+                cut -= 1
+            out.append(word[:cut])
+            word = word[cut:]
+        out.append(word)
+    return out
 
 
 def text_height(paragraphs: Sequence[str], box: Box, size: float, bold: bool = False,

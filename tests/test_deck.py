@@ -572,3 +572,13 @@ def test_layout_without_content_placeholders_gets_text_and_table_under_its_title
     assert text.text_frame.text == "Where the figures come from" and text.top >= title_bottom
     table = next(s for s in second.shapes if s.has_table)
     assert table.top >= title_bottom
+
+
+def test_a_release_without_figures_sections_or_targets_still_makes_a_clean_deck(
+        synthetic: Briefing) -> None:
+    bare = Briefing(document=replace(synthetic.document, title="A short notice"),
+                    text="A short notice without figures.")
+    prs = build(bare)
+    assert titles(prs) == ["A short notice", "Agenda", "Sources", "Thank you"]
+    agenda = prs.slides[1].placeholders[1].text_frame.text
+    assert agenda.splitlines() == ["Sources"]

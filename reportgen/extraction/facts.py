@@ -136,8 +136,19 @@ def _year_of(match: re.Match[str], doc_year: int | None) -> tuple[int | None, st
     return doc_year + offset, period
 
 
+_MONTH_SPAN = re.compile(
+    r"^(?:From|In|During|Between|For)\s+(?P<a>" + "|".join(rules.MONTHS) + r")\.?\s*"
+    r"(?:to|-|–|through|and)\s*(?P<b>" + "|".join(rules.MONTHS) + r")\.?"
+    r"(?:\s+(?:of\s+)?(?P<year>(?:19|20)[0-9]{2}))?\b", re.IGNORECASE)
+
+
 def _leading_year(sentence: str, doc_year: int | None) -> tuple[int | None, str | None]:
     """The year a sentence opens with ("In 2021, …", "Last year, …", "In the first half, …")."""
+    months = _MONTH_SPAN.match(sentence)
+    if months:
+        a, b = rules.MONTHS[months.group("a").lower()], rules.MONTHS[months.group("b").lower()]
+        year = int(months.group("year")) if months.group("year") else doc_year
+        return year, f"M{a}-M{b}"
     bare = re.match(r"^(?:[A-Z]:\s*)?(?P<rel>Last year|This year|Next year)\b", sentence)
     if bare and doc_year is not None:
         return doc_year + {"last year": -1, "this year": 0, "next year": 1}[
@@ -156,7 +167,7 @@ def _loose_relative_year(sentence: str, doc_year: int | None) -> int | None:
         return None
     for match in re.finditer(r"\b(last year|this year)\b", sentence, re.IGNORECASE):
         before = sentence[max(0, match.start() - 16):match.start()].lower()
-        if re.search(r"\b(than|over|from|with|to|on|versus|of)\s*$", before):
+        if re.search(r"\b(than|over|from|with|to|on|versus|of|period)\s*$", before):
             continue
         return doc_year + (-1 if match.group(1).lower() == "last year" else 0)
     return None
@@ -209,12 +220,12 @@ def metric_for(sentence: str, index: int, mentions: list[tuple[Mention, Span]],
     after = sentence[b:]
     if mention.kind == "count" or (mention.kind == "rate" and mention.noun):
         return _count_metric(sentence, index, mentions, topic)
-    if mention.unit == "percentage points":
-        earlier = [m for m, _ in mentions[:index] if m.unit == "percent"]
-        if earlier and not _CHANGE_RE.search(_strip_qualifier(before)):
-            return "change in " + _percent_metric(sentence, sentence[:mentions[index - 1][1][0]],
-                                                  sentence[mentions[index - 1][1][1]:],
-                                                  earlier[-1], topic)
+    if mention.unit == "percentage points" or _COMPARED_RE.match(after):
+        earlier = [k for k, (m, _) in enumerate(mentions[:index])
+                   if mention.unit != "percentage points" or m.unit == "percent"]
+        if earlier:
+            base = metric_for(sentence, earlier[-1], mentions, topic)
+            return f"change in {base}"
     if mention.kind in ("percent", "fraction") and mention.unit != "percentage points":
         metric = _percent_metric(sentence, before, after, mention, topic)
         whole = _whole_after(after)
@@ -246,6 +257,7 @@ def metric_for(sentence: str, index: int, mentions: list[tuple[Mention, Span]],
     return _with_topic(bare or _fallback(mention), topic)
 
 
+_COMPARED_RE = re.compile(r"\s+(?:more|higher|greater|less|lower|fewer)\s+than\b")
 _AREA_UNITS = frozenset({"hectares", "km2", "m2", "mu"})
 
 
@@ -331,7 +343,8 @@ def _percent_metric(sentence: str, before: str, after: str, mention: Mention,
     change = _CHANGE_RE.search(_strip_qualifier(before))
     subject = _object_before(before) or _subject(sentence, a)
     of_phrase = _of_phrase(before)
-    if change and change.group(0).rstrip().endswith(" of") and of_phrase:
+    of_is_change = of_phrase and of_phrase.split()[-1].lower() in rules.CHANGE_NOUNS
+    if change and change.group(0).rstrip().endswith(" of") and of_phrase and not of_is_change:
         return _with_topic(of_phrase, topic)  # "GDP growth of around 5.5 percent"
     if change:
         noun = rules.CHANGE_NOUNS[change.group("verb").lower()]
@@ -369,8 +382,8 @@ _STEER_RE = re.compile(
     r"\b(?:raise|raising|raised|increase|increasing|lift|lifting|boost|boosting|bring|bringing|"
     r"cut|cutting|reduce|reducing|lower|lowering|expand|expanding|keep|keeping|control|"
     r"controlling|maintain|maintaining|hold|holding|push|pushing|grow|growing)\s+"
-    r"(?P<np>(?:[A-Za-z&'’-]+\s+){0,7}?[A-Za-z&'’-]+)\s+"
-    r"(?:to|at|within|below|under|above|by|around|over)\s+(?:about\s+|around\s+)?$",
+    r"(?P<np>(?:[\w.&'’-]+\s+){0,7}?[\w.&'’-]+)"
+    r"(?:\s+(?:to|at|within|below|under|above|by|around|over))?\s+(?:about\s+|around\s+)?$",
     re.IGNORECASE,
 )
 
@@ -381,7 +394,10 @@ def _object_before(before: str) -> str:
     if not match:
         return ""
     phrase = _clean(match.group("np"))
-    return "" if phrase.lower() in rules.ISSUER_SUBJECTS else phrase
+    first = phrase.split()[0].lower() if phrase.split() else ""
+    if not first or first in rules.NOUN_STOP_WORDS or phrase.lower() in rules.ISSUER_SUBJECTS:
+        return ""
+    return phrase
 
 
 def _whole_after(after: str) -> str:
@@ -440,12 +456,13 @@ def _subject(sentence: str, a: int, *, main: bool = False) -> str:
     """The subject of the clause holding the figure at `a` (of the sentence if `main`)."""
     text = sentence if main else _clause(sentence[:a])
     if main:
-        text = re.sub(r"^(?:In|By|During|Over|Since|As of)\s[^,]{1,60},\s*", "", text)
+        text = re.sub(r"^(?:In|By|During|Over|Since|As of|From)\s[^,]{1,60},\s*", "", text)
     match = _LINK_RE.search(text)
     if not match:
         return ""
     subject = text[:match.start()]
-    subject = re.sub(r"^(?:In|By|During|Over|Since|As of)\s[^,]{1,60},\s*", "", subject.strip())
+    subject = re.sub(r"^(?:In|By|During|Over|Since|As of|From)\s[^,]{1,60},\s*", "",
+                     subject.strip())
     cleaned = _clean(subject)
     if cleaned.lower() in rules.ISSUER_SUBJECTS or not cleaned:
         return ""

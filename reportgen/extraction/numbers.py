@@ -102,7 +102,7 @@ _MASKS = re.compile(
     r"|\b[0-9]+[ \u00a0]?[x×][ \u00a0]?[0-9]+\b|\b24/7\b",
     re.IGNORECASE,
 )
-_WORD_RE = re.compile(r"[“\"‘']?[A-Za-z][\w&'’-]*[”\"’']?")
+_WORD_RE = re.compile(r"[“\"‘']?(?:[A-Za-z]|[0-9]+[A-Za-z])[\w&'’.-]*?[”\"’']?(?=[^\w&'’-]|$)")
 _NON_NAME_LOWER = {w.lower() for w in rules.NOT_NAME_WORDS}
 
 
@@ -248,6 +248,9 @@ def _digits(text: str, match: re.Match[str], currency: str | None) -> list[Menti
     if prefix_unit is None and _is_name_or_code(text, start, end):
         return []
     value = digits_value(match.group())
+    if re.fullmatch(r"[0-9]{5,}", match.group()) and prefix_unit is None \
+            and not _SCALE_RE.match(text, end) and not _UNIT_WORD_RE.match(text, end):
+        return []  # "hotline 12345", postcodes, serial numbers
     rng = _range_end(text, end)
     if rng is not None:
         return _range(text, start, end, rng, value, currency)
@@ -391,7 +394,10 @@ def _read_tail(text: str, start: int, end: int, value: float, currency: str | No
         return _finish(text, start, times.end(), value, "multiple", qualifier, written,
                        "multiple", "", number_start, end)
     noun, noun_end = counted_noun(text, pos)
-    if noun and noun.split()[0].lower() in rules.DURATION_UNITS:
+    in_a_row = re.compile(r"[ \u00a0]+in a row\b").match(text, noun_end) if noun else None
+    if noun and noun.split()[0].lower() in rules.DURATION_UNITS and in_a_row:
+        noun, noun_end = f"{noun.split()[0]} in a row", in_a_row.end()  # "six years in a row"
+    elif noun and noun.split()[0].lower() in rules.DURATION_UNITS:
         return None  # "the past five years", "next 5-10 years"
     if noun and noun.split()[0].lower() in rules.RUN_WORDS and len(noun.split()) > 1 \
             and noun.split()[1].lower() in rules.DURATION_UNITS:
@@ -454,14 +460,16 @@ def counted_noun(text: str, pos: int) -> tuple[str, int]:
             cursor = end = here + len(phrase)
             continue
         word = _WORD_RE.match(text, here)
+        if not word and words and words[-1][:1].isupper():
+            word = re.compile(r"[0-9]+(?=[ \u00a0][A-Za-z])").match(text, here)  # "Global 500 firms"
         if not word:
             break
         bare = word.group().strip("“\"‘'”’")
         lower = bare.lower()
         if lower in rules.NOUN_STOP_WORDS or not bare:
             break
-        if words and lower.endswith("ed") and words[-1].lower().endswith("s"):
-            break  # "industries proposed in ...", "products listed"
+        if lower.endswith("ed") and (not words or words[-1].lower().endswith("s")):
+            break  # "industries proposed in ...", "products listed", "12345 handled"
         words.append(bare)
         cursor = word.end()
         token = word.group()

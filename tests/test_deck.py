@@ -582,3 +582,10 @@ def test_a_release_without_figures_sections_or_targets_still_makes_a_clean_deck(
     assert titles(prs) == ["A short notice", "Agenda", "Sources", "Thank you"]
     agenda = prs.slides[1].placeholders[1].text_frame.text
     assert agenda.splitlines() == ["Sources"]
+
+
+def test_misspelt_layout_name_suggests_the_closest_layout(tmp_path: Path,
+                                                          synthetic: Briefing) -> None:
+    config = staff_templates(tmp_path, "slides:\n  - layout: Chrat\n    title: X\n")
+    with pytest.raises(MasterError, match=r"lacks the layout\(s\) 'Chrat'.*'Chrat' → 'Chart'\?"):
+        render_deck(synthetic, [], config)

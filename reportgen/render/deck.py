@@ -68,11 +68,7 @@ def render_deck(briefing: Briefing, charts: Sequence[ChartAsset], config: Config
     plans = plan_slides(spec, env, briefing, specs, config)
     missing = missing_layouts(layouts, [p.layout for p in plans])
     if missing:
-        raise MasterError(
-            f"{display_path(master_path)}: lacks the layout(s) {', '.join(map(repr, missing))} "
-            f"that {spec.where} uses; add them to the master or change 'layout:' in deck.yaml "
-            f"(the master has: {', '.join(map(repr, layouts))})"
-        )
+        raise MasterError(_missing_layouts_message(master_path, spec, missing, layouts))
     from reportgen.render.deck_build import build_presentation
 
     pngs = {c.spec.id: c.png for c in charts if c.png}
@@ -82,6 +78,19 @@ def render_deck(briefing: Briefing, charts: Sequence[ChartAsset], config: Config
         when=build_time(briefing),
     )
     return RenderResult(normalise_package(data), tuple(warnings))
+
+
+def _missing_layouts_message(master: Path, spec: DeckSpec, missing: Sequence[str],
+                             layouts: Sequence[str]) -> str:
+    """One line naming the layouts deck.yaml needs and the master lacks, with likely matches."""
+    close = {m: difflib.get_close_matches(m, list(layouts), n=1) for m in missing}
+    hints = [f"{m!r} → {c[0]!r}?" for m, c in close.items() if c]
+    return (
+        f"{display_path(master)}: lacks the layout(s) {', '.join(map(repr, missing))} "
+        f"that {spec.where} uses; add them to the master or change 'layout:' in deck.yaml "
+        f"(the master has: {', '.join(map(repr, layouts))})"
+        + (f"; did you mean {', '.join(hints)}" if hints else "")
+    )
 
 
 def _chosen_charts(briefing: Briefing, config: Config) -> tuple[ChartSpec, ...]:

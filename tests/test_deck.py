@@ -387,6 +387,8 @@ def test_long_body_text_is_split_or_shrunk_never_left_to_overflow(tmp_path: Path
     ("slides:\n  - layout: Table\n    table: budget\n", r"deck\.yaml:3: unknown table 'budget'"),
     ("slides:\n  - layout: Chart\n    repeat: sections |\n", r"deck\.yaml:3: "),
     ("slides: [\n", r"deck\.yaml:\d+: not valid YAML"),
+    ("a: &x [1, 2]\nb: &y [*x, *x]\nslides:\n  - layout: Title\n    body: [*y, *y]\n",
+     r"deck\.yaml:\d+: YAML aliases"),
 ])
 def test_deck_yaml_errors_are_one_line_with_file_and_line(tmp_path: Path, synthetic: Briefing,
                                                           yaml_text: str, expected: str) -> None:

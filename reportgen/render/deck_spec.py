@@ -96,6 +96,7 @@ def parse_deck_spec(text: str, where: str, path: Path | None = None) -> DeckSpec
         loader.dispose()
     if not isinstance(root, yaml.MappingNode):
         raise TemplateError(f"{where}:1: expected a mapping with a 'slides:' list")
+    _refuse_aliases(root, where)
     slides_node = _child(root, "slides")
     if not isinstance(slides_node, yaml.SequenceNode):
         line = (slides_node.start_mark.line if slides_node else root.start_mark.line) + 1
@@ -104,6 +105,22 @@ def parse_deck_spec(text: str, where: str, path: Path | None = None) -> DeckSpec
     if not entries:
         raise TemplateError(f"{where}:{slides_node.start_mark.line + 1}: 'slides' is empty")
     return DeckSpec(path=path or Path(where), where=where, slides=entries)
+
+
+def _refuse_aliases(root: yaml.Node, where: str) -> None:
+    """Refuse `*alias` references: a node met twice (they can multiply a small file's size)."""
+    seen: set[int] = set()
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            raise TemplateError(f"{where}:{node.start_mark.line + 1}: YAML aliases (&name/*name) "
+                                "are not allowed in deck.yaml; write the value out")
+        seen.add(id(node))
+        if isinstance(node, yaml.SequenceNode):
+            stack.extend(node.value)
+        elif isinstance(node, yaml.MappingNode):
+            stack.extend(v for pair in node.value for v in pair)
 
 
 def _child(node: yaml.MappingNode, key: str) -> yaml.Node | None:

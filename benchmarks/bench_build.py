@@ -46,7 +46,8 @@ def project(folder: Path, documents: int) -> Path:
     seeds.mkdir(parents=True)
     text = SEED.read_text(encoding="utf-8")
     for i in range(documents):
-        changed = re.sub(r"\d+\.\d+", lambda m: f"{float(m.group()) + i / 10:g}", text, count=1)
+        changed = re.sub(r"\d+\.\d+", lambda m, i=i: f"{float(m.group()) + i / 10:g}", text,
+                         count=1)
         (seeds / f"{SEED.stem}-{i:02d}.txt").write_text(changed, encoding="utf-8")
     return folder
 
@@ -75,8 +76,8 @@ def no_op(repeats: int) -> tuple[list[float], list[float]]:
 
 def many(documents: int, jobs: int) -> tuple[float, list[float]]:
     """Seconds to build `documents` documents with `jobs` workers, and each worker's peak MB."""
-    code = ("import json, reportgen; r = reportgen.build(jobs=%d); "
-            "print(json.dumps([d['peak_mb'] for d in r.as_dict()['documents']]))" % jobs)
+    code = (f"import json, reportgen; r = reportgen.build(jobs={jobs}); "
+            "print(json.dumps([d['peak_mb'] for d in r.as_dict()['documents']]))")
     with tempfile.TemporaryDirectory() as tmp:
         folder = project(Path(tmp), documents)
         started = time.perf_counter()

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Sequence
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -34,7 +35,7 @@ def run_check(documents: Sequence[Path] = (), *, templates: Path | None = None,
     problems += check_template_syntax(cfg)
     problems += check_css(cfg)
     for source in _sources(documents, cfg, problems):
-        briefing = _attempt(problems, lambda s=source: _load(s))
+        briefing = _attempt(problems, partial(_load, source))
         if briefing is not None:
             problems += check_rendering(briefing, cfg)
     return list(dict.fromkeys(problems))
@@ -154,7 +155,7 @@ def check_rendering(briefing: Briefing, config: Config) -> list[str]:
     problems: list[str] = []
     charts = _attempt(problems, lambda: draw_charts(briefing, config)) or ()
     for render in (render_html, render_deck):
-        result = _attempt(problems, lambda r=render: r(briefing, charts, config))
+        result = _attempt(problems, partial(render, briefing, charts, config))
         if result is not None:
             problems += [f"warning: {w}" for w in result.warnings]
     return problems

@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 if TYPE_CHECKING:
     from reportgen.builder import BuildReport
@@ -80,7 +80,7 @@ def _run_build(args: argparse.Namespace, out: TextIO) -> int:
     return 0 if report.ok else 1
 
 
-def build_options(args: argparse.Namespace) -> dict[str, object]:
+def build_options(args: argparse.Namespace) -> dict[str, Any]:
     """The `build_all` keyword arguments given by parsed command-line `args`."""
     return {
         "documents": args.documents, "formats": args.formats, "out": args.out,

@@ -98,6 +98,11 @@ def _positive_number(v: Any) -> str | None:
     return None if ok else "a number greater than 0"
 
 
+def _names(v: Any) -> str | None:
+    ok = isinstance(v, list) and all(isinstance(s, str) and s.strip() for s in v)
+    return None if ok else "a list of names (strings)"
+
+
 def _formats(v: Any) -> str | None:
     ok = isinstance(v, list) and v and all(isinstance(f, str) and f in ALL_FORMATS for f in v)
     return None if ok else f"a non-empty list of {', '.join(map(repr, ALL_FORMATS))}"
@@ -156,8 +161,10 @@ THEME_DOCS = {
 def _theme_option(name: str, default: Any) -> Option:
     """The check for one Theme field, chosen from its default value's shape."""
     doc = THEME_DOCS.get(name, name.replace("_", " "))
-    if isinstance(default, tuple):
+    if isinstance(default, tuple) and all(str(v).startswith("#") for v in default):
         return Option(name, _palette, tuple, doc)
+    if isinstance(default, tuple):
+        return Option(name, _names, tuple, doc)
     if isinstance(default, str) and default.startswith("#"):
         return Option(name, _colour, doc=doc)
     if isinstance(default, str):
@@ -332,10 +339,11 @@ def _make_config(values: dict[str, Any], base: Path, file: Path | None,
             values[name] = _resolve(values[name], base)
     config = Config(source_path=file, warnings=warnings, **values)
     if file is not None:  # defaults are relative to the project folder, not the working folder
-        config = replace(config, **{
+        resolved: dict[str, Any] = {
             name: _resolve(getattr(config, name), base)
             for name in ("seeds_dir", "output_dir", "project_templates_dir") if name not in values
-        })
+        }
+        config = replace(config, **resolved)
     return replace(
         config,
         theme=replace(config.theme, **tables.get("theme", {})),

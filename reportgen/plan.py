@@ -130,19 +130,27 @@ def config_fingerprint(config: Config) -> str:
                  if f.name not in NOT_CONTENT})
 
 
-def template_roots(config: Config) -> list[Path]:
-    """The template search path (staff, project, shipped defaults), like `templating`'s."""
-    roots = [d for d in (config.templates_dir, config.project_templates_dir) if d and d.is_dir()]
-    return [*dict.fromkeys(r.resolve() for r in roots), DEFAULTS_DIR.resolve()]
+def template_roots(config: Config) -> list[tuple[str, Path]]:
+    """The template search path (staff, project, shipped defaults) with each folder's role."""
+    roles = (("staff", config.templates_dir), ("project", config.project_templates_dir),
+             ("default", DEFAULTS_DIR))
+    roots: dict[Path, str] = {}
+    for role, folder in roles:
+        if folder is not None and folder.is_dir():
+            roots.setdefault(folder.resolve(), role)
+    return [(role, path) for path, role in roots.items()]
 
 
 def template_digests(config: Config, folders: tuple[str, ...]) -> dict[str, str]:
-    """'root#/relative/path' → content hash for every file under the given template folders."""
+    """'role/relative/path' → content hash for every file under the given template folders.
+
+    Keys name the folder's role, not its place in the list, so adding a staff folder that only
+    holds deck files leaves the briefing's hash unchanged."""
     digests: dict[str, str] = {}
-    for index, root in enumerate(template_roots(config)):
+    for role, root in template_roots(config):
         for folder in folders:
             for path in sorted(_files_under(root / folder)):
-                digests[f"{index}/{path.relative_to(root)}"] = _file_digest(path)
+                digests[f"{role}/{path.relative_to(root).as_posix()}"] = _file_digest(path)
     return digests
 
 

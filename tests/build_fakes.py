@@ -41,7 +41,8 @@ def fake_briefing(path: Path, config) -> object:
 def fake_charts(briefing, config) -> tuple[ChartAsset, ...]:
     spec = ChartSpec(id="growth-output", kind="growth", title="Output", unit="yuan",
                      series=(ChartSeries("output", (ChartPoint("2021", 1.0),)),))
-    svg = b"<svg xmlns='http://www.w3.org/2000/svg'>" + briefing.document.sha256.encode() + b"</svg>"
+    digest = briefing.document.sha256.encode()
+    svg = b"<svg xmlns='http://www.w3.org/2000/svg'>" + digest + b"</svg>"
     return (ChartAsset(spec, svg, b"\x89PNG fake"),)
 
 
@@ -76,7 +77,7 @@ def install(monkeypatch, calls: Path | None = None) -> None:
         monkeypatch.setenv(CALLS_ENV, str(calls))
 
 
-def project(tmp_path: Path, documents: int = 2) -> "Project":
+def project(tmp_path: Path, documents: int = 2) -> Project:
     seeds = tmp_path / "seeds"
     seeds.mkdir()
     for i in range(documents):

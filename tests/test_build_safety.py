@@ -20,9 +20,9 @@ TESTS = Path(__file__).parent
 
 
 def start_build(proj, delay: float = 0.0) -> subprocess.Popen:
-    code = ("import sys; sys.path.insert(0, %r); from build_fakes import run_in_subprocess; "
-            "sys.exit(run_in_subprocess(%r, %r, %r, %r))"
-            % (str(TESTS), str(proj.seeds), str(proj.out), str(proj.templates), delay))
+    arguments = (str(proj.seeds), str(proj.out), str(proj.templates), delay)
+    code = (f"import sys; sys.path.insert(0, {str(TESTS)!r}); "
+            f"from build_fakes import run_in_subprocess; sys.exit(run_in_subprocess{arguments!r})")
     log = proj.root / "build.log"
     with log.open("ab") as sink:
         return subprocess.Popen([sys.executable, "-c", code], start_new_session=True,

@@ -245,9 +245,10 @@ def build_master(theme: Theme = DEFAULT_THEME) -> bytes:
     from pptx import Presentation
     from pptx.opc.constants import RELATIONSHIP_TYPE as RT
     from pptx.oxml import parse_xml
+    from pptx.util import Emu
 
     prs = Presentation()
-    prs.slide_width, prs.slide_height = SLIDE_W, SLIDE_H
+    prs.slide_width, prs.slide_height = Emu(SLIDE_W), Emu(SLIDE_H)
     master = prs.slide_master
     theme_part = master.part.part_related_by(RT.THEME)
     theme_part._blob = theme_xml(theme_part.blob, theme)  # a plain Part keeps its bytes here

@@ -38,6 +38,7 @@ def extract_facts(text: str, layout: Layout) -> tuple[Fact, ...]:
     """Every fact of `text`, in document order, with stable unique ids."""
     doc_year = int(layout.date[:4]) if layout.date else None
     mentions = find_mentions(text)
+    lowercase_words = set(re.findall(r"\b[a-z][a-z-]*\b", text))
     drafts: list[Fact] = []
     cursor = 0
     for s_start, s_end in layout.sentences:
@@ -56,13 +57,22 @@ def extract_facts(text: str, layout: Layout) -> tuple[Fact, ...]:
         for mention, reading in zip(inside, readings, strict=True):
             drafts.append(Fact(
                 id="", span=mention.span, text=text[mention.span[0]:mention.span[1]],
-                quantity=mention.quantity(), metric=reading.metric, year=reading.year,
+                quantity=mention.quantity(),
+                metric=_sentence_case(reading.metric, lowercase_words), year=reading.year,
                 is_target=reading.is_target, sentence=sentence, sentence_span=(s_start, s_end),
                 section_id=where[0], point_id=where[1], topic=where[2], period=reading.period,
                 written_as=mention.written_as,
             ))
     ids = unique_ids(fact_slug(f.metric, f.year) for f in drafts)
     return tuple(replace(f, id=i) for f, i in zip(drafts, ids, strict=True))
+
+
+def _sentence_case(metric: str, lowercase_words: set[str]) -> str:
+    """`metric` with a capital that only opened its sentence made small ("Online sales")."""
+    first, _, rest = metric.partition(" ")
+    if first[:1].isupper() and first[1:].islower() and first.lower() in lowercase_words:
+        return f"{first.lower()} {rest}".strip()
+    return metric
 
 
 def _place(sections: tuple[Section, ...], pos: int) -> tuple[str | None, str | None, str | None]:
@@ -80,15 +90,21 @@ def _place(sections: tuple[Section, ...], pos: int) -> tuple[str | None, str | N
 
 def _in_goals_list(text: str, layout: Layout, pos: int) -> bool:
     """True inside a list introduced by a line such as "Main targets for 2024:"."""
-    previous = [p for p in layout.paragraphs if p[1] <= pos]
-    for start, end in reversed(previous[-8:]):
+    current = next((p for p in layout.paragraphs if p[0] <= pos <= p[1]), None)
+    if current is None or not _LIST_ITEM.match(text[current[0]:current[1]]):
+        return False
+    previous = [p for p in layout.paragraphs if p[1] <= current[0]]
+    for start, end in reversed(previous[-12:]):
         line = text[start:end].strip()
         if line.endswith(":") or line.endswith("："):
             lowered = line.lower()
             return any(w in lowered for w in ("target", "goal", "aim", "plan", "will"))
-        if not re.match(r"^(?:[-*•]|\(?[0-9a-z]{1,2}[.)])\s", line):
+        if not _LIST_ITEM.match(line):
             return False
     return False
+
+
+_LIST_ITEM = re.compile(r"^(?:[-*•]|\(?[0-9a-z]{1,2}[.)）])\s*")
 
 
 def attach_facts(sections: tuple[Section, ...], facts: tuple[Fact, ...]) -> tuple[Section, ...]:

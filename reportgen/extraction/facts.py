@@ -106,6 +106,9 @@ def read_sentence(sentence: str, mentions: list[tuple[Mention, Span]], doc_year:
             base = metric if first == i else metric_for(sentence, first, mentions, topic)
             metric = _respective_metric(base, respective, i, mentions)
         metric = _resolve_that_of(metric, readings)
+        if i and mentions[i - 1][1][1] + 3 >= a and mentions[i - 1][0].unit == mention.unit \
+                and mention.qualifier.value == "up_to" and readings:
+            metric = readings[-1].metric  # the high end of a range ("3-5%")
         readings.append(Reading(_tidy(metric), year, period, target))
     return readings
 
@@ -178,7 +181,7 @@ def _year_for(sentence: str, a: int, b: int,
     """The year stated right after the figure ("… yuan in 2021") and where that phrase lies."""
     after = sentence[b:b + 40]
     match = _TRAILING.match(after)
-    if match:
+    if match and not re.match(r"[-–][0-9]{4}", after[match.end():]):
         year, period = _year_of(match, doc_year)
         return year, period, b + match.start(), b + match.end()
     rel = _TRAILING_REL.match(after)
@@ -257,6 +260,9 @@ def metric_for(sentence: str, index: int, mentions: list[tuple[Mention, Span]],
     return _with_topic(bare or _fallback(mention), topic)
 
 
+_OPENER = re.compile(r"^(?:[A-Z]:\s*|\(?[0-9a-z]{1,2}[.)]\s*|[-*•]\s*)?(?:(?:Of the total|Of which|"
+                     r"Among them|Among these|In particular|In addition|Meanwhile|Moreover)"
+                     r"[,:]\s*)?")
 _COMPARED_RE = re.compile(r"\s+(?:more|higher|greater|less|lower|fewer)\s+than\b")
 _AREA_UNITS = frozenset({"hectares", "km2", "m2", "mu"})
 
@@ -264,7 +270,7 @@ _AREA_UNITS = frozenset({"hectares", "km2", "m2", "mu"})
 def _measured_noun(mention: Mention, before: str, after: str,
                    mentions: list[tuple[Mention, Span]], index: int, sentence: str) -> str:
     """What a physical quantity measures: "1,260 hectares of green space" → "green space"."""
-    if mention.kind != "measure":
+    if mention.kind not in ("measure", "amount"):
         return ""
     of = re.match(r"\s+of\s+((?:[A-Za-z&-]+\s+){0,3}[A-Za-z&-]+)(?=[\s,.;)]|$)", after)
     if of and of.group(1).split()[0].lower() not in {"the", "a", "an"}:
@@ -388,8 +394,30 @@ _STEER_RE = re.compile(
 )
 
 
+_TO_VERB_RE = re.compile(r"\s+to\s+(?:grow|rise|increase|reach|be|exceed|hit|top|fall|drop|"
+                         r"decline|expand|stay|remain)(?:\s+(?:by|at|to|around|about))?\s*$")
+_NP_BREAKERS = frozenset({"expect", "expects", "expected", "want", "wants", "allow", "allows",
+                          "for", "and", "we", "will", "plan", "plans", "aim", "aims", "see"})
+
+
+def _np_before_to(before: str) -> str:
+    """The subject of "X to grow by 3%": "We expect exports to grow by" → "exports"."""
+    match = _TO_VERB_RE.search(_strip_qualifier(before).rstrip() + " ")
+    if not match:
+        return ""
+    words: list[str] = []
+    for word in reversed(before[:match.start()].split()):
+        if word.lower().strip(",") in _NP_BREAKERS or word.endswith(","):
+            break
+        words.insert(0, word)
+    return _clean(" ".join(words[-6:]))
+
+
 def _object_before(before: str) -> str:
     """What a steering verb acts on: "raise R&D intensity to 4.4%" → "R&D intensity"."""
+    to_verb = _np_before_to(before)
+    if to_verb:
+        return to_verb
     match = _STEER_RE.search(_strip_qualifier(before).rstrip() + " ")
     if not match:
         return ""
@@ -457,12 +485,13 @@ def _subject(sentence: str, a: int, *, main: bool = False) -> str:
     text = sentence if main else _clause(sentence[:a])
     if main:
         text = re.sub(r"^(?:In|By|During|Over|Since|As of|From)\s[^,]{1,60},\s*", "", text)
+    text = _OPENER.sub("", text)
     match = _LINK_RE.search(text)
     if not match:
         return ""
     subject = text[:match.start()]
     subject = re.sub(r"^(?:In|By|During|Over|Since|As of|From)\s[^,]{1,60},\s*", "",
-                     subject.strip())
+                     _OPENER.sub("", subject.strip()))
     cleaned = _clean(subject)
     if cleaned.lower() in rules.ISSUER_SUBJECTS or not cleaned:
         return ""
@@ -471,7 +500,7 @@ def _subject(sentence: str, a: int, *, main: bool = False) -> str:
 
 def _clean(phrase: str) -> str:
     """A metric phrase without articles, the issuer's possessive and a trailing preposition."""
-    text = phrase.strip(" ,.;:“”\"'")
+    text = re.sub(r"^(?:\(?[0-9a-z]{1,2}[.)]|[-*•])\s+", "", phrase.strip(" ,.;:“”\"'"))
     text = re.sub(r"\b(?:the city|this city|the country|the municipality|the district|the province|"
                   r"the region|the county|the nation|its|their)[’']s?\s+", "",
                   text, flags=re.IGNORECASE)

@@ -300,7 +300,9 @@ def _is_name_or_code(text: str, start: int, end: int) -> bool:
 
 
 def _is_heading_number(text: str, start: int, end: int) -> bool:
-    """True for "1." / "2)" at the start of a line: a section or list number."""
+    """True for "1." / "2)" at the start of a line and "(3)" anywhere: a heading or list number."""
+    if text[start - 1:start] in ("(", "（") and text[end:end + 1] in (")", "）") and end - start <= 2:
+        return True
     line_start = text.rfind("\n", 0, start) + 1
     after = text[end:end + 2]
     return not text[line_start:start].strip() and re.match(r"[.)、]\s", after) is not None
@@ -468,8 +470,8 @@ def counted_noun(text: str, pos: int) -> tuple[str, int]:
         lower = bare.lower()
         if lower in rules.NOUN_STOP_WORDS or not bare:
             break
-        if lower.endswith("ed") and (not words or words[-1].lower().endswith("s")):
-            break  # "industries proposed in ...", "products listed", "12345 handled"
+        if lower.endswith("ed") and words and words[-1].lower().endswith("s"):
+            break  # "industries proposed in ...", "products listed"
         words.append(bare)
         cursor = word.end()
         token = word.group()

@@ -26,7 +26,7 @@ FRACTION_DENOMINATORS: dict[str, int] = {
 MULTIPLE_WORDS: dict[str, int] = {
     "double": 2, "doubled": 2, "doubling": 2, "twofold": 2, "two-fold": 2,
     "triple": 3, "tripled": 3, "tripling": 3, "threefold": 3, "three-fold": 3,
-    "quadruple": 4, "quadrupled": 4, "fourfold": 4, "four-fold": 4,
+    "quadruple": 4, "quadrupled": 4, "fourfold": 4, "four-fold": 4, "twice": 2, "thrice": 3,
 }
 
 SCALES: dict[str, float] = {

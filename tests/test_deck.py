@@ -591,3 +591,22 @@ def test_misspelt_layout_name_suggests_the_closest_layout(tmp_path: Path,
     config = staff_templates(tmp_path, "slides:\n  - layout: Chrat\n    title: X\n")
     with pytest.raises(MasterError, match=r"lacks the layout\(s\) 'Chrat'.*'Chrat' → 'Chart'\?"):
         render_deck(synthetic, [], config)
+
+
+def test_seed_deck_charts_carry_the_extracted_facts_and_notes_quote_them(seed_path: Path) -> None:
+    from reportgen.pipeline import load_briefing
+
+    briefing = load_briefing(seed_path)
+    specs = {c.id: c for c in plan_for(briefing).charts}
+    prs = build(briefing)
+    frames = chart_frames(prs)
+    assert frames
+    for slide, frame in frames:
+        spec = specs[frame.name.removeprefix("Chart ")]
+        for series_spec, series in zip(spec.series, frame.chart.plots[0].series, strict=True):
+            for point, value in zip(series_spec.points, series.values, strict=True):
+                assert value == point.value
+                if point.fact_id:
+                    fact = briefing.fact(point.fact_id)
+                    assert value == fact.value
+                    assert normalised(fact.sentence) in normalised(notes(slide))

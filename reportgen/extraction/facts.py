@@ -319,11 +319,46 @@ def _count_metric(sentence: str, index: int, mentions: list[tuple[Mention, Span]
             noun = f"{noun} {' '.join(tail)}"
     if not noun:
         return _with_topic("number", topic)
-    metric = f"number of {_lower_first(noun)} {_participle_after(sentence[b:])}".strip()
+    detail = (_of_after(sentence[b:]) or _purpose_after(sentence[b:])
+              or _participle_after(sentence[b:]) or _verb_before(sentence[:a]))
+    metric = f"number of {_lower_first(noun)} {detail}".strip()
     if mention.kind == "rate":
         subject = _subject(sentence, a)
         return _with_topic(subject or metric, topic)
     return _with_topic(metric, topic)
+
+
+def _of_after(after: str) -> str:
+    """ "of the Three-year Action Plan" right after a counted noun, as "of Three-year Action Plan"."""
+    match = re.match(r"\s+(of\s+(?:the\s+)?(?:[“\"]?[\w&'’-]+[”\"]?\s+){0,4}[“\"]?[\w&'’-]+)"
+                     r"(?=[\s,.;:)]|$)", after)
+    if not match:
+        return ""
+    words = []
+    for word in match.group(1).split():
+        if word.lower() in rules.NOUN_STOP_WORDS - {"of", "the"} or word[:1].isdigit():
+            break
+        words.append(word)
+    return _clean(" ".join(words)) if len(words) > 1 else ""
+
+
+def _purpose_after(after: str) -> str:
+    """ "to bolster the real economy" right after a counted noun."""
+    match = re.match(r"\s+(to\s+(?!be\b|have\b)[a-z]+(?:\s+(?!and\b|while\b)[\w&'’-]+){1,4})"
+                     r"(?=[\s,.;:)]|$)", after)
+    if not match or match.group(1).split()[1] in rules.MULTIPLE_WORDS \
+            or match.group(1).split()[1] in rules.CHANGE_NOUNS:
+        return ""
+    return _clean(match.group(1))
+
+
+def _verb_before(before: str) -> str:
+    """A past participle right before a count ("has signed a total of 690" → "signed")."""
+    match = re.search(r"\b(?:has|have|had)\s+(?:\w+ly\s+)?([a-z]+ed)\s+(?:a total of\s+)?"
+                      r"(?:more than\s+|over\s+|about\s+|nearly\s+)?$", before)
+    if not match or match.group(1) in _MAIN_VERBS:
+        return ""
+    return match.group(1)
 
 
 def _participle_after(after: str) -> str:

@@ -130,9 +130,14 @@ def _palette(v: Any) -> str | None:
     return None if ok else "a non-empty list of colours like \"#1F4E79\""
 
 
+# WeasyPrint's variants (weasyprint.pdf.VARIANTS), listed here so loading a config stays cheap.
+PDF_VARIANTS = ("pdf/a-1a", "pdf/a-1b", "pdf/a-2a", "pdf/a-2b", "pdf/a-2u", "pdf/a-3a",
+                "pdf/a-3b", "pdf/a-3u", "pdf/a-4e", "pdf/a-4f", "pdf/a-4u", "pdf/ua-1",
+                "pdf/ua-2", "pdf/x-1a", "pdf/x-3", "pdf/x-4", "pdf/x-5g")
+
+
 def _pdf_variant(v: Any) -> str | None:
-    known = ("pdf/a-1b", "pdf/a-2b", "pdf/a-3b", "pdf/ua-1")
-    return None if v in known else f"one of {', '.join(map(repr, known))}"
+    return None if v in PDF_VARIANTS else f"one of {', '.join(map(repr, PDF_VARIANTS))}"
 
 
 SCHEMA: dict[str, Option] = {

@@ -111,3 +111,11 @@ def test_the_schema_sets_real_config_fields_and_the_reference_lists_every_key():
 def test_the_docs_config_reference_lists_every_key_with_its_current_default():
     docs = Path(__file__).resolve().parent.parent / "docs" / "config.md"
     assert config_reference() in docs.read_text(encoding="utf-8")
+
+
+def test_the_pdf_variants_accepted_are_the_ones_weasyprint_knows():
+    from weasyprint.pdf import VARIANTS
+
+    from reportgen.config import PDF_VARIANTS
+
+    assert set(PDF_VARIANTS) == set(VARIANTS) - {"debug"}

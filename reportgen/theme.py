@@ -22,6 +22,8 @@ class Theme:
     track: str = "#EDEDED"
     """The unfilled part of a share bar and the fill of diagram boxes."""
     font_family: str = "DejaVu Sans"
+    fallback_font_families: tuple[str, ...] = ("Noto Sans CJK SC",)
+    """Fonts for glyphs the main font lacks (Chinese names in a release), used when installed."""
     heading_font_family: str = "DejaVu Sans"
     base_font_size: float = 10.0
     title_font_size: float = 13.0
@@ -44,11 +46,16 @@ class Theme:
         """The resolution of PNG fallbacks (2× the nominal one by default)."""
         return self.chart_dpi * self.png_scale
 
-    def matplotlib_rc(self) -> dict[str, object]:
-        """matplotlib rcParams for this style: fonts, colours, literal text, deterministic SVG."""
+    def matplotlib_rc(self, installed: frozenset[str] | None = None) -> dict[str, object]:
+        """matplotlib rcParams for this style: fonts, colours, literal text, deterministic SVG.
+
+        `installed` names the font families present; fallbacks missing from it are left out so
+        that matplotlib does not log a "font not found" for each chart.
+        """
+        fallbacks = [f for f in self.fallback_font_families
+                     if installed is None or f in installed]
         return {
-            "font.family": "sans-serif",
-            "font.sans-serif": [self.font_family, "DejaVu Sans"],
+            "font.family": [self.font_family, *fallbacks],
             "font.size": self.chart_font_size,
             "text.color": self.text,
             "text.usetex": False,

@@ -192,6 +192,14 @@ def test_long_dollar_title_wraps_inside_the_figure():
     assert legibility_problems(spec("ranking", [("a", 1.0), ("b", 2.0)], title=title)) == []
 
 
+def test_chinese_names_draw_without_warnings_or_overflow():
+    chart = spec("ranking", [("上海 Shanghai", 3.0), ("浦东新区", 2.0), ("Costs $5", 1.0)],
+                 title="Districts 区")
+    asset = draw_one(chart)  # pytest turns any warning (a missing glyph) into an error
+    assert "浦东新区" in svg_texts(asset.svg)
+    assert legibility_problems(chart) == []
+
+
 def test_thirty_bars_make_a_taller_chart():
     short = draw_one(spec("ranking", [("a", 1.0), ("b", 2.0), ("c", 3.0)]))
     tall = draw_one(spec("ranking", [(f"District {i}", float(i)) for i in range(30)]))

@@ -119,7 +119,7 @@ def new_figure(spec: ChartSpec, theme: Theme, height: float | None = None,
     text_w = width - 0.3
     title = wrap(spec.title, text_w, theme.chart_title_size * BOLD)
     fig.text(0.15 / width, y / height, title, fontsize=theme.chart_title_size, weight="bold",
-             va="top", ha="left", color=theme.text, family=theme.heading_font_family)
+             va="top", ha="left", color=theme.text, family=_heading_families(theme))
     y -= (title.count("\n") + 1) * theme.chart_title_size * 1.25 * PT
     if spec.subtitle:
         fig.text(0.15 / width, y / height, wrap(spec.subtitle, text_w, theme.chart_font_size),
@@ -129,6 +129,14 @@ def new_figure(spec: ChartSpec, theme: Theme, height: float | None = None,
                                                    theme.chart_small_size, lines=1),
                  fontsize=theme.chart_small_size, va="bottom", ha="left", color=theme.muted)
     return fig, Frame(width, height, header_height(spec, theme), bottom)
+
+
+def _heading_families(theme: Theme) -> list[str]:
+    """The heading font, then the fallbacks `house_style` found installed."""
+    import matplotlib
+
+    families = list(matplotlib.rcParams["font.family"])
+    return [theme.heading_font_family, *families[1:]]
 
 
 def _plain_axes(ax: Axes, theme: Theme) -> None:
@@ -487,8 +495,10 @@ def drawer_for(spec: ChartSpec) -> Drawer:
 def house_style(theme: Theme = DEFAULT_THEME) -> Iterator[None]:
     """matplotlib's rcParams set to the theme for the duration (read when drawing and saving)."""
     import matplotlib
+    from matplotlib import font_manager
 
-    with matplotlib.rc_context(cast(Any, theme.matplotlib_rc())):
+    installed = frozenset(f.name for f in font_manager.fontManager.ttflist)
+    with matplotlib.rc_context(cast(Any, theme.matplotlib_rc(installed))):
         yield
 
 

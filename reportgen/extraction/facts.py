@@ -432,7 +432,8 @@ _STEER_RE = re.compile(
 _TO_VERB_RE = re.compile(r"\s+to\s+(?:grow|rise|increase|reach|be|exceed|hit|top|fall|drop|"
                          r"decline|expand|stay|remain)(?:\s+(?:by|at|to|around|about))?\s*$")
 _NP_BREAKERS = frozenset({"expect", "expects", "expected", "want", "wants", "allow", "allows",
-                          "for", "and", "we", "will", "plan", "plans", "aim", "aims", "see"})
+                          "for", "and", "we", "will", "plan", "plans", "aim", "aims", "see",
+                          "with", "while", "which", "that", "as", "but", "when", "where"})
 
 
 def _np_before_to(before: str) -> str:

@@ -29,9 +29,9 @@ _LEADING = re.compile(
     re.IGNORECASE,
 )
 _TRAILING = re.compile(
-    r"^[\s,)]*(?:(?:in|by|for|during|by the end of|at the end of|as of)\s+)"
-    r"(?:the\s+)?(?:(?P<period>" + _PERIOD_WORDS + r")(?:\s+of\s+|\s*,|\s+))?"
-    r"(?:(?P<year>(?:19|20)[0-9]{2})(?![0-9s])|(?P<rel>this year|last year|next year))?",
+    r"^(?:\s*\([^()]{0,80}\))?[\s,)]*(?:(?:in|by|for|during|by the end of|at the end of|as of)\s+)"
+    r"(?:the\s+)?(?:(?P<period>" + _PERIOD_WORDS + r")\s+of\s+)?"
+    r"(?:(?P<year>(?:19|20)[0-9]{2})(?![0-9s])|(?P<rel>this year|last year|next year))",
     re.IGNORECASE,
 )
 _TRAILING_REL = re.compile(r"^[\s,]*(?P<rel>this year|last year)\b", re.IGNORECASE)
@@ -88,7 +88,7 @@ def read_sentence(sentence: str, mentions: list[tuple[Mention, Span]], doc_year:
         year, period, _, stop = own[i]
         if stop:
             carried = (year, period, b)
-        elif carried and not _CLAUSE_BREAK.search(sentence[carried[2]:a]):
+        elif carried and not _CARRY_BREAK.search(sentence[carried[2]:a]):
             year, period = carried[0], carried[1]  # "2.46 trillion yuan last year, up 4.6%"
         if year is None and period is None:
             year, period = lead_year, lead_period
@@ -263,6 +263,10 @@ def metric_for(sentence: str, index: int, mentions: list[tuple[Mention, Span]],
 _OPENER = re.compile(r"^(?:[A-Z]:\s*|\(?[0-9a-z]{1,2}[.)]\s*|[-*•]\s*)?(?:(?:Of the total|Of which|"
                      r"Among them|Among these|In particular|In addition|Meanwhile|Moreover)"
                      r"[,:]\s*)?")
+_PAST_VERB = re.compile(r"(?<=\w)\s+(?=(?:[a-z]+ed|made|won|sold|built|grew|rose|fell|saw|hit|"
+                        + "|".join(w for w in rules.CHANGE_NOUNS if " " not in w) + r")\b)")
+_CARRY_BREAK = re.compile(r"[;:]|,\s*(?:and|while|but|with|whereas|of which|which|the|its|their)\b")
+_GENERIC_COUNTED = frozenset({"units", "sets", "pieces", "items", "copies", "unit", "set"})
 _COMPARED_RE = re.compile(r"\s+(?:more|higher|greater|less|lower|fewer)\s+than\b")
 _AREA_UNITS = frozenset({"hectares", "km2", "m2", "mu"})
 
@@ -302,6 +306,12 @@ def _count_metric(sentence: str, index: int, mentions: list[tuple[Mention, Span]
     if noun.lower().split()[:1] and noun.lower().split()[0] in rules.RUN_WORDS:
         predicate = _predicate(sentence[:a])
         return f"{noun} {predicate}".strip()
+    if noun.lower() in _GENERIC_COUNTED:
+        own = _subject(sentence, a) or _subject(sentence, a, main=True)
+        if own:
+            return _with_topic(own, topic)  # "surged 34.6% to 1.28 million units"
+    if not noun and _of_phrase(sentence[:a]):
+        return _with_topic(_of_phrase(sentence[:a]), topic)  # "a population of 24.87 million"
     if not noun:
         own = _subject(sentence, a)
         change = _CHANGE_RE.search(_strip_qualifier(sentence[:a]))
@@ -398,6 +408,9 @@ def _percent_metric(sentence: str, before: str, after: str, mention: Mention,
     of_phrase = _of_phrase(before)
     if of_phrase and not whole:
         return _with_topic(of_phrase, topic)
+    if whole and re.search(r",\s*(?:or|i\.e\.|that is)\s*$", _strip_qualifier(before)):
+        main = _subject(sentence, a, main=True)
+        return _with_topic(f"{main} share of {whole}" if main else f"share of {whole}", topic)
     if whole and not subject:
         return _with_topic(f"share of {whole}", topic)
     if subject:
@@ -429,11 +442,12 @@ _STEER_RE = re.compile(
 )
 
 
-_TO_VERB_RE = re.compile(r"\s+to\s+(?:grow|rise|increase|reach|be|exceed|hit|top|fall|drop|"
+_TO_VERB_RE = re.compile(r"\s+(?:to\s+)?(?:grow|rise|increase|reach|be|exceed|hit|top|fall|drop|"
                          r"decline|expand|stay|remain)(?:\s+(?:by|at|to|around|about))?\s*$")
 _NP_BREAKERS = frozenset({"expect", "expects", "expected", "want", "wants", "allow", "allows",
                           "for", "and", "we", "will", "plan", "plans", "aim", "aims", "see",
-                          "with", "while", "which", "that", "as", "but", "when", "where"})
+                          "with", "while", "which", "that", "as", "but", "when", "where",
+                          "saw", "sees", "its", "their", "his", "her", "to", "is", "are", "be"})
 
 
 def _np_before_to(before: str) -> str:
@@ -470,7 +484,8 @@ def _whole_after(after: str) -> str:
     if not match:
         return ""
     whole = match.group(1)
-    whole = re.split(r"\b(?:making|and has|while|which)\b", whole)[0]
+    whole = re.split(r"\b(?:making|and has|while|which|said|say|says|expect|expects|are|were|is|"
+                     r"was|have|has|will)\b", whole)[0]
     whole = re.sub(r"\b(?:country|nation|China)[’']s\b", "national", whole)
     return _clean(whole)
 
@@ -522,7 +537,7 @@ def _subject(sentence: str, a: int, *, main: bool = False) -> str:
     if main:
         text = re.sub(r"^(?:In|By|During|Over|Since|As of|From)\s[^,]{1,60},\s*", "", text)
     text = _OPENER.sub("", text)
-    match = _LINK_RE.search(text)
+    match = _LINK_RE.search(text) or _PAST_VERB.search(text)
     if not match:
         return ""
     subject = text[:match.start()]

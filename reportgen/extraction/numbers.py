@@ -69,7 +69,7 @@ _SCALE_RE = re.compile(r"(?:[ \u00a0]?-[ \u00a0]?|[ \u00a0]*)(" + _alternation(_
                        re.IGNORECASE)
 _TIMES_RE = re.compile(r"(?:[ \u00a0]+times\b|-fold\b)", re.IGNORECASE)
 _PER_RE = re.compile(
-    r"[ \u00a0]+per[ \u00a0]+(?:(?P<num>[0-9][0-9,]*(?:\.[0-9]+)?)[ \u00a0]+(?P<nounnum>[A-Za-z]+)"
+    r"[ \u00a0]+(?:per|a|an)[ \u00a0]+(?:(?P<num>[0-9][0-9,]*(?:\.[0-9]+)?)[ \u00a0]+(?P<nounnum>[A-Za-z]+)"
     r"|(?P<word>" + _alternation(w for w, _ in rules.PER_UNITS) + r"))\b", re.IGNORECASE)
 _PER_OF = {w.lower(): u for w, u in rules.PER_UNITS}
 
@@ -290,6 +290,8 @@ def _is_name_or_code(text: str, start: int, end: int) -> bool:
         return True  # "12-inch", "3-year"
     if _is_heading_number(text, start, end):
         return True
+    if _previous_word(text, start).lower() in {"top", "no", "nos", "grade", "level", "class"}:
+        return True  # "the top 10 cities", "Grade 3"
     prev = _previous_word(text, start)
     if prev.lower().rstrip(".") in rules.MONTHS:
         return True

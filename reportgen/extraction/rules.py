@@ -128,7 +128,9 @@ NOUN_STOP_WORDS = frozenset([
     "up", "down", "rose", "fell", "grew", "increased", "decreased", "reached", "hit", "totaled",
     "totalled", "stood", "accounted", "accounting", "accounts", "amounted", "representing",
     "covering", "linking", "making", "bringing", "than", "after", "before", "since", "until",
-    "onto", "nationwide", "citywide", "worldwide", "globally", "annually", "respectively",
+    "onto", "makes", "made", "make", "remains", "remained", "ranks", "ranked", "included",
+    "shows", "showed", "means", "became", "becomes", "gives", "gave", "brings", "takes", "took",
+    "puts", "said", "says", "nationwide", "citywide", "worldwide", "globally", "annually", "respectively",
     "altogether"
 ])
 # Word groups that hold a stop word but name one thing.
@@ -206,7 +208,12 @@ CHANGE_NOUNS: dict[str, str] = {
     "fell": "decrease", "fallen": "decrease", "dropped": "decrease", "decreased": "decrease",
     "down": "decrease", "eased": "reduction", "reduced": "reduction", "cut": "reduction",
     "contracted": "decrease", "shrank": "decrease", "narrowed": "decrease",
-    "widened": "increase",
+    "widened": "increase", "expanding": "growth", "expands": "growth", "expand": "growth",
+    "rising": "increase", "rises": "increase", "growing": "growth", "grows": "growth",
+    "increasing": "increase", "increases": "increase", "climbing": "increase",
+    "surging": "increase", "jumping": "increase", "declining": "decline", "declines": "decline",
+    "falling": "decrease", "falls": "decrease", "dropping": "decrease", "drops": "decrease",
+    "down by": "decrease", "edged": "increase", "slid": "decrease", "shrinking": "decrease",
 }
 
 # Subjects that stand for the issuer and name no metric.

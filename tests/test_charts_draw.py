@@ -171,11 +171,16 @@ def test_wrap_keeps_at_most_the_lines_asked():
     [(f"District {i}", float(i)) for i in range(30)],
     [("x" * 200, 1.0), ("Costs $5 and $10", 2.0)],
 ], ids=["one-point", "zeros", "negatives", "nan", "thirty", "long-and-dollar"])
-def test_degenerate_specs_draw_without_error(kind, points):
-    unit = "percent" if kind == "shares" else "yuan"
-    asset = draw_one(spec(kind, points, unit=unit))
+def test_degenerate_specs_give_a_legible_chart_or_a_decision(kind, points):
+    chart = spec(kind, points, unit="percent" if kind == "shares" else "yuan")
+    assets, skipped = draw_plan(ChartPlan((chart,)))
+    if skipped:  # nothing worth drawing: a one-line reason instead of a chart
+        assert assets == () and str(skipped[0]).startswith("not charted: test-")
+        assert all(p[1] == 0 for p in points)
+        return
+    asset = assets[0]
     assert ET.fromstring(asset.svg).tag == f"{SVG}svg"
-    assert legibility_problems(spec(kind, points, unit=unit)) == []
+    assert legibility_problems(chart) == []
     texts = svg_texts(asset.svg)
     shown = points if len(points) <= 12 else points[-1:]  # crowded axes keep every k-th label
     for label, _ in shown:  # long labels are wrapped and cut (each line a <text>)
@@ -211,6 +216,18 @@ def test_all_nan_is_a_not_charted_decision():
     assets, skipped = draw_plan(ChartPlan((spec("ranking", [("a", math.nan)]),)))
     assert assets == ()
     assert str(skipped[0]) == "not charted: test-ranking: no finite value to plot"
+
+
+def test_briefing_charts_are_drawn_as_given_with_alt_text_filled_in(synthetic):
+    given = spec("ranking", [("a", 1.0), ("b", 2.0), ("c", 3.0)])
+    assets = draw_charts(synthetic.with_charts([given]))
+    assert [a.id for a in assets] == ["test-ranking"]
+    assert "c at 3 yuan" in assets[0].spec.alt_text
+
+
+def test_all_zero_values_are_a_not_charted_decision():
+    _, skipped = draw_plan(ChartPlan((spec("growth", [("2020", 0.0), ("2021", 0.0)]),)))
+    assert [str(d) for d in skipped] == ["not charted: test-growth: every value is zero"]
 
 
 def test_system_without_figures_still_draws_member_names():

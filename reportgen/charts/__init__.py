@@ -10,9 +10,10 @@ import os
 import re
 import tempfile
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
+from reportgen.charts.alt import alt_text
 from reportgen.charts.select import ChartDecision, ChartPlan, choose_charts, plan_charts
 from reportgen.config import Config
 from reportgen.model import Briefing, ChartSpec
@@ -41,8 +42,9 @@ class ChartAsset:
 
 def plan_for(briefing: Briefing, config: Config | None = None) -> ChartPlan:
     """The briefing's own chart specs if it carries some, else those chosen from its data."""
-    if briefing.charts:
-        return ChartPlan(briefing.charts)
+    if briefing.charts:  # chosen earlier (or by staff); give any without alt text its own
+        return ChartPlan(tuple(replace(s, alt_text=s.alt_text or alt_text(s))
+                               for s in briefing.charts))
     return plan_charts(briefing, (config or Config()).charts)
 
 
@@ -79,8 +81,11 @@ def drawing_problem(spec: ChartSpec) -> str | None:
     values = [p.value for s in spec.series for p in s.points]
     if spec.kind == "system":
         return None if any(s.points or s.note for s in spec.series) else "no tier to show"
-    if not any(math.isfinite(v) for v in values):
+    finite = [v for v in values if math.isfinite(v)]
+    if not finite:
         return "no finite value to plot" if values else "no values"
+    if all(v == 0 for v in finite):
+        return "every value is zero"
     return None
 
 

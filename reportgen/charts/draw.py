@@ -163,7 +163,7 @@ def draw_growth(spec: ChartSpec, theme: Theme) -> Figure:
     low, high = min(values + [0.0]), max(values + [0.0])
     span = (high - low) or 1.0
     slot_in = (frame.width - 0.5) / max(1, len(points))
-    _label_columns(ax, points, values, spec.unit, slot_in, span, theme)
+    _label_columns(ax, points, values, spec.unit, slot_in, theme)
     arrow = 2 <= len(points) <= MAX_ARROW_COLUMNS and min(values) > 0 and all(
         math.isfinite(p.value) for p in points)
     headroom = 0.45 if arrow else 0.22
@@ -178,7 +178,7 @@ def draw_growth(spec: ChartSpec, theme: Theme) -> Figure:
 
 
 def _label_columns(ax: Axes, points: Sequence[ChartPoint], values: Sequence[float], unit: str,
-                   slot_in: float, span: float, theme: Theme) -> None:
+                   slot_in: float, theme: Theme) -> None:
     """Each column's value above it; when they cannot all fit, the first, last and largest."""
     size = theme.chart_font_size if slot_in > 1.2 else theme.chart_small_size
     labels = [_column_label(p, unit, slot_in, size) for p in points]
@@ -193,9 +193,9 @@ def _label_columns(ax: Axes, points: Sequence[ChartPoint], values: Sequence[floa
     for x in sorted(shown):
         v = values[x]
         shift = {"left": -0.3, "right": 0.3}.get(align[x], 0.0)
-        ax.text(x + shift, v + (0.03 * span if v >= 0 else -0.03 * span), labels[x],
-                ha=align[x], va="bottom" if v >= 0 else "top", fontsize=size, color=theme.text,
-                zorder=3)
+        ax.annotate(labels[x], (x + shift, v), xytext=(0, 4 if v >= 0 else -4),
+                    textcoords="offset points", ha=align[x], va="bottom" if v >= 0 else "top",
+                    fontsize=size, color=theme.text, zorder=3)
 
 
 def _thinned(labels: list[str], slot_in: float, size: float) -> list[str]:

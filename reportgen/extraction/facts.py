@@ -339,7 +339,7 @@ def _count_metric(sentence: str, index: int, mentions: list[tuple[Mention, Span]
 
 
 def _of_after(after: str) -> str:
-    """ "of the Three-year Action Plan" right after a counted noun, as "of Three-year Action Plan"."""
+    """The "of the Three-year Action Plan" phrase right after a counted noun, without articles."""
     match = re.match(r"\s+(of\s+(?:the\s+)?(?:[“\"]?[\w&'’-]+[”\"]?\s+){0,4}[“\"]?[\w&'’-]+)"
                      r"(?=[\s,.;:)]|$)", after)
     if not match:

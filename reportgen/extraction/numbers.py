@@ -69,7 +69,8 @@ _SCALE_RE = re.compile(r"(?:[ \u00a0]?-[ \u00a0]?|[ \u00a0]*)(" + _alternation(_
                        re.IGNORECASE)
 _TIMES_RE = re.compile(r"(?:[ \u00a0]+times\b|-fold\b)", re.IGNORECASE)
 _PER_RE = re.compile(
-    r"[ \u00a0]+(?:per|a|an)[ \u00a0]+(?:(?P<num>[0-9][0-9,]*(?:\.[0-9]+)?)[ \u00a0]+(?P<nounnum>[A-Za-z]+)"
+    r"[ \u00a0]+(?:per|a|an)[ \u00a0]+"
+    r"(?:(?P<num>[0-9][0-9,]*(?:\.[0-9]+)?)[ \u00a0]+(?P<nounnum>[A-Za-z]+)"
     r"|(?P<word>" + _alternation(w for w, _ in rules.PER_UNITS) + r"))\b", re.IGNORECASE)
 _PER_OF = {w.lower(): u for w, u in rules.PER_UNITS}
 
@@ -303,7 +304,8 @@ def _is_name_or_code(text: str, start: int, end: int) -> bool:
 
 def _is_heading_number(text: str, start: int, end: int) -> bool:
     """True for "1." / "2)" at the start of a line and "(3)" anywhere: a heading or list number."""
-    if text[start - 1:start] in ("(", "（") and text[end:end + 1] in (")", "）") and end - start <= 2:
+    enclosed = text[start - 1:start] in ("(", "（") and text[end:end + 1] in (")", "）")
+    if enclosed and end - start <= 2:
         return True
     line_start = text.rfind("\n", 0, start) + 1
     after = text[end:end + 2]
@@ -465,7 +467,8 @@ def counted_noun(text: str, pos: int) -> tuple[str, int]:
             continue
         word = _WORD_RE.match(text, here)
         if not word and words and words[-1][:1].isupper():
-            word = re.compile(r"[0-9]+(?=[ \u00a0][A-Za-z])").match(text, here)  # "Global 500 firms"
+            # digits inside a capitalised name: "Fortune Global 500 companies"
+            word = re.compile(r"[0-9]+(?=[ \u00a0][A-Za-z])").match(text, here)
         if not word:
             break
         bare = word.group().strip("“\"‘'”’")

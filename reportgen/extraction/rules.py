@@ -130,7 +130,8 @@ NOUN_STOP_WORDS = frozenset([
     "covering", "linking", "making", "bringing", "than", "after", "before", "since", "until",
     "onto", "makes", "made", "make", "remains", "remained", "ranks", "ranked", "included",
     "shows", "showed", "means", "became", "becomes", "gives", "gave", "brings", "takes", "took",
-    "puts", "said", "says", "nationwide", "citywide", "worldwide", "globally", "annually", "respectively",
+    "puts", "said", "says", "nationwide", "citywide", "worldwide", "globally", "annually",
+    "respectively",
     "altogether"
 ])
 # Word groups that hold a stop word but name one thing.

@@ -1,0 +1,106 @@
+"""One small text per reading rule: years, periods, targets and metric names of single figures."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from reportgen.extraction import extract_briefing
+from reportgen.ingest import SourceDoc
+from reportgen.model import Fact
+
+DATED = "Release (March 5, 2024)\n\n"  # the document date makes "last year" 2023
+
+
+def facts(body: str) -> dict[str, Fact]:
+    text = DATED + body + "\n"
+    briefing = extract_briefing(SourceDoc(Path("rule.txt"), text, "0" * 64, ".txt"))
+    return {f.text: f for f in briefing.facts}
+
+
+@pytest.mark.parametrize(("body", "quote", "year", "period"), [
+    ("In 2021, output reached 5 billion yuan.", "5 billion yuan", 2021, None),
+    ("Output rose from 3 billion yuan in 2015 to 5 billion yuan in 2020.", "3 billion yuan",
+     2015, None),
+    ("Output rose from 3 billion yuan in 2015 to 5 billion yuan in 2020.", "5 billion yuan",
+     2020, None),
+    ("Last year, exports reached 2 trillion yuan.", "2 trillion yuan", 2023, None),
+    ("GDP reached 4.7 trillion yuan last year, up 5 percent.", "5 percent", 2023, None),
+    ("In the first half of this year, sales hit 9 billion yuan.", "9 billion yuan", 2024, "H1"),
+    ("In the first three quarters, GDP grew 5.1 percent.", "5.1 percent", 2024, "Q1-Q3"),
+    ("From January to September, sales grew 9.7%.", "9.7%", 2024, "M1-M9"),
+    ("GDP hit 4.72 trillion yuan ($658 billion) in 2023.", "4.72 trillion yuan", 2023, None),
+    ("Since 2018, the city has run two rounds of reform.", "two rounds", None, None),
+    ("Exports rose 3 percent, up 0.5 percentage points over the same period last year.",
+     "3 percent", None, None),
+    ("Revenue rose to 5.3% of GDP in 2020-2022.", "5.3%", None, None),
+])
+def test_the_year_is_the_one_the_sentence_states(body: str, quote: str, year: int | None,
+                                                 period: str | None) -> None:
+    fact = facts(body)[quote]
+    assert (fact.year, fact.period) == (year, period)
+
+
+@pytest.mark.parametrize(("body", "quote", "target"), [
+    ("The industry scale will reach 700 billion yuan in 2025.", "700 billion yuan", True),
+    ("The city aims to raise R&D intensity to 4.4 percent.", "4.4 percent", True),
+    ("The city prioritized five areas, with scale to reach 50 billion yuan in 2026.",
+     "five areas", False),
+    ("Output reached 9 billion yuan in 2023.", "9 billion yuan", False),
+    ("Main targets for this year:\n- GDP growth of around 5 percent;", "5 percent", True),
+    ("Main targets for this year:\n- GDP growth of around 5 percent;\nExports rose 3%.", "3%",
+     False),
+    ("Shanghai aims to upgrade the six pillar industries.", "six pillar industries", False),
+])
+def test_targets_follow_future_cues_and_goal_lists(body: str, quote: str, target: bool) -> None:
+    assert facts(body)[quote].is_target is target
+
+
+@pytest.mark.parametrize(("body", "quote", "metric"), [
+    ("The city's industrial added value reached 1.07 trillion yuan.", "1.07 trillion yuan",
+     "industrial added value"),
+    ("The city has built 60 smart factories.", "60 smart factories", "number of smart factories"),
+    ("The IC industry reached 250 billion yuan, accounting for about 25% of the country's total.",
+     "25%", "IC industry share of national total"),
+    ("Energy use has dropped by 5.26 million tons.", "5.26 million tons", "decrease in energy use"),
+    ("Income of urban residents was 84,110 yuan, while that of rural residents was 46,385 yuan.",
+     "46,385 yuan", "income of rural residents"),
+    ("Exports, imports and services grew 5%, 3% and 7%, respectively.", "3%", "imports growth"),
+    ("We expect exports to grow by 3 percent.", "3 percent", "exports growth"),
+    ("The city will keep the unemployment rate within 5.5 percent.", "5.5 percent",
+     "unemployment rate"),
+    ("The city added 1,260 hectares of green space.", "1,260 hectares", "green space"),
+    ("Consumption contributed 1.8 trillion yuan, or 38.1 percent of GDP.", "38.1 percent",
+     "consumption share of GDP"),
+    ("It attracted 1,287 new firms, 21.2% more than a year earlier.", "21.2%",
+     "change in number of new firms"),
+    ("The wage reached 12,183 yuan a month.", "12,183 yuan a month", "wage"),
+    ("Its population of 24.87 million makes it the largest city.", "24.87 million", "population"),
+])
+def test_metric_is_a_short_noun_phrase_from_the_sentence(body: str, quote: str,
+                                                         metric: str) -> None:
+    assert facts(body)[quote].metric == metric
+
+
+@pytest.mark.parametrize(("body", "absent"), [
+    ("It ranked among the top 10 cities.", "10 cities"),
+    ("Call the hotline 12345 for help.", "12345"),
+    ("(1) total output of more than 4 trillion yuan;", "1"),
+    ("The Xuelong 2 icebreaker was launched.", "2"),
+])
+def test_rankings_codes_list_markers_and_names_are_not_facts(body: str, absent: str) -> None:
+    assert absent not in facts(body)
+
+
+def test_runs_of_years_and_multiples_in_words_are_facts() -> None:
+    found = facts("It led for six years in a row, twice as many as before.")
+    assert (found["six years in a row"].value, found["six years in a row"].unit) == (6, "count")
+    assert (found["twice"].value, found["twice"].unit) == (2, "multiple")
+
+
+def test_rates_take_their_denominator_into_the_unit() -> None:
+    found = facts("The wage reached 12,183 yuan a month and density was 260 units per "
+                  "10,000 people.")
+    assert found["12,183 yuan a month"].unit == "yuan per month"
+    assert found["260 units per 10,000 people"].unit == "units per 10,000 people"

@@ -29,6 +29,7 @@ _QUALIFIER_WORDS = {
     Qualifier.AT_LEAST: "at least", Qualifier.LESS_THAN: "less than", Qualifier.UP_TO: "up to",
 }
 MAX_HEADLINE_CARDS = 8
+PLAIN_UNITS = frozenset({"count", "multiple"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,6 +114,11 @@ class ChapterView:
     points: tuple[PointView, ...]
     facts: tuple[FactView, ...]
     charts: tuple[ChartView, ...]
+
+    @property
+    def key_facts(self) -> tuple[FactView, ...]:
+        """The chapter's measured figures (money, shares, rates), leaving plain counts to the text."""
+        return tuple(f for f in self.facts if f.unit not in PLAIN_UNITS)
 
 
 @dataclass(frozen=True, slots=True)

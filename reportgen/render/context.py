@@ -117,7 +117,7 @@ class ChapterView:
 
     @property
     def key_facts(self) -> tuple[FactView, ...]:
-        """The chapter's measured figures (money, shares, rates), leaving plain counts to the text."""
+        """The measured figures (money, shares, rates); plain counts stay in the text."""
         return tuple(f for f in self.facts if f.unit not in PLAIN_UNITS)
 
 

@@ -166,6 +166,7 @@ def _text_extractor() -> Any:
             self.url: str | None = None
 
         def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            """Note a canonical URL, enter skipped elements, break lines at blocks."""
             a = dict(attrs)
             if tag == "link" and (a.get("rel") or "").lower() == "canonical" and a.get("href"):
                 self.url = self.url or a["href"]
@@ -179,6 +180,7 @@ def _text_extractor() -> Any:
                 self.parts.append("\n\n")
 
         def handle_endtag(self, tag: str) -> None:
+            """Leave skipped elements and the title, break lines at blocks."""
             if tag == "title":
                 self.in_title = False
             elif tag in _SKIP_TAGS and self.skip_depth:
@@ -187,6 +189,7 @@ def _text_extractor() -> Any:
                 self.parts.append("\n\n")
 
         def handle_data(self, data: str) -> None:
+            """Keep visible text (and the title apart)."""
             if self.in_title:
                 self.title.append(data)
             elif not self.skip_depth:

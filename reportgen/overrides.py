@@ -99,12 +99,15 @@ class _Reader:
         self.constructor = SafeConstructor()
 
     def error(self, node: Node, message: str) -> OverridesError:
+        """An `OverridesError` naming this file and the line of `node`."""
         return OverridesError(f"{self.path}:{node.start_mark.line + 1}: {message}")
 
     def value(self, node: Node) -> Any:
+        """The Python value of a YAML node."""
         return self.constructor.construct_object(node, deep=True)
 
     def mapping(self, node: Node, what: str) -> list[tuple[ScalarNode, Node]]:
+        """The (key, value) node pairs of a mapping node; an error naming `what` otherwise."""
         from yaml.nodes import MappingNode, ScalarNode
 
         if not isinstance(node, MappingNode):
@@ -117,6 +120,7 @@ class _Reader:
         return pairs
 
     def read(self, root: Node, ids: set[str]) -> tuple[dict[str, dict[str, Any]], list[Fact]]:
+        """The checked changes by fact id and the checked new facts of the whole file."""
         changes: dict[str, dict[str, Any]] = {}
         additions: list[Fact] = []
         for key, value in self.mapping(root, "the overrides file"):
@@ -130,6 +134,7 @@ class _Reader:
         return changes, additions
 
     def read_changes(self, node: Node, ids: set[str]) -> dict[str, dict[str, Any]]:
+        """The checked fields of each `facts:` entry, by fact id."""
         from yaml.nodes import ScalarNode
 
         changes: dict[str, dict[str, Any]] = {}
@@ -144,6 +149,7 @@ class _Reader:
         return changes
 
     def read_fields(self, node: Node, allowed: tuple[str, ...], what: str) -> dict[str, Any]:
+        """The checked fields of one entry; unknown keys are an error naming the closest."""
         fields: dict[str, Any] = {}
         for key, value in self.mapping(node, what):
             name = key.value
@@ -177,6 +183,7 @@ class _Reader:
         return value.strip()
 
     def quantity_value(self, node: Node, value: Any) -> Quantity | float:
+        """A `value:` as a number or a parsed quantity phrase ("1.2 trillion yuan")."""
         if isinstance(value, bool) or not isinstance(value, int | float | str):
             raise self.error(node, f"'value' must be a number or a quantity, not {value!r}")
         if isinstance(value, str):
@@ -189,6 +196,7 @@ class _Reader:
         return float(value)
 
     def read_additions(self, node: Node, ids: set[str]) -> list[Fact]:
+        """The new facts of the `add:` list, with ids unique in the document."""
         from yaml.nodes import ScalarNode, SequenceNode
 
         if isinstance(node, ScalarNode) and node.value in ("", "~", "null"):

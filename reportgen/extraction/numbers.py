@@ -421,6 +421,9 @@ def _finish(text: str, start: int, stop: int, value: float, unit: str, qualifier
             written: str, kind: str, noun: str, number_start: int, number_end: int) -> Mention:
     """The mention, extended over a "per ..." rate and a "... mark" milestone."""
     per = _PER_RE.match(text, stop)
+    if per and per.group(0).split()[0].lower() in ("a", "an") and (
+            per.group("num") or _PER_OF[per.group("word").lower()] == "year"):
+        per = None  # "10 billion yuan a year" stays in yuan; only "per" takes a number
     if per and (kind != "count" or noun):
         base = noun.split()[-1].lower() if kind == "count" else unit
         if per.group("num"):

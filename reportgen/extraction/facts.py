@@ -586,6 +586,8 @@ def _with_topic(metric: str, topic: str | None) -> str:
     """`metric`, naming the topic it belongs to when the metric does not already say it."""
     if not topic:
         return metric
+    if metric.lower().endswith(f" of {topic.lower()}"):  # "scale of metaverse" → "metaverse scale"
+        return f"{topic} {metric[: -len(topic) - 4]}"
     topic_words = {w[:6] for w in re.findall(r"[a-z]+", topic.lower())} - {"and", "of"}
     metric_words = {w[:6] for w in re.findall(r"[a-z]+", metric.lower())}
     if topic_words & metric_words:

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import math
+import re
 import subprocess
 import sys
+from dataclasses import replace
 
 import pytest
 
@@ -167,6 +169,42 @@ def test_growth_ignores_targets_of_the_same_metric():
     b = briefing(fact("gdp-2021", 4e12, "yuan", "gdp", year=2021),
                  fact("gdp-2025", 5e12, "yuan", "gdp", year=2025, target=True))
     assert [c.kind for c in choose_charts(b)] != ["growth"]
+
+
+def spanned(text: str, quote: str, fid: str, value: float, metric: str,
+            year: int | None = None) -> Fact:
+    """A fact whose span and sentence span point into `text`."""
+    start = text.index(quote)
+    ends = [m.end() for m in re.finditer(r"\.(\s|$)", text)]  # a full stop, then space or end
+    sentence = (max([e for e in ends if e <= start] + [0]), min(e for e in ends if e > start))
+    return Fact(id=fid, span=(start, start + len(quote)), text=quote,
+                quantity=Quantity(value, "yuan"), metric=metric, year=year,
+                sentence_span=sentence)
+
+
+def test_from_to_pair_without_years_takes_the_years_stated_earlier_in_the_paragraph():
+    text = ("Exports rose from 1.2 billion yuan in 2015 to 2.5 billion yuan in 2020. "
+            "Imports grew from 3.1 billion yuan to 4.4 billion yuan.\n\nNext paragraph.")
+    facts = (spanned(text, "1.2 billion yuan", "e1", 1.2e9, "exports", 2015),
+             spanned(text, "2.5 billion yuan", "e2", 2.5e9, "exports", 2020),
+             spanned(text, "3.1 billion yuan", "i1", 3.1e9, "imports"),
+             spanned(text, "4.4 billion yuan", "i2", 4.4e9, "imports"))
+    b = replace(briefing(*facts), text=text)
+    spec = by_id(choose_charts(b))["growth-imports"]
+    assert [(p.label, p.fact_id) for p in spec.series[0].points] == [("2015", "i1"),
+                                                                     ("2020", "i2")]
+    assert "years 2015 and 2020" in spec.source_note
+
+
+def test_from_to_pair_with_no_years_in_its_paragraph_is_a_decision():
+    text = "Intro.\n\nImports grew from 3.1 billion yuan to 4.4 billion yuan."
+    facts = (spanned(text, "3.1 billion yuan", "i1", 3.1e9, "imports"),
+             spanned(text, "4.4 billion yuan", "i2", 4.4e9, "imports"))
+    plan = plan_charts(replace(briefing(*facts), text=text))
+    assert plan.charts == ()
+    assert [str(d) for d in plan.skipped] == [
+        "not charted: growth-imports: imports: the change from 3.1 billion yuan to "
+        "4.4 billion yuan has no years"]
 
 
 def test_ranking_across_topics_of_a_point_names_the_common_metric():

@@ -34,6 +34,7 @@ def _finite(points: tuple[ChartPoint, ...]) -> list[ChartPoint]:
 
 
 def _listing(points: list[ChartPoint], unit: str) -> str:
+    """'label: value; …' for the first MAX_LISTED points."""
     shown = points[:MAX_LISTED]
     text = "; ".join(f"{p.label}: {value_text(p, unit)}" for p in shown)
     more = len(points) - len(shown)
@@ -41,6 +42,7 @@ def _listing(points: list[ChartPoint], unit: str) -> str:
 
 
 def _describe_growth(spec: ChartSpec) -> str:
+    """The years compared, the first and last figures, the peak and the change."""
     points = _finite(spec.series[0].points) if spec.series else []
     if len(points) < 2:
         return f"Chart: {spec.title}. {_listing(points, spec.unit)}."
@@ -55,6 +57,7 @@ def _describe_growth(spec: ChartSpec) -> str:
 
 
 def _describe_bars(spec: ChartSpec) -> str:
+    """What is compared, the highest and lowest, (for shares) the total, then every value."""
     points = _finite(spec.series[0].points) if spec.series else []
     if not points:
         return f"Chart: {spec.title}. No figures."
@@ -73,6 +76,7 @@ def _describe_bars(spec: ChartSpec) -> str:
 
 
 def _describe_targets(spec: ChartSpec) -> str:
+    """Each target with the actual figure beside it where there is one."""
     if not spec.series:
         return f"Chart: {spec.title}. No figures."
     targets = spec.series[0]
@@ -91,6 +95,7 @@ def _describe_targets(spec: ChartSpec) -> str:
 
 
 def _describe_system(spec: ChartSpec) -> str:
+    """The tiers in order, each with its total and its members' figures."""
     tiers = []
     for series in spec.series:
         members = "; ".join(

@@ -286,6 +286,7 @@ def _bar_layout(spec: ChartSpec, theme: Theme, rows: list[BarRow],
 
 
 def _draw_bar_rows(ax: Axes, rows: list[BarRow], theme: Theme, track: float | None) -> None:
+    """The bars of every row (a pale track to `track` behind each, for shares) and their values."""
     size = theme.chart_font_size
     for y, row in enumerate(rows):
         k = len(row.bars)

@@ -130,9 +130,16 @@ def propose_growth(briefing: Briefing) -> list[Candidate]:
             out.append(ChartDecision(chart_id, reason))
             continue
         out.append(_growth_spec(briefing, chart_id, dated, unit))
+    dated_metrics = {key for key, by_year in groups.items() if len(by_year) >= 2}
+    return out + _from_to_growth(briefing, dated_metrics)
+
+
+def _from_to_growth(briefing: Briefing, dated: set[tuple[str, str]]) -> list[Candidate]:
+    """Growth charts for 'from A to B' pairs of metrics not already charted by year."""
+    out: list[Candidate] = []
     for first, last in _from_to_pairs(briefing):
         metric = _key(first.display_label)
-        if len(groups.get((metric, first.unit), {})) >= 2:
+        if (metric, first.unit) in dated:
             continue
         chart_id = f"growth-{_slug(metric)}"
         years = _years_nearby(briefing, first)
@@ -140,7 +147,7 @@ def propose_growth(briefing: Briefing) -> list[Candidate]:
             out.append(ChartDecision(chart_id, f"{metric}: the change from "
                                      f"{_figure(first)} to {_figure(last)} has no years"))
             continue
-        note = f"years {years[0]} and {years[1]} as in the sentence before"
+        note = f"years {years[0]} and {years[1]} as stated earlier in the paragraph"
         out.append(_growth_spec(briefing, chart_id, [(years[0], first), (years[1], last)],
                                 first.unit, note))
     return out
@@ -181,6 +188,7 @@ def _years_nearby(briefing: Briefing, fact: Fact) -> tuple[int, int] | None:
 
 def _growth_spec(briefing: Briefing, chart_id: str, dated: list[tuple[int, Fact]], unit: str,
                  note: str = "") -> ChartSpec:
+    """A growth spec: one column per (year, fact), titled with the years, the change below."""
     (first_year, first), (last_year, last) = dated[0], dated[-1]
     points = tuple(ChartPoint(str(y), f.value, f.id, _figure(f)) for y, f in dated)
     source = _source_note(briefing)
@@ -332,6 +340,7 @@ def _measure(metrics: Sequence[str]) -> str:
 
 
 def _ranking(briefing: Briefing, group: RankingGroup) -> Candidate:
+    """A ranking spec of the group, largest first, or the decision that it is too small."""
     finite = [(label, f) for label, f in group.rows if _finite(f)]
     if len(finite) < MIN_RANKING:
         return ChartDecision(group.chart_id, f"only {len(finite)} figures in {group.unit} "
@@ -377,6 +386,7 @@ def propose_targets(briefing: Briefing) -> list[Candidate]:
 
 
 def _target_pairs(briefing: Briefing) -> list[tuple[Fact, Fact | None]]:
+    """Each visible target with the latest actual figure in the same unit, if any."""
     visible = {f.id: f for f in briefing.visible_facts}
     pairs: list[tuple[Fact, Fact | None]] = []
     if briefing.targets:
@@ -470,6 +480,7 @@ def _share_parts(fact: Fact) -> tuple[str, str] | None:
 
 
 def _shares(briefing: Briefing, rows: list[tuple[Fact, str, str]]) -> Candidate:
+    """A shares spec of one whole, or the decision that the shares exceed it."""
     facts = [f for f, _, _ in rows]
     whole = rows[0][2]
     chart_id = f"shares-{_slug(whole)}"
@@ -607,11 +618,13 @@ def _without_words(text: str, words: str) -> str:
 
 
 def _common_year(facts: Sequence[Fact]) -> int | None:
+    """The year all the facts share, or None."""
     years = {f.year for f in facts}
     return years.pop() if len(years) == 1 else None
 
 
 def _common_section(facts: Sequence[Fact]) -> str | None:
+    """The section most of the facts come from."""
     counts = Counter(f.section_id for f in facts if f.section_id)
     return counts.most_common(1)[0][0] if counts else None
 
@@ -622,6 +635,7 @@ def _single_unit(facts: Iterable[Fact]) -> str:
 
 
 def _source_note(briefing: Briefing) -> str:
+    """'Source: <issuer or press release>, <date>', at most 100 characters."""
     doc = briefing.document
     who = doc.issuer or "press release"
     note = f"Source: {who}" + (f", {doc.date}" if doc.date else "")

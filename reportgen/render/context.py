@@ -184,7 +184,8 @@ def build_context(
     section_ids = {s.id for s in briefing.sections if s.number > 0}
     intro_ids = {s.id for s in briefing.sections if s.number == 0}
     system_chart = next((c for c in chart_views if _is_system_chart(c)), None)
-    lookup = _Lookup(facts, chart_views)
+    hidden = frozenset(f.id for f in briefing.facts if f.hidden)
+    lookup = _Lookup(facts, chart_views, hidden)
     return {
         "output": output,
         "document": briefing.document,
@@ -221,12 +222,17 @@ def build_context(
 class _Lookup:
     """The template functions that find facts and charts by id (read-only)."""
 
-    def __init__(self, facts: Mapping[str, FactView], charts: Sequence[ChartView]) -> None:
+    def __init__(self, facts: Mapping[str, FactView], charts: Sequence[ChartView],
+                 hidden: frozenset[str] = frozenset()) -> None:
         self._facts = facts
         self._charts = {c.id: c for c in charts}
+        self._hidden = hidden
 
     def fact(self, fact_id: str) -> FactView:
         """The fact with this id; an error naming the closest ids when there is none."""
+        if fact_id in self._hidden:
+            raise LookupError(f"fact {fact_id!r} is hidden by the overrides file; "
+                              "show it there or remove it from the template")
         if fact_id not in self._facts:
             raise LookupError(_unknown("fact id", fact_id, self._facts))
         return self._facts[fact_id]

@@ -372,6 +372,8 @@ def draw_shares(spec: ChartSpec, theme: Theme) -> Figure:
 # --- the industrial system: tiers as columns of boxes -------------------------------------------
 
 
+MAX_COLUMN_IN = 2.2
+"""Tier columns no wider than this: two tiers make two modest columns, not two slabs."""
 MAX_MEMBERS = 7
 """Members shown per tier; more become a '+N more' box."""
 
@@ -391,7 +393,8 @@ def draw_system(spec: ChartSpec, theme: Theme) -> Figure:
     tiers = spec.series
     n = max(1, len(tiers))
     arrow_w = 0.22
-    col_w = (theme.chart_width_in - 0.3 - arrow_w * (n - 1)) / n
+    col_w = min(MAX_COLUMN_IN, (theme.chart_width_in - 0.3 - arrow_w * (n - 1)) / n)
+    left = (theme.chart_width_in - n * col_w - (n - 1) * arrow_w) / 2  # centred
     texts = [_tier_text(t.name, t.note, t.points, col_w - 0.1, theme) for t in tiers]
     small = theme.chart_small_size
     head_h = 0.16 + max([sum(_header_block(t, theme)) for t in texts] + [0.2])
@@ -410,7 +413,7 @@ def draw_system(spec: ChartSpec, theme: Theme) -> Figure:
     ax.set_axis_off()
     top = frame.height - frame.top
     for i, text in enumerate(texts):
-        x = 0.15 + i * (col_w + arrow_w)
+        x = left + i * (col_w + arrow_w)
         _tier_column(ax, text, x, top, col_w, (head_h, box_h[i], gap), theme.colour(i), theme)
         if i < n - 1:
             ax.annotate("", xy=(x + col_w + arrow_w - 0.03, top - head_h / 2),

@@ -41,6 +41,16 @@ class Theme:
         """The palette colour for series or bar `index`, cycling."""
         return self.palette[index % len(self.palette)]
 
+    def series_colour(self, kind: str, index: int) -> str:
+        """The colour of series `index` in a chart of `kind`, the same in matplotlib and the deck.
+
+        A targets chart draws its goals dark and the latest actual figures pale beside them;
+        other kinds take the palette in order.
+        """
+        if kind == "targets" and index > 0:
+            return self.light
+        return self.colour(index)
+
     @property
     def png_dpi(self) -> float:
         """The resolution of PNG fallbacks (2× the nominal one by default)."""

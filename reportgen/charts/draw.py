@@ -346,15 +346,15 @@ def draw_targets(spec: ChartSpec, theme: Theme) -> Figure:
     actual = {p.label: p for p in spec.series[1].points} if len(spec.series) > 1 else {}
     rows = []
     for p in targets:
-        bars = [(p.value, theme.colour(0), value_text(p, spec.unit))]
+        bars = [(p.value, theme.series_colour("targets", 0), value_text(p, spec.unit))]
         a = actual.get(p.label)
         if a is not None:
-            bars.append((a.value, theme.light, value_text(a, spec.unit)))
+            bars.append((a.value, theme.series_colour("targets", 1), value_text(a, spec.unit)))
         rows.append(BarRow(p.label, tuple(bars)))
     fig, ax, _ = _bar_layout(spec, theme, rows)
     if actual:
-        handles = [Patch(color=theme.colour(0), label=spec.series[0].name),
-                   Patch(color=theme.light, label=spec.series[1].name)]
+        handles = [Patch(color=theme.series_colour("targets", i), label=spec.series[i].name)
+                   for i in (0, 1)]
         ax.legend(handles=handles, loc="lower right", frameon=False, ncol=2,
                   fontsize=theme.chart_small_size, handlelength=1.0, borderaxespad=0.1)
     return fig

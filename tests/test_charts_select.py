@@ -339,6 +339,11 @@ def test_unknown_chart_id_is_an_error_listing_the_known_ids(synthetic, choices):
     assert "growth-industrial-added-value" in message and "industrial-system" in message
 
 
+def test_unknown_chart_id_names_the_closest_known_id(synthetic):
+    with pytest.raises(ChartError, match=r"did you mean 'targets-2025'\?"):
+        choose_charts(synthetic, ChartChoices(drop=("target-2025",)))
+
+
 def test_known_ids_include_charts_that_were_not_drawn():
     b = briefing(fact("g", 5e11, "yuan", "green", year=2025, target=True))
     assert known_chart_ids(b) == ("targets-2025",)

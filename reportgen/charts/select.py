@@ -8,6 +8,7 @@ then drop, keep only, or retitle charts by id.
 
 from __future__ import annotations
 
+import difflib
 import math
 import re
 from collections import Counter, defaultdict
@@ -34,9 +35,9 @@ MIN_RANKING = 3
 MAX_BARS = 12
 """More bars than this stop reading at a glance; a ranking keeps the largest."""
 SHARE_TOLERANCE = 0.5
+"""Rounded shares of one whole may add up to a little over 100."""
 _SELF_DESCRIBING_UNITS = {"yuan", "usd", "percent"}
 """Units the value labels already name ("250 billion yuan", "40.6%")."""
-"""Rounded shares of one whole may add up to a little over 100."""
 
 _QUALIFIER_WORDS = {
     Qualifier.EXACT: "", Qualifier.MORE_THAN: "more than ", Qualifier.ABOUT: "about ",
@@ -90,7 +91,9 @@ def apply_choices(specs: Sequence[ChartSpec], choices: ChartChoices,
     for key, ids in (("drop", choices.drop), ("only", choices.only), ("titles", tuple(titles))):
         unknown = [i for i in ids if i not in known]
         if unknown:
-            raise ChartError(f"unknown chart id {unknown[0]!r} in charts.{key}; "
+            close = difflib.get_close_matches(unknown[0], known, n=1)
+            hint = f" (did you mean {close[0]!r}?)" if close else ""
+            raise ChartError(f"unknown chart id {unknown[0]!r} in charts.{key}{hint}; "
                              f"known ids: {', '.join(known) or '(none for this document)'}")
     kept: list[ChartSpec] = []
     removed: list[ChartDecision] = []

@@ -251,6 +251,19 @@ def test_targets_stand_beside_the_latest_actual_of_the_same_topic():
     assert [(p.label, p.fact_id) for p in actual.points] == [("Vehicles", "ev-2021")]
 
 
+def test_an_actual_of_another_metric_in_the_same_topic_is_not_set_beside_a_target():
+    b = briefing(
+        fact("piles", 1e5, "count", "charging piles built", year=2021, topic="vehicles"),
+        fact("ev-goal", 1.2e6, "count", "new energy vehicles sold", year=2025, target=True,
+             topic="vehicles"),
+        fact("ev-now", 6.7e5, "count", "new energy vehicles sold in the city", year=2021,
+             topic="vehicles"),
+        fact("h2-goal", 1e4, "count", "fuel cell vehicles", year=2025, target=True,
+             topic="hydrogen"))
+    spec = by_id(choose_charts(b))["targets-2025"]
+    assert [p.fact_id for p in spec.series[1].points] == ["ev-now"]
+
+
 def test_briefing_targets_use_their_actual_fact_id():
     b = briefing(fact("gdp-now", 4e12, "yuan", "gdp", year=2021),
                  fact("gdp-goal", 5e12, "yuan", "gdp", year=2025, target=True),

@@ -307,19 +307,20 @@ _STOP_WORDS = frozenset(["of", "in", "the", "and", "for", "a", "an", "to", "by",
 def _metric_words(fact: Fact, rows: list[Row]) -> frozenset[str]:
     """The metric's content words without the words of its topic ('circuits' ~ 'circuit')."""
     topic = next(t for t, f in rows if f is fact)
-    drop = {w.rstrip("s") for w in re.findall(r"[a-z0-9&-]+", _key(topic))}
-
-    def content(text: str) -> set[str]:
-        words = re.findall(r"[a-z0-9&-]+", _key(text))
-        return {w.rstrip("s") for w in words if w not in _STOP_WORDS and w.rstrip("s") not in drop}
-
     share = _share_parts(fact)
     if share is None:
-        return frozenset(content(fact.display_label))
+        return _content_words(fact.display_label, topic)
     # A share compares what is shared and of which whole: "chip output share of national total"
     # and "talent share of national total" have different parts, so they are not alike.
     part, whole = share
-    return frozenset(content(part) | {f"of:{w}" for w in content(whole)})
+    return _content_words(part, topic) | {f"of:{w}" for w in _content_words(whole, topic)}
+
+
+def _content_words(text: str, topic: str) -> frozenset[str]:
+    """`text`'s words, singular, without stop words or the words of `topic`."""
+    drop = {w.rstrip("s") for w in re.findall(r"[a-z0-9&-]+", _key(topic))}
+    words = (w.rstrip("s") for w in re.findall(r"[a-z0-9&-]+", _key(text)))
+    return frozenset(w for w in words if w not in _STOP_WORDS and w not in drop)
 
 
 def _similar(a: frozenset[str], b: frozenset[str]) -> bool:
@@ -405,9 +406,11 @@ def _target_pairs(briefing: Briefing) -> list[tuple[Fact, Fact | None]]:
 
 def _latest_actual(briefing: Briefing, target: Fact) -> Fact | None:
     """The latest non-target fact of the same metric, or of the same topic and unit."""
+    goal = _content_words(target.display_label, target.topic or "")
     same = [f for f in briefing.visible_facts if not f.is_target and f.unit == target.unit and (
         _key(f.display_label) == _key(target.display_label)
-        or (target.topic is not None and f.topic == target.topic))]
+        or (target.topic is not None and f.topic == target.topic
+            and _similar(goal, _content_words(f.display_label, f.topic or ""))))]
     return max(same, key=lambda f: f.year or 0, default=None)
 
 
@@ -420,6 +423,8 @@ def _targets(briefing: Briefing, chart_id: str, year: int | None, unit: str,
                              + (f" for {year}" if year else "") + " and no actual figure beside it")
     rows.sort(key=lambda r: -r[0].value)
     labels = [_sentence_case(t.topic or t.display_label) for t, _ in rows]
+    if len(set(labels)) < len(labels):  # two goals for one topic: name each by its metric
+        labels = [_sentence_case(t.display_label) for t, _ in rows]
     when = f"{year} target" if year else "Target"
     series = [ChartSeries(when, tuple(ChartPoint(lbl, t.value, t.id, _figure(t))
                                       for lbl, (t, _) in zip(labels, rows, strict=True)))]

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import io
 import math
+import os
+import subprocess
+import sys
 import xml.etree.ElementTree as ET
 
 import pytest
@@ -121,6 +124,17 @@ def test_two_renders_are_byte_identical(synthetic):
     second = draw_charts(synthetic)
     assert [a.svg for a in first] == [a.svg for a in second]
     assert [a.png for a in first] == [a.png for a in second]
+
+
+def test_renders_in_separate_processes_are_byte_identical():
+    code = ("import hashlib, sys; sys.path.insert(0, 'tests'); "
+            "from synthetic import synthetic_briefing; from reportgen.charts import draw_charts; "
+            "print(hashlib.sha256(b''.join(a.svg + a.png for a in "
+            "draw_charts(synthetic_briefing()))).hexdigest())")
+    digests = {subprocess.run([sys.executable, "-c", code], check=True, capture_output=True,
+                              text=True, env={**os.environ, "PYTHONHASHSEED": seed}).stdout
+               for seed in ("1", "2")}
+    assert len(digests) == 1
 
 
 def test_svg_has_no_date_or_creator_metadata(synthetic):

@@ -35,6 +35,8 @@ def facts(body: str) -> dict[str, Fact]:
     ("Exports rose 3 percent, up 0.5 percentage points over the same period last year.",
      "3 percent", None, None),
     ("Revenue rose to 5.3% of GDP in 2020-2022.", "5.3%", None, None),
+    ("Wu Jincheng: In 2021, output reached 5 billion yuan.", "5 billion yuan", 2021, None),
+    ("“In 2022, imports were 2 trillion yuan,” he said.", "2 trillion yuan", 2022, None),
 ])
 def test_the_year_is_the_one_the_sentence_states(body: str, quote: str, year: int | None,
                                                  period: str | None) -> None:

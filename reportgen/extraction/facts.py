@@ -147,16 +147,17 @@ _MONTH_SPAN = re.compile(
 
 def _leading_year(sentence: str, doc_year: int | None) -> tuple[int | None, str | None]:
     """The year a sentence opens with ("In 2021, …", "Last year, …", "In the first half, …")."""
+    sentence = _SPEAKER.sub("", sentence)
     months = _MONTH_SPAN.match(sentence)
     if months:
         a, b = rules.MONTHS[months.group("a").lower()], rules.MONTHS[months.group("b").lower()]
         year = int(months.group("year")) if months.group("year") else doc_year
         return year, f"M{a}-M{b}"
-    bare = re.match(r"^(?:[A-Z]:\s*)?(?P<rel>Last year|This year|Next year)\b", sentence)
+    bare = re.match(r"^(?P<rel>Last year|This year|Next year)\b", sentence)
     if bare and doc_year is not None:
         return doc_year + {"last year": -1, "this year": 0, "next year": 1}[
             bare.group("rel").lower()], None
-    leading = _LEADING.match(re.sub(r"^[A-Z]:\s*", "", sentence))
+    leading = _LEADING.match(sentence)
     if not leading or leading.group(0).lower().startswith(("since", "over")):
         return None, None
     if not (leading.group("year") or leading.group("rel") or leading.group("period")):
@@ -260,7 +261,10 @@ def metric_for(sentence: str, index: int, mentions: list[tuple[Mention, Span]],
     return _with_topic(bare or _fallback(mention), topic)
 
 
-_OPENER = re.compile(r"^(?:[A-Z]:\s*|\(?[0-9a-z]{1,2}[.)]\s*|[-*•]\s*)?(?:(?:Of the total|Of which|"
+# A speaker label or quote mark before a sentence: "Q: ", "Wu Jincheng: ", "“".
+_SPEAKER = re.compile(r"^(?:[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}\s*[:：]\s*)?[“\"‘']?")
+_OPENER = re.compile(r"^(?:[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}\s*[:：]\s*)?[“\"‘']?"
+                     r"(?:\(?[0-9a-z]{1,2}[.)]\s*|[-*•]\s*)?(?:(?:Of the total|Of which|"
                      r"Among them|Among these|In particular|In addition|Meanwhile|Moreover)"
                      r"[,:]\s*)?")
 _PAST_VERB = re.compile(r"(?<=\w)\s+(?=(?:[a-z]+ed|made|won|sold|built|grew|rose|fell|saw|hit|"

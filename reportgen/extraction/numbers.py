@@ -98,7 +98,7 @@ _MASKS = re.compile(
     r"|\b[0-9]{1,2}(?:st|nd|rd|th)?[ \u00a0]+(?:" + _MONTH_NAMES + r")\.?"
     r"(?:,?[ \u00a0]+[0-9]{4})?\b"
     r"|\b(?:" + _MONTH_NAMES + r")\.?[ \u00a0]+[0-9]{4}\b"
-    r"|\b[0-9]{1,2}:[0-9]{2}\b|\b[0-9]{1,2}(?:[ \u00a0]?[ap]\.m\.)"
+    r"|\b[0-9]{1,2}:[0-9]{2}\b|\b[0-9]{1,2}[ \u00a0]?(?:[ap]\.m\.|[ap]m\b)"
     r"|\b(?:No|NO|no|Nos)\.?[ \u00a0]?[0-9]+\b|#[0-9]+"
     r"|\b[0-9]+[ \u00a0]?[x×][ \u00a0]?[0-9]+\b|\b24/7\b",
     re.IGNORECASE,
@@ -209,10 +209,21 @@ def _half(text: str, match: re.Match[str]) -> list[Mention]:
                     "words", "fraction", number_span=match.span())]
 
 
+_MULTIPLE_CONTEXT = re.compile(
+    r"(?:\b(?:to|will|would|than|nearly|almost|about|over)\s+(?:double|triple|quadruple)\b"
+    r"|\b(?:double|triple|quadruple|twice|thrice)\s+(?:the|its|their|that|as|what)\b"
+    r"|\b(?:double|triple|quadruple)[.,;])", re.IGNORECASE)
+
+
 def _multiple_word(text: str, match: re.Match[str]) -> list[Mention]:
-    if text[match.end():match.end() + 1] == "-" and "fold" not in match.group().lower():
+    word = match.group().lower()
+    if text[match.end():match.end() + 1] == "-" and "fold" not in word:
         return []  # "double-digit", "double-check"
-    value = rules.MULTIPLE_WORDS[match.group().lower()]
+    around = text[max(0, match.start() - 12):match.end() + 8]
+    if word in ("double", "triple", "quadruple", "twice", "thrice") \
+            and not _MULTIPLE_CONTEXT.search(around):
+        return []  # "Double First-Class", "double carbon goals", "met twice"
+    value = rules.MULTIPLE_WORDS[word]
     return [Mention(match.span(), float(value), "multiple",
                     _qualifier_before(text, match.start()), "words", "multiple",
                     number_span=match.span())]
@@ -232,6 +243,8 @@ def _number_word(text: str, match: re.Match[str], currency: str | None) -> list[
     end = match.end()
     if text[end:end + 1] == "-" and not _SCALE_RE.match(text, end):
         return []  # "Three-year Action Plan", "five-in-one", "zero-carbon"
+    if _previous_word(text, match.start()).lower() == "top":
+        return []  # "the top ten cities": a ranking
     value = float(_word_value(token))
     tail = _read_tail(text, match.start(), end, value, currency, words=True)
     if tail is None:

@@ -48,12 +48,15 @@ def plan_for(briefing: Briefing, config: Config | None = None) -> ChartPlan:
     return plan_charts(briefing, (config or Config()).charts)
 
 
-def draw_charts(briefing: Briefing, config: Config | None = None) -> tuple[ChartAsset, ...]:
-    """Every chosen chart of the briefing drawn as SVG and 2× PNG in the config's theme.
+def draw_charts(briefing: Briefing, config: Config | None = None, *,
+                png: bool = True) -> tuple[ChartAsset, ...]:
+    """Every chosen chart of the briefing drawn as SVG (and 2× PNG) in the config's theme.
 
-    Charts that cannot be drawn are left out; `plan_for(...).skipped` and `draw_plan` say why.
+    The PNG is the deck's image fallback and costs about three times the SVG; pass
+    `png=False` when nothing will use it. Charts that cannot be drawn are left out;
+    `draw_plan` returns the reasons with the charts.
     """
-    assets, _ = draw_plan(plan_for(briefing, config), config)
+    assets, _ = draw_plan(plan_for(briefing, config), config, png=png)
     return assets
 
 

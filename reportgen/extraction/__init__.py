@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from reportgen.extraction.facts import read_sentence
+from reportgen.extraction.facts import COMMON_HEADS, read_sentence
 from reportgen.extraction.ids import fact_slug, unique_ids
 from reportgen.extraction.numbers import Mention, find_mentions
 from reportgen.extraction.structure import Layout, read_layout
@@ -70,7 +70,8 @@ def extract_facts(text: str, layout: Layout) -> tuple[Fact, ...]:
 def _sentence_case(metric: str, lowercase_words: set[str]) -> str:
     """`metric` with a capital that only opened its sentence made small ("Online sales")."""
     first, _, rest = metric.partition(" ")
-    if first[:1].isupper() and first[1:].islower() and first.lower() in lowercase_words:
+    common = first.lower() in lowercase_words or first.lower() in COMMON_HEADS
+    if first[:1].isupper() and first[1:].islower() and common:
         return f"{first.lower()} {rest}".strip()
     return metric
 

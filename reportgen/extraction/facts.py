@@ -56,8 +56,13 @@ _LINK_WORDS = frozenset(w for v in rules.LINK_VERBS for w in v.split()
                         if w not in {"to", "at", "for", "up", "in", "of", "down", "be"})
 _CLAUSE_BREAK = re.compile(r"[;:]\s*|,\s*(?=(?:and|while|but|with|of which|which|where|whereas|"
                            r"including|or|the|its|their|a|an|[a-z]+ing)\b)")
-_COMMON_HEADS = frozenset([
-    "number", "total", "share", "exports", "imports", "output", "revenue", "sales", "investment",
+_NOT_SUBJECTS = frozenset({"a", "an", "the", "this", "that", "these", "those", "which", "it",
+                           "they", "we", "there", "here", "and", "or", "but", "year-on-year",
+                           "month-on-month", "quarter-on-quarter", "annual", "yearly"})
+# Words that open a metric in lower case when a sentence capitalised them ("Per capita income").
+COMMON_HEADS = frozenset([
+    "per", "online", "urban", "rural", "annual", "monthly", "new", "private", "local", "general",
+    "actual", "number", "total", "share", "exports", "imports", "output", "revenue", "sales", "investment",
     "industrial", "industry", "scale", "value", "growth", "retail", "consumption", "production",
     "income", "profits", "profit", "average", "energy", "carbon", "foreign", "import", "export",
     "added", "gross", "the"
@@ -548,7 +553,7 @@ def _subject(sentence: str, a: int, *, main: bool = False) -> str:
     subject = re.sub(r"^(?:In|By|During|Over|Since|As of|From)\s[^,]{1,60},\s*", "",
                      _OPENER.sub("", subject.strip()))
     cleaned = _clean(subject)
-    if cleaned.lower() in rules.ISSUER_SUBJECTS or not cleaned:
+    if not cleaned or cleaned.lower() in rules.ISSUER_SUBJECTS or cleaned.lower() in _NOT_SUBJECTS:
         return ""
     return cleaned
 
@@ -577,7 +582,7 @@ def _strip_qualifier(before: str) -> str:
 
 def _lower_first(text: str) -> str:
     first = text.split()[0].lower() if text.split() else ""
-    if first in _COMMON_HEADS and text[0].isupper():
+    if first in COMMON_HEADS and text[0].isupper():
         return text[0].lower() + text[1:]
     return text
 

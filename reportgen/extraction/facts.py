@@ -62,7 +62,8 @@ _NOT_SUBJECTS = frozenset({"a", "an", "the", "this", "that", "these", "those", "
 # Words that open a metric in lower case when a sentence capitalised them ("Per capita income").
 COMMON_HEADS = frozenset([
     "per", "online", "urban", "rural", "annual", "monthly", "new", "private", "local", "general",
-    "actual", "number", "total", "share", "exports", "imports", "output", "revenue", "sales", "investment",
+    "actual", "number", "total", "share", "exports", "imports", "output", "revenue", "sales",
+    "investment",
     "industrial", "industry", "scale", "value", "growth", "retail", "consumption", "production",
     "income", "profits", "profit", "average", "energy", "carbon", "foreign", "import", "export",
     "added", "gross", "the"

@@ -47,13 +47,12 @@ def _describe_growth(spec: ChartSpec) -> str:
     if len(points) < 2:
         return f"Chart: {spec.title}. {_listing(points, spec.unit)}."
     first, last = points[0], points[-1]
-    text = (f"Column chart of {spec.series[0].name.lower()} from {first.label} to {last.label}: "
-            f"{value_text(first, spec.unit)} in {first.label}, "
+    text = (f"Column chart: {spec.title}. {value_text(first, spec.unit)} in {first.label}, "
             f"{value_text(last, spec.unit)} in {last.label}")
     if len(points) > 2:
         high = max(points, key=lambda p: p.value)
         text += f"; highest {value_text(high, spec.unit)} in {high.label}"
-    return text + (f". {spec.subtitle}." if spec.subtitle else ".")
+    return text + (f". Change: {spec.subtitle}." if spec.subtitle else ".")
 
 
 def _describe_bars(spec: ChartSpec) -> str:
@@ -63,9 +62,9 @@ def _describe_bars(spec: ChartSpec) -> str:
         return f"Chart: {spec.title}. No figures."
     high = max(points, key=lambda p: p.value)
     low = min(points, key=lambda p: p.value)
-    what = "Bar chart of shares" if spec.kind == "shares" else "Bar chart ranking"
-    text = (f"{what}: {spec.title}, {len(points)} "
-            f"{'values' if len(points) != 1 else 'value'}. Highest: {high.label} at "
+    order = "" if spec.kind == "shares" else ", largest first"
+    text = (f"Bar chart: {spec.title}, {len(points)} "
+            f"{'values' if len(points) != 1 else 'value'}{order}. Highest: {high.label} at "
             f"{value_text(high, spec.unit)}")
     if low is not high:
         text += f"; lowest: {low.label} at {value_text(low, spec.unit)}"
@@ -86,12 +85,12 @@ def _describe_targets(spec: ChartSpec) -> str:
         part = f"{point.label}: {value_text(point, spec.unit)}"
         actual = actuals.get(point.label)
         if actual is not None and math.isfinite(actual.value):
-            part += f" against {value_text(actual, spec.unit)} now"
+            part += f" — latest actual {value_text(actual, spec.unit)}"
         parts.append(part)
     more = len(targets.points) - MAX_LISTED
     listing = "; ".join(parts) + (f"; and {more} more" if more > 0 else "")
-    return (f"Bar chart of {len(targets.points)} targets ({targets.name.lower()}), "
-            f"largest first. {listing}.")
+    goals = "goal" if len(targets.points) == 1 else "goals"
+    return f"Bar chart: {spec.title}, {len(targets.points)} {goals}, largest first. {listing}."
 
 
 def _describe_system(spec: ChartSpec) -> str:

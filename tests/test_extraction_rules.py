@@ -36,6 +36,8 @@ def facts(body: str) -> dict[str, Fact]:
      "3 percent", None, None),
     ("Revenue rose to 5.3% of GDP in 2020-2022.", "5.3%", None, None),
     ("Wu Jincheng: In 2021, output reached 5 billion yuan.", "5 billion yuan", 2021, None),
+    ("Over the past year, GDP grew 3 percent.", "3 percent", 2023, None),
+    ("The city will plant 1,000 hectares of forest by 2025.", "1,000 hectares", 2025, None),
     ("“In 2022, imports were 2 trillion yuan,” he said.", "2 trillion yuan", 2022, None),
 ])
 def test_the_year_is_the_one_the_sentence_states(body: str, quote: str, year: int | None,
@@ -79,6 +81,10 @@ def test_targets_follow_future_cues_and_goal_lists(body: str, quote: str, target
      "change in number of new firms"),
     ("The wage reached 12,183 yuan a month.", "12,183 yuan a month", "wage"),
     ("Its population of 24.87 million makes it the largest city.", "24.87 million", "population"),
+    ("The targets are: the surveyed unemployment rate within 5 percent; and R&D spending at "
+     "about 4.4 percent of GDP.", "4.4 percent", "R&D spending share of GDP"),
+    ("The targets are: the surveyed unemployment rate within 5 percent; and R&D spending at "
+     "about 4.4 percent of GDP.", "5 percent", "surveyed unemployment rate"),
 ])
 def test_metric_is_a_short_noun_phrase_from_the_sentence(body: str, quote: str,
                                                          metric: str) -> None:

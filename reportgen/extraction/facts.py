@@ -29,7 +29,8 @@ _LEADING = re.compile(
     re.IGNORECASE,
 )
 _TRAILING = re.compile(
-    r"^(?:\s*\([^()]{0,80}\))?[\s,)]*(?:(?:in|by|for|during|by the end of|at the end of|as of)\s+)"
+    r"^(?:\s*\([^()]{0,80}\))?(?:\s+of\s+(?:[A-Za-z-]+\s+){0,2}[A-Za-z-]+)?"
+    r"[\s,)]*(?:(?:in|by|for|during|by the end of|at the end of|as of)\s+)"
     r"(?:the\s+)?(?:(?P<period>" + _PERIOD_WORDS + r")\s+of\s+)?"
     r"(?:(?P<year>(?:19|20)[0-9]{2})(?![0-9s])|(?P<rel>this year|last year|next year))",
     re.IGNORECASE,
@@ -159,7 +160,10 @@ def _leading_year(sentence: str, doc_year: int | None) -> tuple[int | None, str 
         a, b = rules.MONTHS[months.group("a").lower()], rules.MONTHS[months.group("b").lower()]
         year = int(months.group("year")) if months.group("year") else doc_year
         return year, f"M{a}-M{b}"
-    bare = re.match(r"^(?P<rel>Last year|This year|Next year)\b", sentence)
+    bare = re.match(r"^(?:(?:Over|In|During) the (?P<past>past|previous) year|"
+                    r"(?P<rel>Last year|This year|Next year))\b", sentence)
+    if bare and bare.group("past") and doc_year is not None:
+        return doc_year - 1, None
     if bare and doc_year is not None:
         return doc_year + {"last year": -1, "this year": 0, "next year": 1}[
             bare.group("rel").lower()], None
@@ -396,9 +400,12 @@ def _percent_metric(sentence: str, before: str, after: str, mention: Mention,
                     topic: str | None) -> str:
     whole = _whole_after(after)
     a = len(before)
-    if _SHARE_RE.search(_strip_qualifier(before)):
-        subject = (_subject(sentence, a) or _subject(sentence, a, main=True)
-                   or _bare_clause(_SHARE_RE.sub("", _strip_qualifier(before))))
+    bare = _bare_clause(before)
+    if _SHARE_RE.search(_strip_qualifier(before)) or (whole and bare and re.search(
+            r"\b(?:at|to)\s*$", _strip_qualifier(before))):
+        subject = (_subject(sentence, a)
+                   or _bare_clause(_SHARE_RE.sub("", _strip_qualifier(before)))
+                   or _subject(sentence, a, main=True))
         share = f"{subject} share" if subject else "share"
         return _with_topic(f"{share} of {whole}" if whole else share, topic)
     change = _CHANGE_RE.search(_strip_qualifier(before))
@@ -425,6 +432,8 @@ def _percent_metric(sentence: str, before: str, after: str, mention: Mention,
         return _with_topic(f"share of {whole}", topic)
     if subject:
         return _with_topic(subject, topic)
+    if bare:
+        return _with_topic(bare, topic)  # "the surveyed unemployment rate within 5 percent"
     return _with_topic(f"share of {whole}" if whole else "share", topic)
 
 

@@ -46,6 +46,7 @@ def figures(text: str) -> list[tuple[str, float, str, str]]:
       ("4 trillion-yuan", 4e12, "yuan", "more_than")]),
     ("Nearly 300 firms and up to 5,000 jobs.",
      [("300 firms", 300, "count", "about"), ("5,000 jobs", 5000, "count", "up_to")]),
+    ("GDP grew -0.2% in 2022.", [("-0.2%", -0.2, "percent", "exact")]),
     ("Growth of 5-5.5% is expected.",
      [("5", 5, "percent", "at_least"), ("5.5%", 5.5, "percent", "up_to")]),
 ])

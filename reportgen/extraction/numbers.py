@@ -15,7 +15,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from reportgen.errors import QuantityError
@@ -275,7 +275,14 @@ def _digits(text: str, match: re.Match[str], currency: str | None) -> list[Menti
     if (mention.kind == "count" and "," not in match.group() and "." not in match.group()
             and 1900 <= value <= 2100 and _looks_like_year(text, start, mention)):
         return []
+    if mention.kind == "percent" and _is_minus(text, prefix_start):
+        return [replace(mention, span=(prefix_start - 1, mention.span[1]), value=-mention.value)]
     return [mention]
+
+
+def _is_minus(text: str, start: int) -> bool:
+    """True for a minus sign glued to a figure after a space or bracket ("grew -0.2%")."""
+    return start >= 1 and text[start - 1] in "-−" and (start == 1 or text[start - 2] in " (\u00a0")
 
 
 def _looks_like_year(text: str, start: int, mention: Mention) -> bool:

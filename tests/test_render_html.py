@@ -91,3 +91,13 @@ def test_html_escapes_document_text_and_never_evaluates_it():
     assert "&lt;b&gt;x&lt;/b&gt; {{ 7*7 }}" in page
     assert "<title>&lt;b&gt;x&lt;/b&gt; {{ 7*7 }}</title>" in page
     assert "<b>x</b>" not in page
+
+
+def test_the_html_stage_does_not_import_weasyprint():
+    import subprocess
+    import sys
+
+    code = ("import sys, reportgen.render.html, reportgen.render.pdf; "
+            "print('weasyprint' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"

@@ -123,3 +123,17 @@ def test_the_staff_folder_wins_over_the_project_folder(tmp_path):
     page = render_html(synthetic_briefing(), [],
                        config(project, templates_dir=staff)).data.decode()
     assert "--accent: #222222" in page and "#111111" not in page
+
+
+def test_every_default_template_file_is_declared_as_package_data():
+    import glob
+    import tomllib
+
+    package = ROOT / "reportgen"
+    patterns = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))[
+        "tool"]["setuptools"]["package-data"]["reportgen"]
+    shipped = {Path(p) for pattern in patterns
+               for p in glob.glob(str(package / pattern), recursive=True)}
+    defaults = [p for p in (package / "defaults" / "briefing").rglob("*") if p.is_file()]
+    assert len(defaults) >= 10
+    assert all(p in shipped for p in defaults), sorted(set(defaults) - shipped)

@@ -21,6 +21,7 @@ def briefing_to_dict(briefing: Briefing) -> dict[str, Any]:
         "facts": [_fact(f, sections) for f in briefing.facts if not f.hidden],
         "targets": [_target(t) for t in briefing.targets],
         "system": [_tier(t) for t in briefing.system],
+        "warnings": list(briefing.warnings),
     }
 
 
@@ -89,12 +90,14 @@ def fact_table(briefing: Briefing) -> str:
     doc = briefing.document
     head = [f"{doc.title or doc.path}", f"{doc.path} · {doc.date or 'undated'} · "
             f"{len(briefing.visible_facts)} facts"]
-    rows = [("id", "value", "qualifier", "year", "target", "metric")]
+    rows = [("id", "value", "qualifier", "when", "target", "metric")]
     for f in briefing.visible_facts:
+        when = " ".join(str(p) for p in (f.year, f.period) if p)
         rows.append((f.id, format_quantity(f.value, f.unit), "" if f.qualifier == "exact"
-                     else str(f.qualifier), str(f.year or ""), "target" if f.is_target else "",
+                     else str(f.qualifier), when, "target" if f.is_target else "",
                      f.display_label))
-    widths = [min(max(len(r[i]) for r in rows), cap) for i, cap in enumerate((44, 28, 9, 4, 6, 60))]
+    caps = (44, 28, 9, 10, 6, 60)
+    widths = [min(max(len(r[i]) for r in rows), cap) for i, cap in enumerate(caps)]
     lines = ["  ".join(_cell(r[i], widths[i]) for i in range(len(widths))).rstrip() for r in rows]
     lines.insert(1, "  ".join("-" * w for w in widths))
     return "\n".join(head + [""] + lines)

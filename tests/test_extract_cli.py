@@ -65,7 +65,10 @@ def test_file_without_numbers_has_an_empty_fact_list(tmp_path: Path) -> None:
     path = tmp_path / "words.txt"
     path.write_text("A release\n\nThe city held a meeting on growth.\n", encoding="utf-8")
     code, out = run(["extract", "--json", str(path)])
-    assert code == 0 and json.loads(out)["facts"] == []
+    data = json.loads(out)
+    assert code == 0 and data["facts"] == []
+    assert [w.split(": ", 1)[1][:13] for w in data["warnings"]] == ["no date found",
+                                                                    "no figures fo"]
 
 
 @pytest.mark.parametrize(("name", "data", "message"), [

@@ -30,8 +30,20 @@ def extract_briefing(doc: SourceDoc) -> Briefing:
                         date=layout.date, source_url=layout.source_url)
     facts = extract_facts(doc.text, layout)
     sections = attach_facts(layout.sections, facts)
-    briefing = Briefing(document=document, text=doc.text, sections=sections, facts=facts)
+    briefing = Briefing(document=document, text=doc.text, sections=sections, facts=facts,
+                        warnings=_warnings(doc, layout, facts))
     return replace(briefing, targets=build_targets(briefing), system=build_system(briefing))
+
+
+def _warnings(doc: SourceDoc, layout: Layout, facts: tuple[Fact, ...]) -> tuple[str, ...]:
+    """What a reader of the data layer should know about gaps in it."""
+    out = []
+    if layout.date is None:
+        out.append(f"{doc.path}: no date found; 'last year' and 'this year' are left without "
+                   "a year (add a dateline such as 2024-01-25)")
+    if not facts:
+        out.append(f"{doc.path}: no figures found")
+    return tuple(out)
 
 
 def extract_facts(text: str, layout: Layout) -> tuple[Fact, ...]:

@@ -147,7 +147,8 @@ _BLOCK_TAGS = frozenset(
         "main", "nav", "ol", "p", "pre", "section", "table", "td", "th", "tr", "ul", "title"
     ]
 )
-_SKIP_TAGS = frozenset({"script", "style", "noscript", "template", "svg", "head"})
+_SKIP_TAGS = frozenset({"script", "style", "noscript", "template", "svg", "head", "nav", "footer",
+                        "aside", "form", "button", "select", "iframe"})
 
 
 def _text_extractor() -> Any:

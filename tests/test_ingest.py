@@ -106,6 +106,12 @@ def test_html_becomes_visible_text_with_blocks_on_their_own_lines(tmp_path: Path
     assert "99" not in doc.text
 
 
+def test_html_navigation_and_footer_are_not_part_of_the_text() -> None:
+    text, _ = html_to_text("<nav>Home | Page 1 of 5</nav><p>Exports rose 3%.</p>"
+                           "<footer>ICP 12345678 (c) 2023</footer>")
+    assert text == "Exports rose 3%.\n"
+
+
 def test_html_title_is_kept_when_the_body_lacks_it() -> None:
     text, url = html_to_text("<title>Trade</title><p>Exports rose 3%.</p>")
     assert text.startswith("Trade\n\nExports rose 3%.")

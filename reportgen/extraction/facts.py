@@ -344,7 +344,8 @@ def _count_metric(sentence: str, index: int, mentions: list[tuple[Mention, Span]
     if not noun:
         return _with_topic("number", topic)
     detail = (_of_after(sentence[b:]) or _purpose_after(sentence[b:])
-              or _participle_after(sentence[b:]) or _verb_before(sentence[:a]))
+              or _participle_after(sentence[b:]) or _verb_before(sentence[:a])
+              or _whole_before(sentence[:a]))
     metric = f"number of {_lower_first(noun)} {detail}".strip()
     if mention.kind == "rate":
         subject = _subject(sentence, a)
@@ -385,10 +386,21 @@ def _verb_before(before: str) -> str:
     return match.group(1)
 
 
+def _whole_before(before: str) -> str:
+    """The measure a count belongs to: "the total scale of three industries" → "in total scale"."""
+    match = re.search(r"\b(?:the|a|an|its|their)\s+((?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*)\s+of\s+"
+                      r"(?:the\s+)?$", before)
+    if not match or match.group(1).split()[-1] in {"total", "number", "batch", "group", "network",
+                                                    "series", "lot", "couple", "range", "set"}:
+        return ""
+    return f"in {_clean(match.group(1))}"
+
+
 def _participle_after(after: str) -> str:
     """A participle phrase describing counted things ("listed on the Data Exchange")."""
     match = re.match(r"\s+(?:(?:that|which|who)\s+(?:have|has|had)\s+been\s+|have been\s+|"
-                     r"were\s+|are\s+)?([a-z]+ed)\b((?:\s+(?!and\b|while\b|with\b|last\b|this\b|next\b)"
+                     r"were\s+|are\s+)?([a-z]+ed|sold|built|made|won|held|grown|set up|taken|"
+                     r"given|brought|opened)\b((?:\s+(?!and\b|while\b|with\b|last\b|this\b|next\b)"
                      r"[A-Za-z&-]+){0,5})",
                      after)
     if not match or match.group(1) in _MAIN_VERBS:

@@ -18,6 +18,7 @@ file, the line and the closest valid names. Changed and added facts are marked `
 from __future__ import annotations
 
 import difflib
+import re
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -36,6 +37,7 @@ TOP_KEYS = ("facts", "add")
 FACT_KEYS = ("value", "unit", "year", "metric", "label", "hidden", "qualifier", "is_target")
 ADD_KEYS = FACT_KEYS + ("id", "topic", "period")
 QUALIFIERS = tuple(q.value for q in Qualifier)
+_SCIENTIFIC = re.compile(r"[0-9]+(?:\.[0-9]+)?[eE][+-]?[0-9]{1,2}", re.ASCII)
 
 
 def overrides_path_for(source: Path) -> Path | None:
@@ -186,6 +188,8 @@ class _Reader:
         """A `value:` as a number or a parsed quantity phrase ("1.2 trillion yuan")."""
         if isinstance(value, bool) or not isinstance(value, int | float | str):
             raise self.error(node, f"'value' must be a number or a quantity, not {value!r}")
+        if isinstance(value, str) and _SCIENTIFIC.fullmatch(value.strip()):
+            value = float(value)  # "4.8e12": YAML 1.1 reads it as text; the pattern is strict
         if isinstance(value, str):
             try:
                 return parse_quantity(value)

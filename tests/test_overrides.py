@@ -75,6 +75,13 @@ def test_value_label_metric_year_and_hidden_are_applied_and_marked(source: Path)
     assert data["facts"][0]["label"] == "Gross domestic product"
 
 
+def test_plain_and_scientific_numbers_are_values(source: Path) -> None:
+    overrides(source, "facts:\n  gdp-2023:\n    value: 4.8e12\n  exports-growth:\n    value: 5.5\n")
+    b = load_briefing(source)
+    assert (b.fact("gdp-2023").value, b.fact("exports-growth").value) == (4.8e12, 5.5)
+    assert b.fact("exports-growth").unit == "percent"
+
+
 def test_added_fact_gets_an_id_and_joins_the_targets(source: Path) -> None:
     overrides(source, (
         "add:\n"

@@ -67,3 +67,13 @@ def test_targets_table_links_the_latest_actual_of_the_same_metric(tmp_path: Path
     b = extract_briefing(read_source(path))
     assert [(t.fact_id, t.metric, t.year, t.actual_fact_id) for t in b.targets] == [
         ("gdp-2027", "GDP", 2027, "gdp-2023")]
+
+
+def test_a_count_followed_by_its_names_is_a_tier(tmp_path: Path) -> None:
+    path = tmp_path / "r.txt"
+    path.write_text("Plan (Jan. 5, 2024)\n\nThe district backs three pillar industries: "
+                    "biomedicine, new materials and smart equipment. It also runs 2 labs.\n",
+                    encoding="utf-8")
+    b = extract_briefing(read_source(path))
+    assert tiers(b) == {"pillar industries": ["biomedicine", "new materials", "smart equipment"]}
+    assert b.fact(b.system[0].count_fact_id).value == 3

@@ -60,8 +60,32 @@ def build_system(briefing: Briefing) -> tuple[SystemTier, ...]:
             tier = _counted_tier(briefing.text, point, facts) or _target_tier(point, facts)
             if tier:
                 tiers.append(tier)
+    named = {t.name for t in tiers}
+    tiers.extend(t for t in _named_list_tiers(briefing) if t.name not in named)
     tiers.extend(_such_as_tiers(briefing))
     return tuple(_unique_ids(tiers))
+
+
+_LIST_AFTER_COUNT = re.compile(r"\s*(?::|：|, namely|, including|, i\.e\.,?|\(| –| —)\s*([^.;:)]+)")
+
+
+def _named_list_tiers(briefing: Briefing) -> list[SystemTier]:
+    """Tiers from "N <things>: A, B and C" (or ", namely …", "(…)") anywhere in the text."""
+    tiers = []
+    for fact in briefing.visible_facts:
+        noun = fact.text.split(maxsplit=1)[1:] if fact.unit == "count" else []
+        if not noun or not 2 <= fact.value <= 12 or fact.value != int(fact.value):
+            continue
+        match = _LIST_AFTER_COUNT.match(briefing.text, fact.span[1])
+        if not match:
+            continue
+        items = [i.strip() for i in re.split(r",\s*(?:and\s+)?|\s+and\s+", match.group(1))
+                 if i.strip()]
+        if len(items) == int(fact.value) and all(len(i.split()) <= 5 for i in items):
+            point_id = _point_at(briefing, fact.span[0])
+            tiers.append(SystemTier(slug(noun[0]), noun[0], point_id, fact.id, None,
+                                    tuple(SystemMember(name=i) for i in items)))
+    return tiers
 
 
 def _unique_ids(tiers: list[SystemTier]) -> list[SystemTier]:

@@ -304,7 +304,7 @@ def _is_name_or_code(text: str, start: int, end: int) -> bool:
     after = text[end:end + 6]
     glued = re.match(r"[A-Za-z]+", after)
     if glued and glued.group().lower() not in {"bn", "tn", "mn", "trln", "bln", "mln", "km",
-                                               "kwh"}:
+                                               "kwh", "pct", "ha", "mw", "gw", "kg"}:
         return True  # "14nm", "5G", "8K", "1990s", "12th"
     if re.match(r"-[A-Za-z]", after) and not _SCALE_RE.match(text, end) \
             and not _UNIT_WORD_RE.match(text, end):

@@ -59,7 +59,7 @@ UNIT_WORDS: tuple[tuple[str, str], ...] = (
     ("square kilometre", "km2"), ("sq km", "km2"), ("km2", "km2"), ("sq. km", "km2"),
     ("square meters", "m2"), ("square metres", "m2"), ("square meter", "m2"),
     ("square metre", "m2"), ("sq m", "m2"),
-    ("hectares", "hectares"), ("hectare", "hectares"), ("mu", "mu"),
+    ("hectares", "hectares"), ("hectare", "hectares"), ("ha", "hectares"), ("mu", "mu"),
     ("kilometers", "km"), ("kilometres", "km"), ("km", "km"),
     ("kilowatt-hours", "kwh"), ("kilowatt hours", "kwh"), ("kWh", "kwh"),
     ("kilowatts", "kw"), ("megawatts", "mw"), ("gigawatts", "gw"), ("MW", "mw"), ("GW", "gw"),

@@ -16,11 +16,10 @@ from reportgen.extraction import rules
 from reportgen.extraction.numbers import Mention
 from reportgen.model import Span
 
-_YEAR = r"((?:19|20)[0-9]{2})(?![0-9s])"
 _PERIOD_WORDS = "|".join(re.escape(p) for p, _ in rules.PERIODS)
 _PERIOD_OF = {p.lower(): code for p, code in rules.PERIODS}
-_REL_YEAR = r"(this year|last year|next year|the previous year|the same year)"
-_YEAR_OR_REL = r"(?:" + _YEAR + r"|" + _REL_YEAR + r")"
+_YEAR_PREPS = "|".join(sorted(rules.YEAR_PREPOSITIONS, key=len, reverse=True))
+_NON_YEAR_BEFORE = re.compile(r"\b(?:" + "|".join(rules.NON_YEAR_PREPOSITIONS) + r")\s*$")
 
 _LEADING = re.compile(
     r"^(?:In|By|During|For|As of|At the end of|By the end of|Throughout|Over|Since)\s+"
@@ -30,7 +29,7 @@ _LEADING = re.compile(
 )
 _TRAILING = re.compile(
     r"^(?:\s*\([^()]{0,80}\))?(?:\s+of\s+(?:[A-Za-z-]+\s+){0,2}[A-Za-z-]+)?"
-    r"[\s,)]*(?:(?:in|by|for|during|by the end of|at the end of|as of)\s+)"
+    r"[\s,)]*(?:(?:" + _YEAR_PREPS + r")\s+)"
     r"(?:the\s+)?(?:(?P<period>" + _PERIOD_WORDS + r")\s+of\s+)?"
     r"(?:(?P<year>(?:19|20)[0-9]{2})(?![0-9s])|(?P<rel>this year|last year|next year))",
     re.IGNORECASE,
@@ -181,7 +180,7 @@ def _loose_relative_year(sentence: str, doc_year: int | None) -> int | None:
         return None
     for match in re.finditer(r"\b(last year|this year)\b", sentence, re.IGNORECASE):
         before = sentence[max(0, match.start() - 16):match.start()].lower()
-        if re.search(r"\b(than|over|from|with|to|on|versus|of|period)\s*$", before):
+        if _NON_YEAR_BEFORE.search(before):
             continue
         return doc_year + (-1 if match.group(1).lower() == "last year" else 0)
     return None
@@ -208,7 +207,7 @@ def _preceding_year(sentence: str, a: int, claimed: list[tuple[int, int]],
     best = None
     for match in _PRECEDING.finditer(sentence, 0, a):
         before = sentence[max(0, match.start() - 12):match.start()].lower()
-        if re.search(r"\b(since|from|than|with|over|to)\s*$", before):
+        if _NON_YEAR_BEFORE.search(before):
             continue
         if any(s <= match.start() < e or s < match.end() <= e for s, e in claimed):
             continue

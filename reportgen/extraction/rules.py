@@ -164,16 +164,11 @@ TARGET_CUES = (
     "seek to", "seeks to", "is set to", "are set to", "projected", "envisaged", "intends to",
     "by the end of", "going forward",
 )
-# Phrases that end a target clause's reach: what has already happened.
-PAST_CUES = ("has reached", "have reached", "reached", "achieved", "has achieved", "was", "were",
-             "hit", "exceeded", "amounted", "recorded", "posted")
-
-# Year expressions that say when a figure holds ("in 2021", "by 2025") versus ones that do not
-# ("since 2018", "compared with 2020").
-YEAR_PREPOSITIONS = ("in", "by", "for", "of", "during", "by the end of", "at the end of",
-                     "in the whole of", "throughout", "as of", "end of")
-NON_YEAR_PREPOSITIONS = ("since", "from", "than", "compared with", "compared to", "over",
-                         "versus", "vs", "after", "before", "until", "between")
+# Year expressions that say when a figure holds ("… yuan in 2021", "by 2025") versus ones that
+# name a comparison base or a starting point ("since 2018", "than in 2022", "over last year").
+YEAR_PREPOSITIONS = ("in", "by", "for", "during", "by the end of", "at the end of", "as of")
+NON_YEAR_PREPOSITIONS = ("since", "from", "than", "with", "over", "to", "versus", "on", "of",
+                         "period")
 
 # Periods within a year.
 PERIODS: tuple[tuple[str, str], ...] = (

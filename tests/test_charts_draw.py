@@ -226,6 +226,16 @@ def test_thirty_bars_make_a_taller_chart():
     assert "District 29" in svg_texts(tall.svg)
 
 
+def test_sixty_bars_stop_at_the_page_and_say_how_many_more():
+    chart = spec("ranking", [(f"District {i}", float(60 - i)) for i in range(60)])
+    texts = svg_texts(draw_one(chart).svg)
+    more = [t for t in texts if t.endswith("more not shown")]
+    assert len(more) == 1
+    shown = int(more[0].split()[1])
+    assert shown + len([t for t in texts if t.startswith("District ")]) == 60
+    assert legibility_problems(chart) == []
+
+
 def test_all_nan_is_a_not_charted_decision():
     assets, skipped = draw_plan(ChartPlan((spec("ranking", [("a", math.nan)]),)))
     assert assets == ()

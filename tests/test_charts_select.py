@@ -233,7 +233,7 @@ def test_thirty_categories_keep_the_largest_twelve_and_say_so():
     spec = choose_charts(briefing(*facts, sections=(topics_point("s1-p1", facts),)))[0]
     assert len(spec.series[0].points) == 12
     assert spec.series[0].points[0].value == 30.0
-    assert "largest 12 of 30" in spec.subtitle
+    assert spec.subtitle == "Largest 12 of 30"
 
 
 def test_targets_stand_beside_the_latest_actual_of_the_same_topic():

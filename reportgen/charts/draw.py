@@ -255,34 +255,35 @@ def _bar_layout(spec: ChartSpec, theme: Theme, rows: list[BarRow],
                 track: float | None = None) -> tuple[Figure, Axes, list[BarRow]]:
     """A figure sized for `rows` with labels left and values at the bar ends."""
     size = theme.chart_font_size
-    label_w = min(0.36 * theme.chart_width_in,
-                  max([text_width_in(line, size) for r in rows for line in
-                       wrap(r.label, 0.36 * theme.chart_width_in, size).split("\n")] + [0.3]))
-    labels = [wrap(r.label, label_w, size) for r in rows]
-    bars_per_row = max([len(r.bars) for r in rows] + [1])
+    labels, label_w = _row_labels(rows, theme)
     lines = max([lbl.count("\n") + 1 for lbl in labels] + [1])
-    row_in = max(0.26 * bars_per_row, lines * size * 1.35 * PT + 0.08)
+    row_in = max(0.26 * max([len(r.bars) for r in rows] + [1]), lines * size * 1.35 * PT + 0.08)
     head = header_height(spec, theme)
     fits = max(1, int((MAX_HEIGHT_IN - head - 0.45) / row_in))
-    hidden = len(rows) - fits
-    if hidden > 0:
-        rows, labels = rows[:fits - 1], labels[:fits - 1]
-    shown_rows = len(rows) + (hidden > 0)
-    height = max(MIN_BAR_HEIGHT_IN, head + 0.45
-                 + max(row_in * shown_rows, MIN_ROW_IN * 3))
+    hidden = len(rows) - fits + 1 if len(rows) > fits else 0  # one row says how many more
+    if hidden:
+        rows = rows[:fits - 1]
+        labels, label_w = _row_labels([*rows, BarRow(f"… {hidden} more not shown", ())], theme)
+    height = max(MIN_BAR_HEIGHT_IN, head + 0.45 + max(row_in * len(labels), MIN_ROW_IN * 3))
     fig, frame = new_figure(spec, theme, height=height, bottom=0.35)
-    value_w = max([text_width_in(text, size) for r in rows for _, _, text in r.bars] + [0.3])
     ax = fig.add_axes(frame.axes_rect(0.2 + label_w, 0.15))
     _plain_axes(ax, theme)
-    axes_w = frame.width - 0.35 - label_w
     _draw_bar_rows(ax, rows, theme, track)
-    _set_value_limits(ax, rows, (value_w + 0.1) / axes_w, track)
-    n = len(rows) + (hidden > 0)
-    ax.set_ylim(n - 0.5, -0.5)
-    ticks = labels + ([f"… {hidden + 1} more not shown"] if hidden > 0 else [])
-    ax.set_yticks(range(len(ticks)), ticks)
+    value_w = max([text_width_in(text, size) for r in rows for _, _, text in r.bars] + [0.3])
+    _set_value_limits(ax, rows, (value_w + 0.1) / (frame.width - 0.35 - label_w), track)
+    ax.set_ylim(len(labels) - 0.5, -0.5)
+    ax.set_yticks(range(len(labels)), labels)
     ax.set_xticks([])
     return fig, ax, rows
+
+
+def _row_labels(rows: list[BarRow], theme: Theme) -> tuple[list[str], float]:
+    """The row labels wrapped to at most 36 % of the width, and the width they need (inches)."""
+    size, most = theme.chart_font_size, 0.36 * theme.chart_width_in
+    needed = max([text_width_in(line, size) for r in rows
+                  for line in wrap(r.label, most, size).split("\n")] + [0.3])
+    width = min(most, needed)
+    return [wrap(r.label, width, size) for r in rows], width
 
 
 def _draw_bar_rows(ax: Axes, rows: list[BarRow], theme: Theme, track: float | None) -> None:

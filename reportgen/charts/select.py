@@ -36,8 +36,6 @@ MAX_BARS = 12
 """More bars than this stop reading at a glance; a ranking keeps the largest."""
 SHARE_TOLERANCE = 0.5
 """Rounded shares of one whole may add up to a little over 100."""
-_SELF_DESCRIBING_UNITS = {"yuan", "usd", "percent"}
-"""Units the value labels already name ("250 billion yuan", "40.6%")."""
 
 _QUALIFIER_WORDS = {
     Qualifier.EXACT: "", Qualifier.MORE_THAN: "more than ", Qualifier.ABOUT: "about ",
@@ -358,9 +356,9 @@ def _ranking(briefing: Briefing, group: RankingGroup) -> Candidate:
     year = _common_year(facts)
     title = _sentence_case(group.name) + (f" by {measure}" if measure and measure != group.name
                                           else "") + (f", {year}" if year else "")
-    unit_note = "" if group.unit in _SELF_DESCRIBING_UNITS else f"In {_unit_words(group.unit)}"
     more = f"largest {len(shown)} of {len(ranked)}" if len(ranked) > len(shown) else ""
-    subtitle = "; ".join(x for x in (group.note, unit_note, more) if x)
+    # No unit in the subtitle: every value label names its unit ("250 billion yuan", "5.3 tons").
+    subtitle = "; ".join(x for x in (group.note, more) if x)
     return ChartSpec(
         id=group.chart_id, kind=RANKING, title=title, unit=group.unit,
         subtitle=_sentence_case(subtitle),
@@ -434,7 +432,7 @@ def _targets(briefing: Briefing, chart_id: str, year: int | None, unit: str,
             ChartPoint(lbl, a.value, a.id, _figure(a, with_year=True))
             for lbl, (_, a) in zip(labels, rows, strict=True) if a is not None)))
     subtitle = "Latest actual figure beside the target where the release gives one" \
-        if with_actual else f"Goals set in the release, in {_unit_words(unit)}"
+        if with_actual else "Goals set in the release"
     return ChartSpec(
         id=chart_id, kind=TARGETS, unit=unit, series=tuple(series), subtitle=subtitle,
         title=f"Targets for {year}" if year else "Targets",
@@ -597,10 +595,6 @@ def _slug(text: str, max_words: int = 6) -> str:
 
 def _sentence_case(text: str) -> str:
     return text[:1].upper() + text[1:] if text else text
-
-
-def _unit_words(unit: str) -> str:
-    return {"percent": "percent", "usd": "US dollars"}.get(unit, unit)
 
 
 def _common_words(metrics: Sequence[str], names: Sequence[str]) -> str:

@@ -37,6 +37,7 @@ def facts(body: str) -> dict[str, Fact]:
     ("Revenue rose to 5.3% of GDP in 2020-2022.", "5.3%", None, None),
     ("Wu Jincheng: In 2021, output reached 5 billion yuan.", "5 billion yuan", 2021, None),
     ("Over the past year, GDP grew 3 percent.", "3 percent", 2023, None),
+    ("GDP grew 5% last year, and the city expects 5.5% growth this year.", "5.5%", 2024, None),
     ("The city will plant 1,000 hectares of forest by 2025.", "1,000 hectares", 2025, None),
     ("“In 2022, imports were 2 trillion yuan,” he said.", "2 trillion yuan", 2022, None),
 ])

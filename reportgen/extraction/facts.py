@@ -86,7 +86,7 @@ def read_sentence(sentence: str, mentions: list[tuple[Mention, Span]], doc_year:
     lead_year, lead_period = _leading_year(sentence, doc_year)
     own = [_year_for(sentence, a, b, doc_year) for _, (a, b) in mentions]
     claimed = [(start, stop) for (_, _, start, stop) in own if stop]
-    loose = _loose_relative_year(sentence, doc_year)
+    loose = _loose_relative_year(sentence, doc_year, claimed)
     respective = _respective_items(sentence, mentions)
     readings: list[Reading] = []
     carried: tuple[int | None, str | None, int] | None = None
@@ -174,11 +174,14 @@ def _leading_year(sentence: str, doc_year: int | None) -> tuple[int | None, str 
     return _year_of(leading, doc_year)
 
 
-def _loose_relative_year(sentence: str, doc_year: int | None) -> int | None:
-    """ "… opened last year": a relative year anywhere that is not a comparison base."""
+def _loose_relative_year(sentence: str, doc_year: int | None,
+                         claimed: list[tuple[int, int]]) -> int | None:
+    """ "… opened last year": a relative year no figure claimed and no comparison names."""
     if doc_year is None:
         return None
     for match in re.finditer(r"\b(last year|this year)\b", sentence, re.IGNORECASE):
+        if any(s <= match.start() < e for s, e in claimed):
+            continue
         before = sentence[max(0, match.start() - 16):match.start()].lower()
         if _NON_YEAR_BEFORE.search(before):
             continue

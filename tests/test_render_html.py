@@ -101,3 +101,21 @@ def test_the_html_stage_does_not_import_weasyprint():
             "print('weasyprint' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_seed_html_is_self_contained_with_every_chart_inline():
+    from conftest import SEED
+
+    from reportgen.charts import draw_charts
+    from reportgen.pipeline import load_briefing
+
+    briefing = load_briefing(SEED)
+    charts = draw_charts(briefing, config())
+    result = render_html(briefing, charts, config())
+    assert result.warnings == ()
+    parser = _Refs()
+    parser.feed(result.data.decode("utf-8"))
+    assert all(value.startswith(("#", "data:")) for _, _, value in parser.refs)
+    inline = {base64.b64decode(v.split(",", 1)[1]) for tag, _, v in parser.refs
+              if tag == "img" and v.startswith("data:image/svg+xml;base64,")}
+    assert all(chart.svg in inline for chart in charts)

@@ -20,6 +20,18 @@ from reportgen.model import Briefing, Fact, Point, SystemMember, SystemTier, Tar
 _MONEY = frozenset({"yuan", "usd", "hkd", "eur"})
 
 
+def split_list(text: str) -> list[str]:
+    """The names of an "A, B, and C" / "A, B and C" list; "and" inside a name is kept."""
+    pieces = [p.strip() for p in text.split(",") if p.strip()]
+    pieces = [re.sub(r"^(?:and|or)\s+", "", p) for p in pieces]
+    if len(pieces) >= 2 and not re.match(r"^(?:and|or)\s", text.split(",")[-1].strip()):
+        last = pieces[-1]
+        head, sep, tail = last.rpartition(" and ")
+        if sep and head and tail:
+            pieces[-1:] = [head.strip(), tail.strip()]
+    return [p for p in pieces if p]
+
+
 def build_targets(briefing: Briefing) -> tuple[Target, ...]:
     """Every target fact with its topic, metric, year and the latest actual figure it builds on."""
     facts = briefing.visible_facts
@@ -57,7 +69,8 @@ def build_system(briefing: Briefing) -> tuple[SystemTier, ...]:
     facts = briefing.visible_facts
     for section in briefing.sections:
         for point in section.points:
-            tier = _counted_tier(briefing.text, point, facts) or _target_tier(point, facts)
+            tier = (_counted_tier(briefing.text, point, facts)
+                    or _target_tier(briefing.text, point, facts))
             if tier:
                 tiers.append(tier)
     named = {t.name for t in tiers}
@@ -79,8 +92,7 @@ def _named_list_tiers(briefing: Briefing) -> list[SystemTier]:
         match = _LIST_AFTER_COUNT.match(briefing.text, fact.span[1])
         if not match:
             continue
-        items = [i.strip() for i in re.split(r",\s*(?:and\s+)?|\s+and\s+", match.group(1))
-                 if i.strip()]
+        items = split_list(match.group(1))
         if len(items) == int(fact.value) and all(len(i.split()) <= 5 for i in items):
             point_id = _point_at(briefing, fact.span[0])
             tiers.append(SystemTier(slug(noun[0]), noun[0], point_id, fact.id, None,
@@ -154,23 +166,49 @@ def _listed_names(passage: str, n: int) -> list[str]:
     """The first list of exactly `n` names in `passage` ("A, B, and C")."""
     for match in re.finditer(r"(?:such as|including|of|namely)\s+([^.;:]+?)"
                              r"(?:[.;:]|\s+(?:saw|have|has|were|are)\b)", passage):
-        items = [i.strip() for i in re.split(r",\s*(?:and\s+)?|\s+and\s+", match.group(1))
-                 if i.strip()]
+        items = split_list(match.group(1))
         if len(items) == n and all(len(i.split()) <= 4 for i in items):
             return items
     return []
 
 
-def _target_tier(point: Point, facts: tuple[Fact, ...]) -> SystemTier | None:
-    """A tier of the point's topics that carry targets (new growth areas and their goals)."""
+def _target_tier(text: str, point: Point, facts: tuple[Fact, ...]) -> SystemTier | None:
+    """A tier of the point's topics that carry targets (new growth areas and their goals).
+
+    When the point first lists the areas ("action plans for A, B, C, and D") and the list names
+    those topics, the tier follows the list, so areas without a topic of their own stay in it.
+    """
     by_id = {f.id: f for f in facts}
     with_targets = [t for t in point.topics
                     if any(by_id[i].is_target for i in t.fact_ids if i in by_id)]
     if len(with_targets) < 2:
         return None
     name = _tier_name_from_title(point.title) or "growth areas with targets"
-    members = tuple(_member_from_topic(t.name, t.id, t.fact_ids, facts) for t in with_targets)
-    return SystemTier(slug(name), name, point.id, None, None, members)
+    members = [_member_from_topic(t.name, t.id, t.fact_ids, facts) for t in with_targets]
+    intro_end = point.topics[0].span[0] if point.topics else point.span[1]
+    for names in _lists_in(text[point.span[0]:intro_end]):
+        matched = [next((m for m in members if _same_area(m.name, n)), None) for n in names]
+        if sum(m is not None for m in matched) >= len(members):
+            members = [m or SystemMember(name=n) for m, n in zip(matched, names, strict=True)]
+            break
+    return SystemTier(slug(name), name, point.id, None, None, tuple(members))
+
+
+def _lists_in(passage: str) -> list[list[str]]:
+    """Every "A, B, and C" list of short names in `passage`."""
+    found = []
+    for match in re.finditer(r"(?=\b(?:for|of|on|such as|including)\s+([^.;:]+?)(?:[.;:]|$))",
+                             passage):
+        items = split_list(match.group(1))
+        if len(items) >= 3 and all(len(i.split()) <= 5 for i in items):
+            found.append(items)
+    return found
+
+
+def _same_area(topic: str, listed: str) -> bool:
+    """True when a topic name and a listed name are the same area ("green and low-carbon")."""
+    a, b = topic.lower(), listed.lower()
+    return a == b or a.startswith(b) or b.startswith(a)
 
 
 def _tier_name_from_title(title: str) -> str:
@@ -195,8 +233,7 @@ def _such_as_tiers(briefing: Briefing) -> list[SystemTier]:
     """Tiers from "such as A, B, and C" lists whose items share a hyphenated leading word."""
     tiers = []
     for match in re.finditer(r"\bsuch as\s+([^.;:]+)", briefing.text):
-        items = [i.strip() for i in re.split(r",\s*(?:and\s+)?|\s+and\s+", match.group(1))
-                 if i.strip()]
+        items = split_list(match.group(1))
         heads = {i.split()[0].lower() for i in items if i.split()}
         if len(items) >= 3 and len(heads) == 1 and "-" in next(iter(heads)):
             head = next(iter(heads))

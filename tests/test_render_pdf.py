@@ -270,3 +270,19 @@ def test_glyph_preflight_names_characters_no_font_covers(monkeypatch):
     line = next(w for w in result.warnings if "glyph" in w)
     assert all(f"{c} (U+{ord(c):04X})" in line for c in "中文版") and "U+10FFFD" in line
     assert "中文版" in flat(" ".join(page_texts(result.data)))  # reported, never dropped
+
+
+def test_a_release_without_sections_system_targets_or_date_still_renders():
+    from reportgen.model import Briefing, Document
+
+    bare = Briefing(document=Document(path="seeds/bare.txt", sha256="1" * 64,
+                                      title="A release with no figures", issuer="City Office",
+                                      source_url="https://example.org/release"),
+                    text="A release with no figures.\n")
+    result = render_pdf(bare, [], config())
+    text = flat(" ".join(page_texts(result.data)))
+    assert "A release with no figures" in text and "City Office" in text
+    assert "https://example.org/release" in text
+    assert set(toc_entries(result.data)) == {"Sources"}
+    assert "/CreationDate" not in PdfReader(io.BytesIO(result.data)).metadata
+    assert result.warnings == ()

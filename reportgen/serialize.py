@@ -16,7 +16,7 @@ def briefing_to_dict(briefing: Briefing) -> dict[str, Any]:
     return {
         "schema": SCHEMA,
         "document": {"path": doc.path, "sha256": doc.sha256, "title": doc.title,
-                     "date": doc.date, "source_url": doc.source_url},
+                     "date": doc.date, "source_url": doc.source_url, "issuer": doc.issuer},
         "sections": [_section(s) for s in briefing.sections],
         "facts": [_fact(f, sections) for f in briefing.facts if not f.hidden],
         "targets": [_target(t) for t in briefing.targets],

@@ -61,6 +61,17 @@ def test_title_skips_language_switch_and_markdown_marks() -> None:
     assert find_title("| 中文版 |\n\n# GDP grew 5% (Jan. 3, 2024)\n") == "GDP grew 5%"
 
 
+@pytest.mark.parametrize(("text", "issuer"), [
+    ("On Monday, the State Council Information Office held a press conference on trade.",
+     "State Council Information Office"),
+    ("The Shanghai Municipal Statistics Bureau released the data on Friday.",
+     "Shanghai Municipal Statistics Bureau"),
+    ("GDP grew 5 percent and the city held steady.", None),
+])
+def test_issuer_is_who_held_or_released_it(text: str, issuer: str | None) -> None:
+    assert read_layout(f"Title line\n\n{text}\n").issuer == issuer
+
+
 def test_source_url_is_found() -> None:
     layout = read_layout("Title here\n\nSource: https://example.gov/a/b.html.\n")
     assert layout.source_url == "https://example.gov/a/b.html"

@@ -27,7 +27,7 @@ def extract_briefing(doc: SourceDoc) -> Briefing:
     """The data layer of one source document: structure, facts, targets and industrial system."""
     layout = read_layout(doc.text, doc.source_url)
     document = Document(path=str(doc.path), sha256=doc.sha256, title=layout.title,
-                        date=layout.date, source_url=layout.source_url)
+                        date=layout.date, source_url=layout.source_url, issuer=layout.issuer)
     facts = extract_facts(doc.text, layout)
     sections = attach_facts(layout.sections, facts)
     briefing = Briefing(document=document, text=doc.text, sections=sections, facts=facts,

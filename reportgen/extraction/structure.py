@@ -24,6 +24,7 @@ class Layout:
     title: str
     date: str | None
     source_url: str | None
+    issuer: str | None
     sentences: tuple[Span, ...]
     paragraphs: tuple[Span, ...]
     sections: tuple[Section, ...]
@@ -38,6 +39,7 @@ def read_layout(text: str, source_url: str | None = None) -> Layout:
         title=find_title(text),
         date=find_date(text),
         source_url=source_url or find_source_url(text),
+        issuer=find_issuer(text),
         sentences=sentences,
         paragraphs=paragraphs,
         sections=tuple(build_sections(text, paragraphs, sentences, headings)),
@@ -150,6 +152,20 @@ def _dates_in(text: str) -> list[tuple[int, str]]:
                 continue
             dates.append((m.start(), day.isoformat()))
     return dates
+
+
+_ISSUER = re.compile(
+    r"(?:^|[.,]\s+|\n)(?:[Tt]he\s+)?(?P<org>[A-Z][\w&’'-]*(?:\s+(?:[A-Z][\w&’'-]*|of|the|and|for|on)){1,24}?)"
+    r"\s+(?:held|hosted|released|issued|published|announced)\s+(?:a|an|the|its)\b")
+
+
+def find_issuer(text: str) -> str | None:
+    """Who issued the release: the office that "held the press conference" or "released" it."""
+    match = _ISSUER.search(text[:4000])
+    if not match:
+        return None
+    org = re.sub(r"^(?:On|In|At)\s.*?,\s*(?:the\s+)?", "", match.group("org"))
+    return org if len(org.split()) >= 2 else None
 
 
 def find_source_url(text: str) -> str | None:

@@ -68,7 +68,7 @@ def test_genre_figures_are_read_with_value_unit_and_qualifier(text: str, expecte
     "a number of firms, many times, a batch of products", "https://example.gov/2023/05/1234.html",
     "1. The construction of a new system",
     "the Double First-Class plan and double carbon goals", "they met twice a year",
-    "at 3 pm and 4 p.m.", "the top ten cities",
+    "at 3 pm and 4 p.m.", "the top ten cities", "call 86-21-12345678",
 ])
 def test_non_facts_are_not_figures(text: str) -> None:
     assert figures(text) == []

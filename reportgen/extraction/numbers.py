@@ -367,6 +367,8 @@ def _range(text: str, start: int, end: int, rng: re.Match[str], low: float,
            currency: str | None) -> list[Mention]:
     """Both ends of a range, sharing its unit; a duration range ("5-10 years") is no fact."""
     high = digits_value(rng.group(1))
+    if low >= high or re.match(r"[-–][0-9]", text[rng.end():rng.end() + 2]):
+        return []  # "86-21-…" phone numbers and codes, not ranges
     tail = _read_tail(text, rng.start(1), rng.end(), high, currency, words=False)
     if tail is None or (tail.kind == "count" and not tail.noun and high > 1900):
         return []

@@ -39,6 +39,7 @@ def facts(body: str) -> dict[str, Fact]:
     ("Over the past year, GDP grew 3 percent.", "3 percent", 2023, None),
     ("GDP grew 5% last year, and the city expects 5.5% growth this year.", "5.5%", 2024, None),
     ("The city will plant 1,000 hectares of forest by 2025.", "1,000 hectares", 2025, None),
+    ("Industrial output grew by 37.8% in the first half.", "37.8%", 2024, "H1"),
     ("“In 2022, imports were 2 trillion yuan,” he said.", "2 trillion yuan", 2022, None),
 ])
 def test_the_year_is_the_one_the_sentence_states(body: str, quote: str, year: int | None,
@@ -82,6 +83,10 @@ def test_targets_follow_future_cues_and_goal_lists(body: str, quote: str, target
      "change in number of new firms"),
     ("The wage reached 12,183 yuan a month.", "12,183 yuan a month", "wage"),
     ("Its population of 24.87 million makes it the largest city.", "24.87 million", "population"),
+    ("By 2035, the population is expected to reach 1.2 million.", "1.2 million", "population"),
+    ("The area will invest 300 billion yuan in infrastructure.", "300 billion yuan",
+     "investment in infrastructure"),
+    ("The area's industrial output grew 5%.", "5%", "industrial output growth"),
     ("The targets are: the surveyed unemployment rate within 5 percent; and R&D spending at "
      "about 4.4 percent of GDP.", "4.4 percent", "R&D spending share of GDP"),
     ("The targets are: the surveyed unemployment rate within 5 percent; and R&D spending at "

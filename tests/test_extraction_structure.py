@@ -59,6 +59,8 @@ def test_dates_in_the_genre_forms(text: str, date: str | None) -> None:
 
 def test_title_skips_language_switch_and_markdown_marks() -> None:
     assert find_title("| 中文版 |\n\n# GDP grew 5% (Jan. 3, 2024)\n") == "GDP grew 5%"
+    assert find_title("Lingang releases its plan (2023-08-30)\n") == "Lingang releases its plan"
+    assert find_title("Plan (Phase II)\n") == "Plan (Phase II)"
 
 
 @pytest.mark.parametrize(("text", "issuer"), [

@@ -34,6 +34,8 @@ _TRAILING = re.compile(
     r"(?:(?P<year>(?:19|20)[0-9]{2})(?![0-9s])|(?P<rel>this year|last year|next year))",
     re.IGNORECASE,
 )
+_TRAILING_PERIOD = re.compile(
+    r"^[\s,]*in\s+the\s+(?P<period>" + _PERIOD_WORDS + r")\b(?!\s+of\b)", re.IGNORECASE)
 _TRAILING_REL = re.compile(r"^[\s,]*(?P<rel>this year|last year)\b", re.IGNORECASE)
 _PRECEDING = re.compile(
     r"\b(?P<prep>in|of|for|during|by)\s+(?:the\s+)?(?:(?P<period>" + _PERIOD_WORDS
@@ -56,6 +58,9 @@ _LINK_WORDS = frozenset(w for v in rules.LINK_VERBS for w in v.split()
                         if w not in {"to", "at", "for", "up", "in", "of", "down", "be"})
 _CLAUSE_BREAK = re.compile(r"[;:]\s*|,\s*(?=(?:and|while|but|with|of which|which|where|whereas|"
                            r"including|or|the|its|their|a|an|[a-z]+ing)\b)")
+_ISSUER_POSSESSIVE = re.compile(
+    r"\b(?:(?:the|this)\s+(?:" + "|".join(rules.ISSUER_NOUNS) + r")|its|their)[’']s?\s+",
+    re.IGNORECASE)
 _NOT_SUBJECTS = frozenset({"a", "an", "the", "this", "that", "these", "those", "which", "it",
                            "they", "we", "there", "here", "and", "or", "but", "year-on-year",
                            "month-on-month", "quarter-on-quarter", "annual", "yearly"})
@@ -197,6 +202,10 @@ def _year_for(sentence: str, a: int, b: int,
     if match and not re.match(r"[-–][0-9]{4}", after[match.end():]):
         year, period = _year_of(match, doc_year)
         return year, period, b + match.start(), b + match.end()
+    period = _TRAILING_PERIOD.match(after)
+    if period:  # "grew 37.8% in the first half": this year's first half
+        return doc_year, _PERIOD_OF[period.group("period").lower()], b + period.start(), \
+            b + period.end()
     rel = _TRAILING_REL.match(after)
     if rel and doc_year is not None:
         year = doc_year + (0 if rel.group("rel").lower() == "this year" else -1)
@@ -244,6 +253,9 @@ def metric_for(sentence: str, index: int, mentions: list[tuple[Mention, Span]],
             return f"change in {base}"
     if mention.kind in ("percent", "fraction") and mention.unit != "percentage points":
         metric = _percent_metric(sentence, before, after, mention, topic)
+        noun = _previous_count_noun(mentions, index)
+        if noun and re.search(r"\bof (?:them|these|those|which)$", metric):
+            metric = re.sub(r"(?:them|these|those|which)$", noun, metric)
         whole = _whole_after(after)
         if whole and metric.endswith(whole):
             metric = metric[: len(metric) - len(whole)] + _whole_with_noun(whole, mentions, index)
@@ -292,13 +304,22 @@ def _measured_noun(mention: Mention, before: str, after: str,
     """What a physical quantity measures: "1,260 hectares of green space" → "green space"."""
     if mention.kind not in ("measure", "amount"):
         return ""
+    spend = re.search(r"\b(invest|invested|investing|invests|spend|spent|spending|allocate|"
+                      r"allocated|inject|injected)\s+$", _strip_qualifier(before))
+    target = re.match(r"\s+(?:in|on|into)\s+((?:[A-Za-z&-]+\s+){0,3}[A-Za-z&-]+)", after)
+    if spend and target:
+        noun = "spending on" if spend.group(1).startswith("spen") else "investment in"
+        what = re.split(r"\s+(?:and|to|by|with)\b", target.group(1))[0]
+        return f"{noun} {_clean(what)}"
     of = re.match(r"\s+of\s+((?:[A-Za-z&-]+\s+){0,3}[A-Za-z&-]+)(?=[\s,.;)]|$)", after)
     if of and of.group(1).split()[0].lower() not in {"the", "a", "an"}:
         return _clean(re.split(r"\s+(?:and|in|to|for|by|with|from)\b", of.group(1))[0])
     area_cue = re.search(r"\b(?:covering|covers|cover|with an area of|spanning)\s*$", before)
     if mention.unit in _AREA_UNITS and area_cue:
         noun = _previous_count_noun(mentions, index)
-        subject = _subject(sentence, len(before))
+        coverer = _clean(_clause(before)[: -len(area_cue.group(0))] if area_cue.group(0) else "")
+        subject = _subject(sentence, len(before)) or (
+            coverer if coverer and len(coverer.split()) <= 6 else "")
         if noun:
             return f"area of {noun}"
         if subject:
@@ -333,8 +354,8 @@ def _count_metric(sentence: str, index: int, mentions: list[tuple[Mention, Span]
         change = _CHANGE_RE.search(_strip_qualifier(sentence[:a]))
         if own and change:
             return f"{rules.CHANGE_NOUNS[change.group('verb').lower()]} in {own}"
-        if own and own.lower().startswith("number of"):
-            return own
+        if own:
+            return own  # "the population is expected to reach 1.2 million"
         noun = _previous_count_noun(mentions, index) or ""
     elif topic and topic.lower().endswith(noun.lower()) and len(topic) > len(noun):
         noun = topic
@@ -585,9 +606,7 @@ def _subject(sentence: str, a: int, *, main: bool = False) -> str:
 def _clean(phrase: str) -> str:
     """A metric phrase without articles, the issuer's possessive and a trailing preposition."""
     text = re.sub(r"^(?:\(?[0-9a-z]{1,2}[.)]|[-*•])\s+", "", phrase.strip(" ,.;:“”\"'"))
-    text = re.sub(r"\b(?:the city|this city|the country|the municipality|the district|the province|"
-                  r"the region|the county|the nation|its|their)[’']s?\s+", "",
-                  text, flags=re.IGNORECASE)
+    text = _ISSUER_POSSESSIVE.sub("", text)
     text = re.sub(r"^(?:[A-Z][a-z]+[’']s)\s+", "", text)  # "Shanghai's robot density"
     text = re.sub(r"\b(?:the|a|an|its|their)\s+", "", text, flags=re.IGNORECASE)
     text = re.sub(r"^(?:a total of|total of|and|also)\s+", "", text, flags=re.IGNORECASE)

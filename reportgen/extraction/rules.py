@@ -213,9 +213,13 @@ CHANGE_NOUNS: dict[str, str] = {
 }
 
 # Subjects that stand for the issuer and name no metric.
-ISSUER_SUBJECTS = frozenset({"the city", "city", "shanghai", "it", "we", "the municipality",
-                             "the province", "the district", "the country", "china", "they",
-                             "the government", "the region", "this city", "the nation"})
+# Nouns by which a release names its own issuer or place ("the city", "the area's output").
+ISSUER_NOUNS = ("city", "municipality", "province", "district", "country", "nation", "region",
+                "county", "town", "area", "new area", "special area", "zone", "park", "government")
+ISSUER_SUBJECTS = frozenset(
+    {n for noun in ISSUER_NOUNS for n in (noun, f"the {noun}", f"this {noun}")}
+    | {"shanghai", "china", "it", "we", "they"}
+)
 
 # Openers that announce a topic inside a point ("In terms of integrated circuits, ...").
 TOPIC_OPENERS = ("In terms of", "As for", "Regarding", "With regard to", "In the field of",

@@ -108,7 +108,9 @@ def find_title(text: str) -> str:
         clean = line.strip().lstrip("#").strip()
         if not clean or _NAV_LINE.match(clean) or not re.search(r"[A-Za-z]{2,}", clean):
             continue
-        clean = re.sub(r"\s*[(（][^()（）]*\b(19|20)[0-9]{2}[)）]\s*$", "", clean)
+        bracket = re.search(r"\s*[(（]([^()（）]{4,40})[)）]\s*$", clean)
+        if bracket and _dates_in(bracket.group(1)):
+            clean = clean[:bracket.start()]  # "(Sept. 14, 2022)", "(2023-08-30)"
         return clean.strip()
     return ""
 

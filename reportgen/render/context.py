@@ -199,6 +199,8 @@ def build_context(
         "theme": config.theme,
         "keywords": keywords(briefing),
         "headline": headline_cards(briefing, facts),
+        "lead": linked_sentences(briefing, facts, [i for s in briefing.sections if s.number == 0
+                                                   for i in s.fact_ids]),
         "system": tier_views(briefing.system, facts),
         "system_chart": system_chart,
         "chapters": chapter_views(briefing, facts, chart_views, exclude=system_chart),

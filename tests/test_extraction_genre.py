@@ -51,9 +51,9 @@ def match(gold: dict, place: tuple[int, int], facts: list[Fact]) -> Fact | None:
     return None
 
 
-def test_there_are_five_genre_texts() -> None:
+def test_there_are_six_genre_texts() -> None:
     assert CASES == ["city-gdp-2023", "district-goals-2024", "hefei-industrial-system-2023",
-                     "port-trade-2023", "qa-pudong-2023"]
+                     "hangzhou-digital-2024", "port-trade-2023", "qa-pudong-2023"]
 
 
 @pytest.mark.parametrize("stem", CASES)

@@ -58,6 +58,9 @@ def test_the_year_is_the_one_the_sentence_states(body: str, quote: str, year: in
     ("Main targets for this year:\n- GDP growth of around 5 percent;\nExports rose 3%.", "3%",
      False),
     ("Shanghai aims to upgrade the six pillar industries.", "six pillar industries", False),
+    ("Three new data centers will be completed this year.", "Three new data centers", True),
+    ("The city plans to raise the added value of the digital economy's core industries to "
+     "700 billion yuan by 2025.", "700 billion yuan", True),
 ])
 def test_targets_follow_future_cues_and_goal_lists(body: str, quote: str, target: bool) -> None:
     assert facts(body)[quote].is_target is target

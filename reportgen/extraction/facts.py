@@ -109,7 +109,7 @@ def read_sentence(sentence: str, mentions: list[tuple[Mention, Span]], doc_year:
         if year is None:
             year = loose
         definite = mention.kind == "count" and re.search(r"\bthe\s+$", sentence[:a]) is not None
-        target = (context_target or _is_target(sentence, a)) and not definite or (
+        target = (context_target or _is_target(sentence, a, b)) and not definite or (
             year is not None and doc_year is not None and year > doc_year)
         metric = metric_for(sentence, i, mentions, topic)
         if respective:
@@ -227,10 +227,17 @@ def _preceding_year(sentence: str, a: int, claimed: list[tuple[int, int]],
     return _year_of(best, doc_year) if best else (None, None)
 
 
-def _is_target(sentence: str, a: int) -> bool:
-    """True when a future cue comes before the figure in its sentence."""
-    before = sentence[:a]
-    return _TARGET_RE.search(before) is not None
+_FUTURE_AFTER = re.compile(r"\b(?:will|shall|is (?:expected|set|scheduled|planned) to|"
+                           r"are (?:expected|set|scheduled|planned) to)\b")
+
+
+def _is_target(sentence: str, a: int, b: int) -> bool:
+    """True when a future cue comes before the figure, or its own clause goes on in the future
+    tense ("Three new data centers … will be completed this year")."""
+    if _TARGET_RE.search(sentence[:a]):
+        return True
+    after = _CARRY_BREAK.split(sentence[b:], maxsplit=1)[0]
+    return _FUTURE_AFTER.search(after) is not None
 
 
 # ---------------------------------------------------------------------------------------------
@@ -490,7 +497,7 @@ _STEER_RE = re.compile(
     r"\b(?:raise|raising|raised|increase|increasing|lift|lifting|boost|boosting|bring|bringing|"
     r"cut|cutting|reduce|reducing|lower|lowering|expand|expanding|keep|keeping|control|"
     r"controlling|maintain|maintaining|hold|holding|push|pushing|grow|growing)\s+"
-    r"(?P<np>(?:[\w.&'’-]+\s+){0,7}?[\w.&'’-]+)"
+    r"(?P<np>(?:[\w.&'’-]+\s+){0,11}?[\w.&'’-]+)"
     r"(?:\s+(?:to|at|within|below|under|above|by|around|over))?\s+(?:about\s+|around\s+)?$",
     re.IGNORECASE,
 )

@@ -52,8 +52,8 @@ def match(gold: dict, place: tuple[int, int], facts: list[Fact]) -> Fact | None:
 
 
 def test_there_are_six_genre_texts() -> None:
-    assert CASES == ["city-gdp-2023", "district-goals-2024", "hefei-industrial-system-2023",
-                     "hangzhou-digital-2024", "port-trade-2023", "qa-pudong-2023"]
+    assert CASES == ["city-gdp-2023", "district-goals-2024", "hangzhou-digital-2024",
+                     "hefei-industrial-system-2023", "port-trade-2023", "qa-pudong-2023"]
 
 
 @pytest.mark.parametrize("stem", CASES)

@@ -340,6 +340,8 @@ def _bare_clause(before: str) -> str:
     clause = re.sub(r"\s+(?:of|at|to|equal to|below|above|under|over|around|about)\s*$", "",
                     clause)
     words = clause.split()
+    if re.search(r"[0-9]", clause):
+        return ""  # a clause holding another figure is no noun phrase
     return _clean(clause) if 0 < len(words) <= 6 else ""
 
 
@@ -598,7 +600,9 @@ def _subject(sentence: str, a: int, *, main: bool = False) -> str:
     if main:
         text = re.sub(r"^(?:In|By|During|Over|Since|As of|From)\s[^,]{1,60},\s*", "", text)
     text = _OPENER.sub("", text)
-    match = _LINK_RE.search(text) or _PAST_VERB.search(text)
+    first = text.split(", ")[0] if main else text
+    match = (_LINK_RE.search(first) or _PAST_VERB.search(first)
+             or _LINK_RE.search(text) or _PAST_VERB.search(text))
     if not match:
         return ""
     subject = text[:match.start()]
@@ -613,6 +617,7 @@ def _subject(sentence: str, a: int, *, main: bool = False) -> str:
 def _clean(phrase: str) -> str:
     """A metric phrase without articles, the issuer's possessive and a trailing preposition."""
     text = re.sub(r"^(?:\(?[0-9a-z]{1,2}[.)]|[-*•])\s+", "", phrase.strip(" ,.;:“”\"'"))
+    text = re.split(r"\s+[-–—]\s+", text)[0]  # drop a dashed aside ("products - A, B and C")
     text = _ISSUER_POSSESSIVE.sub("", text)
     text = re.sub(r"^(?:[A-Z][a-z]+[’']s)\s+", "", text)  # "Shanghai's robot density"
     text = re.sub(r"\b(?:the|a|an|its|their)\s+", "", text, flags=re.IGNORECASE)

@@ -91,7 +91,7 @@ def test_targets_follow_future_cues_and_goal_lists(body: str, quote: str, target
      "investment in infrastructure"),
     ("The area's industrial output grew 5%.", "5%", "industrial output growth"),
     ("Private firms exported 310 billion yuan, an increase of 6.4 percent, accounting for "
-     "30.4 percent of the total.", "30.4 percent", "Private firms share of total"),
+     "30.4 percent of the total.", "30.4 percent", "private firms share of total"),
     ("Exports of new products - cars, batteries and solar cells - fell by 8.2 percent.",
      "8.2 percent", "decrease in exports of new products"),
     ("The targets are: the surveyed unemployment rate within 5 percent; and R&D spending at "

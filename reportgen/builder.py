@@ -170,12 +170,13 @@ def run_documents(plans: list[DocumentPlan], config: Config, *, strict: bool = F
     many = len(stale) > 1
     if many:  # import the renderers once; every forked child then shares them
         warm_up(config.formats)
+    spare_cores = not many and (os.cpu_count() or 1) > 1
     progress = Progress(len(stale), stream) if stream is not None else None
     by_slug = {p.slug: p for p in plans}
     limits = Limits(config.limits.document_timeout_s, config.limits.document_memory_mb)
 
     def task(plan: DocumentPlan) -> Callable[[], DocumentResult]:
-        return lambda: build_document(plan, config, strict=strict, parallel_charts=not many)
+        return lambda: build_document(plan, config, strict=strict, parallel=spare_cores)
 
     def report(outcome: TaskResult) -> None:
         if progress is not None:
@@ -223,20 +224,22 @@ def warm_up(formats: Sequence[str], *, charts: bool = True) -> None:
 
 
 def build_document(plan: DocumentPlan, config: Config, *, strict: bool = False,
-                   parallel_charts: bool = False) -> DocumentResult:
+                   parallel: bool = False) -> DocumentResult:
     """Build the stale outputs of one document; returns what was written and its warnings.
 
     Everything is rendered in memory first; nothing is written if any step fails (or, with
-    `strict`, if there are warnings), so a failed document keeps its previous outputs.
+    `strict`, if there are warnings), so a failed document keeps its previous outputs. With
+    `parallel` (one document on a machine with cores to spare), charts and the deck are made
+    in second processes beside the renderers' imports and the PDF.
     """
     briefing = load_briefing(plan.source, config)
     wants_charts = bool(set(plan.rebuild) & set(CHART_FORMATS))
-    charts = _charts(briefing, config, plan.rebuild, parallel_charts) if wants_charts else ()
+    charts = _charts(briefing, config, plan.rebuild, parallel) if wants_charts else ()
     files: dict[str, bytes] = {}
     warnings = list(briefing.warnings)
     if "json" in plan.rebuild:
         files["data.json"] = serialize(briefing)
-    for fmt, result in render_all(plan.rebuild, briefing, charts, config, parallel_charts):
+    for fmt, result in render_all(plan.rebuild, briefing, charts, config, parallel):
         files[OUTPUT_FILES[fmt]] = result.data
         warnings.extend(result.warnings)
     if strict and warnings:

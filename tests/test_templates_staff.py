@@ -137,3 +137,30 @@ def test_every_default_template_file_is_declared_as_package_data():
     defaults = [p for p in (package / "defaults" / "briefing").rglob("*") if p.is_file()]
     assert len(defaults) >= 10
     assert all(p in shipped for p in defaults), sorted(set(defaults) - shipped)
+
+
+def test_an_edited_staff_template_shows_at_once_despite_compiled_template_cache(tmp_path):
+    staff = _staff(tmp_path, {"briefing/briefing.html.j2": EXTENDS + (
+        "{% block glance %}<p>first wording</p>{% endblock %}\n")})
+    first = render_html(synthetic_briefing(), [], config(templates_dir=staff)).data.decode()
+    (staff / "briefing" / "briefing.html.j2").write_text(
+        EXTENDS + "{% block glance %}<p>second wording</p>{% endblock %}\n", encoding="utf-8")
+    second = render_html(synthetic_briefing(), [], config(templates_dir=staff)).data.decode()
+    assert "first wording" in first and "second wording" in second
+    assert "first wording" not in second
+
+
+def test_a_compiled_template_cache_others_can_write_to_is_not_used(tmp_path, monkeypatch):
+    from reportgen import templating
+
+    shared = tmp_path / "cache"
+    monkeypatch.setenv("REPORTGEN_CACHE_DIR", str(shared))
+    templating._bytecode_cache.cache_clear()
+    try:
+        assert templating._bytecode_cache("html") is not None
+        folder = next(shared.iterdir())
+        folder.chmod(0o777)
+        templating._bytecode_cache.cache_clear()
+        assert templating._bytecode_cache("html") is None
+    finally:
+        templating._bytecode_cache.cache_clear()

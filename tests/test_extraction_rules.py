@@ -40,6 +40,9 @@ def facts(body: str) -> dict[str, Fact]:
     ("GDP grew 5% last year, and the city expects 5.5% growth this year.", "5.5%", 2024, None),
     ("The city will plant 1,000 hectares of forest by 2025.", "1,000 hectares", 2025, None),
     ("Industrial output grew by 37.8% in the first half.", "37.8%", 2024, "H1"),
+    ("The city will build 60,000 units of housing and add 1,000 kilometers of cycle lanes by "
+     "the end of 2025.", "60,000 units", 2025, None),
+    ("Main targets for 2025\n1) GDP growth of about 6 percent;", "6 percent", 2025, None),
     ("“In 2022, imports were 2 trillion yuan,” he said.", "2 trillion yuan", 2022, None),
 ])
 def test_the_year_is_the_one_the_sentence_states(body: str, quote: str, year: int | None,
@@ -55,6 +58,7 @@ def test_the_year_is_the_one_the_sentence_states(body: str, quote: str, year: in
      "five areas", False),
     ("Output reached 9 billion yuan in 2023.", "9 billion yuan", False),
     ("Main targets for this year:\n- GDP growth of around 5 percent;", "5 percent", True),
+    ("Main targets for 2025\n1) GDP growth of about 6 percent;", "6 percent", True),
     ("Main targets for this year:\n- GDP growth of around 5 percent;\nExports rose 3%.", "3%",
      False),
     ("Shanghai aims to upgrade the six pillar industries.", "six pillar industries", False),
@@ -90,6 +94,11 @@ def test_targets_follow_future_cues_and_goal_lists(body: str, quote: str, target
     ("The area will invest 300 billion yuan in infrastructure.", "300 billion yuan",
      "investment in infrastructure"),
     ("The area's industrial output grew 5%.", "5%", "industrial output growth"),
+    ("Nanshan, Futian and Bao'an districts recorded GDP of 890 billion yuan, 560 billion yuan "
+     "and 480 billion yuan respectively.", "560 billion yuan", "Futian districts GDP"),
+    ("Targets:\n3) an increase of 3 percent in consumer prices.", "3 percent",
+     "increase in consumer prices"),
+    ("Targets:\n2) PM2.5 density below 30 percent.", "30 percent", "PM2.5 density"),
     ("Private firms exported 310 billion yuan, an increase of 6.4 percent, accounting for "
      "30.4 percent of the total.", "30.4 percent", "private firms share of total"),
     ("Exports of new products - cars, batteries and solar cells - fell by 8.2 percent.",

@@ -64,8 +64,9 @@ def extract_facts(text: str, layout: Layout) -> tuple[Fact, ...]:
         sentence = text[s_start:s_end]
         where = _place(layout.sections, s_start)
         local = [(m, (m.span[0] - s_start, m.span[1] - s_start)) for m in inside]
+        in_goals, goals_year = _goals_list(text, layout, s_start, doc_year)
         readings = read_sentence(sentence, local, doc_year, topic=where[2],
-                                 context_target=_in_goals_list(text, layout, s_start))
+                                 context_target=in_goals, context_year=goals_year)
         for mention, reading in zip(inside, readings, strict=True):
             drafts.append(Fact(
                 id="", span=mention.span, text=text[mention.span[0]:mention.span[1]],
@@ -101,20 +102,29 @@ def _place(sections: tuple[Section, ...], pos: int) -> tuple[str | None, str | N
     return None, None, None
 
 
-def _in_goals_list(text: str, layout: Layout, pos: int) -> bool:
-    """True inside a list introduced by a line such as "Main targets for 2024:"."""
+def _goals_list(text: str, layout: Layout, pos: int,
+                doc_year: int | None) -> tuple[bool, int | None]:
+    """Whether `pos` is an item of a goals list ("Main targets for 2024:" then "1) …" lines), and
+    the year its heading names ("for 2024", "this year")."""
     current = next((p for p in layout.paragraphs if p[0] <= pos <= p[1]), None)
     if current is None or not _LIST_ITEM.match(text[current[0]:current[1]]):
-        return False
+        return False, None
     previous = [p for p in layout.paragraphs if p[1] <= current[0]]
     for start, end in reversed(previous[-12:]):
         line = text[start:end].strip()
-        if line.endswith(":") or line.endswith("："):
-            lowered = line.lower()
-            return any(w in lowered for w in ("target", "goal", "aim", "plan", "will"))
-        if not _LIST_ITEM.match(line):
-            return False
-    return False
+        if _LIST_ITEM.match(line):
+            continue
+        lowered = line.lower()
+        heading = line.endswith((":", "：")) or (len(line.split()) <= 12
+                                                 and not line.endswith("."))
+        if not heading or not re.search(r"\b(?:targets?|goals?|aims?|plans?|will|tasks?)\b",
+                                        lowered):
+            return False, None
+        year = re.search(r"\b(?:for|in|of)\s+((?:19|20)[0-9]{2})\b", line)
+        if year:
+            return True, int(year.group(1))
+        return True, doc_year if "this year" in lowered else None
+    return False, None
 
 
 _LIST_ITEM = re.compile(r"^(?:[-*•]|\(?[0-9a-z]{1,2}[.)）])\s*")

@@ -61,6 +61,7 @@ _CLAUSE_BREAK = re.compile(r"[;:]\s*|,\s*(?=(?:and|while|but|with|of which|which
 _ISSUER_POSSESSIVE = re.compile(
     r"\b(?:(?:the|this)\s+(?:" + "|".join(rules.ISSUER_NOUNS) + r")|its|their)[’']s?\s+",
     re.IGNORECASE)
+_LIST_MARK = re.compile(r"^(?:\(?[0-9a-z]{1,2}[.)）]|[-*•])\s*")
 _NOT_SUBJECTS = frozenset({"a", "an", "the", "this", "that", "these", "those", "which", "it",
                            "they", "we", "there", "here", "and", "or", "but", "year-on-year",
                            "month-on-month", "quarter-on-quarter", "annual", "yearly"})
@@ -86,7 +87,8 @@ class Reading:
 
 
 def read_sentence(sentence: str, mentions: list[tuple[Mention, Span]], doc_year: int | None,
-                  topic: str | None = None, context_target: bool = False) -> list[Reading]:
+                  topic: str | None = None, context_target: bool = False,
+                  context_year: int | None = None) -> list[Reading]:
     """A `Reading` for each mention of one sentence (`mentions` carry sentence-local spans)."""
     lead_year, lead_period = _leading_year(sentence, doc_year)
     own = [_year_for(sentence, a, b, doc_year) for _, (a, b) in mentions]
@@ -108,6 +110,8 @@ def read_sentence(sentence: str, mentions: list[tuple[Mention, Span]], doc_year:
             period = period or period2
         if year is None:
             year = loose
+        if year is None and period is None:
+            year = _deadline_after(sentence, i, mentions, own) or context_year
         definite = mention.kind == "count" and re.search(r"\bthe\s+$", sentence[:a]) is not None
         target = (context_target or _is_target(sentence, a, b)) and not definite or (
             year is not None and doc_year is not None and year > doc_year)
@@ -122,6 +126,20 @@ def read_sentence(sentence: str, mentions: list[tuple[Mention, Span]], doc_year:
             metric = readings[-1].metric  # the high end of a range ("3-5%")
         readings.append(Reading(_tidy(metric), year, period, target))
     return readings
+
+
+def _deadline_after(sentence: str, index: int, mentions: list[tuple[Mention, Span]],
+                    own: list[tuple[int | None, str | None, int, int]]) -> int | None:
+    """The "by 2025" deadline a later figure of the same clause chain states for this one too
+    ("build 60,000 units … and add 1,000 km of cycle lanes by the end of 2025")."""
+    a = mentions[index][1][1]
+    for k in range(index + 1, len(mentions)):
+        year, _, start, stop = own[k]
+        if _CARRY_BREAK.search(sentence[a:mentions[k][1][0]]):
+            return None
+        if stop and year is not None and re.search(r"\bby\b", sentence[start:stop]):
+            return year
+    return None
 
 
 def _resolve_that_of(metric: str, earlier: list[Reading]) -> str:
@@ -299,7 +317,11 @@ _OPENER = re.compile(r"^(?:[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}\s*[:：]\s
                      r"Among them|Among these|In particular|In addition|Meanwhile|Moreover)"
                      r"[,:]\s*)?")
 _PAST_VERB = re.compile(r"(?<=\w)\s+(?=(?:[a-z]+ed|made|won|sold|built|grew|rose|fell|saw|hit|"
-                        + "|".join(w for w in rules.CHANGE_NOUNS if " " not in w) + r")\b)")
+                        + "|".join(w for w in rules.CHANGE_NOUNS if " " not in w)
+                        + r")\s+(?:[0-9$¥€£]|RMB|US\$|the\b|a\b|an\b|its\b|their\b|and\b|"
+                          r"more\b|over\b|about\b|nearly\b|some\b|to\b|by\b|in\b|from\b|up\b|"
+                          r"down\b|a total\b|[a-z]+ed\b|revenue\b|output\b|value\b|sales\b|"
+                          r"profits?\b|income\b|investment\b|exports\b|imports\b|GDP\b))")
 _CARRY_BREAK = re.compile(r"[;:]|,\s*(?:and|while|but|with|whereas|of which|which|the|its|their)\b")
 _GENERIC_COUNTED = frozenset({"units", "sets", "pieces", "items", "copies", "unit", "set"})
 _COMPARED_RE = re.compile(r"\s+(?:more|higher|greater|less|lower|fewer)\s+than\b")
@@ -336,12 +358,12 @@ def _measured_noun(mention: Mention, before: str, after: str,
 
 def _bare_clause(before: str) -> str:
     """A short clause with no verb before the figure ("PM2.5 density below") as the metric."""
-    clause = re.sub(r"^[-*•]\s*", "", _clause(_strip_qualifier(before)).strip())
+    clause = _LIST_MARK.sub("", _clause(_strip_qualifier(before)).strip())
     clause = re.sub(r"\s+(?:of|at|to|equal to|below|above|under|over|around|about)\s*$", "",
                     clause)
     words = clause.split()
-    if re.search(r"[0-9]", clause):
-        return ""  # a clause holding another figure is no noun phrase
+    if re.search(r"(?<![\w.])[0-9]", clause):
+        return ""  # a clause holding another figure is no noun phrase ("PM2.5" is a name)
     return _clean(clause) if 0 < len(words) <= 6 else ""
 
 
@@ -455,9 +477,15 @@ def _percent_metric(sentence: str, before: str, after: str, mention: Mention,
     change = _CHANGE_RE.search(_strip_qualifier(before))
     subject = _object_before(before) or _subject(sentence, a)
     of_phrase = _of_phrase(before)
-    of_is_change = of_phrase and of_phrase.split()[-1].lower() in rules.CHANGE_NOUNS
+    of_is_change = of_phrase and (
+        of_phrase.lower() in rules.CHANGE_NOUNS  # "an increase of", not "GDP growth of"
+        or of_phrase.lower().split()[0] in _NOT_SUBJECTS)
     if change and change.group(0).rstrip().endswith(" of") and of_phrase and not of_is_change:
         return _with_topic(of_phrase, topic)  # "GDP growth of around 5.5 percent"
+    change_in = re.match(r"\s+in\s+((?:[A-Za-z&'’-]+\s+){0,3}[A-Za-z&'’-]+)", after)
+    if change and change_in and change.group(0).rstrip().endswith(" of"):
+        noun = rules.CHANGE_NOUNS[change.group("verb").lower()]
+        return _with_topic(f"{noun} in {_clean(change_in.group(1))}", topic)  # "… of 3% in prices"
     if change:
         noun = rules.CHANGE_NOUNS[change.group("verb").lower()]
         base = subject or _subject(sentence, a, main=True)
@@ -561,13 +589,28 @@ def _whole_with_noun(whole: str, mentions: list[tuple[Mention, Span]], index: in
     return whole
 
 
+_OF_PHRASE_STOPS = frozenset({"a", "an", "the", "with", "posted", "recorded", "of", "saw",
+                              "achieved", "registered", "reached", "its", "their", "has", "have",
+                              "had", "was", "were", "is", "are", "in", "on", "for", "and", "by",
+                              "at", "to", "from", "generated", "created", "made"})
+
+
 def _of_phrase(before: str) -> str:
-    """The noun before "of"/"at" right ahead of a figure ("a size of", "total revenue of")."""
-    match = re.search(r"(?:^|\b(?:a|an|the|with|posted|recorded|of|saw|achieved|registered|"
-                      r"reached|its|their)\s+)([A-Za-z][\w&-]*(?:\s+[A-Za-z][\w&-]*){0,3})"
-                      r"\s+(?:of|at|worth|valued at)\s*$",
-                      re.sub(r"^[-*•]\s*", "", _strip_qualifier(before)))
-    return _clean(match.group(1)) if match else ""
+    """The noun right before "of"/"at" ahead of a figure ("a size of", "total revenue of")."""
+    text = _LIST_MARK.sub("", _strip_qualifier(before)).rstrip()
+    link = re.search(r"\s+(?:of|at|worth|valued at)$", text)
+    if not link:
+        return ""
+    words: list[str] = []
+    for word in reversed(text[:link.start()].split()):
+        if word.lower() in _OF_PHRASE_STOPS or word.lower() in _LINK_WORDS or word[-1] in ",;:(":
+            break
+        words.insert(0, word)
+        if len(words) == 4:
+            break
+    if not words or not re.match(r"[A-Za-z]", words[0]):
+        return ""
+    return _clean(" ".join(words))
 
 
 def _previous_count_noun(mentions: list[tuple[Mention, Span]], index: int) -> str:
@@ -620,7 +663,7 @@ def _clean(phrase: str) -> str:
     text = re.split(r"\s+[-–—]\s+", text)[0]  # drop a dashed aside ("products - A, B and C")
     text = _ISSUER_POSSESSIVE.sub("", text)
     text = re.sub(r"^(?:[A-Z][a-z]+[’']s)\s+", "", text)  # "Shanghai's robot density"
-    text = re.sub(r"\b(?:the|a|an|its|their)\s+", "", text, flags=re.IGNORECASE)
+    text = re.sub(r"(?<![\w'’])(?:the|a|an|its|their)\s+", "", text, flags=re.IGNORECASE)
     text = re.sub(r"^(?:a total of|total of|and|also)\s+", "", text, flags=re.IGNORECASE)
     text = re.sub(r"(?:\s+(?:of|in|at|for|to|by|with|and|the|a|an|on|from))+\s*$", "", text)
     return _lower_first(" ".join(text.split()))
@@ -702,10 +745,18 @@ def _respective_metric(metric: str, items: list[str], index: int,
         # "primary, secondary and tertiary industries": the last item's noun is shared
         tail, names[-1] = " ".join(last[1:]), last[0]
     name = _clean(f"{prefix} {names[same.index(index)]} {tail}")
+    listed = _clean(f"{prefix} {', '.join(names[:-1])} and {names[-1]} {tail}")
+    first, final = _clean(names[0]), _clean(f"{names[-1]} {tail}")
+    start, end = metric.find(first), metric.rfind(final)
+    if 0 <= start < end:
+        return (metric[:start] + _clean(f"{names[same.index(index)]} {tail}")
+                + metric[end + len(final):]).strip()
     change = re.match(r"^(\w+) in ", metric)
     if change and change.group(1) in set(rules.CHANGE_NOUNS.values()):
         return f"{change.group(1)} in {name}"
     for ending in (" growth", " share", " multiple"):
         if metric.endswith(ending):
             return name + ending
+    if metric and metric not in (name, listed) and not _has_words(metric, listed):
+        return f"{name} {metric}"  # "Nanshan district" + "GDP"
     return name

@@ -249,6 +249,12 @@ def test_briefing_charts_are_drawn_as_given_with_alt_text_filled_in(synthetic):
     assert "c at 3 yuan" in assets[0].spec.alt_text
 
 
+def test_absurdly_large_values_are_a_not_charted_decision():
+    _, skipped = draw_plan(ChartPlan((spec("ranking", [("a", 1e300), ("b", 1.0)]),)))
+    assert [str(d) for d in skipped] == [
+        "not charted: test-ranking: a value is larger than 1e+18 in size"]
+
+
 def test_all_zero_values_are_a_not_charted_decision():
     _, skipped = draw_plan(ChartPlan((spec("growth", [("2020", 0.0), ("2021", 0.0)]),)))
     assert [str(d) for d in skipped] == ["not charted: test-growth: every value is zero"]

@@ -14,7 +14,14 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from reportgen.charts.alt import alt_text
-from reportgen.charts.select import ChartDecision, ChartPlan, choose_charts, plan_charts
+from reportgen.charts.select import (
+    MAX_PLOTTABLE,
+    ChartDecision,
+    ChartPlan,
+    choose_charts,
+    plan_charts,
+    plottable,
+)
 from reportgen.config import Config
 from reportgen.model import Briefing, ChartSpec
 
@@ -84,6 +91,8 @@ def drawing_problem(spec: ChartSpec) -> str | None:
     values = [p.value for s in spec.series for p in s.points]
     if spec.kind == "system":
         return None if any(s.points or s.note for s in spec.series) else "no tier to show"
+    if any(math.isfinite(v) and not plottable(v) for v in values):
+        return f"a value is larger than {MAX_PLOTTABLE:.0e} in size"
     finite = [v for v in values if math.isfinite(v)]
     if not finite:
         return "no finite value to plot" if values else "no values"

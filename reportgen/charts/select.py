@@ -34,6 +34,8 @@ GROWTH, RANKING, TARGETS, SHARES, SYSTEM = "growth", "ranking", "targets", "shar
 MIN_RANKING = 3
 MAX_BARS = 12
 """More bars than this stop reading at a glance; a ranking keeps the largest."""
+MAX_PLOTTABLE = 1e18
+"""Larger figures (a quintillion yuan) are extraction slips, and overflow axis arithmetic."""
 SHARE_TOLERANCE = 0.5
 """Rounded shares of one whole may add up to a little over 100."""
 
@@ -127,7 +129,7 @@ def propose_growth(briefing: Briefing) -> list[Candidate]:
         chart_id = f"growth-{_slug(metric)}"
         dated = [(y, by_year[y]) for y in sorted(by_year) if _finite(by_year[y])]
         if len(dated) < 2:
-            reason = f"{metric}: fewer than two years with a finite value"
+            reason = f"{metric}: fewer than two years with a usable value (finite, sane size)"
             out.append(ChartDecision(chart_id, reason))
             continue
         out.append(_growth_spec(briefing, chart_id, dated, unit))
@@ -580,7 +582,13 @@ def _figure(fact: Fact, with_year: bool = False) -> str:
 
 
 def _finite(fact: Fact) -> bool:
-    return math.isfinite(fact.value)
+    """Whether the fact's value can be plotted: finite and of a sane size."""
+    return plottable(fact.value)
+
+
+def plottable(value: float) -> bool:
+    """Whether `value` is finite and no larger than MAX_PLOTTABLE in size."""
+    return math.isfinite(value) and abs(value) <= MAX_PLOTTABLE
 
 
 def _key(text: str) -> str:

@@ -34,7 +34,7 @@ if TYPE_CHECKING:
     from reportgen.charts import ChartAsset
     from reportgen.model import Briefing
     from reportgen.render import RenderResult
-    from reportgen.worker import TaskResult
+    from reportgen.worker import Limits, TaskResult
 
 MANIFEST_SCHEMA = "reportgen.manifest/1"
 RENDER_ORDER = ("html", "pdf", "pptx")  # json is written from the data layer itself
@@ -233,13 +233,12 @@ def build_document(plan: DocumentPlan, config: Config, *, strict: bool = False,
     in second processes beside the renderers' imports and the PDF.
     """
     briefing = load_briefing(plan.source, config)
-    wants_charts = bool(set(plan.rebuild) & set(CHART_FORMATS))
-    charts = _charts(briefing, config, plan.rebuild, parallel) if wants_charts else ()
     files: dict[str, bytes] = {}
     warnings = list(briefing.warnings)
     if "json" in plan.rebuild:
         files["data.json"] = serialize(briefing)
-    for fmt, result in render_all(plan.rebuild, briefing, charts, config, parallel):
+    rendered, charts = render_all(plan.rebuild, briefing, config, parallel)
+    for fmt, result in rendered:
         files[OUTPUT_FILES[fmt]] = result.data
         warnings.extend(result.warnings)
     if strict and warnings:
@@ -249,34 +248,58 @@ def build_document(plan: DocumentPlan, config: Config, *, strict: bool = False,
                           tuple(warnings), tuple(changes))
 
 
-def _charts(briefing: Briefing, config: Config, formats: tuple[str, ...],
-            parallel: bool) -> tuple[ChartAsset, ...]:
-    """The drawn charts; with `parallel`, drawn in a second process while this one imports the
-    renderers (matplotlib and WeasyPrint imports overlap instead of adding up)."""
-    from reportgen.worker import Background, Limits
+Rendered = list[tuple[str, "RenderResult"]]
 
+
+def render_all(formats: tuple[str, ...], briefing: Briefing, config: Config, parallel: bool,
+               ) -> tuple[Rendered, tuple[ChartAsset, ...]]:
+    """Each wanted format rendered in memory, and the charts drawn for them.
+
+    PNGs (three times the cost of the SVGs) are drawn only when the deck is built, since only
+    the deck uses them. With `parallel`, the SVG charts are drawn in a second process while
+    this one imports WeasyPrint and python-pptx, and the deck (with its PNG charts) is made
+    in another while this one renders the HTML and the PDF.
+    """
+    wanted = [f for f in RENDER_ORDER if f in formats]
+    if not wanted:
+        return [], ()
+    if not (parallel and "pptx" in wanted and len(wanted) > 1):
+        charts = _charts(briefing, config, png="pptx" in wanted, parallel=parallel,
+                         formats=wanted)
+        return [(fmt, render(fmt, briefing, charts, config)) for fmt in wanted], charts
+    from reportgen.worker import Background
+
+    svg_charts = _charts(briefing, config, png=False, parallel=True, formats=wanted)
+    deck = Background(lambda: _deck_and_charts(briefing, config), _limits(config))
+    results = [(fmt, render(fmt, briefing, svg_charts, config)) for fmt in wanted
+               if fmt != "pptx"]
+    deck_result, charts = deck.result()
+    return [*results, ("pptx", deck_result)], charts
+
+
+def _deck_and_charts(briefing: Briefing, config: Config) -> tuple[RenderResult,
+                                                                   tuple[ChartAsset, ...]]:
+    charts = draw_charts(briefing, config, png=True)
+    return render("pptx", briefing, charts, config), charts
+
+
+def _charts(briefing: Briefing, config: Config, *, png: bool, parallel: bool,
+            formats: list[str]) -> tuple[ChartAsset, ...]:
+    """The drawn charts; with `parallel`, drawn in a second process while this one imports the
+    renderers of `formats` (the matplotlib and WeasyPrint imports overlap)."""
     if not parallel:
-        return draw_charts(briefing, config)
-    limits = Limits(config.limits.document_timeout_s, config.limits.document_memory_mb)
-    drawing = Background(lambda: draw_charts(briefing, config), limits)
+        return draw_charts(briefing, config, png=png)
+    from reportgen.worker import Background
+
+    drawing = Background(lambda: draw_charts(briefing, config, png=png), _limits(config))
     warm_up(formats, charts=False)
     return tuple(drawing.result())
 
 
-def render_all(formats: tuple[str, ...], briefing: Briefing, charts: tuple[ChartAsset, ...],
-               config: Config, parallel: bool) -> list[tuple[str, RenderResult]]:
-    """Each wanted format rendered in memory; with `parallel`, the deck is rendered in a
-    second process while this one renders the HTML and PDF."""
-    from reportgen.worker import Background, Limits
+def _limits(config: Config) -> Limits:
+    from reportgen.worker import Limits
 
-    wanted = [f for f in RENDER_ORDER if f in formats]
-    aside = "pptx" if parallel and "pptx" in wanted and len(wanted) > 1 else None
-    limits = Limits(config.limits.document_timeout_s, config.limits.document_memory_mb)
-    deck = Background(lambda: render("pptx", briefing, charts, config), limits) if aside else None
-    results = [(fmt, render(fmt, briefing, charts, config)) for fmt in wanted if fmt != aside]
-    if deck is not None:
-        results.append(("pptx", deck.result()))
-    return results
+    return Limits(config.limits.document_timeout_s, config.limits.document_memory_mb)
 
 
 def write_document(plan: DocumentPlan, briefing: Briefing, files: dict[str, bytes],
@@ -287,24 +310,36 @@ def write_document(plan: DocumentPlan, briefing: Briefing, files: dict[str, byte
     built_at = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
     facts = fact_summary(briefing)
     changes = compare(previous["facts"], facts) if "facts" in previous else []
-    for chart in charts:
-        files[f"charts/{chart.id}.svg"] = chart.svg
-        if chart.png is not None:
-            files[f"charts/{chart.id}.png"] = chart.png
+    files.update(chart_files(charts))
     if changes:
         text = changes_markdown(briefing.document.title, str(plan.source), built_at, changes)
         files["changes.md"] = text.encode("utf-8")
     for name, data in files.items():
         atomic_write(inside(plan.folder, name), data)
-    manifest = _manifest(plan, briefing, files, previous, bool(charts), built_at, warnings, facts)
+    redrawn = redrawn_kinds(plan.rebuild)
+    manifest = _manifest(plan, briefing, files, previous, redrawn, built_at, warnings, facts)
     write_manifest(plan.folder, manifest)
-    if charts:
+    if redrawn:
         remove_stale(plan.folder, manifest["outputs"], "charts")
     return [c.line for c in changes]
 
 
+def chart_files(charts: tuple[ChartAsset, ...]) -> dict[str, bytes]:
+    """`charts/<id>.svg` (and `.png` when drawn) for each chart."""
+    files = {f"charts/{c.id}.svg": c.svg for c in charts}
+    files.update({f"charts/{c.id}.png": c.png for c in charts if c.png is not None})
+    return files
+
+
+def redrawn_kinds(formats: tuple[str, ...]) -> set[str]:
+    """The chart file suffixes this build redraws: svg with any chart format, png with the deck
+    (only the deck uses PNGs, so a PDF-only rebuild keeps the PNGs it has)."""
+    kinds = {".svg"} if set(formats) & set(CHART_FORMATS) else set()
+    return kinds | ({".png"} if "pptx" in formats else set())
+
+
 def _manifest(plan: DocumentPlan, briefing: Briefing, files: dict[str, bytes],
-              previous: dict[str, Any], new_charts: bool, built_at: str,
+              previous: dict[str, Any], redrawn: set[str], built_at: str,
               warnings: tuple[str, ...], facts: dict[str, Any]) -> dict[str, Any]:
     """The manifest: previous entries still valid, plus one entry per file written now."""
     import hashlib
@@ -313,8 +348,8 @@ def _manifest(plan: DocumentPlan, briefing: Briefing, files: dict[str, bytes],
 
     formats = {name: fmt for fmt, name in OUTPUT_FILES.items()}
     outputs = {name: entry for name, entry in previous.get("outputs", {}).items()
-               if name not in files and not (new_charts and name.startswith("charts/"))
-               and (plan.folder / name).is_file()}
+               if name not in files and (plan.folder / name).is_file()
+               and not (name.startswith("charts/") and Path(name).suffix in redrawn)}
     for name, data in files.items():
         fmt = formats.get(name, "chart" if name.startswith("charts/") else "changes")
         outputs[name] = {"format": fmt, "bytes": len(data), "built_at": built_at,
@@ -341,11 +376,12 @@ def load_briefing(path: Path, config: Config) -> Briefing:
     return load(path)
 
 
-def draw_charts(briefing: Briefing, config: Config) -> tuple[ChartAsset, ...]:
-    """The briefing's charts, drawn."""
-    from reportgen.charts import draw_charts as draw  # type: ignore[attr-defined]
+def draw_charts(briefing: Briefing, config: Config, *, png: bool = True,
+                ) -> tuple[ChartAsset, ...]:
+    """The briefing's charts, drawn as SVG (and PNG when `png`)."""
+    from reportgen.charts import draw_charts as draw
 
-    return tuple(draw(briefing, config))
+    return tuple(draw(briefing, config, png=png))
 
 
 def serialize(briefing: Briefing) -> bytes:

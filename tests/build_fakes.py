@@ -38,12 +38,12 @@ def fake_briefing(path: Path, config) -> object:
     return Briefing(document=doc, text=text, facts=(fact,))
 
 
-def fake_charts(briefing, config) -> tuple[ChartAsset, ...]:
+def fake_charts(briefing, config, *, png: bool = True) -> tuple[ChartAsset, ...]:
     spec = ChartSpec(id="growth-output", kind="growth", title="Output", unit="yuan",
                      series=(ChartSeries("output", (ChartPoint("2021", 1.0),)),))
     digest = briefing.document.sha256.encode()
     svg = b"<svg xmlns='http://www.w3.org/2000/svg'>" + digest + b"</svg>"
-    return (ChartAsset(spec, svg, b"\x89PNG fake"),)
+    return (ChartAsset(spec, svg, b"\x89PNG fake" if png else None),)
 
 
 def fake_render(fmt, briefing, charts, config) -> RenderResult:

@@ -71,12 +71,22 @@ def test_touching_a_deck_template_rebuilds_only_the_decks(proj):
     assert {d.formats for d in report.built} == {("pptx",)}
 
 
-def test_touching_a_briefing_template_rebuilds_only_pdf_and_html(proj):
+def test_touching_a_briefing_template_rebuilds_only_pdf_and_html_and_keeps_the_pngs(proj):
     build_all(config=proj.config())
     calls(proj)
     (proj.templates / "briefing" / "style.css").write_text("body { color: navy }\n")
     build_all(config=proj.config())
     assert calls(proj) == ["html", "html", "pdf", "pdf"]
+    folder = proj.out / "release-0"
+    manifest = json.loads((folder / "manifest.json").read_text())
+    assert "charts/growth-output.png" in manifest["outputs"]
+    assert (folder / "charts" / "growth-output.png").is_file()
+
+
+def test_pngs_are_drawn_only_for_the_deck(proj):
+    build_all(config=proj.config(formats=("pdf", "html")))
+    assert sorted(p.name for p in (proj.out / "release-0" / "charts").iterdir()) == [
+        "growth-output.svg"]
 
 
 def test_editing_one_source_rebuilds_only_that_document_and_reports_the_change(proj):

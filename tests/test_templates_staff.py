@@ -164,3 +164,10 @@ def test_a_compiled_template_cache_others_can_write_to_is_not_used(tmp_path, mon
         assert templating._bytecode_cache("html") is None
     finally:
         templating._bytecode_cache.cache_clear()
+
+
+def test_a_staff_folder_that_does_not_exist_is_a_one_line_error(tmp_path):
+    from reportgen.errors import ConfigError
+
+    with pytest.raises(ConfigError, match=r"templates folder '.*nowhere' does not exist"):
+        render_html(synthetic_briefing(), [], config(templates_dir=tmp_path / "nowhere"))

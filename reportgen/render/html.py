@@ -16,6 +16,7 @@ from markupsafe import Markup
 
 from reportgen.charts import ChartAsset
 from reportgen.config import Config
+from reportgen.errors import ConfigError
 from reportgen.model import Briefing
 from reportgen.render import RenderResult
 from reportgen.render.context import build_context
@@ -55,6 +56,10 @@ def chart_filename(chart: ChartAsset) -> str:
 
 def make_resolver(charts: Sequence[ChartAsset], config: Config) -> ResourceResolver:
     """The resolver for this build: template roots in search order and the charts' SVG bytes."""
+    staff = config.templates_dir
+    if staff is not None and not staff.is_dir():
+        raise ConfigError(f"templates folder {str(staff)!r} does not exist (from --templates or "
+                          "templates_dir); make it with `reportgen templates init` or fix the path")
     roots = template_roots(config.templates_dir, config.project_templates_dir)
     return ResourceResolver(roots=roots, defaults_root=DEFAULTS_DIR.resolve(),
                             charts={chart_filename(c): c.svg for c in charts})

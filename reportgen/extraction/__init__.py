@@ -2,7 +2,8 @@
 
     structure  title, date, source URL, sentences, sections → points → topics
     numbers    every figure with its span, value in base units, unit and qualifier
-    facts      metric, year, period and target flag of each figure, read from its sentence
+    facts      year, period and target flag of each figure, read from its sentence
+    metrics    what each figure measures, as a short noun phrase from its sentence
     ids        stable fact ids from metric and year
     system     the industrial system's tiers and the targets table
 """
@@ -12,8 +13,9 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from reportgen.extraction.facts import COMMON_HEADS, read_sentence
+from reportgen.extraction.facts import read_sentence
 from reportgen.extraction.ids import fact_slug, unique_ids
+from reportgen.extraction.metrics import COMMON_HEADS
 from reportgen.extraction.numbers import Mention, find_mentions
 from reportgen.extraction.structure import Layout, read_layout
 from reportgen.extraction.system import build_system, build_targets

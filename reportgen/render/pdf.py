@@ -113,6 +113,8 @@ class _ListHandler(logging.Handler):
         if message.startswith("Font-face") and any(w.startswith("PDF: refused") for w in
                                                    self.warnings):
             return  # the refused font URL already has its line
+        if message.startswith("Using fontTools instead of HarfBuzz-Subset"):
+            return  # slower font subsetting on this machine, nothing wrong with the document
         if message.startswith(".notdef glyph") and any("no installed font" in w for w in
                                                        self.warnings):
             return  # the glyph preflight already named the characters

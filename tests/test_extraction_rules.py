@@ -40,6 +40,9 @@ def facts(body: str) -> dict[str, Fact]:
     ("GDP grew 5% last year, and the city expects 5.5% growth this year.", "5.5%", 2024, None),
     ("The city will plant 1,000 hectares of forest by 2025.", "1,000 hectares", 2025, None),
     ("Industrial output grew by 37.8% in the first half.", "37.8%", 2024, "H1"),
+    ("Retail sales totaled 152.3 billion yuan in April.", "152.3 billion yuan", 2024, "M4"),
+    ("The city aims to make retail sales exceed 1.7 trillion yuan for the full year.",
+     "1.7 trillion yuan", 2024, None),
     ("The city will build 60,000 units of housing and add 1,000 kilometers of cycle lanes by "
      "the end of 2025.", "60,000 units", 2025, None),
     ("Main targets for 2025\n1) GDP growth of about 6 percent;", "6 percent", 2025, None),
@@ -96,6 +99,12 @@ def test_targets_follow_future_cues_and_goal_lists(body: str, quote: str, target
     ("The area's industrial output grew 5%.", "5%", "industrial output growth"),
     ("Nanshan, Futian and Bao'an districts recorded GDP of 890 billion yuan, 560 billion yuan "
      "and 480 billion yuan respectively.", "560 billion yuan", "Futian districts GDP"),
+    ("SHANGHAI, May 20, 2024 -- Shanghai's retail sales totaled 152 billion yuan.",
+     "152 billion yuan", "retail sales"),
+    ("The city received 13.58 million visitors, who spent a combined 16.5 billion yuan.",
+     "16.5 billion yuan", "visitors spending"),
+    ("Sales rose 3.2 percent year-on-year and 1.1 percent month-on-month.", "1.1 percent",
+     "sales growth"),
     ("Targets:\n3) an increase of 3 percent in consumer prices.", "3 percent",
      "increase in consumer prices"),
     ("Targets:\n2) PM2.5 density below 30 percent.", "30 percent", "PM2.5 density"),

@@ -36,7 +36,13 @@ _TRAILING = re.compile(
 )
 _TRAILING_PERIOD = re.compile(
     r"^[\s,]*in\s+the\s+(?P<period>" + _PERIOD_WORDS + r")\b(?!\s+of\b)", re.IGNORECASE)
-_TRAILING_REL = re.compile(r"^[\s,]*(?P<rel>this year|last year)\b", re.IGNORECASE)
+_TRAILING_REL = re.compile(r"^[\s,]*(?:(?P<rel>this year|last year)"
+                           r"|(?:for|in) the (?P<full>full|whole) year)\b", re.IGNORECASE)
+_MONTHS = "|".join(sorted((m for m in rules.MONTHS if len(m) > 3), key=len, reverse=True))
+_TRAILING_MONTH = re.compile(r"^[\s,]*(?:in|for|during)\s+(?P<month>" + _MONTHS + r")\b"
+                             r"(?:\s+(?:of\s+)?(?P<year>(?:19|20)[0-9]{2})\b)?", re.IGNORECASE)
+_LEADING_MONTH = re.compile(r"^(?:In|During|For)\s+(?P<month>" + _MONTHS + r")\b"
+                            r"(?:\s+(?:of\s+)?(?P<year>(?:19|20)[0-9]{2})\b)?")
 _PRECEDING = re.compile(
     r"\b(?P<prep>in|of|for|during|by)\s+(?:the\s+)?(?:(?P<period>" + _PERIOD_WORDS
     + r")\s+(?:of\s+)?)?(?:(?P<year>(?:19|20)[0-9]{2})(?![0-9s])|(?P<rel>this year|last year))",
@@ -130,6 +136,9 @@ _MONTH_SPAN = re.compile(
 def _leading_year(sentence: str, doc_year: int | None) -> tuple[int | None, str | None]:
     """The year a sentence opens with ("In 2021, …", "Last year, …", "In the first half, …")."""
     sentence = SPEAKER.sub("", sentence)
+    single = _LEADING_MONTH.match(sentence)
+    if single and not _MONTH_SPAN.match(sentence):
+        return _month_of(single, doc_year)
     months = _MONTH_SPAN.match(sentence)
     if months:
         a, b = rules.MONTHS[months.group("a").lower()], rules.MONTHS[months.group("b").lower()]
@@ -176,11 +185,23 @@ def _year_for(sentence: str, a: int, b: int,
     half = _TRAILING_PERIOD.match(after)
     if half:  # "grew 37.8% in the first half": this year's first half
         return doc_year, _PERIOD_OF[half.group("period").lower()], b + half.start(), b + half.end()
+    month = _TRAILING_MONTH.match(after)
+    if month:  # "… yuan in April": that month of the document's year
+        year, period = _month_of(month, doc_year)
+        return year, period, b + month.start(), b + month.end()
     rel = _TRAILING_REL.match(after)
     if rel and doc_year is not None:
-        year = doc_year + (0 if rel.group("rel").lower() == "this year" else -1)
-        return year, None, b + rel.start(), b + rel.end()
+        last = (rel.group("rel") or "").lower() == "last year"
+        return doc_year - last, None, b + rel.start(), b + rel.end()
     return None, None, 0, 0
+
+
+def _month_of(match: re.Match[str], doc_year: int | None) -> tuple[int | None, str | None]:
+    """The year and period ("M4") of "in April [2024]" (the document's year when none is said)."""
+    number = rules.MONTHS[match.group("month").lower()]
+    if match.group("year"):
+        return int(match.group("year")), f"M{number}"
+    return doc_year, f"M{number}"
 
 
 def _preceding_year(sentence: str, a: int, claimed: list[tuple[int, int]],

@@ -32,7 +32,7 @@ _ISSUER_POSSESSIVE = re.compile(
     r"\b(?:(?:the|this)\s+(?:" + "|".join(rules.ISSUER_NOUNS) + r")|its|their)[’']s?\s+",
     re.IGNORECASE)
 _LIST_MARK = re.compile(r"^(?:\(?[0-9a-z]{1,2}[.)）]|[-*•])\s*")
-_NOT_SUBJECTS = frozenset({"a", "an", "the", "this", "that", "these", "those", "which", "it",
+_NOT_SUBJECTS = frozenset({"a", "an", "the", "this", "that", "these", "those", "which", "it", "who",
                            "they", "we", "there", "here", "and", "or", "but", "year-on-year",
                            "month-on-month", "quarter-on-quarter", "annual", "yearly"})
 # Words that open a metric in lower case when a sentence capitalised them ("Per capita income").
@@ -127,8 +127,13 @@ def metric_for(sentence: str, index: int, mentions: list[tuple[Mention, Span]],
 
 
 # A speaker label or quote mark before a sentence: "Q: ", "Wu Jincheng: ", "“".
-SPEAKER = re.compile(r"^(?:[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}\s*[:：]\s*)?[“\"‘']?")
-_OPENER = re.compile(r"^(?:[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}\s*[:：]\s*)?[“\"‘']?"
+# A dateline before a news sentence: "SHANGHAI, May 20, 2024 -- ", "Beijing, Jan. 3 (Xinhua) — ".
+_DATELINE = (r"(?:[A-Z][A-Za-z.'’ -]{1,40},\s+[A-Z][a-z]{2,9}\.?\s+[0-9]{1,2}(?:,\s+[0-9]{4})?"
+             r"\s*(?:\([^)]{1,30}\))?\s*(?:--|—|–|-)\s*)?")
+SPEAKER = re.compile(r"^" + _DATELINE
+                     + r"(?:[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}\s*[:：]\s*)?[“\"‘']?")
+_OPENER = re.compile(r"^" + _DATELINE
+                     + r"(?:[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}\s*[:：]\s*)?[“\"‘']?"
                      r"(?:\(?[0-9a-z]{1,2}[.)]\s*|[-*•]\s*)?(?:(?:Of the total|Of which|"
                      r"Among them|Among these|In particular|In addition|Meanwhile|Moreover)"
                      r"[,:]\s*)?")
@@ -139,6 +144,7 @@ _PAST_VERB = re.compile(r"(?<=\w)\s+(?=(?:[a-z]+ed|made|won|sold|built|grew|rose
                           r"down\b|a total\b|[a-z]+ed\b|revenue\b|output\b|value\b|sales\b|"
                           r"profits?\b|income\b|investment\b|exports\b|imports\b|GDP\b))")
 CARRY_BREAK = re.compile(r"[;:]|,\s*(?:and|while|but|with|whereas|of which|which|the|its|their)\b")
+_PERIOD_ON_PERIOD = re.compile(r"\s*(?:year|month|quarter)-on-(?:year|month|quarter)")
 _GENERIC_COUNTED = frozenset({"units", "sets", "pieces", "items", "copies", "unit", "set"})
 _COMPARED_RE = re.compile(r"\s+(?:more|higher|greater|less|lower|fewer)\s+than\b")
 _AREA_UNITS = frozenset({"hectares", "km2", "m2", "mu"})
@@ -156,6 +162,11 @@ def _measured_noun(mention: Mention, before: str, after: str,
         noun = "spending on" if spend.group(1).startswith("spen") else "investment in"
         what = re.split(r"\s+(?:and|to|by|with)\b", target.group(1))[0]
         return f"{noun} {_clean(what)}"
+    spent = re.search(r"\b(?:spent|spend|spending|spends)\s+(?:a combined\s+|a total of\s+)?$",
+                      _strip_qualifier(before))
+    if spent:  # "13.58 million visitors, who spent a combined 16.5 billion yuan"
+        who = _subject(sentence, len(before)) or _previous_count_noun(mentions, index)
+        return f"{who} spending" if who else "spending"
     of = re.match(r"\s+of\s+((?:[A-Za-z&-]+\s+){0,3}[A-Za-z&-]+)(?=[\s,.;)]|$)", after)
     if of and of.group(1).split()[0].lower() not in {"the", "a", "an"}:
         return _clean(re.split(r"\s+(?:and|in|to|for|by|with|from)\b", of.group(1))[0])
@@ -305,10 +316,10 @@ def _percent_metric(sentence: str, before: str, after: str, mention: Mention,
     if change:
         noun = rules.CHANGE_NOUNS[change.group("verb").lower()]
         base = subject or _subject(sentence, a, main=True)
-        if noun in ("growth", "increase") or re.match(r"\s*year-on-year", after):
+        if noun in ("growth", "increase") or _PERIOD_ON_PERIOD.match(after):
             return _with_topic(f"{base} growth" if base else "growth", topic)
         return _with_topic(f"{noun} in {base}" if base else noun, topic)
-    if re.match(r"\s*year-on-year", after) and subject:
+    if _PERIOD_ON_PERIOD.match(after) and subject:
         return _with_topic(f"{subject} growth", topic)
     of_phrase = _of_phrase(before)
     if of_phrase and not whole:
@@ -359,7 +370,8 @@ _NP_BREAKERS = frozenset({"expect", "expects", "expected", "want", "wants", "all
 
 def _np_before_to(before: str) -> str:
     """The subject of "X to grow by 3%": "We expect exports to grow by" → "exports"."""
-    match = _TO_VERB_RE.search(_strip_qualifier(before).rstrip() + " ")
+    match = (_TO_VERB_RE.search(_strip_qualifier(before).rstrip() + " ")
+             or _TO_VERB_RE.search(before.rstrip() + " "))  # "make its sales exceed"
     if not match:
         return ""
     words: list[str] = []

@@ -105,6 +105,8 @@ def test_targets_follow_future_cues_and_goal_lists(body: str, quote: str, target
      "16.5 billion yuan", "visitors spending"),
     ("It announced 12 key projects, each worth over 100 million yuan.", "100 million yuan",
      "value per key projects"),
+    ("It will attract 50 projects, each with investment of more than US$ 30 million.",
+     "US$ 30 million", "investment per projects"),
     ("Sales rose 3.2 percent year-on-year and 1.1 percent month-on-month.", "1.1 percent",
      "sales growth"),
     ("Targets:\n3) an increase of 3 percent in consumer prices.", "3 percent",

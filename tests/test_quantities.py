@@ -17,6 +17,8 @@ def figures(text: str) -> list[tuple[str, float, str, str]]:
 
 @pytest.mark.parametrize(("text", "expected"), [
     ("Exports reached US$52.3 billion.", [("US$52.3 billion", 52.3e9, "usd", "exact")]),
+    ("It attracted US$ 3.2 billion, a 10-fold rise.",
+     [("US$ 3.2 billion", 3.2e9, "usd", "exact"), ("10-fold", 10, "multiple", "exact")]),
     ("Funds of RMB12.5 billion were raised.", [("RMB12.5 billion", 12.5e9, "yuan", "exact")]),
     ("Retail sales hit 3 trln yuan.", [("3 trln yuan", 3e12, "yuan", "exact")]),
     ("Trade rose to 2.9 trillion yuan (about 410.2 billion U.S. dollars).",

@@ -162,9 +162,12 @@ def _measured_noun(mention: Mention, before: str, after: str,
         noun = "spending on" if spend.group(1).startswith("spen") else "investment in"
         what = re.split(r"\s+(?:and|to|by|with)\b", target.group(1))[0]
         return f"{noun} {_clean(what)}"
-    if re.search(r"\beach\s+(?:worth|valued at|costing)\s+$", _strip_qualifier(before)):
-        noun = _previous_count_noun(mentions, index)  # "12 key projects, each worth over …"
-        return f"value per {noun}" if noun else "value each"
+    each = re.search(r"\beach\s+(?:with\s+(?:an?\s+)?(?P<np>[A-Za-z][\w -]{1,30}?)\s+of"
+                     r"|worth|valued at|costing)\s+$", _strip_qualifier(before))
+    if each:  # "12 key projects, each worth over …", "each with investment of …"
+        noun = _previous_count_noun(mentions, index)
+        what = _clean(each.group("np") or "value")
+        return f"{what} per {noun}" if noun else f"{what} each"
     spent = re.search(r"\b(?:spent|spend|spending|spends)\s+(?:a combined\s+|a total of\s+)?$",
                       _strip_qualifier(before))
     if spent:  # "13.58 million visitors, who spent a combined 16.5 billion yuan"

@@ -307,7 +307,7 @@ def _is_name_or_code(text: str, start: int, end: int) -> bool:
                                                "kwh", "pct", "ha", "mw", "gw", "kg"}:
         return True  # "14nm", "5G", "8K", "1990s", "12th"
     if re.match(r"-[A-Za-z]", after) and not _SCALE_RE.match(text, end) \
-            and not _UNIT_WORD_RE.match(text, end):
+            and not _UNIT_WORD_RE.match(text, end) and not _TIMES_RE.match(text, end):
         return True  # "12-inch", "3-year"
     if _is_heading_number(text, start, end):
         return True

@@ -39,6 +39,8 @@ SHORT_SCALES = frozenset({"m", "b", "mn", "bn", "tn"})
 
 # Currency written before the number, longest first: "US$52.3 billion", "RMB12.5 billion".
 CURRENCY_PREFIXES: tuple[tuple[str, str], ...] = (
+    ("U.S. $ ", "usd"), ("U.S.$ ", "usd"), ("US $ ", "usd"), ("US$ ", "usd"), ("HK$ ", "hkd"),
+    ("€ ", "eur"), ("¥ ", "yuan"), ("$ ", "usd"),
     ("U.S. $", "usd"), ("U.S.$", "usd"), ("US $", "usd"), ("US$", "usd"), ("USD ", "usd"),
     ("USD", "usd"), ("HK$", "hkd"), ("HKD ", "hkd"), ("RMB ", "yuan"), ("RMB", "yuan"),
     ("CNY ", "yuan"), ("CNY", "yuan"), ("EUR ", "eur"), ("€", "eur"), ("£", "gbp"),

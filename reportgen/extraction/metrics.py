@@ -144,8 +144,12 @@ _PAST_VERB = re.compile(r"(?<=\w)\s+(?=(?:[a-z]+ed|made|won|sold|built|grew|rose
                           r"down\b|a total\b|[a-z]+ed\b|revenue\b|output\b|value\b|sales\b|"
                           r"profits?\b|income\b|investment\b|exports\b|imports\b|GDP\b))")
 CARRY_BREAK = re.compile(r"[;:]|,\s*(?:and|while|but|with|whereas|of which|which|the|its|their)\b")
+# An opening time phrase before the subject: "In 2021, ", "At the end of 2023, ".
+_LEADING_PHRASE = re.compile(r"^(?:In|By|During|Over|Since|As of|From|At|Until|Through|"
+                             r"Throughout|For)\s[^,]{1,60},\s*")
 _PERIOD_ON_PERIOD = re.compile(r"\s*(?:year|month|quarter)-on-(?:year|month|quarter)")
-_GENERIC_COUNTED = frozenset({"units", "sets", "pieces", "items", "copies", "unit", "set"})
+_GENERIC_COUNTED = frozenset({"units", "sets", "pieces", "items", "copies", "unit", "set",
+                              "person-times", "person-time", "man-days", "passenger-trips"})
 _COMPARED_RE = re.compile(r"\s+(?:more|higher|greater|less|lower|fewer)\s+than\b")
 _AREA_UNITS = frozenset({"hectares", "km2", "m2", "mu"})
 
@@ -211,8 +215,12 @@ def _count_metric(sentence: str, index: int, mentions: list[tuple[Mention, Span]
         own = _subject(sentence, a) or _subject(sentence, a, main=True)
         if own:
             return _with_topic(own, topic)  # "surged 34.6% to 1.28 million units"
-    if not noun and _of_phrase(sentence[:a]):
-        return _with_topic(_of_phrase(sentence[:a]), topic)  # "a population of 24.87 million"
+    of_phrase = _of_phrase(sentence[:a])
+    if not noun and of_phrase.lower() in rules.CHANGE_NOUNS:  # "an increase of 34,000"
+        main = _subject(sentence, a, main=True)
+        return f"{rules.CHANGE_NOUNS[of_phrase.lower()]} in {main}" if main else of_phrase
+    if not noun and of_phrase:
+        return _with_topic(of_phrase, topic)  # "a population of 24.87 million"
     if not noun:
         own = _subject(sentence, a)
         change = _CHANGE_RE.search(_strip_qualifier(sentence[:a]))
@@ -475,7 +483,7 @@ def _subject(sentence: str, a: int, *, main: bool = False) -> str:
     """The subject of the clause holding the figure at `a` (of the sentence if `main`)."""
     text = sentence if main else _clause(sentence[:a])
     if main:
-        text = re.sub(r"^(?:In|By|During|Over|Since|As of|From)\s[^,]{1,60},\s*", "", text)
+        text = _LEADING_PHRASE.sub("", text)
     text = _OPENER.sub("", text)
     first = text.split(", ")[0] if main else text
     match = (_LINK_RE.search(first) or _PAST_VERB.search(first)
@@ -483,8 +491,7 @@ def _subject(sentence: str, a: int, *, main: bool = False) -> str:
     if not match:
         return ""
     subject = text[:match.start()]
-    subject = re.sub(r"^(?:In|By|During|Over|Since|As of|From)\s[^,]{1,60},\s*", "",
-                     _OPENER.sub("", subject.strip()))
+    subject = _LEADING_PHRASE.sub("", _OPENER.sub("", subject.strip()))
     cleaned = _clean(subject)
     if not cleaned or cleaned.lower() in rules.ISSUER_SUBJECTS or cleaned.lower() in _NOT_SUBJECTS:
         return ""

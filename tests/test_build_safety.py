@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -27,6 +28,17 @@ def start_build(proj, delay: float = 0.0) -> subprocess.Popen:
     with log.open("ab") as sink:
         return subprocess.Popen([sys.executable, "-c", code], start_new_session=True,
                                 stdout=sink, stderr=sink)
+
+
+def wait_for_a_write(folder: Path, timeout: float) -> None:
+    """Return as soon as a temporary file (a write in progress) appears under `folder`."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        for document in folder.glob("*/") if folder.is_dir() else ():
+            with contextlib.suppress(OSError):
+                if any(name.endswith(TEMP_SUFFIX) for name in os.listdir(document)):
+                    return
+        time.sleep(0.001)
 
 
 def complete_files(folder: Path) -> list[Path]:
@@ -55,7 +67,10 @@ def test_sigkill_at_random_moments_never_leaves_a_truncated_file_or_a_dangling_e
         for i in range(4):  # every attempt has work to do
             (proj.seeds / f"release-{i}.txt").write_text(f"Release {i}: output {attempt}.{i}\n")
         process = start_build(proj)
-        time.sleep(rng.uniform(0.1, 1.2))
+        if attempt % 2:  # at a random moment
+            time.sleep(rng.uniform(0.1, 1.2))
+        else:  # the moment a file is being written (random moments can miss them on a busy host)
+            wait_for_a_write(proj.out, timeout=20)
         os.killpg(process.pid, signal.SIGKILL)
         process.wait()
         time.sleep(0.05)  # workers die with their parent (PR_SET_PDEATHSIG)

@@ -91,3 +91,15 @@ def test_an_overrides_file_naming_an_unknown_fact_is_reported(staff):
     code, lines = check()
     assert code == 1
     assert any("no-such-fact" in line and "overrides.yaml" in line for line in lines), lines
+
+
+@pytest.mark.slow
+def test_an_unknown_name_in_deck_yaml_is_found_with_its_line(staff):
+    deck = staff / "deck" / "deck.yaml"
+    lines = deck.read_text().splitlines()
+    number = next(i for i, line in enumerate(lines, 1) if line.strip() == "title: Agenda")
+    lines[number - 1] = lines[number - 1].replace("Agenda", '"{{ agenda_title }}"')
+    deck.write_text("\n".join(lines) + "\n")
+    code, found = check()
+    assert code == 1
+    assert f"mine/deck/deck.yaml:{number}: 'agenda_title' is undefined" in found

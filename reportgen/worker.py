@@ -150,15 +150,13 @@ def _finish(child: _Running, limits: Limits) -> TaskResult:
     os.close(child.fd)
     _, status = os.waitpid(child.pid, 0)
     seconds = time.monotonic() - child.started
-    data = b"".join(child.chunks)
-    if seconds > limits.seconds and not data:
-        return TaskResult(child.key, error=f"took longer than {limits.seconds:g} s and was "
-                          "stopped (raise limits.document_timeout_s in the config)",
-                          seconds=seconds)
     try:
-        payload = pickle.loads(data)
-    except Exception:  # noqa: BLE001 — no result: the child died
-        return TaskResult(child.key, error=_death(status, limits), seconds=seconds)
+        payload = pickle.loads(b"".join(child.chunks))
+    except Exception:  # noqa: BLE001 — no (whole) result: the child died or was stopped
+        late = seconds > limits.seconds
+        error = (f"took longer than {limits.seconds:g} s and was stopped (raise "
+                 "limits.document_timeout_s in the config)") if late else _death(status, limits)
+        return TaskResult(child.key, error=error, seconds=seconds)
     return TaskResult(child.key, payload.get("value"), payload.get("error"), seconds,
                       payload.get("peak_mb", 0.0))
 

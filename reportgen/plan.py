@@ -80,17 +80,20 @@ def overrides_path(source: Path) -> Path | None:
 
 
 def _slugs(sources: list[Path]) -> list[tuple[Path, str]]:
-    """Each source with its output folder name; two sources with one stem keep their suffix."""
-    counts: dict[str, int] = {}
-    for source in sources:
-        counts[slug_for(source)] = counts.get(slug_for(source), 0) + 1
-    named = []
-    for source in sources:
-        slug = slug_for(source)
-        if counts[slug] > 1:
-            slug = slug_for(Path(source.name.replace(".", "-")))
-        named.append((source, slug))
+    """Each source with its output folder name: its stem, else its whole name (a.txt, a.md),
+    else its name and a short hash of its path (two a.txt in two folders)."""
+    named = [(source, slug_for(source)) for source in sources]
+    for widen in (lambda p: slug_for(Path(p.name.replace(".", "-"))),
+                  lambda p: f"{slug_for(Path(p.name.replace('.', '-')))}-{_path_tag(p)}"):
+        seen: dict[str, int] = {}
+        for _, slug in named:
+            seen[slug] = seen.get(slug, 0) + 1
+        named = [(p, widen(p) if seen[slug] > 1 else slug) for p, slug in named]
     return named
+
+
+def _path_tag(path: Path) -> str:
+    return hashlib.sha256(str(path.resolve()).encode("utf-8")).hexdigest()[:8]
 
 
 def _stale_formats(folder: Path, hashes: dict[str, str]) -> tuple[str, ...]:

@@ -217,3 +217,14 @@ def test_stale_charts_are_removed_when_charts_are_redrawn(proj):
     old.write_text("<svg/>")
     build_all(config=replace(proj.config(), organisation="x"))
     assert not old.exists()
+
+
+def test_two_sources_with_the_same_name_in_two_folders_get_two_folders(proj):
+    other = proj.root / "other"
+    other.mkdir()
+    (other / "release-0.txt").write_text("Output 9 billion yuan.\n")
+    report = build_all(documents=[proj.seeds / "release-0.txt", other / "release-0.txt"],
+                       config=proj.config())
+    slugs = [d.slug for d in report.documents]
+    assert len(set(slugs)) == 2 and all(s.startswith("release-0-txt-") for s in slugs)
+    assert all((proj.out / s / "manifest.json").is_file() for s in slugs)

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from reportgen.config import Config, load_config
+from reportgen.errors import InputError
 from reportgen.schedule import log, run_build
 
 VERSION_PATH = "/__reportgen/version"
@@ -94,7 +95,11 @@ def serve(output_dir: Path, state: BuildState, port: int) -> ThreadingHTTPServer
     """A preview server on 127.0.0.1:`port` running in a daemon thread."""
     output_dir.mkdir(parents=True, exist_ok=True)
     handler = partial(PreviewHandler, directory=str(output_dir), state=state)
-    server = ThreadingHTTPServer(("127.0.0.1", port), handler)
+    try:
+        server = ThreadingHTTPServer(("127.0.0.1", port), handler)
+    except OSError as exc:
+        raise InputError(f"127.0.0.1:{port}: cannot serve the preview ({exc.strerror}); "
+                         "choose another --port") from None
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server
 

@@ -83,3 +83,20 @@ def test_the_preview_serves_nothing_outside_the_output_folder(watching):
         except OSError:
             continue
         assert b"not for the browser" not in body
+
+
+def test_a_port_in_use_is_a_one_line_error(tmp_path, monkeypatch):
+    import io
+
+    from reportgen.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        err = io.StringIO()
+        monkeypatch.setattr(sys, "stderr", err)
+        assert main(["watch", "--port", str(port)], stdout=io.StringIO()) == 1
+    assert err.getvalue().startswith(f"reportgen: error: 127.0.0.1:{port}: cannot serve the "
+                                     "preview (Address already in use); choose another --port")

@@ -247,7 +247,11 @@ def build_document(plan: DocumentPlan, config: Config, *, strict: bool = False,
         warnings.extend(result.warnings)
     if strict and warnings:
         raise BuildError(f"{plan.source}: --strict and {len(warnings)} warnings: {warnings[0]}")
-    changes = write_document(plan, briefing, files, charts, tuple(warnings))
+    try:
+        changes = write_document(plan, briefing, files, charts, tuple(warnings))
+    except OSError as exc:  # disk full, permissions: the user's to fix, and nothing half-written
+        raise BuildError(f"{exc.filename or plan.folder}: cannot write ({exc.strerror}); free "
+                         "space or choose another output folder with --out") from None
     return DocumentResult(plan.slug, str(plan.source), plan.rebuild, tuple(files),
                           tuple(warnings), tuple(changes))
 

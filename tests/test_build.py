@@ -228,3 +228,19 @@ def test_two_sources_with_the_same_name_in_two_folders_get_two_folders(proj):
     slugs = [d.slug for d in report.documents]
     assert len(set(slugs)) == 2 and all(s.startswith("release-0-txt-") for s in slugs)
     assert all((proj.out / s / "manifest.json").is_file() for s in slugs)
+
+
+def test_an_output_folder_that_cannot_be_written_is_a_one_line_error(proj):
+    blocker = proj.root / "file-not-folder"
+    blocker.write_text("")
+    with pytest.raises(BuildError, match="file-not-folder: cannot write the output folder"):
+        build_all(config=proj.config(output_dir=blocker))
+
+
+def test_a_document_that_cannot_be_written_fails_with_a_one_line_error(proj):
+    (proj.out / "release-0").mkdir(parents=True)
+    (proj.out / "release-0" / "charts").write_text("a file where a folder should be")
+    report = build_all(config=proj.config(), check=False)
+    assert [d.slug for d in report.failed] == ["release-0"]
+    assert "cannot write" in report.failed[0].error
+    assert "internal error" not in report.failed[0].error

@@ -132,6 +132,7 @@ def build_all(*, documents: Sequence[str | Path] = (), seeds: str | Path | None 
     cfg = config if isinstance(config, Config) else load_config(config, {
         "seeds": seeds, "output": out, "templates": templates,
         "formats": tuple(formats) if formats else None, "jobs": jobs})
+    check_folders(cfg)
     sources = _find_sources([Path(d) for d in documents] or [cfg.seeds_dir])
     plans = plan_documents(sources, cfg, force=force)
     if any(not p.up_to_date for p in plans):  # only a build that writes takes the lock
@@ -146,6 +147,17 @@ def build_all(*, documents: Sequence[str | Path] = (), seeds: str | Path | None 
     if check and not report.ok:
         raise DocumentsFailed(report)
     return report
+
+
+def check_folders(config: Config) -> None:
+    """`ConfigError` when the staff template folder is named but missing (a typo would
+    otherwise silently build with the shipped templates)."""
+    from reportgen.errors import ConfigError
+
+    folder = config.templates_dir
+    if folder is not None and not folder.is_dir():
+        raise ConfigError(f"{folder}: templates folder not found; create it with "
+                          f"'reportgen templates init {folder}' or fix the path")
 
 
 def _find_sources(paths: list[Path]) -> list[Path]:

@@ -15,6 +15,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from reportgen.builder import check_folders
 from reportgen.config import Config, load_config
 from reportgen.errors import ReportgenError
 
@@ -32,6 +33,7 @@ def run_check(documents: Sequence[Path] = (), *, templates: Path | None = None,
     except ReportgenError as exc:
         return str(exc).splitlines()
     problems = [f"warning: {w}" for w in cfg.warnings]
+    _attempt(problems, partial(check_folders, cfg))
     problems += check_template_syntax(cfg)
     problems += check_css(cfg)
     for source in _sources(documents, cfg, problems):

@@ -87,3 +87,11 @@ def test_a_no_op_build_imports_no_renderer(proj):
     assert done.returncode == 0, done.stderr
     assert done.stdout.splitlines() == [done.stdout.splitlines()[0], "[]"]
     assert done.stdout.startswith("nothing changed")
+
+
+def test_a_missing_templates_folder_is_an_error_not_a_silent_fallback(proj, capsys):
+    code, _ = run("build", "--templates", "our-templatse")
+    assert code == 1
+    assert capsys.readouterr().err == (
+        "reportgen: error: our-templatse: templates folder not found; create it with "
+        "'reportgen templates init our-templatse' or fix the path\n")

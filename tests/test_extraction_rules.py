@@ -65,6 +65,10 @@ def test_the_year_is_the_one_the_sentence_states(body: str, quote: str, year: in
     ("Main targets for this year:\n- GDP growth of around 5 percent;\nExports rose 3%.", "3%",
      False),
     ("Shanghai aims to upgrade the six pillar industries.", "six pillar industries", False),
+    ("The area plans to produce 1.2 million vehicles, and its package includes 30 measures.",
+     "30 measures", False),
+    ("The city plans to raise output to 70 billion yuan, and to build 50 new factories.",
+     "50 new factories", True),
     ("Three new data centers will be completed this year.", "Three new data centers", True),
     ("The city plans to raise the added value of the digital economy's core industries to "
      "700 billion yuan by 2025.", "700 billion yuan", True),
@@ -129,6 +133,7 @@ def test_metric_is_a_short_noun_phrase_from_the_sentence(body: str, quote: str,
 @pytest.mark.parametrize(("body", "absent"), [
     ("It ranked among the top 10 cities.", "10 cities"),
     ("Call the hotline 12345 for help.", "12345"),
+    ("The plant delivered its 2 millionth vehicle.", "2 millionth vehicle"),
     ("(1) total output of more than 4 trillion yuan;", "1"),
     ("The Xuelong 2 icebreaker was launched.", "2"),
 ])

@@ -218,6 +218,9 @@ def _preceding_year(sentence: str, a: int, claimed: list[tuple[int, int]],
     return _year_of(best, doc_year) if best else (None, None)
 
 
+# A new clause with its own subject ends the reach of an earlier cue ("…, and its package
+# includes 30 measures"); "…, and to build 50 factories" keeps it.
+_NEW_SUBJECT = re.compile(r",\s*(?:and|while|but|whereas)\s+(?:the|its|their|this|these)\b")
 _FUTURE_AFTER = re.compile(r"\b(?:will|shall|is (?:expected|set|scheduled|planned) to|"
                            r"are (?:expected|set|scheduled|planned) to)\b")
 
@@ -225,7 +228,8 @@ _FUTURE_AFTER = re.compile(r"\b(?:will|shall|is (?:expected|set|scheduled|planne
 def _is_target(sentence: str, a: int, b: int) -> bool:
     """True when a future cue comes before the figure, or its own clause goes on in the future
     tense ("Three new data centers … will be completed this year")."""
-    if _TARGET_RE.search(sentence[:a]):
+    breaks = list(_NEW_SUBJECT.finditer(sentence, 0, a))
+    if _TARGET_RE.search(sentence[breaks[-1].end() if breaks else 0:a]):
         return True
     after = CARRY_BREAK.split(sentence[b:], maxsplit=1)[0]
     return _FUTURE_AFTER.search(after) is not None

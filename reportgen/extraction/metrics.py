@@ -92,6 +92,12 @@ def metric_for(sentence: str, index: int, mentions: list[tuple[Mention, Span]],
         if earlier:
             base = metric_for(sentence, earlier[-1], mentions, topic)
             return f"change in {base}"
+    change_after_count = re.search(r",\s*(?P<dir>up|down)\s*$", _strip_qualifier(before))
+    if mention.kind == "percent" and change_after_count and index \
+            and mentions[index - 1][0].kind == "count":  # "produced 947,000 vehicles, up 16.3%"
+        base = metric_for(sentence, index - 1, mentions, topic)
+        rising = change_after_count.group("dir") == "up"
+        return f"{base} growth" if rising else f"decrease in {base}"
     if mention.kind in ("percent", "fraction") and mention.unit != "percentage points":
         metric = _percent_metric(sentence, before, after, mention, topic)
         noun = _previous_count_noun(mentions, index)
@@ -240,7 +246,7 @@ def _count_metric(sentence: str, index: int, mentions: list[tuple[Mention, Span]
         return _with_topic("number", topic)
     detail = (_of_after(sentence[b:]) or _purpose_after(sentence[b:])
               or _participle_after(sentence[b:]) or _verb_before(sentence[:a])
-              or _whole_before(sentence[:a]))
+              or _whole_before(sentence[:a]) or _container_before(sentence, a))
     metric = f"number of {_lower_first(noun)} {detail}".strip()
     if mention.kind == "rate":
         subject = _subject(sentence, a)
@@ -259,6 +265,8 @@ def _of_after(after: str) -> str:
         if word.lower() in rules.NOUN_STOP_WORDS - {"of", "the"} or word[:1].isdigit():
             break
         words.append(word)
+    if len(words) > 1 and words[-1].lower() in {"them", "these", "those", "which", "it", "us"}:
+        return ""  # "4 of them" names nothing new
     return _clean(" ".join(words)) if len(words) > 1 else ""
 
 
@@ -291,12 +299,26 @@ def _whole_before(before: str) -> str:
     return f"in {_clean(match.group(1))}"
 
 
+def _container_before(sentence: str, a: int) -> str:
+    """What holds the counted things: "its policy package includes 30 measures" → "in policy
+    package"."""
+    match = re.search(r"\b(?:includes|included|contains|contained|comprises|comprised|covers|"
+                      r"covered)\s+(?:a total of\s+)?$", sentence[:a])
+    if not match:
+        return ""
+    holder = _subject(sentence, match.start()) or _clean(_clause(sentence[:match.start()]))
+    if not holder or holder.lower() in rules.ISSUER_SUBJECTS or len(holder.split()) > 6:
+        return ""
+    return f"in {holder}"
+
+
 def _participle_after(after: str) -> str:
     """A participle phrase describing counted things ("listed on the Data Exchange")."""
     match = re.match(r"\s+(?:(?:that|which|who)\s+(?:have|has|had)\s+been\s+|have been\s+|"
                      r"were\s+|are\s+)?([a-z]+ed|sold|built|made|won|held|grown|set up|taken|"
-                     r"given|brought|opened)\b((?:\s+(?!and\b|while\b|with\b|last\b|this\b|next\b)"
-                     r"[A-Za-z&-]+){0,5})",
+                     r"given|brought|opened|(?<=are )[a-z]+ing|(?<=were )[a-z]+ing)\b"
+                     r"((?:\s+(?!and\b|while\b|with\b|last\b|this\b|next\b)"
+                     r"[\w&.-]+){0,5})",
                      after)
     if not match or match.group(1) in _MAIN_VERBS:
         return ""

@@ -306,6 +306,9 @@ def _is_name_or_code(text: str, start: int, end: int) -> bool:
     if glued and glued.group().lower() not in {"bn", "tn", "mn", "trln", "bln", "mln", "km",
                                                "kwh", "pct", "ha", "mw", "gw", "kg"}:
         return True  # "14nm", "5G", "8K", "1990s", "12th"
+    if re.match(r"\s?(?:hundred|thousand|million|billion|trillion)th\b", text[end:end + 14],
+                re.IGNORECASE):
+        return True  # "its 2 millionth vehicle": an ordinal
     if re.match(r"-[A-Za-z]", after) and not _SCALE_RE.match(text, end) \
             and not _UNIT_WORD_RE.match(text, end) and not _TIMES_RE.match(text, end):
         return True  # "12-inch", "3-year"

@@ -107,6 +107,8 @@ def test_targets_follow_future_cues_and_goal_lists(body: str, quote: str, target
      "152 billion yuan", "retail sales"),
     ("The city received 13.58 million visitors, who spent a combined 16.5 billion yuan.",
      "16.5 billion yuan", "visitors spending"),
+    ("7 platforms with transaction value at 100 billion each.", "100 billion",
+     "transaction value per platforms"),
     ("It announced 12 key projects, each worth over 100 million yuan.", "100 million yuan",
      "value per key projects"),
     ("It will attract 50 projects, each with investment of more than US$ 30 million.",

@@ -123,6 +123,8 @@ def metric_for(sentence: str, index: int, mentions: list[tuple[Mention, Span]],
         own = _subject(sentence, a)
         if own and not _has_words(own, of_phrase):
             return _with_topic(f"{own} {of_phrase}", topic)
+        if noun and re.match(r"\s+each\b", after):  # "platforms with … value at 100 billion each"
+            return f"{of_phrase} per {noun}"
         if noun:
             return f"{of_phrase} of {noun}"
         return _with_topic(of_phrase, topic)

@@ -103,7 +103,7 @@ _MASKS = re.compile(
     r"|\b[0-9]+[ \u00a0]?[x×][ \u00a0]?[0-9]+\b|\b24/7\b",
     re.IGNORECASE,
 )
-_WORD_RE = re.compile(r"[“\"‘']?(?:[A-Za-z]|[0-9]+[A-Za-z])[\w&'’.-]*?[”\"’']?(?=[^\w&'’-]|$)")
+_WORD_RE = re.compile(r"[“\"‘']?(?:[A-Za-z]|[0-9]+-?[A-Za-z])[\w&'’.-]*?[”\"’']?(?=[^\w&'’-]|$)")
 _NON_NAME_LOWER = {w.lower() for w in rules.NOT_NAME_WORDS}
 
 

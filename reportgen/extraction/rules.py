@@ -99,7 +99,8 @@ QUALIFIER_PHRASES: tuple[tuple[str, str], ...] = (
     ("exceeds", "more_than"), ("exceeded", "more_than"), ("exceeding", "more_than"),
     ("exceed", "more_than"), ("surpassed", "more_than"), ("surpassing", "more_than"),
     ("surpass", "more_than"), ("upwards of", "more_than"), ("in excess of", "more_than"),
-    ("topped", "more_than"), ("beyond", "more_than"),
+    ("topped", "more_than"), ("tops", "more_than"), ("topping", "more_than"),
+    ("beyond", "more_than"),
     ("less than", "less_than"), ("fewer than", "less_than"), ("below", "less_than"),
     ("under", "less_than"), ("nearly", "about"), ("almost", "about"), ("about", "about"),
     ("around", "about"), ("approximately", "about"), ("roughly", "about"), ("some", "about"),
@@ -195,7 +196,7 @@ LINK_VERBS = (
     "is", "are", "was", "were", "will be", "posted", "recorded", "registered", "saw",
     "achieved", "climbed", "jumped", "surged", "expanded", "came in at", "came to",
     "edged up", "went up", "went down", "contracted", "shrank", "is expected to reach",
-    "is projected to", "to reach", "will", "has", "have", "had", "hit", "topped",
+    "is projected to", "to reach", "will", "has", "have", "had", "hit", "topped", "tops",
 )
 # What a change verb makes of its subject in a metric name ("dropped by 5%": decrease in …).
 CHANGE_NOUNS: dict[str, str] = {

@@ -49,6 +49,21 @@ def titles(prs: Any) -> list[str]:
     return [s.shapes.title.text if s.shapes.title is not None else "" for s in prs.slides]
 
 
+FIGURES_TITLE = "Sources of the figures"
+
+
+def deck_titles(prs: Any) -> list[str]:
+    """The slide titles with the pages of the figures list (as many as its rows need) as one,
+    after checking that they are numbered "(i of n)" in order."""
+    got = titles(prs)
+    pages = [t for t in got if t.startswith(FIGURES_TITLE)]
+    n = len(pages)
+    assert pages == ([FIGURES_TITLE] if n == 1 else
+                     [f"{FIGURES_TITLE} ({i} of {n})" for i in range(1, n + 1)])
+    return [FIGURES_TITLE if t == pages[0] else t for t in got
+            if not t.startswith(FIGURES_TITLE) or t == pages[0]]
+
+
 def staff_templates(tmp_path: Path, deck_yaml: str | None = None,
                     master: bytes | None = None) -> Config:
     deck = tmp_path / "staff" / "deck"
@@ -82,7 +97,10 @@ def expected_default_titles(briefing: Briefing) -> list[str]:
             out.append(section.title)
     if briefing.targets:
         out.append("Targets")
-    return [*out, "Sources", "Thank you"]
+    out.append("Sources")
+    if briefing.visible_facts:
+        out.append(FIGURES_TITLE)
+    return [*out, "Thank you"]
 
 
 def chart_frames(prs: Any) -> list[tuple[Any, Any]]:
@@ -106,7 +124,7 @@ def normalised(text: str) -> str:
 
 def test_slide_titles_and_count_follow_the_default_deck_yaml(synthetic: Briefing) -> None:
     prs = build(synthetic)
-    assert titles(prs) == expected_default_titles(synthetic)
+    assert deck_titles(prs) == expected_default_titles(synthetic)
     assert (prs.slide_width, prs.slide_height) == (Emu(12192000), Emu(6858000))
 
 
@@ -269,7 +287,7 @@ def test_staff_reorder_drop_and_retitle_slides_in_deck_yaml(tmp_path: Path,
     i, j = reordered.index(targets), reordered.index(sources)
     reordered[i], reordered[j] = reordered[j], reordered[i]
     config = staff_templates(tmp_path, head + "\n".join(reordered) + "\n")
-    got = titles(build(synthetic, config))
+    got = deck_titles(build(synthetic, config))
     expected = [t for t in expected_default_titles(synthetic) if t != "Agenda"]
     expected[expected.index("At a glance")] = "Key figures"
     a, b = expected.index("Targets"), expected.index("Sources")
@@ -288,7 +306,7 @@ def test_a_different_master_with_the_same_layout_names_is_used(tmp_path: Path,
     with zipfile.ZipFile(io.BytesIO(data)) as deck:
         theme_xml = deck.read("ppt/theme/theme1.xml").decode()
     assert 'val="004D40"' in theme_xml and 'val="1F4E79"' not in theme_xml
-    assert titles(Presentation(io.BytesIO(data))) == expected_default_titles(synthetic)
+    assert deck_titles(Presentation(io.BytesIO(data))) == expected_default_titles(synthetic)
 
 
 def test_master_without_needed_layouts_names_them_in_one_line(tmp_path: Path,
@@ -452,7 +470,7 @@ def test_slides_saved_in_a_staff_master_are_not_carried_into_the_deck(
     buffer = io.BytesIO()
     prs.save(buffer)
     config = staff_templates(tmp_path, master=buffer.getvalue())
-    got = titles(build(synthetic, config))
+    got = deck_titles(build(synthetic, config))
     assert "Sample slide left in the master" not in got
     assert got == expected_default_titles(synthetic)
 

@@ -52,7 +52,9 @@ class SlidePlan:
     notes: str = ""
     charts: list[ChartSpec] = field(default_factory=list)
     table: TableData | None = None
+    table_name: str = ""
     tiles: list[Fact] = field(default_factory=list)
+    tile_labels: dict[str, str] = field(default_factory=dict)
     diagram: bool = False
     fact_ids: list[str] = field(default_factory=list)
 
@@ -142,7 +144,41 @@ def plan_slides(spec: DeckSpec, env: Environment, briefing: Briefing,
             if when is not None and not _evaluate(env, when.value, context, spec.at(when.line)):
                 continue
             plans.append(_plan(entry, env, context, spec, briefing, specs, recorder))
-    return plans
+    return _list_shown_figures(plans, briefing)
+
+
+def _list_shown_figures(plans: list[SlidePlan], briefing: Briefing) -> list[SlidePlan]:
+    """Plans with each `table: figures` listing the figures the other slides show.
+
+    A figures slide with nothing to list is left out (a release without figures).
+    """
+    from reportgen.render.deck_tables import figures_table
+
+    shown = [(fact_id, plan.title) for plan in plans if plan.table_name != "figures"
+             for fact_id in shown_fact_ids(plan, briefing)]
+    kept = []
+    for plan in plans:
+        if plan.table_name == "figures":
+            plan.table = figures_table(briefing, shown)
+            if not plan.table.rows and not plan.body:
+                continue
+        kept.append(plan)
+    return kept
+
+
+def shown_fact_ids(plan: SlidePlan, briefing: Briefing) -> list[str]:
+    """The ids of the facts a plan's slides show: text, charts, tiles, table, diagram."""
+    ids = list(plan.fact_ids)
+    for chart in plan.charts:
+        ids.extend(chart.fact_ids)
+    ids.extend(f.id for f in plan.tiles)
+    if plan.table is not None:
+        ids.extend(i for row in plan.table.fact_ids for i in row)
+    if plan.diagram:
+        for tier in briefing.system:
+            ids.extend(i for i in (tier.count_fact_id, tier.total_fact_id) if i)
+            ids.extend(m.headline_fact_id for m in tier.members if m.headline_fact_id)
+    return list(dict.fromkeys(ids))
 
 
 def _repeat(entry: SlideEntry, env: Environment, base: Mapping[str, Any],
@@ -189,38 +225,23 @@ def _helpers(briefing: Briefing, specs: Sequence[ChartSpec], recorder: list[str]
     def charts_in(section_id: str) -> list[ChartSpec]:
         return [c for c in specs if c.section_id == section_id and c.kind != "system"]
 
-    return {"fact": fact, "figure": figure, "charts_in": charts_in,
-            "key_facts": lambda n=6, section_id=None: key_facts(briefing, int(n), section_id)}
+    def chosen(n: int = 6, section_id: str | None = None) -> list[Fact]:
+        return key_facts(briefing, int(n), section_id, specs)
+
+    return {"fact": fact, "figure": figure, "charts_in": charts_in, "key_facts": chosen}
 
 
-def key_facts(briefing: Briefing, count: int, section_id: str | None = None) -> list[Fact]:
-    """Headline figures, latest year of each metric, money and shares first.
+def key_facts(briefing: Briefing, count: int, section_id: str | None = None,
+              specs: Sequence[ChartSpec] = ()) -> list[Fact]:
+    """Headline figures for tiles: the document's (or one section's) strongest, best first.
 
-    For the whole document: the opening section's figures, the system's totals, then the rest;
-    for one section: that section's figures only.
+    Money and shares with a year or a clear name, figures with an earlier one to compare,
+    other measures, then large counts; never per-item thresholds, tiny counts or counts of
+    fields/rounds/years (see `deck_figures`). `specs` lend years to facts a chart places.
     """
-    facts = [f for f in briefing.visible_facts if not f.is_target
-             and (section_id is None or f.section_id == section_id)]
-    prominent = [f for f in facts if f.unit in ("yuan", "usd", "percent")]
-    if section_id is None:
-        opening = {s.id for s in briefing.sections if s.number == 0}
-        by_id = {f.id: f for f in facts}
-        totals = [by_id[t.total_fact_id] for t in briefing.system if t.total_fact_id in by_id]
-        ordered = [f for f in facts if f.section_id in opening] + totals + prominent
-    else:
-        ordered = prominent + facts
-    latest: dict[tuple[str, str | None], int] = {}
-    for fact in facts:
-        key = (fact.metric, fact.topic)
-        latest[key] = max(latest.get(key, 0), fact.year or 0)
-    chosen: dict[tuple[str, str | None], Fact] = {}
-    for fact in ordered:
-        key = (fact.metric, fact.topic)
-        if (fact.year or 0) == latest[key] and key not in chosen:
-            chosen[key] = fact
-        if len(chosen) == count:
-            break
-    return list(chosen.values())
+    from reportgen.render.deck_figures import key_candidates
+
+    return [c.fact for c in key_candidates(briefing, count, specs, section_id)]
 
 
 def render_text(env: Environment, source: str, context: Mapping[str, Any], where: str) -> str:
@@ -290,8 +311,12 @@ def _plan(entry: SlideEntry, env: Environment, context: Mapping[str, Any], spec:
     plan.notes = _text(env, entry, "notes", context, spec)
     plan.body = _body(env, entry, context, spec)
     plan.charts = _charts(env, entry, context, spec, specs)
-    plan.table = _table(env, entry, context, spec, briefing)
+    plan.table_name, plan.table = _table(env, entry, context, spec, briefing)
     plan.tiles = _tiles(env, entry, context, spec, briefing)
+    if plan.tiles:
+        from reportgen.render.deck_figures import tile_labels
+
+        plan.tile_labels = tile_labels(briefing, plan.tiles, specs)
     diagram = entry.get("diagram")
     if diagram is not None:
         if str(diagram.value) != "system":
@@ -343,11 +368,11 @@ def _charts(env: Environment, entry: SlideEntry, context: Mapping[str, Any], spe
 
 
 def _table(env: Environment, entry: SlideEntry, context: Mapping[str, Any], spec: DeckSpec,
-           briefing: Briefing) -> TableData | None:
-    """The slide's table: a named one made from the data layer, or rows written in deck.yaml."""
+           briefing: Briefing) -> tuple[str, TableData | None]:
+    """The slide's table and its name: a named one from the data layer, or rows in deck.yaml."""
     item = entry.get("table")
     if item is None:
-        return None
+        return "", None
     where = spec.at(item.line)
     value = item.value
     if isinstance(value, str) and _SINGLE_EXPRESSION.match(value):
@@ -356,11 +381,11 @@ def _table(env: Environment, entry: SlideEntry, context: Mapping[str, Any], spec
         if value not in TABLES:
             raise TemplateError(f"{where}: unknown table {value!r}; tables are: "
                                 f"{', '.join(TABLES)}, or a list of rows (first is the header)")
-        return TABLES[value](briefing)
+        return value, TABLES[value](briefing)
     is_rows = isinstance(value, (list, tuple)) and all(isinstance(r, (list, tuple)) for r in value)
     if is_rows and value:
         rows = [[render_text(env, str(c), context, where) for c in row] for row in value]
-        return rows_table(rows)
+        return "", rows_table(rows)
     raise TemplateError(f"{where}: 'table' must be a table name or a list of rows")
 
 

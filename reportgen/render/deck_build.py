@@ -22,6 +22,7 @@ from pptx.enum.text import MSO_AUTO_SIZE
 from pptx.util import Pt
 
 from reportgen.config import Config
+from reportgen.errors import ChartError
 from reportgen.model import Briefing, ChartSpec, Fact, SystemMember, SystemTier
 from reportgen.render.deck import SlidePlan
 from reportgen.render.deck_charts import (
@@ -199,7 +200,7 @@ class DeckBuilder:
         if plan.diagram:
             items.append(("diagram", None))
         if plan.tiles:
-            items.append(("tiles", plan.tiles))
+            items.append(("tiles", (plan.tiles, plan.tile_labels)))
         if plan.table is not None and plan.table.rows:
             size = table_size(plan.table, slot.rect)
             items.extend(("table", (plan.table, rows, size))
@@ -275,8 +276,10 @@ class DeckBuilder:
                                         system.alt_text if system else "")
             return list(ids)
         if kind == "tiles":
-            add_figure_tiles(slide.shapes, item, rect, self.theme, fact_label)
-            return [f.id for f in item]
+            facts, labels = item
+            add_figure_tiles(slide.shapes, facts, rect, self.theme,
+                             lambda fact: labels.get(fact.id) or fact_label(fact))
+            return [f.id for f in facts]
         table, rows, size = item
         add_table(slide.shapes, table, rows, rect, self.theme.font_family, size)
         return _table_fact_ids(table, rows)
@@ -290,13 +293,32 @@ class DeckBuilder:
             return list(ids)
         if add_native_chart(slide.shapes, spec, rect, self.theme) is not None:
             return list(spec.fact_ids)
-        png = self.pngs.get(spec.id)
+        png = self.pngs.get(spec.id) or self.drawn_png(spec)
         if png is None:
-            self.warnings.append(f"chart {spec.id!r} ({spec.kind}) has no native form and no "
-                                 "PNG; left out of the deck")
             return []
         _add_picture(slide.shapes, png, rect, spec.alt_text or spec.title)
         return list(spec.fact_ids)
+
+    def drawn_png(self, spec: ChartSpec) -> bytes | None:
+        """The chart drawn as a PNG here (the build passed none); None, with a warning, if not.
+
+        Only a kind without a native form gets here, so a build that draws no PNGs loses
+        nothing; matplotlib is imported only then.
+        """
+        from reportgen.charts import drawing_problem
+
+        problem = drawing_problem(spec)
+        if problem is None:
+            try:
+                from reportgen.charts.draw import house_style, render
+
+                with house_style(self.theme):
+                    return render(spec, self.theme, png=True)[1]
+            except ChartError as exc:  # no drawer for this kind either
+                problem = f"it cannot be drawn: {exc}"
+        self.warnings.append(f"chart {spec.id!r} ({spec.kind}) has no native form and no PNG, "
+                             f"and {problem}; left out of the deck")
+        return None
 
     def put_notes(self, slide: Any, plan: SlidePlan, fact_ids: Sequence[str]) -> None:
         """Speaker notes: the plan's notes, then the source sentence of every figure shown."""

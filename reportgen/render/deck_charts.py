@@ -172,7 +172,7 @@ def _style_chart(chart: Any, spec: ChartSpec, table: ChartTable, style: NumberSt
     if hasattr(plot, "gap_width"):
         plot.gap_width = 60
     for index, series in enumerate(plot.series):
-        colour = _series_colour(spec, index, theme)
+        colour = theme.series_colour(spec.kind, index)  # as the matplotlib chart
         if "LINE" in str(chart.chart_type):
             series.format.line.color.rgb = _rgb(colour)
             series.smooth = False
@@ -189,19 +189,28 @@ def _style_chart(chart: Any, spec: ChartSpec, table: ChartTable, style: NumberSt
 
 
 def _set_title(chart: Any, title: str, subtitle: str, theme: Theme) -> None:
-    """The chart's title in bold, its subtitle (the change, the period) under it."""
-    from pptx.util import Pt
+    """A rich-text title: the title bold in the text colour, the subtitle regular and muted.
 
+    Each run and its paragraph carry their own weight and colour, so no renderer has to
+    guess (LibreOffice 7.4 still shows a whole chart title in its first run's format).
+    """
     chart.has_title = True
     frame = chart.chart_title.text_frame
     frame.text = title
-    font = frame.paragraphs[0].runs[0].font
-    font.size, font.bold = Pt(14), True
+    _format_paragraph(frame.paragraphs[0], 14, bold=True, colour=theme.text)
     if subtitle:
-        run = frame.add_paragraph().add_run()
-        run.text = subtitle
-        run.font.size, run.font.bold = Pt(12), False
-        run.font.color.rgb = _rgb(theme.muted)
+        paragraph = frame.add_paragraph()
+        paragraph.add_run().text = subtitle
+        _format_paragraph(paragraph, 12, bold=False, colour=theme.muted)
+
+
+def _format_paragraph(paragraph: Any, size: float, *, bold: bool, colour: str) -> None:
+    """Size, weight and colour set on a paragraph's defaults and on each of its runs."""
+    from pptx.util import Pt
+
+    for font in (paragraph.font, *(run.font for run in paragraph.runs)):
+        font.size, font.bold = Pt(size), bold
+        font.color.rgb = _rgb(colour)
 
 
 def _title_with_unit(title: str, style: NumberStyle) -> str:
@@ -209,13 +218,6 @@ def _title_with_unit(title: str, style: NumberStyle) -> str:
     if style.unit_label and style.unit_label != "%" and style.unit_label not in title:
         return f"{title} ({style.unit_label})"
     return title
-
-
-def _series_colour(spec: ChartSpec, index: int, theme: Theme) -> str:
-    """Series colours: palette order; targets draw the goal series in the accent colour."""
-    if spec.kind == "targets" and index > 0:
-        return theme.accent
-    return theme.colour(index)
 
 
 def _colour_points(plot: Any, table: ChartTable, theme: Theme) -> None:
@@ -424,13 +426,17 @@ def add_figure_tiles(shapes: Any, facts: Sequence[Fact], rect: Rect, theme: Them
 
 
 def tile_sizes(figure: str, label: str, box: Box) -> tuple[float, float]:
-    """Sizes (pt) for a tile's figure (one line, large) and label (wrapped, smaller) that fit."""
-    size = 28.0
-    while size > 12:
-        if len(wrap(figure, box.width, size, bold=True)) == 1:
-            rest = Box(box.width, box.height - size * LINE_SPACING - size * 0.5)
-            label_size = fit_size([label], rest, 14.0, 8)
+    """Sizes (pt) for a tile's figure (large) and label (wrapped, smaller) that fit.
+
+    The figure keeps to one line down to 18 pt; a long one ("260 units per 10,000 people")
+    then takes two lines rather than shrinking every tile's text to the smallest size.
+    """
+    tries = [(s, 1) for s in range(28, 17, -1)] + [(s, 2) for s in range(22, 13, -1)] + \
+        [(s, 1) for s in range(17, 12, -1)]
+    for size, lines in tries:
+        if len(wrap(figure, box.width, size, bold=True)) <= lines:
+            rest = Box(box.width, box.height - lines * size * LINE_SPACING - size * 0.5)
+            label_size = fit_size([label], rest, min(14.0, float(size)), 10)
             if label_size:
-                return size, label_size
-        size -= 1
+                return float(size), label_size
     return 12.0, 8.0

@@ -10,6 +10,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from reportgen import formatting
 from reportgen.model import Briefing, Fact
 from reportgen.render.deck_charts import EMU_PER_PT, Rect, figure_text
 from reportgen.render.deck_text import LINE_SPACING, wrap
@@ -45,7 +46,11 @@ def fact_label(fact: Fact) -> str:
 
 
 def targets_table(briefing: Briefing) -> TableData:
-    """One row per target: area, goal, target figure, year, and the latest actual when known."""
+    """One row per target: area, target figure, year, latest actual and the growth it needs.
+
+    Columns that no row fills are left out (a release without actual figures has no
+    "Latest actual" or "Growth needed").
+    """
     by_id = {f.id: f for f in briefing.visible_facts}
     rows, ids = [], []
     for target in briefing.targets:
@@ -53,25 +58,43 @@ def targets_table(briefing: Briefing) -> TableData:
         if fact is None:
             continue
         actual = by_id.get(target.actual_fact_id or "")
-        area = (target.topic or fact.topic or "").strip()
+        year = target.year or fact.year
         rows.append((
-            area[:1].upper() + area[1:] if area else "—",
-            (target.metric or fact.metric)[:1].upper() + (target.metric or fact.metric)[1:],
+            target_area(target.topic or fact.topic, fact.label or target.metric or fact.metric),
             figure_text(fact),
-            str(target.year or fact.year or "—"),
-            figure_text(actual) + (f" ({actual.year})" if actual and actual.year else "")
-            if actual else "—",
+            str(year or "—"),
+            figure_text(actual) + (f" ({actual.year})" if actual.year else "") if actual else "—",
+            growth_needed(actual, fact, year) if actual else "—",
         ))
         ids.append(tuple(i for i in (fact.id, actual.id if actual else None) if i))
-    table = TableData(("Area", "Goal", "Target", "By", "Latest"), tuple(rows), tuple(ids),
-                      (2.2, 3.6, 2.2, 0.9, 2.2))
-    return table if any(r[-1] != "—" for r in rows) else _without_last_column(table)
+    table = TableData(("Area", "Target", "By", "Latest actual", "Growth needed"), tuple(rows),
+                      tuple(ids), (4.0, 2.2, 0.9, 2.6, 2.0))
+    return _without_empty_columns(table)
 
 
-def _without_last_column(table: TableData) -> TableData:
-    """The table without its last column (a "latest" column no row fills)."""
-    return TableData(table.header[:-1], tuple(r[:-1] for r in table.rows), table.fact_ids,
-                     table.widths[:-1])
+def target_area(topic: str | None, label: str) -> str:
+    """What a target is about: its label, with the topic in front when the label lacks it."""
+    label = label.strip()
+    topic = (topic or "").strip()
+    text = label if not topic or topic.casefold() in label.casefold() else f"{topic}: {label}"
+    return text[:1].upper() + text[1:] if text else "—"
+
+
+def growth_needed(actual: Fact, target: Fact, year: int | None) -> str:
+    """The yearly growth from the actual figure to the target ('—' when it is not defined)."""
+    if actual.unit != target.unit or target.unit == "percent" or not (year and actual.year):
+        return "—"
+    text = formatting.cagr(actual.value, target.value, year - actual.year)
+    return "—" if text == "n/a" else text
+
+
+def _without_empty_columns(table: TableData) -> TableData:
+    """The table without the columns where every row shows '—'."""
+    keep = [c for c in range(len(table.header))
+            if c == 0 or any(row[c] != "—" for row in table.rows)]
+    return TableData(tuple(table.header[c] for c in keep),
+                     tuple(tuple(row[c] for c in keep) for row in table.rows), table.fact_ids,
+                     tuple(table.widths[c] for c in keep))
 
 
 def sources_table(briefing: Briefing) -> TableData:
@@ -90,6 +113,37 @@ def sources_table(briefing: Briefing) -> TableData:
     return TableData(("Item", "Detail"), tuple(rows), tuple(() for _ in rows), (1.0, 5.0))
 
 
+def figures_table(briefing: Briefing, shown: Sequence[tuple[str, str]] | None = None
+                  ) -> TableData:
+    """The figures on the slides with their source sentences: a row per sentence.
+
+    `shown` pairs each fact id with the title of the slide showing it, in deck order; without
+    it every visible figure is listed. Each row names the figures taken from one sentence,
+    the slides they are on, and quotes the sentence, so the deck can be checked without notes.
+    """
+    by_id = {f.id: f for f in briefing.visible_facts}
+    pairs = list(shown) if shown is not None else [(f.id, "") for f in briefing.visible_facts]
+    groups: dict[str, tuple[list[Fact], list[str]]] = {}
+    for fact_id, title in pairs:
+        fact = by_id.get(fact_id)
+        if fact is None:
+            continue
+        facts, titles = groups.setdefault(" ".join((fact.sentence or fact.text).split()),
+                                          ([], []))
+        if fact not in facts:
+            facts.append(fact)
+        if title and title not in titles:
+            titles.append(title)
+    rows = tuple(
+        ("; ".join(f"{fact_label(f)}: {figure_text(f)}" for f in facts),
+         "; ".join(titles) or "—", f"“{sentence}”")
+        for sentence, (facts, titles) in groups.items()
+    )
+    ids = tuple(tuple(f.id for f in facts) for facts, _ in groups.values())
+    table = TableData(("Figures", "On slide", "Source sentence"), rows, ids, (3.2, 2.2, 5.6))
+    return table if shown is not None else _without_empty_columns(table)
+
+
 def facts_table(briefing: Briefing) -> TableData:
     """Every visible figure: label, value, year, and the section it is in."""
     titles = {s.id: s.title for s in briefing.sections}
@@ -106,6 +160,7 @@ TABLES: dict[str, Callable[[Briefing], TableData]] = {
     "targets": targets_table,
     "sources": sources_table,
     "facts": facts_table,
+    "figures": figures_table,
 }
 
 

@@ -152,14 +152,16 @@ def _list_shown_figures(plans: list[SlidePlan], briefing: Briefing) -> list[Slid
 
     A figures slide with nothing to list is left out (a release without figures).
     """
+    from reportgen.render.deck_figures import chart_years
     from reportgen.render.deck_tables import figures_table
 
     shown = [(fact_id, plan.title) for plan in plans if plan.table_name != "figures"
              for fact_id in shown_fact_ids(plan, briefing)]
+    years = chart_years([c for plan in plans for c in plan.charts])
     kept = []
     for plan in plans:
         if plan.table_name == "figures":
-            plan.table = figures_table(briefing, shown)
+            plan.table = figures_table(briefing, shown, years)
             if not plan.table.rows and not plan.body:
                 continue
         kept.append(plan)

@@ -6,7 +6,7 @@ are estimated from the wrapped text of each cell, so a page never runs off the s
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -38,11 +38,12 @@ class TableData:
         return sizes
 
 
-def fact_label(fact: Fact) -> str:
-    """A fact's label with its year when the label lacks it."""
+def fact_label(fact: Fact, year: int | None = None) -> str:
+    """A fact's label with its year (its own, else `year`) when the label lacks it."""
     label = fact.display_label
     label = label[:1].upper() + label[1:]
-    return f"{label} ({fact.year})" if fact.year and str(fact.year) not in label else label
+    year = fact.year or year
+    return f"{label} ({year})" if year and str(year) not in label else label
 
 
 def targets_table(briefing: Briefing) -> TableData:
@@ -113,12 +114,13 @@ def sources_table(briefing: Briefing) -> TableData:
     return TableData(("Item", "Detail"), tuple(rows), tuple(() for _ in rows), (1.0, 5.0))
 
 
-def figures_table(briefing: Briefing, shown: Sequence[tuple[str, str]] | None = None
-                  ) -> TableData:
+def figures_table(briefing: Briefing, shown: Sequence[tuple[str, str]] | None = None,
+                  years: Mapping[str, int] | None = None) -> TableData:
     """The figures on the slides with their source sentences: a row per sentence.
 
     `shown` pairs each fact id with the title of the slide showing it, in deck order; without
-    it every visible figure is listed. Each row names the figures taken from one sentence,
+    it every visible figure is listed. `years` gives years to facts a chart places in one.
+    Each row names the figures taken from one sentence,
     the slides they are on, and quotes the sentence, so the deck can be checked without notes.
     """
     by_id = {f.id: f for f in briefing.visible_facts}
@@ -135,7 +137,8 @@ def figures_table(briefing: Briefing, shown: Sequence[tuple[str, str]] | None = 
         if title and title not in titles:
             titles.append(title)
     rows = tuple(
-        ("; ".join(f"{fact_label(f)}: {figure_text(f)}" for f in facts),
+        ("; ".join(f"{fact_label(f, (years or {}).get(f.id))}: {figure_text(f)}"
+                   for f in facts),
          "; ".join(titles) or "—", f"“{sentence}”")
         for sentence, (facts, titles) in groups.items()
     )

@@ -40,7 +40,9 @@ def facts(body: str) -> dict[str, Fact]:
     ("GDP grew 5% last year, and the city expects 5.5% growth this year.", "5.5%", 2024, None),
     ("The city will plant 1,000 hectares of forest by 2025.", "1,000 hectares", 2025, None),
     ("Industrial output grew by 37.8% in the first half.", "37.8%", 2024, "H1"),
-    ("Retail sales totaled 152.3 billion yuan in April.", "152.3 billion yuan", 2024, "M4"),
+    ("Retail sales totaled 152.3 billion yuan in February.", "152.3 billion yuan", 2024, "M2"),
+    ("Retail sales totaled 152.3 billion yuan in April.", "152.3 billion yuan", 2023, "M4"),
+    ("The fair will sell 5,000 cars in April.", "5,000 cars", 2024, "M4"),
     ("The city aims to make retail sales exceed 1.7 trillion yuan for the full year.",
      "1.7 trillion yuan", 2024, None),
     ("The city will build 60,000 units of housing and add 1,000 kilometers of cycle lanes by "
@@ -154,3 +156,69 @@ def test_rates_take_their_denominator_into_the_unit() -> None:
                   "10,000 people.")
     assert found["12,183 yuan a month"].unit == "yuan per month"
     assert found["260 units per 10,000 people"].unit == "units per 10,000 people"
+
+
+def dated(header: str, body: str) -> dict[str, Fact]:
+    """The facts of a release whose first lines (title, date) are `header`."""
+    text = header + "\n\n" + body + "\n"
+    briefing = extract_briefing(SourceDoc(Path("rule.txt"), text, "0" * 64, ".txt"))
+    return {f.text: f for f in briefing.facts}
+
+
+def test_a_parenthetical_does_not_hide_the_period_from_the_figure_before_it() -> None:
+    found = facts("GDP reached 2.2 trillion yuan (about 310 billion U.S. dollars) in the first "
+                  "half of this year.")
+    assert (found["2.2 trillion yuan"].year, found["2.2 trillion yuan"].period) == (2024, "H1")
+    assert found["310 billion U.S. dollars"].period == "H1"
+
+
+@pytest.mark.parametrize(("header", "body", "quote", "year"), [
+    ("Hangzhou unveils 2024 goals for its economy\n(Jan. 18, 2024)",
+     "The city will build 10,000 new base stations.", "10,000 new base stations", 2024),
+    ("Main targets for 2025\n(Dec. 30, 2024)",
+     "Computing power will reach 5,000 PFLOPS.", "5,000 PFLOPS", 2025),
+    ("The city's goals for this year\n(Jan. 18, 2024)",
+     "The city plans to provide 30,000 units of rental housing.", "30,000 units", 2024),
+    # a standing rule is no goal of one year: an amount per item, a level to hold
+    ("Hangzhou unveils 2024 goals for its economy\n(Jan. 18, 2024)",
+     "Up to 20 million yuan will be given to each major project.", "20 million yuan", None),
+    ("Hangzhou unveils 2024 goals for its economy\n(Jan. 18, 2024)",
+     "The share of R&D spending in GDP will stay above 3.8%.", "3.8%", None),
+    # a paragraph that sets a later horizon keeps its own years
+    ("District sets out its goals for 2024\n(Feb. 6, 2024)",
+     "By 2025, the district will build 15 parks. The science city will cover 3.2 square "
+     "kilometers.", "3.2 square kilometers", None),
+    # outcomes keep no year; a release without a goals title gives none
+    ("Hangzhou unveils 2024 goals for its economy\n(Jan. 18, 2024)",
+     "The city attracted 200,000 graduates.", "200,000 graduates", None),
+    ("Hangzhou's economy keeps growing\n(Jan. 18, 2024)",
+     "The city will build 10,000 new base stations.", "10,000 new base stations", None),
+])
+def test_yearless_targets_of_a_goals_document_are_for_its_goals_year(
+        header: str, body: str, quote: str, year: int | None) -> None:
+    assert dated(header, body)[quote].year == year
+
+
+@pytest.mark.parametrize(("body", "absent", "present"), [
+    ("Hangzhou unveils 2024 goals for its digital economy.", "2024 goals", None),
+    ("The 2023 government work report set 12 tasks.", "2023 government work report", "12 tasks"),
+    ("The city will complete a 1/5000 digital map of the urban area.", "1/5000", None),
+    ("One doctor serves 1/5000 of the residents.", None, "1/5000"),
+])
+def test_years_before_plan_nouns_and_map_scales_are_not_facts(body: str, absent: str | None,
+                                                              present: str | None) -> None:
+    found = facts(body)
+    assert absent is None or absent not in found
+    assert present is None or present in found
+
+
+def test_computing_power_takes_a_short_lowercase_unit() -> None:
+    found = facts("Second, computing power will reach 5,000 PFLOPS.")
+    assert (found["5,000 PFLOPS"].value, found["5,000 PFLOPS"].unit) == (5000, "pflops")
+    assert found["5,000 PFLOPS"].metric == "computing power"
+
+
+def test_an_irregular_past_tense_ends_a_counted_noun() -> None:
+    found = facts("Forty-two companies set up regional headquarters in the city.")
+    assert found["Forty-two companies"].unit == "count"
+    assert "set up regional headquarters" in found["Forty-two companies"].metric

@@ -51,6 +51,8 @@ def _warnings(doc: SourceDoc, layout: Layout, facts: tuple[Fact, ...]) -> tuple[
 def extract_facts(text: str, layout: Layout) -> tuple[Fact, ...]:
     """Every fact of `text`, in document order, with stable unique ids."""
     doc_year = int(layout.date[:4]) if layout.date else None
+    doc_month = int(layout.date[5:7]) if layout.date and len(layout.date) >= 7 else None
+    plan_year = goals_year_of(text, layout, doc_year)
     mentions = find_mentions(text)
     lowercase_words = set(re.findall(r"\b[a-z][a-z-]*\b", text))
     drafts: list[Fact] = []
@@ -68,7 +70,9 @@ def extract_facts(text: str, layout: Layout) -> tuple[Fact, ...]:
         local = [(m, (m.span[0] - s_start, m.span[1] - s_start)) for m in inside]
         in_goals, goals_year = _goals_list(text, layout, s_start, doc_year)
         readings = read_sentence(sentence, local, doc_year, topic=where[2],
-                                 context_target=in_goals, context_year=goals_year)
+                                 context_target=in_goals, context_year=goals_year,
+                                 plan_year=_plan_year_here(text, layout, s_start, plan_year),
+                                 doc_month=doc_month)
         for mention, reading in zip(inside, readings, strict=True):
             drafts.append(Fact(
                 id="", span=mention.span, text=text[mention.span[0]:mention.span[1]],
@@ -102,6 +106,45 @@ def _place(sections: tuple[Section, ...], pos: int) -> tuple[str | None, str | N
                     return section.id, point.id, topic
             return section.id, None, None
     return None, None, None
+
+
+_GOALS_YEAR = (
+    re.compile(r"\b((?:19|20)[0-9]{2})\s+(?:(?:main|major|key|development|economic|annual)\s+)?"
+               r"(?:goals|targets|tasks)\b", re.IGNORECASE),
+    re.compile(r"\b(?:goals|targets|tasks)\s+(?:for|in|of)\s+((?:19|20)[0-9]{2})\b",
+               re.IGNORECASE),
+)
+_GOALS_THIS_YEAR = re.compile(r"\b(?:(?:goals|targets|tasks)\s+for\s+(?:this|the)\s+year|"
+                              r"this\s+year[’']s\s+(?:main\s+)?(?:goals|targets|tasks))\b",
+                              re.IGNORECASE)
+
+
+def goals_year_of(text: str, layout: Layout, doc_year: int | None) -> int | None:
+    """The year a "goals for the year" document sets its goals for, from its title or a heading
+    ("Hangzhou unveils 2024 goals …", "Main targets for 2024", "goals for this year")."""
+    lines = [layout.title] + [text[a:b].strip() for a, b in layout.paragraphs
+                              if len(text[a:b].split()) <= 12
+                              and not text[a:b].rstrip().endswith(".")]
+    for line in lines:
+        for pattern in _GOALS_YEAR:
+            match = pattern.search(line)
+            if match:
+                return int(match.group(1))
+        if doc_year is not None and _GOALS_THIS_YEAR.search(line):
+            return doc_year
+    return None
+
+
+def _plan_year_here(text: str, layout: Layout, pos: int, plan_year: int | None) -> int | None:
+    """The goals year for the paragraph at `pos`; none where the paragraph sets a later horizon
+    ("By 2025, the district will …": its yearless targets are not the year's goals)."""
+    if plan_year is None:
+        return None
+    current = next((p for p in layout.paragraphs if p[0] <= pos <= p[1]), None)
+    if current is None:
+        return plan_year
+    years = (int(y) for y in re.findall(r"\b((?:19|20)[0-9]{2})\b", text[current[0]:current[1]]))
+    return None if any(y > plan_year for y in years) else plan_year
 
 
 def _goals_list(text: str, layout: Layout, pos: int,

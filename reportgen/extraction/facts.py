@@ -64,8 +64,14 @@ class Reading:
 
 def read_sentence(sentence: str, mentions: list[tuple[Mention, Span]], doc_year: int | None,
                   topic: str | None = None, context_target: bool = False,
-                  context_year: int | None = None) -> list[Reading]:
-    """A `Reading` for each mention of one sentence (`mentions` carry sentence-local spans)."""
+                  context_year: int | None = None, plan_year: int | None = None,
+                  doc_month: int | None = None) -> list[Reading]:
+    """A `Reading` for each mention of one sentence (`mentions` carry sentence-local spans).
+
+    `plan_year` is the year a "goals for <year>" document sets its goals for: a target with no
+    year of its own is for that year, unless it is a standing rule ("up to N to each project",
+    "stay above 3.8%"). `doc_month` turns "in November" in a February release into last year's
+    November when the figure is an outcome, not a target."""
     lead_year, lead_period = _leading_year(sentence, doc_year)
     own = [_year_for(sentence, a, b, doc_year) for _, (a, b) in mentions]
     claimed = [(start, stop) for (_, _, start, stop) in own if stop]
@@ -91,8 +97,34 @@ def read_sentence(sentence: str, mentions: list[tuple[Mention, Span]], doc_year:
         definite = mention.kind == "count" and re.search(r"\bthe\s+$", sentence[:a]) is not None
         target = (context_target or _is_target(sentence, a, b)) and not definite or (
             year is not None and doc_year is not None and year > doc_year)
+        if target and year is None and period is None and plan_year is not None \
+                and not is_standing_rule(sentence, a, b):
+            year = plan_year
+        if (not target and doc_month is not None and year == doc_year and year is not None
+                and _after_document_month(period, doc_month)
+                and str(doc_year) not in sentence):
+            year -= 1  # "sales in November" in a February release: last November
         readings.append(Reading(metrics[i], year, period, target))
     return readings
+
+
+def _after_document_month(period: str | None, doc_month: int) -> bool:
+    """True when a single-month period ("M11") lies after the document's own month."""
+    match = re.fullmatch(r"M([0-9]{1,2})", period or "")
+    return match is not None and int(match.group(1)) > doc_month
+
+
+_EACH_AFTER = re.compile(r"^[^,;]*?\b(?:to|for|per|in)\s+each\b|^\s*(?:each|per)\b")
+_HELD_LEVEL = re.compile(r"\b(?:stay|stays|staying|remain|remains|remaining|keep|keeps|keeping|"
+                         r"maintain|maintains|maintaining|hold|holds|holding)\b[^,;]*$")
+
+
+def is_standing_rule(sentence: str, a: int, b: int) -> bool:
+    """True for a figure that is a rule, not a goal for one year: an amount per item ("up to
+    20 million yuan … to each project") or a level to be held ("will stay above 3.8%")."""
+    clause_start = max((m.end() for m in re.finditer(r"[;:]|,\s*(?:and|while|but)\b",
+                                                     sentence[:a])), default=0)
+    return bool(_EACH_AFTER.search(sentence[b:]) or _HELD_LEVEL.search(sentence[clause_start:a]))
 
 
 def _deadline_after(sentence: str, index: int, mentions: list[tuple[Mention, Span]],
@@ -178,6 +210,8 @@ def _year_for(sentence: str, a: int, b: int,
               doc_year: int | None) -> tuple[int | None, str | None, int, int]:
     """The year stated right after the figure ("… yuan in 2021") and where that phrase lies."""
     after = sentence[b:b + 40]
+    if re.match(r"\s*\(", after):
+        after = sentence[b:b + 130]  # "2.2 trillion yuan (about 310 billion dollars) in H1 …"
     match = _TRAILING.match(after)
     if match and not re.match(r"[-–][0-9]{4}", after[match.end():]):
         year, period = _year_of(match, doc_year)

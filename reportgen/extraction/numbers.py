@@ -196,6 +196,9 @@ def _fraction_digits(text: str, match: re.Match[str]) -> list[Mention]:
     a, b = digits_value(top), digits_value(bottom)
     if b == 0 or a >= b:
         return []
+    noun, _ = counted_noun(text, match.end())
+    if set(noun.lower().split()) & rules.SCALE_NOUNS:
+        return []  # "a 1/5000 digital map": a map scale
     return [Mention(match.span(), _significant(100 * a / b), "percent",
                     _qualifier_before(text, match.start()), "digits", "fraction",
                     number_span=match.span())]
@@ -289,6 +292,8 @@ def _looks_like_year(text: str, start: int, mention: Mention) -> bool:
     """A bare 1900–2100 integer is a year unless it plainly counts something."""
     if not mention.noun:
         return True
+    if mention.noun.split()[0].lower() in rules.YEAR_NOUNS:
+        return True  # "2024 goals", "the 2023 government work report"
     prev = _previous_word(text, start).lower()
     return prev in {"in", "since", "by", "from", "to", "of", "until", "between", "and", "before",
                     "after", "during", "for", "through", "the", "year", "end"}
@@ -503,8 +508,9 @@ def counted_noun(text: str, pos: int) -> tuple[str, int]:
         lower = bare.lower()
         if lower in rules.NOUN_STOP_WORDS or not bare:
             break
-        if lower.endswith("ed") and words and words[-1].lower().endswith("s"):
-            break  # "industries proposed in ...", "products listed"
+        if (lower.endswith("ed") or lower in rules.PAST_AFTER_PLURAL) and words \
+                and words[-1].lower().endswith("s"):
+            break  # "industries proposed in ...", "products listed", "companies set up"
         words.append(bare)
         cursor = word.end()
         token = word.group()

@@ -68,6 +68,8 @@ UNIT_WORDS: tuple[tuple[str, str], ...] = (
     ("cubic meters", "m3"), ("cubic metres", "m3"),
     ("TEUs", "teu"), ("TEU", "teu"), ("micrograms", "micrograms"), ("milligrams", "milligrams"),
     ("kilograms", "kg"), ("kg", "kg"),
+    # computing power: "5,000 PFLOPS" (peta floating-point operations per second)
+    ("EFLOPS", "eflops"), ("PFLOPS", "pflops"), ("TFLOPS", "tflops"),
 )
 CURRENCIES = frozenset({"yuan", "usd", "hkd", "eur", "gbp", "jpy"})
 
@@ -111,6 +113,21 @@ QUALIFIER_PHRASES: tuple[tuple[str, str], ...] = (
 MILESTONE_VERBS = ("breaking", "broke", "broken", "break", "crossing", "crossed", "passing",
                    "passed", "topping", "surpassing", "surpassed", "exceeding", "exceeded")
 MILESTONE_NOUNS = ("mark", "threshold", "milestone", "level")
+
+# A bare year before one of these nouns names a plan or report, not a count ("2024 goals",
+# "the 2023 government work report").
+YEAR_NOUNS = frozenset({"goals", "goal", "targets", "target", "plan", "plans", "tasks", "task",
+                        "budget", "agenda", "priorities", "work", "government", "action",
+                        "report", "edition", "version", "session", "forum", "expo", "summit",
+                        "list", "ranking", "rankings", "outlook"})
+# "a 1/5000 digital map": a digit fraction before one of these nouns is a map scale, no fact
+# ("one in 5,000 residents", "1/5 of the output" stay facts).
+SCALE_NOUNS = frozenset({"map", "maps", "scale", "mapping", "survey", "chart", "charts",
+                         "atlas", "model", "models"})
+# Irregular past tenses that end a counted noun phrase ("42 companies set up headquarters").
+PAST_AFTER_PLURAL = frozenset({"set", "built", "sold", "won", "held", "put", "spent", "led",
+                               "got", "began", "drew", "paid", "kept", "left", "met", "saw",
+                               "took", "went", "became", "brought", "bought", "chose"})
 
 # Durations are time expressions, not facts ("the past five years", "next 5-10 years"),
 # unless counted as a run ("five consecutive years").

@@ -120,10 +120,10 @@ YEAR_NOUNS = frozenset({"goals", "goal", "targets", "target", "plan", "plans", "
                         "budget", "agenda", "priorities", "work", "government", "action",
                         "report", "edition", "version", "session", "forum", "expo", "summit",
                         "list", "ranking", "rankings", "outlook"})
-# "a 1/5000 digital map": a digit fraction before one of these nouns is a map scale, no fact
-# ("one in 5,000 residents", "1/5 of the output" stay facts).
-SCALE_NOUNS = frozenset({"map", "maps", "scale", "mapping", "survey", "chart", "charts",
-                         "atlas", "model", "models"})
+# "a 1/5000 digital map": a digit fraction whose counted noun names a map is the map's scale,
+# no fact ("1/5000 of the residents" stays a fact, and so does "reached 1/5000 scale", which
+# the quantity tests keep as a figure).
+SCALE_NOUNS = frozenset({"map", "maps", "mapping", "chart", "charts", "atlas", "atlases"})
 # Irregular past tenses that end a counted noun phrase ("42 companies set up headquarters").
 PAST_AFTER_PLURAL = frozenset({"set", "built", "sold", "won", "held", "put", "spent", "led",
                                "got", "began", "drew", "paid", "kept", "left", "met", "saw",

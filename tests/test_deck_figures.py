@@ -91,17 +91,24 @@ WEAK = (
      "number of laboratories", None),
     ("It held the fair for 12 consecutive years.", "12 consecutive years",
      Quantity(12.0, "count"), "consecutive years held the fair", None),
+    ("It launched 12 key projects, each worth over 500 billion yuan.", "500 billion yuan",
+     Quantity(500e12, "yuan", Qualifier.MORE_THAN), "value per key projects", 2021),
+    ("Of that, 80% came from the park's operations in 2021.", "80%", Quantity(80.0, "percent"),
+     "of which", 2021),
+    ("The city's robotics industry scale has reached 90 trillion yuan in 2021.",
+     "90 trillion yuan", Quantity(90e12, "yuan"), "city's robotics industry scale has", 2021),
 )
 
 
 # ---- tiles ---------------------------------------------------------------------------------------
 
 
-def test_tiles_leave_out_per_item_thresholds_tiny_counts_and_counts_of_fields_or_years(
+def test_tiles_leave_out_thresholds_tiny_counts_counts_of_fields_or_years_and_cut_labels(
         synthetic: Briefing) -> None:
     briefing = with_sentences(synthetic, *WEAK)
     weak = {f"added-{i}" for i in range(len(WEAK))}
     assert is_per_item(briefing.fact("added-0"), briefing.text)
+    assert is_per_item(briefing.fact("added-4"), briefing.text)  # "each worth over …"
     chosen = key_facts(briefing, 50)
     assert chosen and not weak & {f.id for f in chosen}
     shown = tiles(slide_titled(build(briefing), "At a glance"))

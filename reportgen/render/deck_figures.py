@@ -32,7 +32,10 @@ _LOOSE_ENDS = frozenset({
     "for", "with", "by", "at", "on", "a", "an", "its", "their",
 })
 """A label ending in one of these was cut mid-phrase ("industry scale has")."""
+_LOOSE_STARTS = frozenset({"of", "which", "that", "and", "or", "in", "to", "for", "with", "by"})
+"""A label starting with one of these is the tail of a phrase ("of which")."""
 _PER_ITEM = re.compile(r"[\s,]*(each|apiece|per (item|project|company|enterprise|unit))\b", re.I)
+_EACH_BEFORE = re.compile(r"\b(each|apiece)\s+(?!of\b)([\w-]+\s+){0,3}$", re.I)
 _YEAR = re.compile(r"^(19|20)\d\d$")
 
 
@@ -62,15 +65,19 @@ def chart_years(specs: Sequence[ChartSpec]) -> dict[str, int]:
 
 
 def is_per_item(fact: Fact, text: str) -> bool:
-    """Whether the source gives the figure per item ("… 10 billion yuan each")."""
-    end = fact.span[1]
-    return 0 <= end <= len(text) and bool(_PER_ITEM.match(text[end:end + 30]))
+    """Whether the source gives the figure per item ("… 10 billion yuan each", "each worth …")."""
+    start, end = fact.span
+    if not 0 <= start <= end <= len(text):
+        return False
+    return bool(_PER_ITEM.match(text[end:end + 30])
+                or _EACH_BEFORE.search(text[max(0, start - 40):start]))
 
 
 def has_clear_label(fact: Fact) -> bool:
     """Whether the label names a measure in a few words and is not cut mid-phrase."""
     words = re.findall(r"[\w’'&-]+", fact.display_label.lower())
-    return 2 <= len(words) <= 14 and words[-1] not in _LOOSE_ENDS
+    return (1 <= len(words) <= 14 and words[-1] not in _LOOSE_ENDS
+            and words[0] not in _LOOSE_STARTS)
 
 
 def counts_organisation(fact: Fact) -> bool:
@@ -79,21 +86,21 @@ def counts_organisation(fact: Fact) -> bool:
 
 
 def tier(fact: Fact, year: int | None, earlier: Fact | None, text: str) -> int | None:
-    """How strong a headline the fact is (0 best); None when it should not be a tile."""
-    if is_per_item(fact, text):
+    """How strong a headline the fact is (0 best); None when it should not be a tile.
+
+    A label cut mid-phrase says too little for a tile, whatever the figure.
+    """
+    if is_per_item(fact, text) or not has_clear_label(fact):
         return None
-    clear = has_clear_label(fact)
     if fact.unit in _MONEY_OR_SHARE:
-        return 0 if year else 1 if clear else 5
+        return 0 if year else 1
     if earlier is not None:
         return 2
     if fact.unit == "count":
         if abs(fact.value) < MIN_COUNT or counts_organisation(fact):
             return None
         return 4
-    if fact.unit == "multiple":
-        return 6
-    return 3 if clear else 5
+    return 5 if fact.unit == "multiple" else 3
 
 
 def candidates(briefing: Briefing, specs: Sequence[ChartSpec],

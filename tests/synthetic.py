@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from reportgen.model import (
     Briefing, Document, Fact, Point, Quantity, Qualifier, Section, SystemMember, SystemTier,
     Target, Topic,
@@ -23,12 +25,21 @@ TEXT = (
 )
 
 
+def _sentence_around(start: int, end: int) -> tuple[int, int]:
+    """The sentence holding `TEXT[start:end]`: it ends at '.' before a space and a capital or a newline."""
+    bounds = [m.end() for m in re.finditer(r"[.!?](?=\s+[A-Z0-9]|\s*\n)|\n\n", TEXT)]
+    opening = max((b for b in bounds if b <= start), default=0)
+    closing = min((b for b in bounds if b >= end), default=len(TEXT))
+    while opening < start and TEXT[opening].isspace():
+        opening += 1
+    return opening, closing
+
+
 def _fact(fid: str, quote: str, value: float, unit: str, metric: str, *, year: int | None = None,
           target: bool = False, section: str | None = None, point: str | None = None,
           topic: str | None = None, qualifier: Qualifier = Qualifier.EXACT) -> Fact:
     start = TEXT.index(quote)
-    sentence_start = TEXT.rfind(". ", 0, start) + 2
-    sentence_end = TEXT.find(".", start + len(quote)) + 1
+    sentence_start, sentence_end = _sentence_around(start, start + len(quote))
     return Fact(
         id=fid, span=(start, start + len(quote)), text=quote,
         quantity=Quantity(value, unit, qualifier), metric=metric, year=year, is_target=target,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -222,3 +223,72 @@ def test_an_irregular_past_tense_ends_a_counted_noun() -> None:
     found = facts("Forty-two companies set up regional headquarters in the city.")
     assert found["Forty-two companies"].unit == "count"
     assert "set up regional headquarters" in found["Forty-two companies"].metric
+
+
+@pytest.mark.parametrize(("body", "quote", "metric"), [
+    # an ordinal enumerator opens a point; the covered area is named after what covers it
+    ("Third, the city will complete a digital map of the urban area covering 8,000 square "
+     "kilometers.", "8,000 square kilometers", "area covered by digital map of urban area"),
+    # "N yuan in <fund> … to each <item>"
+    ("Up to 20 million yuan in subsidies will be given to each major project.",
+     "20 million yuan", "subsidies per major project"),
+    ("The fund raised 3 billion yuan in donations.", "3 billion yuan", "donations"),
+    # "is set to reach": the auxiliary is not the subject
+    ("By 2025, the area's GDP is set to reach about 160 billion yuan.", "160 billion yuan",
+     "GDP"),
+    # "we expect X to double": X, not the one who expects it
+    ("This year, we expect the output of its new energy vehicle industry to double.", "double",
+     "growth multiple of output of new energy vehicle industry"),
+    # a part of a whole: "of which N went to X", "N of it in X"
+    ("Contracted foreign investment was US$5.6 billion, of which 70 percent went to "
+     "manufacturing.", "70 percent", "manufacturing share of contracted foreign investment"),
+    ("Actual use of foreign capital reached US$12.3 billion, nearly one-third of it in "
+     "high-tech sectors.", "one-third", "high-tech sectors share of actual use of foreign capital"),
+    # "and" after a figure opens a clause with its own subject
+    ("Exports were 612.5 billion yuan and imports were 1.25 trillion yuan.",
+     "1.25 trillion yuan", "imports"),
+    # "respectively" closes the run of figures that follows its own subject
+    ("Foreign trade hit 2.1 trillion yuan, with exports and imports growing by 4.1 percent and "
+     "1.2 percent respectively.", "1.2 percent", "imports growth"),
+    # unnamed items of a counted group are numbered
+    ("Investment was 86 billion yuan, 52 billion yuan and 34 billion yuan in the three "
+     "districts respectively.", "52 billion yuan", "district 2 investment"),
+    # the year is a field of its own, not part of the metric
+    ("Investment in digital projects in 2023 was 86 billion yuan.", "86 billion yuan",
+     "investment in digital projects"),
+    # a running total names what it totals
+    ("Forty-two companies set up regional headquarters last year, bringing the total to 531.",
+     "531", "total companies set up regional headquarters"),
+])
+def test_metric_rules_for_the_genre(body: str, quote: str, metric: str) -> None:
+    assert facts(body)[quote].metric == metric
+
+
+def test_expect_something_to_double_is_a_target_for_the_year_it_names() -> None:
+    fact = facts("This year, we expect the output of its new energy vehicle industry to double, "
+                 "and we will attract more than 300 new enterprises.")["double"]
+    assert (fact.is_target, fact.year, fact.unit) == (True, 2024, "multiple")
+
+
+def test_rose_by_n_to_m_with_a_counted_subject_counts() -> None:
+    found = facts("Twelve multinational companies opened regional headquarters, and the number "
+                  "of R&D centers rose by 8 to 260.")
+    rise, total = found["8"], found["260"]
+    assert (rise.unit, rise.year, rise.is_target) == ("count", None, False)
+    assert rise.metric == "increase in number of R&D centers"
+    assert (total.unit, total.metric) == ("count", "number of R&D centers")
+
+
+def test_speaker_labels_of_a_transcript_stay_out_of_metrics() -> None:
+    text = ("Transcript of the press conference\n\nDate 2023-11-02\n\n"
+            "Reporter: How did trade perform in the first three quarters?\n\n"
+            "Li Ming: In the first three quarters, the import and export value of the area "
+            "reached RMB1.86 trillion, accounting for 61.5% of the city's total.\n\n"
+            "Wang Fang: Contracted foreign investment was US$5.6 billion.\n")
+    briefing = extract_briefing(SourceDoc(Path("qa.txt"), text, "0" * 64, ".txt"))
+    found = {f.text: f for f in briefing.facts}
+    assert found["61.5%"].metric == "import and export value of area share of city's total"
+    assert (found["61.5%"].year, found["61.5%"].period) == (2023, "Q1-Q3")
+    assert found["US$5.6 billion"].metric.lower() == "contracted foreign investment"
+    for fact in briefing.facts:
+        assert not re.search(r"Li Ming|Wang Fang|Reporter", fact.metric), fact.metric

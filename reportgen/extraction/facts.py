@@ -259,11 +259,17 @@ _FUTURE_AFTER = re.compile(r"\b(?:will|shall|is (?:expected|set|scheduled|planne
                            r"are (?:expected|set|scheduled|planned) to)\b")
 
 
+# "we expect the output … to double", "the city expects exports to grow by": a forecast
+_EXPECT_TO = re.compile(r"\b(?:expect|expects|expecting|anticipate|anticipates|forecast|"
+                        r"forecasts)\s+(?:[\w'’&-]+\s+){1,10}?to\s+[a-z]+")
+
+
 def _is_target(sentence: str, a: int, b: int) -> bool:
     """True when a future cue comes before the figure, or its own clause goes on in the future
     tense ("Three new data centers … will be completed this year")."""
     breaks = list(_NEW_SUBJECT.finditer(sentence, 0, a))
-    if _TARGET_RE.search(sentence[breaks[-1].end() if breaks else 0:a]):
+    clause = sentence[breaks[-1].end() if breaks else 0:a]
+    if _TARGET_RE.search(clause) or _EXPECT_TO.search(sentence, a - len(clause), b):
         return True
     after = CARRY_BREAK.split(sentence[b:], maxsplit=1)[0]
     return _FUTURE_AFTER.search(after) is not None

@@ -142,7 +142,10 @@ SPEAKER = re.compile(r"^" + _DATELINE
                      + r"(?:[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}\s*[:：]\s*)?[“\"‘']?")
 _OPENER = re.compile(r"^" + _DATELINE
                      + r"(?:[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}\s*[:：]\s*)?[“\"‘']?"
-                     r"(?:\(?[0-9a-z]{1,2}[.)]\s*|[-*•]\s*)?(?:(?:Of the total|Of which|"
+                     r"(?:\(?[0-9a-z]{1,2}[.)]\s*|[-*•]\s*)?"
+                     r"(?:(?:" + "|".join(sorted((o.capitalize() for o in rules.POINT_ORDINALS),
+                                                 key=len, reverse=True)) + r")[,，:]\s*)?"
+                     r"(?:(?:Of the total|Of which|"
                      r"Among them|Among these|In particular|In addition|Meanwhile|Moreover)"
                      r"[,:]\s*)?")
 _PAST_VERB = re.compile(r"(?<=\w)\s+(?=(?:[a-z]+ed|made|won|sold|built|grew|rose|fell|saw|hit|"
@@ -185,6 +188,14 @@ def _measured_noun(mention: Mention, before: str, after: str,
     if spent:  # "13.58 million visitors, who spent a combined 16.5 billion yuan"
         who = _subject(sentence, len(before)) or _previous_count_noun(mentions, index)
         return f"{who} spending" if who else "spending"
+    granted = re.match(r"\s+in\s+([a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}?)(?=[\s,.;)]|$)", after)
+    if mention.kind == "amount" and granted and granted.group(1).split()[0] not in _NOT_A_FUND:
+        # "20 million yuan in subsidies … to each major project": subsidies per project
+        what = re.split(r"\s+(?:will|would|is|are|was|were|has|have|to|for|and)\b",
+                        granted.group(1))[0]
+        each = re.search(r"\b(?:to|for|per|in)\s+each\s+((?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)",
+                         after)
+        return f"{_clean(what)} per {_clean(each.group(1))}" if each else _clean(what)
     of = re.match(r"\s+of\s+((?:[A-Za-z&-]+\s+){0,3}[A-Za-z&-]+)(?=[\s,.;)]|$)", after)
     if of and of.group(1).split()[0].lower() not in {"the", "a", "an"}:
         return _clean(re.split(r"\s+(?:and|in|to|for|by|with|from)\b", of.group(1))[0])
@@ -198,7 +209,33 @@ def _measured_noun(mention: Mention, before: str, after: str,
             return f"area of {noun}"
         if subject:
             return f"{subject} area"
+        covered = _noun_phrase_before(_clause(before)[: -len(area_cue.group(0))])
+        if covered:  # "complete a 1/5000 digital map of the urban area covering …"
+            return f"area covered by {covered}"
     return ""
+
+
+def _noun_phrase_before(text: str) -> str:
+    """The noun phrase that ends `text`: back to an article, a figure or a function word
+    ("complete a 1/5000 digital map of the urban area" → "digital map of urban area")."""
+    tokens = text.split()
+    words: list[str] = []
+    for k in range(len(tokens) - 1, -1, -1):
+        word, lower = tokens[k], tokens[k].lower()
+        if re.search(r"[0-9,;:]", word) or (lower in rules.NOUN_STOP_WORDS and lower != "of"):
+            break
+        if lower in {"a", "an", "the"} and not (k and tokens[k - 1].lower() == "of"):
+            break
+        words.insert(0, word)
+    while words and words[0].lower() == "of":
+        words.pop(0)
+    return _clean(" ".join(words)) if 0 < len(words) <= 7 else ""
+
+
+# Words after "N yuan in" that name no fund ("10 billion yuan in total", "… in the first half")
+_NOT_A_FUND = frozenset({"total", "all", "each", "which", "that", "this", "these", "those",
+                         "its", "their", "terms", "addition", "line", "particular", "general",
+                         "turn", "cash", "a", "an", "the", "both", "recent", "value", "size"})
 
 
 def _bare_clause(before: str) -> str:
@@ -212,6 +249,11 @@ def _bare_clause(before: str) -> str:
     return _clean(clause) if 0 < len(words) <= 6 else ""
 
 
+_RUNNING_TOTAL = re.compile(r"\b(?:bringing|brings|brought|taking|takes|took|raising|raises|"
+                            r"raised|lifting|lifted)\s+(?:the|its|their)\s+total(?:\s+number)?"
+                            r"\s+to\s+$")
+
+
 def _count_metric(sentence: str, index: int, mentions: list[tuple[Mention, Span]],
                   topic: str | None) -> str:
     mention, (a, b) = mentions[index]
@@ -223,6 +265,11 @@ def _count_metric(sentence: str, index: int, mentions: list[tuple[Mention, Span]
         own = _subject(sentence, a) or _subject(sentence, a, main=True)
         if own:
             return _with_topic(own, topic)  # "surged 34.6% to 1.28 million units"
+    running = _RUNNING_TOTAL.search(sentence[:a])
+    earlier = [k for k, (m, _) in enumerate(mentions[:index]) if m.kind == "count" and m.noun]
+    if not noun and running and earlier:  # "42 firms set up …, bringing the total to 531"
+        base = metric_for(sentence, earlier[-1], mentions, topic)
+        return f"total {base.removeprefix('number of ')}"
     of_phrase = _of_phrase(sentence[:a])
     if not noun and of_phrase.lower() in rules.CHANGE_NOUNS:  # "an increase of 34,000"
         main = _subject(sentence, a, main=True)
@@ -329,8 +376,11 @@ def _participle_after(after: str) -> str:
 
 def _percent_metric(sentence: str, before: str, after: str, mention: Mention,
                     topic: str | None) -> str:
-    whole = _whole_after(after)
     a = len(before)
+    part = _part_of_whole(sentence, before, after)
+    if part:
+        return _with_topic(part, topic)
+    whole = _whole_after(after)
     bare = _bare_clause(before)
     if _SHARE_RE.search(_strip_qualifier(before)) or (whole and bare and re.search(
             r"\b(?:at|to)\s*$", _strip_qualifier(before))):
@@ -374,6 +424,28 @@ def _percent_metric(sentence: str, before: str, after: str, mention: Mention,
     return _with_topic(f"share of {whole}" if whole else "share", topic)
 
 
+_PART_BEFORE = re.compile(r",\s*(?:of which|of this|of that)\s*$")
+_PART_AFTER = re.compile(r"^\s+(?:of\s+(?:it|which|this|them)\s+)?(?:went to|went into|goes to|"
+                         r"was in|were in|is in|are in|came from|was for|in|to|for|from)\s+"
+                         r"(?:the\s+)?((?:[A-Za-z&-]+\s+){0,3}?[A-Za-z&-]+)(?=\s*[,.;)]|\s*$)")
+
+
+def _part_of_whole(sentence: str, before: str, after: str) -> str:
+    """ "X reached N, of which 70 percent went to manufacturing" / "N, nearly one-third of it in
+    high-tech sectors": the part's share of the sentence's whole ("manufacturing share of X")."""
+    lead = _strip_qualifier(before).rstrip()
+    of_which = _PART_BEFORE.search(lead)
+    of_it = re.match(r"\s+of\s+(?:it|which|this|them)\b", after) and lead.endswith(",")
+    part = _PART_AFTER.match(after)
+    if not (of_which or of_it) or not part:
+        return ""
+    whole = _subject(sentence, len(before), main=True)
+    if whole and SPEAKER.sub("", sentence).startswith(whole):
+        whole = whole[0].lower() + whole[1:]  # capitalised only because it opens the sentence
+    what = _clean(part.group(1))
+    return f"{what} share of {whole}" if whole else f"{what} share"
+
+
 def _multiple_metric(sentence: str, before: str, after: str, topic: str | None) -> str:
     obj = re.match(r"\s*(?:the\s+)?(?:that of\s+)?(?:the\s+)?([\w' -]{2,60}?)(?=[,.;]|$| in | by )",
                    after)
@@ -381,7 +453,10 @@ def _multiple_metric(sentence: str, before: str, after: str, topic: str | None) 
     to_verb = re.search(r"\b(?:enabling|helping|allowing|for|making)?\s*([\w' -]{2,60}?)\s+to\s*$",
                         before)
     if to_verb:
-        return f"growth multiple of {_clean(to_verb.group(1))} {thing}".strip()
+        # "we expect the output of X to double": the output, not the one who expects it
+        grown = re.sub(r"^.*\b(?:expects?|expected|expecting|wants?|allows?|helps?|enables?|"
+                       r"anticipates?|sees|see|forecasts?)\s+", "", to_verb.group(1))
+        return f"growth multiple of {_clean(grown)} {thing}".strip()
     subject = _subject(sentence, len(before)) or _subject(sentence, len(before), main=True)
     if subject and thing:
         return f"{subject} relative to {thing}"
@@ -406,14 +481,19 @@ _NP_BREAKERS = frozenset({"expect", "expects", "expected", "want", "wants", "all
                           "saw", "sees", "its", "their", "his", "her", "to", "is", "are", "be"})
 
 
+_AUX_BEFORE_TO = re.compile(r"\s+(?:is|are|was|were|will be)\s+(?:set|expected|projected|"
+                            r"scheduled|planned|likely|poised|slated|due|forecast)\s*$")
+
+
 def _np_before_to(before: str) -> str:
     """The subject of "X to grow by 3%": "We expect exports to grow by" → "exports"."""
     match = (_TO_VERB_RE.search(_strip_qualifier(before).rstrip() + " ")
              or _TO_VERB_RE.search(before.rstrip() + " "))  # "make its sales exceed"
     if not match:
         return ""
+    head = _AUX_BEFORE_TO.sub("", before[:match.start()])  # "GDP is set to reach" → "GDP"
     words: list[str] = []
-    for word in reversed(before[:match.start()].split()):
+    for word in reversed(head.split()):
         if word.lower().strip(",") in _NP_BREAKERS or word.endswith(","):
             break
         words.insert(0, word)
@@ -495,10 +575,18 @@ def _predicate(before: str) -> str:
     return _clean(text)
 
 
+# "… N yuan and <subject> <verb> …": a figure, then "and" opens a clause with its own subject.
+_FIGURE_AND = re.compile(r"(?:(?<=[0-9%])|(?<=\byuan)|(?<=dollars)|(?<=percent)|(?<=\bcent)|"
+                         r"(?<=\btons))\s+and\s+(?=[A-Za-z])")
+
+
 def _clause(before: str) -> str:
     """The clause a figure sits in: the text after the last comma or semicolon before it."""
     parts = _CLAUSE_BREAK.split(before)
     clause = parts[-1] if parts else before
+    joins = list(_FIGURE_AND.finditer(clause))
+    if joins and _LINK_RE.search(clause[joins[-1].end():]):
+        clause = clause[joins[-1].end():]  # "exports were N yuan and imports were M yuan"
     return re.sub(r"^(?:and|while|but|with|of which|where|which|whereas)\s+", "", clause.strip(),
                   flags=re.IGNORECASE)
 
@@ -530,6 +618,7 @@ def _clean(phrase: str) -> str:
     text = re.sub(r"^(?:[A-Z][a-z]+[’']s)\s+", "", text)  # "Shanghai's robot density"
     text = re.sub(r"(?<![\w'’])(?:the|a|an|its|their)\s+", "", text, flags=re.IGNORECASE)
     text = re.sub(r"^(?:a total of|total of|and|also)\s+", "", text, flags=re.IGNORECASE)
+    text = re.sub(r"\s+(?:in|for|during)\s+(?:19|20)[0-9]{2}$", "", text)  # the year is a field
     text = re.sub(r"(?:\s+(?:of|in|at|for|to|by|with|and|the|a|an|on|from))+\s*$", "", text)
     return _lower_first(" ".join(text.split()))
 
@@ -587,10 +676,54 @@ def _tidy(metric: str) -> str:
 def respective_items(sentence: str, mentions: list[tuple[Mention, Span]]) -> list[str]:
     if "respectively" not in sentence.lower() or len(mentions) < 2:
         return []
-    first = mentions[0][1][0]
-    subject = _subject(sentence, first) or sentence[:first]
+    first = _respective_run(sentence, mentions)
+    subject = _subject(sentence, first) or (sentence[:first] if first == mentions[0][1][0]
+                                            else "")
     items = [i.strip() for i in re.split(r",\s*(?:and\s+)?|\s+and\s+", subject) if i.strip()]
-    return items if len(items) >= 2 else []
+    if len(items) >= 2:
+        return items
+    return _numbered_items(sentence)
+
+
+_NUMBERED_GROUP = re.compile(r"\b(?:in|for|of|by|across)\s+(?:the|its|their)\s+"
+                             r"(?P<n>two|three|four|five|six|seven|eight|nine|ten|[2-9])\s+"
+                             r"(?P<noun>[a-z]+?)(?:ies|es|s)?\s*,?\s+respectively\b")
+
+
+def _singular(plural: str) -> str:
+    """ "districts" → "district", "cities" → "city", "branches" → "branch"."""
+    if plural.endswith("ies"):
+        return plural[:-3] + "y"
+    if plural.endswith(("sses", "xes", "ches", "shes")):
+        return plural[:-2]
+    return plural[:-1] if plural.endswith("s") and not plural.endswith("ss") else plural
+
+
+def _numbered_items(sentence: str) -> list[str]:
+    """ "N1, N2 and N3 in the three districts respectively": the unnamed items, numbered
+    ("district 1", "district 2", "district 3")."""
+    match = _NUMBERED_GROUP.search(sentence)
+    if not match:
+        return []
+    n = match.group("n")
+    count = int(n) if n.isdigit() else rules.NUMBER_WORDS[n]
+    plural = match.group(0).split()[-2].rstrip(",")
+    noun = _singular(plural)
+    return [f"{noun} {k}" for k in range(1, count + 1)]
+
+
+def _respective_run(sentence: str, mentions: list[tuple[Mention, Span]]) -> int:
+    """Where the run of same-unit figures that "respectively" closes begins ("Trade hit N yuan,
+    with exports and imports growing by 4.1 percent and 1.2 percent respectively")."""
+    end = sentence.lower().rfind("respectively")
+    listed = [(m, span) for m, span in mentions if span[1] <= end] or mentions
+    unit = listed[-1][0].unit
+    start = listed[-1][1][0]
+    for m, span in reversed(listed[:-1]):
+        if m.unit != unit:
+            break
+        start = span[0]
+    return start
 
 
 def respective_metric(metric: str, items: list[str], index: int,

@@ -76,6 +76,8 @@ def _run_extract(args: argparse.Namespace, out: TextIO) -> int:
         out.write(briefings_json(briefings))
     else:
         out.write("\n\n".join(fact_table(b) for b in briefings) + "\n")
+        for warning in (w for b in briefings for w in b.warnings):
+            print(f"reportgen: warning: {warning}", file=sys.stderr)
     return 0
 
 

@@ -108,3 +108,14 @@ def test_extract_imports_no_chart_pdf_or_deck_library(seed_path: Path) -> None:
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                             check=True)
     assert result.stdout.strip() == "0 []"
+
+
+def test_table_prints_the_briefings_warnings_to_stderr(tmp_path: Path,
+                                                        capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "undated.txt"
+    path.write_text("Trade news\n\nExports rose 3 percent last year.\n", encoding="utf-8")
+    code, out = run(["extract", str(path)])
+    err = capsys.readouterr().err
+    assert code == 0
+    assert "exports-growth" in out and "no date found" not in out
+    assert err.startswith("reportgen: warning: ") and f"{path}: no date found" in err

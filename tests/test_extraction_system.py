@@ -78,3 +78,19 @@ def test_a_count_followed_by_its_names_is_a_tier(tmp_path: Path) -> None:
     b = extract_briefing(read_source(path))
     assert tiers(b) == {"pillar industries": ["biomedicine", "new materials", "smart equipment"]}
     assert b.fact(b.system[0].count_fact_id).value == 3
+
+
+def test_a_two_item_list_is_two_names(tmp_path: Path) -> None:
+    path = tmp_path / "r.txt"
+    path.write_text("Plan (Jan. 5, 2024)\n\nThe district backs two pillar industries: "
+                    "biomedicine and new materials. It also runs 2 labs.\n", encoding="utf-8")
+    b = extract_briefing(read_source(path))
+    assert tiers(b) == {"pillar industries": ["biomedicine", "new materials"]}
+
+
+def test_split_list_keeps_and_inside_a_name() -> None:
+    from reportgen.extraction.system import split_list
+
+    assert split_list("biomedicine and new materials") == ["biomedicine", "new materials"]
+    assert split_list("research and development") == ["research and development"]
+    assert split_list("A, B and C") == ["A", "B", "C"]

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from reportgen.extraction import rules
 from reportgen.extraction.ids import slug
 from reportgen.model import Briefing, Fact, Point, SystemMember, SystemTier, Target
 
@@ -24,12 +25,24 @@ def split_list(text: str) -> list[str]:
     """The names of an "A, B, and C" / "A, B and C" list; "and" inside a name is kept."""
     pieces = [p.strip() for p in text.split(",") if p.strip()]
     pieces = [re.sub(r"^(?:and|or)\s+", "", p) for p in pieces]
-    if len(pieces) >= 2 and not re.match(r"^(?:and|or)\s", text.split(",")[-1].strip()):
+    two = len(pieces) == 1 and _joined_pair(pieces[0])
+    if (len(pieces) >= 2 or two) and not re.match(r"^(?:and|or)\s",
+                                                   text.split(",")[-1].strip()):
         last = pieces[-1]
         head, sep, tail = last.rpartition(" and ")
         if sep and head and tail:
             pieces[-1:] = [head.strip(), tail.strip()]
     return [p for p in pieces if p]
+
+
+def _joined_pair(text: str) -> bool:
+    """True for a two-item list "A and B" ("biomedicine and new materials"); a name that holds
+    "and" ("research and development", "oil and gas") is one item."""
+    lowered = text.lower()
+    if lowered.count(" and ") != 1:
+        return False
+    return not any(phrase in lowered for phrase in rules.NOUN_PHRASES_WITH_STOPS
+                   if " and " in phrase)
 
 
 def build_targets(briefing: Briefing) -> tuple[Target, ...]:

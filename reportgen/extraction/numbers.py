@@ -133,7 +133,34 @@ def find_mentions(text: str, *, default_currency: str | None = "yuan") -> list[M
         for mention in _read_candidate(text, match, default_currency):
             found.append(mention)
             consumed = max(consumed, mention.span[1])
-    return found
+    return _change_units(text, found)
+
+
+_BY_BEFORE = re.compile(r"\b(?:by|of)[ \u00a0]+$")
+_TO_BETWEEN = re.compile(r"^[ \u00a0]+to[ \u00a0]+(?:(?:" + _alternation(
+    p for p, _ in rules.QUALIFIER_PHRASES) + r")[ \u00a0]+)?$", re.IGNORECASE)
+
+
+def _change_units(text: str, found: list[Mention]) -> list[Mention]:
+    """ "rose by 8 to 260 billion yuan": the bare change takes the scale and unit of the level it
+    leads to (8 billion yuan; "by 0.3 to 5.2 percent" is 0.3 percentage points). A change that
+    leads to a count ("rose by 8 to 260") stays a count."""
+    out = list(found)
+    for i, (change, level) in enumerate(zip(found, found[1:], strict=False)):
+        bare = change.kind == "count" and not change.noun and change.written_as == "digits"
+        if not bare or level.kind not in ("amount", "measure", "percent") \
+                or not _BY_BEFORE.search(text[max(0, change.span[0] - 8):change.span[0]]) \
+                or not _TO_BETWEEN.match(text[change.span[1]:level.span[0]]):
+            continue
+        try:
+            number = digits_value(text[level.number_span[0]:level.number_span[1]])
+        except QuantityError:
+            continue
+        scale = level.value / number if number else 1.0
+        unit = "percentage points" if level.unit == "percent" else level.unit
+        out[i] = replace(change, value=_significant(change.value * scale, 12), unit=unit,
+                         kind=level.kind)
+    return out
 
 
 def _masked(text: str, start: int) -> bool:

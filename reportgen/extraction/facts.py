@@ -1,8 +1,17 @@
 """Read what a sentence says about each of its figures: metric, year, period, target flag.
 
 The year is the one the sentence states for the figure ("… 1.07 trillion yuan in 2021",
-"In 2021, …", "last year" from the document's date); a figure is a target when a future cue
-("will", "to reach", "aims", "goal") governs it or its year lies after the document's date.
+"In 2021, …", "last year" from the document's date, also past a parenthetical: "… yuan (about
+310 billion dollars) in the first half of this year"); a figure is a target when a future cue
+("will", "to reach", "aims", "goal", "we expect X to double") governs it or its year lies after
+the document's date. Two document-level readings:
+
+- in a "goals for <year>" document (title or heading: "2024 goals", "Main targets for 2025",
+  "goals for this year"), a target with no year of its own is for that year, unless it is a
+  standing rule (an amount per item, a level to hold) or its paragraph sets a later horizon;
+- a single month after the document's month ("in November" in a February release) is last
+  year's, unless the figure is a target or the sentence names the year.
+
 Metric names come from `metrics`.
 """
 

@@ -3,6 +3,11 @@
 `find_mentions(text)` scans running text and returns every figure that is a quantitative fact
 (dates, years, ordinals, ranks, technology and product names, durations are left out), each with
 the span of the number and its unit or counted noun; qualifier words stay outside the span.
+
+A digit fraction before a map noun ("a 1/5000 digital map") is a map scale, not a figure; a
+year before a plan noun ("2024 goals") is a year; a bare change before a level ("rose by 8 to
+260 billion yuan") takes the level's scale and unit.
+
 `parse_quantity("about 1.5 trillion yuan")` reads one quantity phrase; `format_quantity` writes
 one that `parse_quantity` reads back to the same value.
 

@@ -256,6 +256,9 @@ def test_an_irregular_past_tense_ends_a_counted_noun() -> None:
     # the year is a field of its own, not part of the metric
     ("Investment in digital projects in 2023 was 86 billion yuan.", "86 billion yuan",
      "investment in digital projects"),
+    # the verb of an infinitive is not part of the measured noun
+    ("The city aims to keep GDP growth at around 5.5 percent this year.", "5.5 percent",
+     "GDP growth"),
     # a running total names what it totals
     ("Forty-two companies set up regional headquarters last year, bringing the total to 531.",
      "531", "total companies set up regional headquarters"),

@@ -548,9 +548,13 @@ def _of_phrase(before: str) -> str:
     if not link:
         return ""
     words: list[str] = []
-    for word in reversed(text[:link.start()].split()):
+    tokens = text[:link.start()].split()
+    for k in range(len(tokens) - 1, -1, -1):
+        word = tokens[k]
         if word.lower() in _OF_PHRASE_STOPS or word.lower() in _LINK_WORDS or word[-1] in ",;:(":
             break
+        if k and tokens[k - 1].lower() == "to" and words:
+            break  # "aims to keep GDP growth at": the infinitive's verb is not the noun
         words.insert(0, word)
         if len(words) == 4:
             break

@@ -668,8 +668,12 @@ def _fallback(mention: Mention) -> str:
 
 
 def _tidy(metric: str) -> str:
-    """The metric trimmed to at most 12 words, single-spaced."""
+    """The metric trimmed to at most 12 words, single-spaced; a long one first loses the place
+    it names ("value of Pudong New Area share of city's total" → "value share of city's total")."""
     words = metric.split()
+    if len(words) > 12:
+        words = re.sub(r"\s+of\s+(?:[A-Z][\w-]*\s+)*[A-Z][\w-]*(?=\s|$)", "", metric,
+                       count=1).split()
     return " ".join(words[:12])
 
 

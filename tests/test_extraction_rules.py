@@ -252,7 +252,9 @@ def test_an_irregular_past_tense_ends_a_counted_noun() -> None:
      "1.2 percent respectively.", "1.2 percent", "imports growth"),
     # unnamed items of a counted group are numbered
     ("Investment was 86 billion yuan, 52 billion yuan and 34 billion yuan in the three "
-     "districts respectively.", "52 billion yuan", "district 2 investment"),
+     "districts respectively.", "52 billion yuan", "investment in district 2"),
+    ("GDP grew 5.2 percent and 4.8 percent in the two quarters respectively.", "4.8 percent",
+     "GDP growth in quarter 2"),
     # the year is a field of its own, not part of the metric
     ("Investment in digital projects in 2023 was 86 billion yuan.", "86 billion yuan",
      "investment in digital projects"),

@@ -750,6 +750,8 @@ def respective_metric(metric: str, items: list[str], index: int,
     if len(last) > 1 and all(len(_clean(n).split()) == 1 for n in names[:-1]):
         # "primary, secondary and tertiary industries": the last item's noun is shared
         tail, names[-1] = " ".join(last[1:]), last[0]
+    if all(re.fullmatch(r"[a-z]+ [0-9]+", n) for n in names):  # "district 2": a numbered item
+        return f"{metric} in {names[same.index(index)]}"
     name = _clean(f"{prefix} {names[same.index(index)]} {tail}")
     listed = _clean(f"{prefix} {', '.join(names[:-1])} and {names[-1]} {tail}")
     first, final = _clean(names[0]), _clean(f"{names[-1]} {tail}")

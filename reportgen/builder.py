@@ -228,12 +228,14 @@ def warm_up(formats: Sequence[str], *, charts: bool = True) -> None:
     stages = list(formats)
     if charts and set(formats) & set(CHART_FORMATS):
         stages.insert(0, "charts")
+    # Only a head start: any failure here is met again, and reported, by the stage itself.
     for name in (m for s in stages for m in HEAVY_MODULES.get(s, ())):
-        with contextlib.suppress(ImportError):  # the stage itself reports it when it runs
+        with contextlib.suppress(Exception):
             importlib.import_module(name)
     if "pdf" in formats and "weasyprint" in sys.modules:
         # WeasyPrint's first document loads the system's fonts (~0.1 s); do it once, here.
-        sys.modules["weasyprint"].HTML(string="<p>reportgen</p>").render()
+        with contextlib.suppress(Exception):
+            sys.modules["weasyprint"].HTML(string="<p>reportgen</p>").render()
 
 
 # --- one document ----------------------------------------------------------------------------

@@ -111,3 +111,19 @@ def test_facts_know_their_section_point_and_topic(seed_path: Path) -> None:
     assert (fact.section_id, fact.point_id, fact.topic) == ("s1", "s1-p1",
                                                              "artificial intelligence")
     assert fact.id in b.section("s1").points[0].topics[2].fact_ids
+
+
+def test_numbered_list_items_are_not_sections_but_plain_headings_are() -> None:
+    text = ("City work report highlights\n2024-01-30\n\nReview of 2023\n"
+            "The city's GDP exceeded 3.46 trillion yuan in 2023, an increase of 6 percent.\n\n"
+            "Main targets for 2024\n1) GDP growth of about 6 percent;\n"
+            "2) urban surveyed unemployment rate below 5.5 percent;\n"
+            "3) an increase of 3 percent in consumer prices.\n")
+    titles = [(s.number, s.title) for s in read_layout(text).sections]
+    assert titles == [(0, "Introduction"), (1, "Review of 2023"), (2, "Main targets for 2024")]
+
+
+def test_a_single_short_line_is_not_taken_for_structure() -> None:
+    text = ("Port handles more containers\n2024-01-10\n\nA record year\n"
+            "The port handled 49 million TEUs in 2023, up 3.9 percent.\n")
+    assert [s.number for s in read_layout(text).sections] == [0]

@@ -185,7 +185,15 @@ _MD_HEADING = re.compile(r"^#{2,6}\s+(?P<title>\S.*)$")
 
 
 def find_headings(text: str, paragraphs: tuple[Span, ...]) -> list[tuple[int, str, Span]]:
-    """The numbered section headings: (number, title, span of the heading line)."""
+    """The section headings: (number, title, span of the heading line).
+
+    Numbered headings ("1. …", "II. …", "## …") when the release has them; otherwise short
+    title-like lines standing alone between paragraphs ("Review of 2023", "Main targets").
+    """
+    return _numbered_headings(text, paragraphs) or _plain_headings(text, paragraphs)
+
+
+def _numbered_headings(text: str, paragraphs: tuple[Span, ...]) -> list[tuple[int, str, Span]]:
     headings: list[tuple[int, str, Span]] = []
     for start, end in paragraphs:
         line = text[start:end]
@@ -203,8 +211,34 @@ def find_headings(text: str, paragraphs: tuple[Span, ...]) -> list[tuple[int, st
 
 
 def _looks_like_heading(title: str) -> bool:
-    """A heading is short and is not a full sentence ending in a full stop."""
-    return len(title) <= 160 and len(title.split()) <= 22 and not title.rstrip().endswith(".")
+    """A heading is short and ends neither a sentence nor a list item ("…;", "…,")."""
+    return (len(title) <= 160 and len(title.split()) <= 22
+            and not title.rstrip().endswith((".", ";", ",", "；", "，", "。")))
+
+
+_PLAIN_HEADING_WORDS = 10
+
+
+def _plain_headings(text: str, paragraphs: tuple[Span, ...]) -> list[tuple[int, str, Span]]:
+    """Unnumbered headings: at least two short lines, each followed by a longer paragraph.
+
+    The first line (the title) and lines holding a date, a URL or a list marker are not
+    headings; a single such line is not structure either, so it takes two.
+    """
+    found = []
+    for (start, end), (next_start, next_end) in zip(paragraphs[1:], paragraphs[2:], strict=False):
+        line = text[start:end]
+        if _is_plain_heading(line) and len(text[next_start:next_end].split()) > len(line.split()):
+            found.append((len(found) + 1, line.strip(), (start, end)))
+    return found if len(found) >= 2 else []
+
+
+def _is_plain_heading(line: str) -> bool:
+    words = line.split()
+    return (0 < len(words) <= _PLAIN_HEADING_WORDS and line[:1].isupper()
+            and not re.search(r"[.;:,!?。；：，！？)）]$", line.strip())
+            and not re.search(r"https?://|[0-9]{1,2}[.)、]\s", line)
+            and not _dates_in(line) and not re.search(r"[0-9][0-9,.]*\s*%|[0-9]{5,}", line))
 
 
 def build_sections(text: str, paragraphs: tuple[Span, ...], sentences: tuple[Span, ...],

@@ -2,57 +2,15 @@
 
 Run: python3 benchmarks/bench_charts.py [SOURCE] [--runs N]
 Medians of N runs (default 7) in one process after one warm-up; the cold import is measured in
-fresh interpreters. Falls back to the synthetic briefing in tests/ if the seed cannot be read.
+fresh interpreters.
 """
 
 from __future__ import annotations
 
 import argparse
-import statistics
-import subprocess
-import sys
-import time
-from collections.abc import Callable
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-SEED = ROOT / "seeds" / "shanghai-industrial-economy-2022-09-14.txt"
-
-
-def load(source: Path):  # -> Briefing
-    """The seed's briefing, or the synthetic one when extraction is not available."""
-    try:
-        from reportgen.pipeline import load_briefing
-
-        return load_briefing(source), source.name
-    except Exception as exc:  # noqa: BLE001 - a benchmark falls back rather than stops
-        sys.path.insert(0, str(ROOT / "tests"))
-        from synthetic import synthetic_briefing
-
-        return synthetic_briefing(), f"synthetic briefing ({type(exc).__name__} on the seed)"
-
-
-def median_time(action: Callable[[], object], runs: int) -> tuple[float, float]:
-    """The median and the minimum seconds of `runs` calls of `action`, after one warm-up."""
-    action()
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        action()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times), min(times)
-
-
-def cold_import(module: str, runs: int) -> float:
-    """The median seconds a fresh interpreter spends importing `module` (minus `pass`)."""
-    def once(code: str) -> float:
-        start = time.perf_counter()
-        subprocess.run([sys.executable, "-c", code], check=True)
-        return time.perf_counter() - start
-
-    bare = statistics.median(once("pass") for _ in range(runs))
-    full = statistics.median(once(f"import {module}") for _ in range(runs))
-    return full - bare
+from timing import SEED, cold_import, load, median_time
 
 
 def main() -> None:

@@ -3,57 +3,15 @@
 Run: python3 benchmarks/bench_deck.py [SOURCE] [--runs N]
 Medians of N runs (default 7) after one warm-up; the split shows where the time goes: loading
 and evaluating deck.yaml, opening the master, laying out the slides, saving and normalising the
-zip. The cold import is measured in fresh interpreters. Falls back to the synthetic briefing in
-tests/ if the seed cannot be read.
+zip. The cold import is measured in fresh interpreters.
 """
 
 from __future__ import annotations
 
 import argparse
-import statistics
-import subprocess
-import sys
-import time
-from collections.abc import Callable
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-SEED = ROOT / "seeds" / "shanghai-industrial-economy-2022-09-14.txt"
-
-
-def load(source: Path):  # -> tuple[Briefing, str]
-    """The seed's briefing, or the synthetic one when extraction is not available."""
-    try:
-        from reportgen.pipeline import load_briefing
-
-        return load_briefing(source), source.name
-    except Exception as exc:  # noqa: BLE001 - a benchmark falls back rather than stops
-        sys.path.insert(0, str(ROOT / "tests"))
-        from synthetic import synthetic_briefing
-
-        return synthetic_briefing(), f"synthetic briefing ({type(exc).__name__} on the seed)"
-
-
-def median_time(action: Callable[[], object], runs: int) -> tuple[float, float]:
-    """The median and the minimum seconds of `runs` calls of `action`, after one warm-up."""
-    action()
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        action()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times), min(times)
-
-
-def cold_import(code: str, runs: int) -> float:
-    """The median seconds a fresh interpreter spends running `code`, minus `pass`."""
-    def once(snippet: str) -> float:
-        start = time.perf_counter()
-        subprocess.run([sys.executable, "-c", snippet], check=True)
-        return time.perf_counter() - start
-
-    bare = statistics.median(once("pass") for _ in range(runs))
-    return statistics.median(once(code) for _ in range(runs)) - bare
+from timing import SEED, cold_import, load, median_time
 
 
 def main() -> None:

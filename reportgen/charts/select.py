@@ -32,6 +32,8 @@ from reportgen.model import (
 
 GROWTH, RANKING, TARGETS, SHARES, SYSTEM = "growth", "ranking", "targets", "shares", "system"
 MIN_RANKING = 3
+MAX_CHARTS = 8
+"""More charts than this bury the ones that matter; those showing the fewest figures go."""
 MAX_BARS = 12
 """More bars than this stop reading at a glance; a ranking keeps the largest."""
 MAX_PLOTTABLE = 1e18
@@ -75,13 +77,50 @@ def choose_charts(briefing: Briefing, choices: ChartChoices | None = None) -> tu
 
 def plan_charts(briefing: Briefing, choices: ChartChoices | None = None) -> ChartPlan:
     """The chosen chart specs and the "not charted" decisions, after staff choices."""
-    candidates = _unique_ids([c for propose in PROPOSERS for c in propose(briefing)])
+    candidates = _candidates(briefing)
     specs = [c for c in candidates if isinstance(c, ChartSpec)]
     skipped = [c for c in candidates if isinstance(c, ChartDecision)]
     if choices is not None:
         specs, dropped = apply_choices(specs, choices, [_candidate_id(c) for c in candidates])
         skipped += dropped
+    if choices is None or not choices.only:  # staff listing charts by id choose the count
+        specs, over = _within_limit(specs)
+        skipped += over
     return ChartPlan(tuple(replace(s, alt_text=alt_text(s)) for s in specs), tuple(skipped))
+
+
+def _candidates(briefing: Briefing) -> list[Candidate]:
+    """Every proposal in reading order: the kinds first, then what the indicator proposers add
+    from the facts no earlier chart shows."""
+    early = [c for propose in PROPOSERS for c in propose(briefing)]
+    shown = _shown_fact_ids(briefing, [c for c in early if isinstance(c, ChartSpec)])
+    late = [c for propose in LATE_PROPOSERS for c in propose(briefing, shown)]
+    return _unique_ids(early + late)
+
+
+def _shown_fact_ids(briefing: Briefing, specs: Sequence[ChartSpec]) -> frozenset[str]:
+    """The facts the specs show: their points' facts and, in the system diagram, tier totals."""
+    ids = {i for s in specs for i in s.fact_ids}
+    if any(s.kind == SYSTEM for s in specs):
+        ids |= {t.total_fact_id for t in briefing.system if t.total_fact_id}
+    return frozenset(ids)
+
+
+def _within_limit(specs: list[ChartSpec]) -> tuple[list[ChartSpec], list[ChartDecision]]:
+    """At most MAX_CHARTS specs in their order, keeping those that show the most figures."""
+    if len(specs) <= MAX_CHARTS:
+        return specs, []
+    ranked = sorted(range(len(specs)), key=lambda i: (-_figure_count(specs[i]), i))
+    keep = set(ranked[:MAX_CHARTS])
+    dropped = [ChartDecision(s.id, f"more than {MAX_CHARTS} charts; this one shows fewer "
+                                   "figures than those kept") for i, s in enumerate(specs)
+               if i not in keep]
+    return [s for i, s in enumerate(specs) if i in keep], dropped
+
+
+def _figure_count(spec: ChartSpec) -> int:
+    """How many figures the spec shows (the system diagram counts its boxes and notes)."""
+    return sum(len(s.points) + bool(s.note) for s in spec.series)
 
 
 def apply_choices(specs: Sequence[ChartSpec], choices: ChartChoices,
@@ -109,7 +148,7 @@ def apply_choices(specs: Sequence[ChartSpec], choices: ChartChoices,
 
 def known_chart_ids(briefing: Briefing) -> tuple[str, ...]:
     """Every chart id the briefing's data proposes, charted or not."""
-    return tuple(_candidate_id(c) for c in _unique_ids([c for p in PROPOSERS for c in p(briefing)]))
+    return tuple(_candidate_id(c) for c in _candidates(briefing))
 
 
 # --- growth: one metric at two or more years -------------------------------------------------
@@ -563,12 +602,191 @@ def _member_headline(briefing: Briefing, member: SystemMember) -> Fact | None:
     return head[0] if head else None
 
 
+# --- indicators: growth rates and like figures of one section --------------------------------
+
+
+_CHANGE_WORDS = r"growth|increase|rise|decrease|decline|drop|fall|reduction|change"
+_CHANGE_BEFORE = re.compile(
+    rf"^(?P<word>{_CHANGE_WORDS})(?:\s+rate)?\s+(?:in|of)\s+(?P<metric>.+)$", re.IGNORECASE)
+_CHANGE_AFTER = re.compile(rf"^(?P<metric>.+?)\s+(?P<word>{_CHANGE_WORDS})(?:\s+rate)?$",
+                           re.IGNORECASE)
+_FALLING = frozenset(["decrease", "decline", "drop", "fall", "reduction"])
+_YEAR_ON_YEAR = re.compile(r",?\s*\b(?:year[- ]on[- ]year|y/y|yoy)\b", re.IGNORECASE)
+_RATIO = re.compile(r"\b(?:per|average|share|proportion|percentage|ratio|rate)\b", re.IGNORECASE)
+"""Per-head, per-unit and average figures (and shares) do not rank against totals."""
+MIN_INDICATORS = 3
+
+Indicator = tuple[str, float, Fact]
+"""(label, value as drawn, fact): a decrease of 2.1% is drawn as −2.1."""
+
+
+def growth_rate(fact: Fact) -> tuple[str, float] | None:
+    """(what grew, signed rate) for a percent fact stating a change ('GDP growth'), else None."""
+    if fact.unit != "percent" or _share_parts(fact) is not None:
+        return None
+    label = _YEAR_ON_YEAR.sub("", fact.display_label).strip()
+    match = _CHANGE_BEFORE.match(label) or _CHANGE_AFTER.match(label)
+    if match is None or re.search(r"\b(?:share|proportion)\b", match["metric"], re.IGNORECASE):
+        return None
+    sign = -1.0 if match["word"].lower() in _FALLING else 1.0
+    return match["metric"].strip(), sign * fact.value
+
+
+def propose_growth_rates(briefing: Briefing, shown: frozenset[str]) -> list[Candidate]:
+    """A ranking of growth rates per section: percent changes of three or more metrics of one
+    year (undated rates join the section's most common year), declines left of zero."""
+    rows: list[tuple[SectionKey, Indicator]] = []
+    for fact in _unshown(briefing, shown):
+        rate = growth_rate(fact)
+        if rate is not None:
+            rows.append(((fact.section_id, "percent"), (rate[0], rate[1], fact)))
+    out: list[Candidate] = []
+    for (section_id, _), group in _by_section(rows).items():
+        for when, indicators in _by_period(group):
+            if len(indicators) < MIN_INDICATORS:  # a chance, not a chart anyone expects
+                continue
+            chart_id = _indicator_id("growth-rates", briefing, section_id, when)
+            out.append(_indicator_chart(briefing, chart_id, "Growth by indicator", section_id,
+                                        when, indicators, "percent"))
+    return out
+
+
+def propose_like_figures(briefing: Briefing, shown: frozenset[str]) -> list[Candidate]:
+    """A ranking per section and currency of three or more money totals of one year (undated
+    ones join), not already charted; per-head and average figures are left out."""
+    rows: list[tuple[SectionKey, Indicator]] = []
+    for fact in _unshown(briefing, shown):
+        if fact.unit in _MONEY and growth_rate(fact) is None and not _RATIO.search(
+                fact.display_label):
+            rows.append(((fact.section_id, fact.unit), (fact.display_label, fact.value, fact)))
+    out: list[Candidate] = []
+    for (section_id, unit), group in _by_section(rows).items():
+        words = _MONEY[unit]
+        for when, indicators in _by_period(group):
+            if len(indicators) < MIN_INDICATORS:  # a chance, not a chart anyone expects
+                continue
+            chart_id = _indicator_id(f"figures-{_slug(unit)}", briefing, section_id, when)
+            out.append(_indicator_chart(briefing, chart_id, f"Figures in {words}", section_id,
+                                        when, indicators, unit))
+    return out
+
+
+_MONEY = {"yuan": "yuan", "usd": "US dollars", "eur": "euros", "hkd": "Hong Kong dollars",
+          "jpy": "yen", "gbp": "pounds"}
+"""Currencies whose totals rank against one another, with their names in titles."""
+
+
+def _unshown(briefing: Briefing, shown: frozenset[str]) -> list[Fact]:
+    """Visible, plottable actual figures no earlier chart shows."""
+    return [f for f in briefing.visible_facts
+            if f.id not in shown and not f.is_target and _finite(f)]
+
+
+SectionKey = tuple[str | None, str]
+"""(section id, unit)."""
+
+
+def _by_section(rows: list[tuple[SectionKey, Indicator]]) -> dict[SectionKey, list[Indicator]]:
+    """The indicators grouped by section and unit, one per metric (the first stated)."""
+    groups: dict[SectionKey, dict[str, Indicator]] = defaultdict(dict)
+    for key, row in rows:
+        groups[key].setdefault(_key(row[0]), row)
+    return {k: list(v.values()) for k, v in groups.items()}
+
+
+Period = tuple[int | None, str | None]
+
+
+def _by_period(rows: list[Indicator]) -> list[tuple[Period, list[Indicator]]]:
+    """Indicators of one year and period each; undated ones join the most common dated period
+    (so a 2023 rate is not ranked against one for the first half of 2024)."""
+    dated: dict[Period, list[Indicator]] = defaultdict(list)
+    undated: list[Indicator] = []
+    for row in rows:
+        fact = row[2]
+        if fact.year is None and fact.period is None:
+            undated.append(row)
+        else:
+            dated[(fact.year, fact.period)].append(row)
+    if not dated:
+        return [((None, None), undated)]
+    main = max(dated, key=lambda p: len(dated[p]))  # the first stated wins a tie
+    dated[main] = sorted(dated[main] + undated, key=lambda r: r[2].span)
+    return list(dated.items())
+
+
+def _indicator_id(stem: str, briefing: Briefing, section_id: str | None, when: Period) -> str:
+    """'growth-rates', '-s2' for a numbered section, '-2024-h1' for a second period."""
+    numbered = {s.id for s in briefing.sections if s.number > 0}
+    chart_id = stem + (f"-{_slug(section_id)}" if section_id in numbered else "")
+    codes = " ".join(str(x) for x in (when[1], when[0]) if x)  # 'h1-2023': short and stable
+    return chart_id + (f"-{_slug(codes)}" if codes else "")
+
+
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December")
+
+
+def _period_words(when: Period) -> str:
+    """The period as read: 'H1 2023' → 'first half of 2023', 'M1-M10' → 'January–October'."""
+    year, period = when
+    return " ".join(x for x in (_period_name(period or ""), str(year or "")) if x)
+
+
+def _period_name(period: str) -> str:
+    """'H1' → 'first half of', 'Q1-Q3' → 'Q1–Q3', 'M4' → 'April'; unknown codes as written."""
+    def one(code: str) -> str:
+        if re.fullmatch(r"M(1[0-2]|[1-9])", code):
+            return _MONTHS[int(code[1:]) - 1]
+        return {"H1": "first half", "H2": "second half"}.get(code, code)
+    parts = [one(c) for c in period.split("-")] if period else []
+    name = "–".join(parts)
+    return f"{name} of" if name.endswith("half") else name
+
+
+def _indicator_chart(briefing: Briefing, chart_id: str, name: str, section_id: str | None,
+                     when: Period, rows: list[Indicator], unit: str) -> ChartSpec:
+    """A ranking of three or more indicators, largest first, titled by section and period."""
+    section = next((s for s in briefing.sections if s.id == section_id and s.number > 0), None)
+    # Past MAX_BARS keep the largest changes either way, so declines stay in view.
+    shown = sorted(sorted(rows, key=lambda r: -abs(r[1]))[:MAX_BARS], key=lambda r: -r[1])
+    points = tuple(ChartPoint(_sentence_case(label), value, f.id,
+                              _signed_figure(f, value) if unit == "percent" else _figure(f))
+                   for label, value, f in shown)
+    period = _period_words(when)
+    title = (f"{_short(section.title)}: {name[0].lower()}{name[1:]}" if section else name)
+    more = f"largest {len(shown)} of {len(rows)}" if len(rows) > len(shown) else ""
+    subtitle = "; ".join(x for x in (
+        "Year-on-year change, in percent" if unit == "percent" else "", more) if x)
+    return ChartSpec(
+        id=chart_id, kind=RANKING, unit=unit, title=title + (f", {period}" if period else ""),
+        subtitle=_sentence_case(subtitle), series=(ChartSeries(name, points),),
+        source_note=_source_note(briefing), section_id=section_id,
+    )
+
+
+def _signed_figure(fact: Fact, value: float) -> str:
+    """A rate as read: '+4.6%', '−2.1%', with the qualifier ('about +3%')."""
+    sign = "+" if value > 0 else "−" if value < 0 else ""
+    return _QUALIFIER_WORDS.get(fact.qualifier, "") + sign + formatting.percent(abs(value))
+
+
+def _short(title: str, limit: int = 48) -> str:
+    """`title` cut at a word before `limit` characters, with '…' when cut."""
+    if len(title) <= limit:
+        return title
+    return title[:limit].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+
+
 # --- shared helpers ----------------------------------------------------------------------------
 
 
 PROPOSERS: tuple[Proposer, ...] = (propose_growth, propose_rankings, propose_targets,
                                    propose_shares, propose_system)
 """In the order charts appear: overall growth first, the system diagram last."""
+LATE_PROPOSERS: tuple[Callable[[Briefing, frozenset[str]], list[Candidate]], ...] = (
+    propose_growth_rates, propose_like_figures)
+"""Proposers of what the charts above leave out (given the fact ids they show); charted after."""
 
 
 def _figure(fact: Fact, with_year: bool = False) -> str:

@@ -755,6 +755,8 @@ def _indicator_chart(briefing: Briefing, chart_id: str, name: str, section_id: s
                    for label, value, f in shown)
     period = _period_words(when)
     title = (f"{_short(section.title)}: {name[0].lower()}{name[1:]}" if section else name)
+    if period and period in title:  # 'Review of 2023: figures in yuan' needs no ', 2023'
+        period = ""
     more = f"largest {len(shown)} of {len(rows)}" if len(rows) > len(shown) else ""
     subtitle = "; ".join(x for x in (
         "Year-on-year change, in percent" if unit == "percent" else "", more) if x)

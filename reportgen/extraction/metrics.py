@@ -293,8 +293,11 @@ def _count_metric(sentence: str, index: int, mentions: list[tuple[Mention, Span]
             noun = f"{noun} {' '.join(tail)}"
     if not noun:
         return _with_topic("number", topic)
-    detail = (_of_after(sentence[b:]) or _purpose_after(sentence[b:])
-              or _participle_after(sentence[b:]) or _verb_before(sentence[:a])
+    after = sentence[b:]
+    if re.match(r"\s+of\s", after) and mention.noun and mention.noun in after:
+        after = after[after.index(mention.noun) + len(mention.noun):]  # "Three of the … makers"
+    detail = (_of_after(after) or _purpose_after(after)
+              or _participle_after(after) or _verb_before(sentence[:a])
               or _whole_before(sentence[:a]) or _container_before(sentence, a))
     metric = f"number of {_lower_first(noun)} {detail}".strip()
     if mention.kind == "rate":
@@ -580,6 +583,8 @@ def _predicate(before: str) -> str:
 
 
 # "… N yuan and <subject> <verb> …": a figure, then "and" opens a clause with its own subject.
+# "… 3 million units and <subject> <verb> …": the figure's counted noun, then "and".
+_NOUN_AND = re.compile(r"(?<=[0-9])(?:\s+[a-z][\w-]*){1,2}\s+and\s+(?=[A-Za-z])")
 _FIGURE_AND = re.compile(r"(?:(?<=[0-9%])|(?<=\byuan)|(?<=dollars)|(?<=percent)|(?<=\bcent)|"
                          r"(?<=\btons))\s+and\s+(?=[A-Za-z])")
 
@@ -588,7 +593,9 @@ def _clause(before: str) -> str:
     """The clause a figure sits in: the text after the last comma or semicolon before it."""
     parts = _CLAUSE_BREAK.split(before)
     clause = parts[-1] if parts else before
-    joins = list(_FIGURE_AND.finditer(clause))
+    joins = list(_FIGURE_AND.finditer(clause)) or [
+        m for m in _NOUN_AND.finditer(clause)
+        if re.search(r"[0-9]", clause[max(0, m.start() - 24):m.start()])]  # "N units and …"
     if joins and _LINK_RE.search(clause[joins[-1].end():]):
         clause = clause[joins[-1].end():]  # "exports were N yuan and imports were M yuan"
     return re.sub(r"^(?:and|while|but|with|of which|where|which|whereas)\s+", "", clause.strip(),

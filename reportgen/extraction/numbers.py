@@ -287,8 +287,28 @@ def _number_word(text: str, match: re.Match[str], currency: str | None) -> list[
     if token.lower() in rules.SKIPPED_NUMBER_WORDS and tail.kind == "count":
         return []  # "one of the country's first", "one should"
     if tail.kind == "count" and not tail.noun:
-        return []  # a number word with nothing counted is not a figure
+        noun = _partitive_noun(text, end)
+        if not noun:
+            return []  # a number word with nothing counted is not a figure
+        tail = replace(tail, noun=noun)  # "Three of the country's top 10 makers"
     return [tail]
+
+
+_PARTITIVE = re.compile(r"[ \u00a0]+of[ \u00a0]+(?:the|its|their|these|those|our|all)[ \u00a0]+"
+                        r"(?:[A-Za-z]+['’]s[ \u00a0]+)?(?:(?:top[ \u00a0]+)?(?:[0-9][0-9,]*|"
+                        + _WORD_NUMBER + r")[ \u00a0]+)?",
+                        re.IGNORECASE)
+
+
+def _partitive_noun(text: str, end: int) -> str:
+    """What a number word picks out of a group ("Three of the country's top 10 NEV makers" →
+    "NEV makers"); empty when no plural noun follows ("three of them")."""
+    match = _PARTITIVE.match(text, end)
+    if not match:
+        return ""
+    noun, _ = counted_noun(text, match.end())
+    return noun if noun.endswith("s") else ""
+
 
 
 def _digits(text: str, match: re.Match[str], currency: str | None) -> list[Mention]:
@@ -351,8 +371,10 @@ def _is_name_or_code(text: str, start: int, end: int) -> bool:
         return True  # "12-inch", "3-year"
     if _is_heading_number(text, start, end):
         return True
-    if _previous_word(text, start).lower() in {"top", "no", "nos", "grade", "level", "class"}:
-        return True  # "the top 10 cities", "Grade 3"
+    if _previous_word(text, start).lower() == "top" and not _top_is_a_verb(text, start, end):
+        return True  # "the top 10 cities"
+    if _previous_word(text, start).lower() in {"no", "nos", "grade", "level", "class"}:
+        return True  # "Grade 3"
     prev = _previous_word(text, start)
     if prev.lower().rstrip(".") in rules.MONTHS:
         return True
@@ -360,6 +382,28 @@ def _is_name_or_code(text: str, start: int, end: int) -> bool:
             r"\s+(" + _MONTH_NAMES + r")\b", text[end:end + 12], re.IGNORECASE):
         return True
     return _follows_proper_name(text, start, prev)
+
+
+_RANK_BEFORE_TOP = frozenset({"the", "a", "its", "their", "our", "his", "her", "among", "of",
+                              "in", "into", "within", "on", "ranked", "ranks", "rank", "ranking",
+                              "remained", "remains", "stayed", "stays", "is", "are", "was",
+                              "were", "be", "been", "list", "world's", "country's", "nation's"})
+_MODAL_BEFORE_TOP = frozenset({"will", "would", "to", "could", "can", "may", "might", "should",
+                               "shall", "also", "likely", "further", "even", "not"})
+
+
+def _top_is_a_verb(text: str, start: int, end: int) -> bool:
+    """True for "top" as a verb ("will top 700 billion yuan", "sales top 5 billion yuan"), not a
+    rank ("the country's top 10 makers"): a modal or "to" comes before it, or the figure has a
+    scale or unit and no determiner, possessive or ranking verb comes before "top"."""
+    top = text.rfind("top", max(0, start - 8), start)
+    before = _previous_word(text, top).lower() if top > 0 else ""
+    if before in _MODAL_BEFORE_TOP:
+        return True
+    if not before or before in _RANK_BEFORE_TOP or before.endswith(("'s", "’s")):
+        return False
+    return bool(_SCALE_RE.match(text, end) or _UNIT_WORD_RE.match(text, end)
+                or _PERCENT_RE.match(text, end))
 
 
 def _is_heading_number(text: str, start: int, end: int) -> bool:

@@ -62,3 +62,29 @@ def test_a_figure_then_and_then_a_new_subject_names_the_new_subject() -> None:
                   "value will top 700 billion yuan by 2026.")
     assert found["700 billion yuan"].metric == "industry's output value"
     assert found["3 million units"].metric == "annual output"
+
+
+TRADE_NEWS = ("Beijing's foreign trade hits record high in 2023\n\n"
+              "BEIJING, Jan. 19 (Xinhua) -- Trade reached 3.65 trillion yuan in 2023.\n\n"
+              "In December alone, the city's foreign trade reached 305.8 billion yuan.\n")
+
+
+def test_a_yearless_january_dateline_follows_the_year_the_opening_reports_on() -> None:
+    result = briefing(TRADE_NEWS)
+    assert result.document.date == "2024-01-19"
+    assert result.warnings == ()
+
+
+def test_a_month_without_a_year_in_a_january_release_is_last_years_month() -> None:
+    fact = {f.text: f for f in briefing(TRADE_NEWS).facts}["305.8 billion yuan"]
+    assert (fact.year, fact.period) == (2023, "M12")
+
+
+@pytest.mark.parametrize("text", [
+    TRADE_NEWS.replace("Jan. 19", "Aug. 19"),  # later in the year: which year is unsure
+    TRADE_NEWS.replace(" in 2023", ""),  # no year the opening reports on
+])
+def test_a_yearless_dateline_with_no_safe_year_leaves_the_date_empty_and_warns(text: str) -> None:
+    result = briefing(text)
+    assert result.document.date is None
+    assert len(result.warnings) == 1 and "no year in the dateline" in result.warnings[0]

@@ -17,7 +17,7 @@ from reportgen.extraction.facts import read_sentence
 from reportgen.extraction.ids import fact_slug, unique_ids
 from reportgen.extraction.metrics import COMMON_HEADS
 from reportgen.extraction.numbers import Mention, find_mentions
-from reportgen.extraction.structure import Layout, read_layout
+from reportgen.extraction.structure import Layout, read_layout, yearless_dateline
 from reportgen.extraction.system import build_system, build_targets
 from reportgen.ingest import SourceDoc
 from reportgen.model import Briefing, Document, Fact, Point, Section, Span, Topic
@@ -40,7 +40,11 @@ def extract_briefing(doc: SourceDoc) -> Briefing:
 def _warnings(doc: SourceDoc, layout: Layout, facts: tuple[Fact, ...]) -> tuple[str, ...]:
     """What a reader of the data layer should know about gaps in it."""
     out = []
-    if layout.date is None:
+    if layout.date is None and yearless_dateline(doc.text) is not None:
+        out.append(f"{doc.path}: no year in the dateline and none the opening reports on; "
+                   "'last year' and 'this year' are left without a year (add the year to the "
+                   "dateline)")
+    elif layout.date is None:
         out.append(f"{doc.path}: no date found; 'last year' and 'this year' are left without "
                    "a year (add a dateline such as 2024-01-25)")
     if not facts:

@@ -51,7 +51,7 @@ _MONTHS = "|".join(sorted((m for m in rules.MONTHS if len(m) > 3), key=len, reve
 _TRAILING_MONTH = re.compile(r"^[\s,]*(?:in|for|during)\s+(?P<month>" + _MONTHS + r")\b"
                              r"(?:\s+(?:of\s+)?(?P<year>(?:19|20)[0-9]{2})\b)?", re.IGNORECASE)
 _LEADING_MONTH = re.compile(r"^(?:In|During|For)\s+(?P<month>" + _MONTHS + r")\b"
-                            r"(?:\s+(?:of\s+)?(?P<year>(?:19|20)[0-9]{2})\b)?")
+                            r"(?:\s+(?:of\s+)?(?P<year>(?:19|20)[0-9]{2})\b)?", re.IGNORECASE)
 _PRECEDING = re.compile(
     r"\b(?P<prep>in|of|for|during|by)\s+(?:the\s+)?(?:(?P<period>" + _PERIOD_WORDS
     + r")\s+(?:of\s+)?)?(?:(?P<year>(?:19|20)[0-9]{2})(?![0-9s])|(?P<rel>this year|last year))",

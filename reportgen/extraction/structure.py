@@ -129,12 +129,52 @@ _DATE_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
 
 
 def find_date(text: str) -> str | None:
-    """The document's date as YYYY-MM-DD: the first full date in its opening, else anywhere."""
+    """The document's date as YYYY-MM-DD: the first full date in its opening, else anywhere,
+    else a dateline without a year completed by the year the opening reports on."""
     for window in (text[:3000], text):
         found = sorted(_dates_in(window))
         if found:
             return found[0][1]
-    return None
+    return _dateline_date(text)
+
+
+_YEARLESS_DATELINE = re.compile(
+    r"^[ \t]*[A-Z][A-Za-z.'’ -]{1,40},\s+(?P<month>" + _MONTH_RE + r")\.?\s+"
+    r"(?P<day>[0-3]?[0-9])\s*(?:\([^()\n]{1,30}\))?\s*(?:--|—|–|-)\s",
+    re.IGNORECASE | re.MULTILINE)
+# "in 2023", "for 2023", "2023 figures": a year the text reports on as a finished period
+_DONE_YEAR = re.compile(r"(?<!\bby )\b(?:in|for|during|of)\s+((?:19|20)[0-9]{2})\b(?![-–])"
+                        r"|\b((?:19|20)[0-9]{2})\s+(?:figures|data|results|statistics)\b",
+                        re.IGNORECASE)
+
+
+def yearless_dateline(text: str) -> tuple[int, int] | None:
+    """The month and day of a dateline that has no year ("BEIJING, Jan. 19 (Xinhua) -- …")."""
+    match = _YEARLESS_DATELINE.search(text[:3000])
+    if not match:
+        return None
+    return rules.MONTHS[match.group("month").lower()], int(match.group("day"))
+
+
+def _dateline_date(text: str) -> str | None:
+    """The date of a yearless dateline early in the year: the day after the year that the title
+    or the dateline's paragraph reports on ("… record high in 2023" + "Jan. 19" → 2024-01-19).
+    None when no such year is named or the month is after March (the year is then unsure)."""
+    match = _YEARLESS_DATELINE.search(text[:3000])
+    if match is None:
+        return None
+    month, day = rules.MONTHS[match.group("month").lower()], int(match.group("day"))
+    if month > 3:
+        return None
+    line_end = text.find("\n", match.start())
+    opening = find_title(text) + "\n" + text[match.start():line_end if line_end >= 0 else None]
+    years = [int(m.group(1) or m.group(2)) for m in _DONE_YEAR.finditer(opening)]
+    if not years:
+        return None
+    try:
+        return dt.date(max(years) + 1, month, day).isoformat()
+    except ValueError:
+        return None
 
 
 def _dates_in(text: str) -> list[tuple[int, str]]:

@@ -241,6 +241,10 @@ def _style_axes(chart: Any, spec: ChartSpec, theme: Theme) -> None:
     value_axis.visible = False
     value_axis.has_major_gridlines = False
     value_axis.minimum_scale = 0 if not _any_negative(chart) else None
+    if _any_negative(chart):  # names at the left edge, not at zero across the declines' bars
+        from pptx.enum.chart import XL_TICK_LABEL_POSITION
+
+        category_axis.tick_label_position = XL_TICK_LABEL_POSITION.LOW
 
 
 def _any_negative(chart: Any) -> bool:

@@ -88,3 +88,52 @@ def test_a_yearless_dateline_with_no_safe_year_leaves_the_date_empty_and_warns(t
     result = briefing(text)
     assert result.document.date is None
     assert len(result.warnings) == 1 and "no year in the dateline" in result.warnings[0]
+
+
+CONJOINED = ("Beijing plans to cultivate 50 new foreign trade enterprises with annual trade "
+             "volume exceeding 100 million yuan each in 2024, and aims to increase the share of "
+             "digital trade to 45 percent by 2025.")
+
+
+@pytest.mark.parametrize(("quote", "year"), [
+    ("50 new foreign trade enterprises", 2024), ("100 million yuan", 2024), ("45 percent", 2025),
+])
+def test_each_target_takes_the_nearest_deadline_after_it(quote: str, year: int) -> None:
+    fact = facts(CONJOINED)[quote]
+    assert (fact.year, fact.is_target) == (year, True)
+
+
+def test_a_closing_deadline_covers_every_target_of_the_sentence() -> None:
+    found = facts("Under the plan, the annual output will reach 3 million units and the "
+                  "output value will top 700 billion yuan by 2026.")
+    assert [(f.year, f.is_target) for f in found.values()] == [(2026, True), (2026, True)]
+
+
+def test_a_closing_deadline_carries_to_the_next_targets_of_its_paragraph() -> None:
+    found = facts("The output will reach 3 million units by 2026. The city will build 1,000 "
+                  "supercharging stations.\n\nThe city will open 40 parks.")
+    assert found["1,000 supercharging stations"].year == 2026
+    assert found["40 parks"].year is None  # a new paragraph
+
+
+def test_a_deadline_inside_a_sentence_does_not_carry_to_the_next() -> None:
+    found = facts("We will lift output to 450 billion yuan by 2027, and we aim to attract 100 "
+                  "new headquarters every year. The area will add 2,000 hectares of land.")
+    assert found["2,000 hectares"].year is None
+
+
+def test_from_a_to_b_in_a_plan_keeps_today_apart_from_the_target() -> None:
+    found = facts("The number of public charging points will rise from 150,000 to 220,000 "
+                  "by 2026.")
+    assert (found["150,000"].is_target, found["150,000"].year) == (False, None)
+    assert (found["220,000"].is_target, found["220,000"].year) == (True, 2026)
+
+
+def test_from_a_in_one_year_to_b_in_another_keeps_both_years() -> None:
+    found = facts("Output rose from 3 billion yuan in 2015 to 5 billion yuan in 2020.")
+    assert [(f.year, f.is_target) for f in found.values()] == [(2015, False), (2020, False)]
+
+
+def test_a_deadline_that_an_earlier_figure_owns_is_not_borrowed() -> None:
+    found = facts("The city will raise output to 5 billion yuan, up from 3 billion yuan in 2020.")
+    assert found["5 billion yuan"].year is None

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from reportgen.extraction.facts import read_sentence
+from reportgen.extraction.facts import Reading, read_sentence
 from reportgen.extraction.ids import fact_slug, unique_ids
 from reportgen.extraction.metrics import COMMON_HEADS
 from reportgen.extraction.numbers import Mention, find_mentions
@@ -61,6 +61,7 @@ def extract_facts(text: str, layout: Layout) -> tuple[Fact, ...]:
     lowercase_words = set(re.findall(r"\b[a-z][a-z-]*\b", text))
     drafts: list[Fact] = []
     cursor = 0
+    horizon: tuple[Span | None, int | None] = (None, None)  # a paragraph's "by 2026"
     for s_start, s_end in layout.sentences:
         inside: list[Mention] = []
         while cursor < len(mentions) and mentions[cursor].span[0] < s_end:
@@ -77,6 +78,8 @@ def extract_facts(text: str, layout: Layout) -> tuple[Fact, ...]:
                                  context_target=in_goals, context_year=goals_year,
                                  plan_year=_plan_year_here(text, layout, s_start, plan_year),
                                  doc_month=doc_month)
+        paragraph = next((p for p in layout.paragraphs if p[0] <= s_start <= p[1]), None)
+        readings, horizon = _paragraph_horizon(sentence, readings, paragraph, horizon)
         for mention, reading in zip(inside, readings, strict=True):
             drafts.append(Fact(
                 id="", span=mention.span, text=text[mention.span[0]:mention.span[1]],
@@ -88,6 +91,21 @@ def extract_facts(text: str, layout: Layout) -> tuple[Fact, ...]:
             ))
     ids = unique_ids(fact_slug(f.metric, f.year) for f in drafts)
     return tuple(replace(f, id=i) for f, i in zip(drafts, ids, strict=True))
+
+
+def _paragraph_horizon(sentence: str, readings: list[Reading], paragraph: Span | None,
+                       horizon: tuple[Span | None, int | None],
+                       ) -> tuple[list[Reading], tuple[Span | None, int | None]]:
+    """The readings with yearless targets given the deadline that closes an earlier sentence of
+    the same paragraph ("… will reach 3 million units by 2026. The city will build 1,000
+    stations"), and the deadline this sentence leaves for the next ones. A deadline inside the
+    sentence ("… by 2027, and we aim to attract 100 firms every year.") stays in its sentence."""
+    year = horizon[1] if horizon[0] == paragraph else None
+    out = [replace(r, year=year) if r.is_target and r.year is None and r.period is None
+           and year is not None else r for r in readings]
+    stated = [r.year for r in readings if r.is_target and r.year is not None
+              and re.search(rf"\bby\s+(?:the\s+end\s+of\s+)?{r.year}[\s.;!”\"]*$", sentence)]
+    return out, (paragraph, stated[-1] if stated else year)
 
 
 def _sentence_case(metric: str, lowercase_words: set[str]) -> str:

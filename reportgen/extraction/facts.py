@@ -101,11 +101,17 @@ def read_sentence(sentence: str, mentions: list[tuple[Mention, Span]], doc_year:
             period = period or period2
         if year is None:
             year = loose
-        if year is None and period is None:
+        from_value = is_from_value(sentence, i, mentions)
+        if year is None and period is None and not from_value:
             year = _deadline_after(sentence, i, mentions, own) or context_year
         definite = mention.kind == "count" and re.search(r"\bthe\s+$", sentence[:a]) is not None
         target = (context_target or _is_target(sentence, a, b)) and not definite or (
             year is not None and doc_year is not None and year > doc_year)
+        if target and from_value and (
+                year is None or doc_year is None or year <= doc_year):
+            target = False  # "will rise from 150,000 to 220,000": 150,000 is today's level
+        elif target and year is None and period is None:
+            year = _following_deadline(sentence, b, claimed, doc_year)
         if target and year is None and period is None and plan_year is not None \
                 and not is_standing_rule(sentence, a, b):
             year = plan_year
@@ -149,6 +155,37 @@ def _deadline_after(sentence: str, index: int, mentions: list[tuple[Mention, Spa
             return year
     return None
 
+
+_DEADLINE = re.compile(r"\b(?:by|in)\s+(?:the\s+end\s+of\s+)?((?:19|20)[0-9]{2})\b(?![-–0-9])")
+
+
+def _following_deadline(sentence: str, b: int, claimed: list[tuple[int, int]],
+                        doc_year: int | None) -> int | None:
+    """The nearest "by 2025" / "in 2024" after a target that no other figure states for itself
+    ("cultivate 50 firms with trade exceeding 100 million yuan each in 2024, and aims to raise
+    the share to 45 percent by 2025": 50 and 100 million are for 2024, 45 for 2025)."""
+    for match in _DEADLINE.finditer(sentence, b):
+        if any(s <= match.start() < e for s, e in claimed):
+            continue
+        year = int(match.group(1))
+        if doc_year is None or year >= doc_year:
+            return year
+    return None
+
+
+_FROM_BEFORE = re.compile(r"\bfrom\s+(?:(?:" + "|".join(
+    re.escape(p) for p, _ in rules.QUALIFIER_PHRASES) + r")\s+)?$", re.IGNORECASE)
+
+
+def is_from_value(sentence: str, index: int, mentions: list[tuple[Mention, Span]]) -> bool:
+    """True for the starting level of "from A to B" ("rise from 150,000 to 220,000")."""
+    if index + 1 >= len(mentions):
+        return False
+    (_, (a, b)), (_, (next_a, _)) = mentions[index], mentions[index + 1]
+    between = sentence[b:next_a]
+    return bool(_FROM_BEFORE.search(sentence[max(0, a - 30):a])
+                and re.fullmatch(r"(?:\s+(?:in|at the end of)\s+[^,;]{1,30})?\s+to\s+(?:[a-z]+\s+){0,3}",
+                                 between))
 
 
 # ---------------------------------------------------------------------------------------------

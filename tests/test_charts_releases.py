@@ -162,3 +162,13 @@ def test_city_gdp_release_charts_draw_legibly(city_gdp):
     assert len(draw_charts(city_gdp)) == len(plan.charts)
     for spec in plan.charts:
         assert legibility_problems(spec) == [], spec.id
+
+
+def test_opening_words_every_label_shares_move_to_the_subtitle():
+    rows = [fact(f"d{i}", v, "yuan", f"investment in digital projects in district {i}",
+                 start=i) for i, v in ((1, 86e9), (2, 52e9), (3, 34e9))]
+    spec = plan_charts(briefing(*rows)).charts[0]
+    assert [p.label for p in spec.series[0].points] == ["District 1", "District 2", "District 3"]
+    assert spec.subtitle == "Investment in digital projects"
+    assert "(Investment in digital projects)" in spec.alt_text
+    assert "District 1 at 86 billion yuan" in spec.alt_text

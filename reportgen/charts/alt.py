@@ -63,7 +63,9 @@ def _describe_bars(spec: ChartSpec) -> str:
     high = max(points, key=lambda p: p.value)
     low = min(points, key=lambda p: p.value)
     order = "" if spec.kind == "shares" else ", largest first"
-    text = (f"Bar chart: {spec.title}, {len(points)} "
+    # The subtitle names what the bars share ('Investment in digital projects') or the total.
+    about = f" ({spec.subtitle})" if spec.subtitle and spec.kind == "ranking" else ""
+    text = (f"Bar chart: {spec.title}{about}, {len(points)} "
             f"{'values' if len(points) != 1 else 'value'}{order}. Highest: {high.label} at "
             f"{value_text(high, spec.unit)}")
     if low is not high:

@@ -750,21 +750,40 @@ def _indicator_chart(briefing: Briefing, chart_id: str, name: str, section_id: s
     section = next((s for s in briefing.sections if s.id == section_id and s.number > 0), None)
     # Past MAX_BARS keep the largest changes either way, so declines stay in view.
     shown = sorted(sorted(rows, key=lambda r: -abs(r[1]))[:MAX_BARS], key=lambda r: -r[1])
+    common, labels = _shared_opening([label for label, _, _ in shown])
     points = tuple(ChartPoint(_sentence_case(label), value, f.id,
                               _signed_figure(f, value) if unit == "percent" else _figure(f))
-                   for label, value, f in shown)
+                   for label, (_, value, f) in zip(labels, shown, strict=True))
     period = _period_words(when)
     title = (f"{_short(section.title)}: {name[0].lower()}{name[1:]}" if section else name)
     if period and period in title:  # 'Review of 2023: figures in yuan' needs no ', 2023'
         period = ""
     more = f"largest {len(shown)} of {len(rows)}" if len(rows) > len(shown) else ""
     subtitle = "; ".join(x for x in (
-        "Year-on-year change, in percent" if unit == "percent" else "", more) if x)
+        common, "year-on-year change, in percent" if unit == "percent" else "", more) if x)
     return ChartSpec(
         id=chart_id, kind=RANKING, unit=unit, title=title + (f", {period}" if period else ""),
         subtitle=_sentence_case(subtitle), series=(ChartSeries(name, points),),
         source_note=_source_note(briefing), section_id=section_id,
     )
+
+
+def _shared_opening(labels: list[str]) -> tuple[str, list[str]]:
+    """(the opening words every label shares, the labels without them) when at least two
+    words are shared and each label keeps a word: 'Investment in digital projects in district
+    1', '… 2' → ('Investment in digital projects', ['district 1', 'district 2'])."""
+    split = [label.split() for label in labels]
+    n = 0
+    while all(len(w) > n + 1 for w in split) and len({w[n].lower() for w in split}) == 1:
+        n += 1
+    while n and any(not re.search(r"[^\W\d_]", " ".join(w[n:])) for w in split):
+        n -= 1  # 'district 1', not a bare '1'
+    opening = split[0][:n]
+    while opening and opening[-1].lower() in _STOP_WORDS:  # 'projects in' → 'projects'
+        opening = opening[:-1]
+    if len(opening) < 2 or len(labels) < 2:
+        return "", labels
+    return " ".join(opening), [" ".join(w[n:]) for w in split]
 
 
 def _signed_figure(fact: Fact, value: float) -> str:

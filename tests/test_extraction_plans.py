@@ -137,3 +137,27 @@ def test_from_a_in_one_year_to_b_in_another_keeps_both_years() -> None:
 def test_a_deadline_that_an_earlier_figure_owns_is_not_borrowed() -> None:
     found = facts("The city will raise output to 5 billion yuan, up from 3 billion yuan in 2020.")
     assert found["5 billion yuan"].year is None
+
+
+@pytest.mark.parametrize(("body", "quote", "metric"), [
+    ("Last year, the city produced 1.8 million NEVs, accounting for nearly 20% of the national "
+     "total.", "20%", "NEV production share of national total"),
+    ("Last year, the city produced 1.8 million NEVs, accounting for nearly 20% of the national "
+     "total.", "1.8 million NEVs", "NEV production"),
+    ("The province sold 40,000 electric buses.", "40,000 electric buses",
+     "electric bus sales"),
+    ("The plan also offers subsidies of up to 5 million yuan for key research projects.",
+     "5 million yuan", "subsidies per key research project"),
+    ("The fund provides grants of 2 million yuan for young scientists.", "2 million yuan",
+     "grants for young scientists"),
+    ("Beijing plans to cultivate 50 new foreign trade enterprises with annual trade volume "
+     "exceeding 100 million yuan each in 2024.", "100 million yuan",
+     "annual trade volume per new foreign trade enterprise"),
+])
+def test_metric_rules_for_plan_and_trade_news(body: str, quote: str, metric: str) -> None:
+    assert facts(body)[quote].metric == metric
+
+
+def test_a_named_maker_keeps_its_own_name_as_the_metric() -> None:
+    found = facts("BYD produced 3 million vehicles.")
+    assert found["3 million vehicles"].metric != "vehicle production"

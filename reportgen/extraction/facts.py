@@ -177,15 +177,17 @@ _FROM_BEFORE = re.compile(r"\bfrom\s+(?:(?:" + "|".join(
     re.escape(p) for p, _ in rules.QUALIFIER_PHRASES) + r")\s+)?$", re.IGNORECASE)
 
 
+# between the two levels: an optional year or period of the first, then "to" ("… in 2015 to")
+_FROM_TO = re.compile(r"(?:\s+(?:in|at the end of)\s+[^,;]{1,30})?\s+to\s+(?:[a-z]+\s+){0,3}")
+
+
 def is_from_value(sentence: str, index: int, mentions: list[tuple[Mention, Span]]) -> bool:
     """True for the starting level of "from A to B" ("rise from 150,000 to 220,000")."""
     if index + 1 >= len(mentions):
         return False
     (_, (a, b)), (_, (next_a, _)) = mentions[index], mentions[index + 1]
-    between = sentence[b:next_a]
     return bool(_FROM_BEFORE.search(sentence[max(0, a - 30):a])
-                and re.fullmatch(r"(?:\s+(?:in|at the end of)\s+[^,;]{1,30})?\s+to\s+(?:[a-z]+\s+){0,3}",
-                                 between))
+                and _FROM_TO.fullmatch(sentence[b:next_a]))
 
 
 # ---------------------------------------------------------------------------------------------

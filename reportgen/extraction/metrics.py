@@ -106,7 +106,7 @@ def metric_for(sentence: str, index: int, mentions: list[tuple[Mention, Span]],
         whole = _whole_after(after)
         if whole and metric.endswith(whole):
             metric = metric[: len(metric) - len(whole)] + _whole_with_noun(whole, mentions, index)
-        return metric
+        return _share_of_previous(metric, sentence, before, index, mentions, topic)
     if mention.kind == "multiple":
         return _multiple_metric(sentence, before, after, topic)
     change = _CHANGE_RE.search(_strip_qualifier(before))
@@ -183,6 +183,15 @@ def _measured_noun(mention: Mention, before: str, after: str,
         noun = _previous_count_noun(mentions, index)
         what = _clean(each.group("np") or "value")
         return f"{what} per {noun}" if noun else f"{what} each"
+    with_each = _WITH_EACH.search(_strip_qualifier(before))
+    noun = _previous_count_noun(mentions, index)
+    if with_each and noun and re.match(r"\s+each\b", after):
+        words = noun.split()
+        one = " ".join(words[:-1] + [_singular(words[-1])])
+        return f"{_clean(with_each.group('np'))} per {one}"
+    granted_to = _granted_metric(mention, before, after)
+    if granted_to:
+        return granted_to
     spent = re.search(r"\b(?:spent|spend|spending|spends)\s+(?:a combined\s+|a total of\s+)?$",
                       _strip_qualifier(before))
     if spent:  # "13.58 million visitors, who spent a combined 16.5 billion yuan"
@@ -213,6 +222,78 @@ def _measured_noun(mention: Mention, before: str, after: str,
         if covered:  # "complete a 1/5000 digital map of the urban area covering …"
             return f"area covered by {covered}"
     return ""
+
+
+def _share_of_previous(metric: str, sentence: str, before: str, index: int,
+                       mentions: list[tuple[Mention, Span]], topic: str | None) -> str:
+    """ "The city produced 1.8 million NEVs, accounting for 20% of the national total": a share
+    whose subject is a clause holding the figure before it takes that figure's measure
+    ("NEV production share of national total")."""
+    share = re.match(r"(?P<subject>.*?) share(?P<whole> of .*)?$", metric)
+    if not share or not re.search(r"[0-9]", share.group("subject")) \
+            or not _SHARE_RE.search(_strip_qualifier(before)):
+        return metric
+    earlier = [k for k, (m, _) in enumerate(mentions[:index]) if m.kind != "percent"]
+    if not earlier:
+        return metric
+    base = metric_for(sentence, earlier[-1], mentions, topic).removeprefix("number of ")
+    whole = re.sub(r"(\btotal)\s.*$", r"\1", share.group("whole") or "")
+    return f"{base} share{whole}"
+
+
+# "produced 1.8 million NEVs": what a count after a making or trading verb measures
+_OUTPUT_VERBS = {"produced": "production", "manufactured": "production", "made": "production",
+                 "sold": "sales", "exported": "exports", "imported": "imports",
+                 "delivered": "deliveries"}
+_OUTPUT_VERB_RE = re.compile(r"\b(?P<verb>" + "|".join(_OUTPUT_VERBS)
+                             + r")\s+(?:a total of\s+)?$")
+
+
+def _output_metric(sentence: str, a: int, noun: str) -> str:
+    """ "the city produced 1.8 million NEVs" → "NEV production" (the issuer made or traded
+    them); empty when a named subject did it or no such verb comes before the count."""
+    clause = _clause(_strip_qualifier(sentence[:a])) + " "
+    verb = _OUTPUT_VERB_RE.search(clause)
+    if not verb or len(noun.split()) > 3:
+        return ""
+    doer = _clean(_LEADING_PHRASE.sub("", _OPENER.sub("", clause[:verb.start()].strip())))
+    if doer and doer.lower() not in rules.ISSUER_SUBJECTS:
+        return ""  # "BYD produced 3 million vehicles": the maker's output, named below
+    words = noun.split()
+    words[-1] = _singular(words[-1])  # "NEVs" → "NEV production"
+    return f"{' '.join(words)} {_OUTPUT_VERBS[verb.group('verb')]}"
+
+
+# "offers subsidies of up to 5 million yuan for key research projects"
+_GRANT_RE = re.compile(r"\b(?:offers?|offered|offering|provides?|provided|providing|grants?|"
+                       r"granted|granting|gives?|gave|giving|awards?|awarded)\s+"
+                       r"(?:[a-z][\w-]*\s+){0,2}?(?P<np>[a-z][\w-]*)\s+of\s+$")
+_PURPOSE_RE = re.compile(r"\s+(?:for|to)\s+(?P<each>each\s+|every\s+)?"
+                         r"(?P<np>(?:[a-z][\w&-]*\s+){0,3}[a-z][\w&-]*)")
+
+
+def _granted_metric(mention: Mention, before: str, after: str) -> str:
+    """ "offers subsidies of up to 5 million yuan for key research projects" → "subsidies per
+    key research project" (a cap is per item), "subsidies for …" when it is no cap."""
+    grant = _GRANT_RE.search(_strip_qualifier(before))
+    purpose = _PURPOSE_RE.match(after)
+    if not grant or not purpose:
+        return ""
+    words: list[str] = []
+    for word in purpose.group("np").split():
+        if word in rules.NOUN_STOP_WORDS:
+            break
+        words.append(word)
+    if not words:
+        return ""
+    if mention.qualifier.value == "up_to" or purpose.group("each"):
+        return f"{grant.group('np')} per {' '.join(words[:-1] + [_singular(words[-1])])}"
+    return f"{grant.group('np')} for {' '.join(words)}"
+
+
+# "50 firms with annual trade volume exceeding 100 million yuan each"
+_WITH_EACH = re.compile(r"\bwith\s+(?:an?\s+)?(?P<np>(?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*)"
+                        r"(?<!\bat)(?<!\bof)(?<!\bworth)\s+$")
 
 
 def _noun_phrase_before(text: str) -> str:
@@ -293,6 +374,9 @@ def _count_metric(sentence: str, index: int, mentions: list[tuple[Mention, Span]
             noun = f"{noun} {' '.join(tail)}"
     if not noun:
         return _with_topic("number", topic)
+    output = _output_metric(sentence, a, noun)
+    if output:
+        return _with_topic(output, topic)
     after = sentence[b:]
     if re.match(r"\s+of\s", after) and mention.noun and mention.noun in after:
         after = after[after.index(mention.noun) + len(mention.noun):]  # "Three of the … makers"
@@ -709,7 +793,8 @@ def _singular(plural: str) -> str:
     """ "districts" → "district", "cities" → "city", "branches" → "branch"."""
     if plural.endswith("ies"):
         return plural[:-3] + "y"
-    if plural.endswith(("sses", "xes", "ches", "shes")):
+    if plural.endswith(("sses", "xes", "ches", "shes")) or (
+            plural.endswith("uses") and not plural.endswith("ouses")):  # "buses", "campuses"
         return plural[:-2]
     return plural[:-1] if plural.endswith("s") and not plural.endswith("ss") else plural
 

@@ -161,3 +161,14 @@ def test_metric_rules_for_plan_and_trade_news(body: str, quote: str, metric: str
 def test_a_named_maker_keeps_its_own_name_as_the_metric() -> None:
     found = facts("BYD produced 3 million vehicles.")
     assert found["3 million vehicles"].metric != "vehicle production"
+
+
+def test_a_fraction_opening_a_sentence_measures_what_its_group_does() -> None:
+    found = facts("Half of the city's buses and all of its taxis already run on electricity.")
+    assert found["Half"].metric == "share of city's buses that run on electricity"
+
+
+def test_a_multiple_after_with_x_up_is_the_growth_of_x() -> None:
+    found = facts("Sales of NEVs in the first two months rose 35.4 percent, with exports up "
+                  "2.6 times.")
+    assert found["2.6 times"].metric == "growth multiple of exports of NEVs"

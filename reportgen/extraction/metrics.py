@@ -98,6 +98,9 @@ def metric_for(sentence: str, index: int, mentions: list[tuple[Mention, Span]],
         base = metric_for(sentence, index - 1, mentions, topic)
         rising = change_after_count.group("dir") == "up"
         return f"{base} growth" if rising else f"decrease in {base}"
+    opening = _opening_fraction(before, after) if mention.kind == "fraction" else ""
+    if opening:
+        return _with_topic(opening, topic)
     if mention.kind in ("percent", "fraction") and mention.unit != "percentage points":
         metric = _percent_metric(sentence, before, after, mention, topic)
         noun = _previous_count_noun(mentions, index)
@@ -222,6 +225,24 @@ def _measured_noun(mention: Mention, before: str, after: str,
         if covered:  # "complete a 1/5000 digital map of the urban area covering …"
             return f"area covered by {covered}"
     return ""
+
+
+_OPENING_FRACTION = re.compile(
+    r"\s+of\s+(?:the\s+)?(?P<np>[^,;.]+?)"
+    r"(?:\s+and\s+(?:all|most|some|none|many|few)\s+of\s+[^,;.]+?)?"
+    r"\s+(?:already|now|still|currently|today)\s+(?P<pred>[a-z][^,;.]*?)\s*(?=[,;.]|$)")
+
+
+def _opening_fraction(before: str, after: str) -> str:
+    """ "Half of the city's buses and all of its taxis already run on electricity" → "share of
+    city's buses that run on electricity": a fraction that opens its sentence measures what
+    its group does (an adverb such as "already" marks where the group ends)."""
+    if _LEADING_PHRASE.sub("", _OPENER.sub("", before)).strip():
+        return ""
+    match = _OPENING_FRACTION.match(after)
+    if not match or len(match.group("np").split()) > 6:
+        return ""
+    return f"share of {_clean(match.group('np'))} that {match.group('pred')}"
 
 
 def _share_of_previous(metric: str, sentence: str, before: str, index: int,
@@ -544,6 +565,16 @@ def _multiple_metric(sentence: str, before: str, after: str, topic: str | None) 
         grown = re.sub(r"^.*\b(?:expects?|expected|expecting|wants?|allows?|helps?|enables?|"
                        r"anticipates?|sees|see|forecasts?)\s+", "", to_verb.group(1))
         return f"growth multiple of {_clean(grown)} {thing}".strip()
+    with_up = re.search(r",\s*with\s+(?P<np>(?:[\w&'’-]+\s+){0,3}?[\w&'’-]+)\s+(?:up|rising|"
+                        r"growing|increasing|surging|jumping)\s+(?:by\s+)?$",
+                        _strip_qualifier(before))
+    if with_up:  # "sales rose 35%, with exports up 2.6 times": the growth of exports
+        main = _subject(sentence, len(before), main=True)
+        of_main = re.search(r"\bof\s+((?:[\w&'’-]+\s+){0,2}?[\w&'’-]+?)"
+                            r"(?=\s+(?:in|for|during)\b|$)", main)
+        what = _clean(with_up.group("np"))
+        return f"growth multiple of {what} of {of_main.group(1)}" if of_main \
+            else f"growth multiple of {what}"
     subject = _subject(sentence, len(before)) or _subject(sentence, len(before), main=True)
     if subject and thing:
         return f"{subject} relative to {thing}"

@@ -394,13 +394,12 @@ _MODAL_BEFORE_TOP = frozenset({"will", "would", "to", "could", "can", "may", "mi
 
 def _top_is_a_verb(text: str, start: int, end: int) -> bool:
     """True for "top" as a verb ("will top 700 billion yuan", "sales top 5 billion yuan"), not a
-    rank ("the country's top 10 makers"): a modal or "to" comes before it, or the figure has a
-    scale or unit and no determiner, possessive or ranking verb comes before "top"."""
+    rank ("the country's top 10 makers", "rose to top 10 cities"): the figure has a scale or
+    unit, and no determiner, possessive or ranking verb comes before "top"."""
     top = text.rfind("top", max(0, start - 8), start)
     before = _previous_word(text, top).lower() if top > 0 else ""
-    if before in _MODAL_BEFORE_TOP:
-        return True
-    if not before or before in _RANK_BEFORE_TOP or before.endswith(("'s", "’s")):
+    if before not in _MODAL_BEFORE_TOP and (
+            not before or before in _RANK_BEFORE_TOP or before.endswith(("'s", "’s"))):
         return False
     return bool(_SCALE_RE.match(text, end) or _UNIT_WORD_RE.match(text, end)
                 or _PERCENT_RE.match(text, end))

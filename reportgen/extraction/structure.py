@@ -265,7 +265,7 @@ def _plain_headings(text: str, paragraphs: tuple[Span, ...]) -> list[tuple[int, 
     The first line (the title) and lines holding a date, a URL or a list marker are not
     headings; a single such line is not structure either, so it takes two.
     """
-    found = []
+    found: list[tuple[int, str, Span]] = []
     for (start, end), (next_start, next_end) in zip(paragraphs[1:], paragraphs[2:], strict=False):
         line = text[start:end]
         if _is_plain_heading(line) and len(text[next_start:next_end].split()) > len(line.split()):

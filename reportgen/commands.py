@@ -139,8 +139,8 @@ def _run_check(args: argparse.Namespace, out: TextIO) -> int:
         print(problem, file=out)
     failures = count_failures(problems)
     warnings = len(problems) - failures
-    print(f"{failures} problems, {warnings} warnings" if problems else "everything checks out",
-          file=out)
+    summary = f"{_plural(failures, 'problem')}, {_plural(warnings, 'warning')}"
+    print(summary if problems else "everything checks out", file=out)
     return 1 if failures else 0
 
 
@@ -203,3 +203,8 @@ def build_arguments(args: argparse.Namespace) -> list[str]:
             argv += [flag, str(value)]
     argv += ["--lock-timeout", str(args.lock_timeout)]
     return argv + [f for f, on in (("--force", args.force), ("--strict", args.strict)) if on]
+
+
+def _plural(count: int, noun: str) -> str:
+    """'1 problem', '2 problems'."""
+    return f"{count} {noun}{'' if count == 1 else 's'}"

@@ -46,7 +46,7 @@ def test_a_misspelt_name_is_found_with_its_file_and_line_by_rendering_the_real_d
     code, lines = check()
     assert code == 1
     assert "mine/briefing/partials/glance.html.j2:3: 'headlines' is undefined" in lines
-    assert lines[-1] == "1 problems, 0 warnings"
+    assert lines[-1] == "1 problem, 0 warnings"
 
 
 @pytest.mark.slow

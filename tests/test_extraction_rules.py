@@ -41,6 +41,8 @@ def facts(body: str) -> dict[str, Fact]:
     ("GDP grew 5% last year, and the city expects 5.5% growth this year.", "5.5%", 2024, None),
     ("The city will plant 1,000 hectares of forest by 2025.", "1,000 hectares", 2025, None),
     ("Industrial output grew by 37.8% in the first half.", "37.8%", 2024, "H1"),
+    ("Industrial added value grew 7.4 per cent year-on-year in the first three quarters.",
+     "7.4 per cent", 2024, "Q1-Q3"),
     ("Retail sales totaled 152.3 billion yuan in February.", "152.3 billion yuan", 2024, "M2"),
     ("Retail sales totaled 152.3 billion yuan in April.", "152.3 billion yuan", 2023, "M4"),
     ("The fair will sell 5,000 cars in April.", "5,000 cars", 2024, "M4"),

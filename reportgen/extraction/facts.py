@@ -43,8 +43,12 @@ _TRAILING = re.compile(
     r"(?:(?P<year>(?:19|20)[0-9]{2})(?![0-9s])|(?P<rel>this year|last year|next year))",
     re.IGNORECASE,
 )
+# A comparison may stand between a change and its period ("7.4% year-on-year in the first half")
+_COMPARISON = (r"(?:[\s,]*(?:year[- ]on[- ]year|y-o-y|from a year (?:earlier|ago)"
+               r"|over the (?:same period of )?(?:the )?(?:last|previous) year))?")
 _TRAILING_PERIOD = re.compile(
-    r"^[\s,]*in\s+the\s+(?P<period>" + _PERIOD_WORDS + r")\b(?!\s+of\b)", re.IGNORECASE)
+    r"^" + _COMPARISON + r"[\s,]*in\s+the\s+(?P<period>" + _PERIOD_WORDS + r")\b(?!\s+of\b)",
+    re.IGNORECASE)
 _TRAILING_REL = re.compile(r"^[\s,]*(?:(?P<rel>this year|last year)"
                            r"|(?:for|in) the (?P<full>full|whole) year)\b", re.IGNORECASE)
 _MONTHS = "|".join(sorted((m for m in rules.MONTHS if len(m) > 3), key=len, reverse=True))
@@ -264,7 +268,7 @@ def _year_for(sentence: str, a: int, b: int,
     if match and not re.match(r"[-–][0-9]{4}", after[match.end():]):
         year, period = _year_of(match, doc_year)
         return year, period, b + match.start(), b + match.end()
-    half = _TRAILING_PERIOD.match(after)
+    half = _TRAILING_PERIOD.match(sentence[b:b + 80])
     if half:  # "grew 37.8% in the first half": this year's first half
         return doc_year, _PERIOD_OF[half.group("period").lower()], b + half.start(), b + half.end()
     month = _TRAILING_MONTH.match(after)

@@ -13,7 +13,7 @@ import contextlib
 import os
 import sys
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
@@ -35,7 +35,7 @@ if TYPE_CHECKING:
     from reportgen.charts import ChartAsset
     from reportgen.model import Briefing
     from reportgen.render import RenderResult
-    from reportgen.worker import Limits, TaskResult
+    from reportgen.worker import Companion, Limits, TaskResult
 
 MANIFEST_SCHEMA = "reportgen.manifest/1"
 RENDER_ORDER = ("html", "pdf", "pptx")  # json is written from the data layer itself
@@ -250,12 +250,17 @@ def build_document(plan: DocumentPlan, config: Config, *, strict: bool = False,
     `parallel` (one document on a machine with cores to spare), charts and the deck are made
     in second processes beside the renderers' imports and the PDF.
     """
-    briefing = load_briefing(plan.source, config)
-    files: dict[str, bytes] = {}
-    warnings = list(briefing.warnings)
-    if "json" in plan.rebuild:
-        files["data.json"] = serialize(briefing)
-    rendered, charts = render_all(plan.rebuild, briefing, config, parallel)
+    helper = start_helper(plan.rebuild, config) if parallel else None
+    try:
+        briefing = load_briefing(plan.source, config)
+        files: dict[str, bytes] = {}
+        warnings = list(briefing.warnings)
+        if "json" in plan.rebuild:
+            files["data.json"] = serialize(briefing)
+        rendered, charts = render_all(plan.rebuild, briefing, config, parallel, helper)
+    finally:
+        if helper is not None:
+            helper.close()
     for fmt, result in rendered:
         files[OUTPUT_FILES[fmt]] = result.data
         warnings.extend(result.warnings)
@@ -273,36 +278,94 @@ def build_document(plan: DocumentPlan, config: Config, *, strict: bool = False,
 Rendered = list[tuple[str, "RenderResult"]]
 
 
+def start_helper(formats: tuple[str, ...], config: Config) -> Companion | None:
+    """With the deck and another format to build: a second process that imports matplotlib
+    while this one reads the source, then draws the SVG charts (sent back at
+    once), the deck and the PNGs of `charts/`; None when there is no deck or nothing beside it.
+    """
+    wanted = [f for f in RENDER_ORDER if f in formats]
+    if "pptx" not in wanted or len(wanted) < 2:
+        return None
+    from reportgen.worker import Companion
+
+    return Companion(lambda: warm_charts(config),
+                     lambda briefing: _charts_deck_pngs(briefing, config), _limits(config))
+
+
+def warm_charts(config: Config) -> None:
+    """Import matplotlib and draw a tiny figure in the house style, so that its font cache and
+    SVG backend are loaded (~0.5 s) before the first real chart."""
+    import io
+
+    warm_up(["charts"], charts=False)
+    from matplotlib.figure import Figure
+
+    from reportgen.charts.draw import house_style
+
+    with house_style(config.theme):
+        figure = Figure(figsize=(1, 1))
+        figure.text(0.5, 0.5, "0")
+        figure.savefig(io.BytesIO(), format="svg")
+
+
+def _charts_deck_pngs(briefing: Briefing, config: Config) -> Iterator[Any]:
+    """The SVG charts; then the deck and each chart's PNG by id (for `charts/`)."""
+    charts = draw_charts(briefing, config, png=False)
+    yield charts
+    deck = render("pptx", briefing, charts, config)  # draws a PNG only for non-native kinds
+    yield deck, {c.id: c.png for c in draw_charts(briefing, config, png=True)}
+
+
 def render_all(formats: tuple[str, ...], briefing: Briefing, config: Config, parallel: bool,
-               ) -> tuple[Rendered, tuple[ChartAsset, ...]]:
+               helper: Companion | None = None) -> tuple[Rendered, tuple[ChartAsset, ...]]:
     """Each wanted format rendered in memory, and the charts drawn for them.
 
     PNGs (three times the cost of the SVGs) are drawn only when the deck is built, since only
     the deck uses them. With `parallel`, the SVG charts are drawn in a second process while
-    this one imports WeasyPrint and python-pptx, and the deck (with its PNG charts) is made
-    in another while this one renders the HTML and the PDF.
+    this one imports WeasyPrint (not python-pptx: only the deck process needs it), and the
+    deck is made in another while this one renders the HTML and the PDF; that process draws
+    the PNG files of `charts/` after the deck (which needs PNGs only for kinds with no
+    native chart, and draws those itself).
     """
     wanted = [f for f in RENDER_ORDER if f in formats]
     if not wanted:
         return [], ()
+    others = [f for f in wanted if f != "pptx"]
+    if helper is not None:
+        helper.send(briefing)
+        warm_up(others, charts=False)
+        svg_charts: tuple[ChartAsset, ...] = helper.next()
+        results = [(fmt, render(fmt, briefing, svg_charts, config)) for fmt in others]
+        deck_result, pngs = helper.next()
+        return [*results, ("pptx", deck_result)], with_pngs(svg_charts, pngs)
     if not (parallel and "pptx" in wanted and len(wanted) > 1):
         charts = _charts(briefing, config, png="pptx" in wanted, parallel=parallel,
                          formats=wanted)
         return [(fmt, render(fmt, briefing, charts, config)) for fmt in wanted], charts
     from reportgen.worker import Background
 
-    svg_charts = _charts(briefing, config, png=False, parallel=True, formats=wanted)
-    deck = Background(lambda: _deck_and_charts(briefing, config), _limits(config))
+    svg_charts = _charts(briefing, config, png=False, parallel=True, formats=others)
+    deck = Background(lambda: _deck_and_charts(briefing, svg_charts, config), _limits(config))
     results = [(fmt, render(fmt, briefing, svg_charts, config)) for fmt in wanted
                if fmt != "pptx"]
     deck_result, charts = deck.result()
     return [*results, ("pptx", deck_result)], charts
 
 
-def _deck_and_charts(briefing: Briefing, config: Config) -> tuple[RenderResult,
-                                                                   tuple[ChartAsset, ...]]:
-    charts = draw_charts(briefing, config, png=True)
-    return render("pptx", briefing, charts, config), charts
+def _deck_and_charts(briefing: Briefing, svg_charts: tuple[ChartAsset, ...], config: Config,
+                     ) -> tuple[RenderResult, tuple[ChartAsset, ...]]:
+    """The deck, then the charts with their PNGs (for `charts/`), drawn once the deck is made."""
+    deck = render("pptx", briefing, svg_charts, config)
+    drawn = draw_charts(briefing, config, png=True)
+    return deck, with_pngs(svg_charts, {c.id: c.png for c in drawn})
+
+
+def with_pngs(charts: tuple[ChartAsset, ...], pngs: dict[str, bytes | None],
+              ) -> tuple[ChartAsset, ...]:
+    """`charts` (as the other outputs show them) with the PNG of the same chart from `pngs`."""
+    from dataclasses import replace
+
+    return tuple(replace(c, png=pngs.get(c.id)) for c in charts)
 
 
 def _charts(briefing: Briefing, config: Config, *, png: bool, parallel: bool,

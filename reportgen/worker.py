@@ -13,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import os
 import pickle
+import select
 import selectors
 import signal
 import sys
@@ -223,3 +224,114 @@ class Background:
         if outcome.error:
             raise ReportgenError(outcome.error)
         return outcome.value
+
+
+class Companion:
+    """A forked helper that gets ready at once (`prepare`, e.g. heavy imports) while this
+    process works, then runs `work` on one value sent later, sending back each value `work`
+    yields as soon as it is made (`next()`).
+
+    It lets a stage that needs data this process has yet to compute start its imports early,
+    and lets this process go on as soon as the first of several results is ready.
+    """
+
+    def __init__(self, prepare: Callable[[], object], work: Callable[[Any], Iterable[Any]],
+                 limits: Limits) -> None:
+        self._limits = limits
+        to_child, self._to_child = os.pipe()
+        self._from_child, from_child = os.pipe()
+        sys.stdout.flush()
+        sys.stderr.flush()
+        self._pid = os.fork()
+        if self._pid == 0:  # the child: never returns
+            os.close(self._to_child)
+            os.close(self._from_child)
+            _companion(prepare, work, to_child, from_child, limits)
+        os.close(to_child)
+        os.close(from_child)
+        self._started = time.monotonic()
+        self._buffer = b""
+        self._closed = False
+
+    def send(self, value: Any) -> None:
+        """Give the helper its input (once)."""
+        data = pickle.dumps(value)
+        fd, self._to_child = self._to_child, -1
+        # a helper that died is reported by next()
+        with contextlib.suppress(BrokenPipeError), os.fdopen(fd, "wb") as pipe:
+            pipe.write(data)
+
+    def next(self) -> Any:
+        """The next value the helper yielded; its error re-raised as a `ReportgenError`."""
+        while len(self._buffer) < 8 or len(self._buffer) < 8 + _size(self._buffer):
+            left = self._started + self._limits.seconds - time.monotonic()
+            ready, _, _ = select.select([self._from_child], [], [], max(0.0, left))
+            chunk = os.read(self._from_child, 1 << 16) if ready else None
+            if not chunk:
+                self.close()
+                raise ReportgenError(self._failure(timed_out=chunk is None))
+            self._buffer += chunk
+        size = _size(self._buffer)
+        frame, self._buffer = self._buffer[8:8 + size], self._buffer[8 + size:]
+        payload = pickle.loads(frame)
+        if "error" in payload:
+            self.close()
+            raise ReportgenError(payload["error"])
+        return payload["value"]
+
+    def close(self) -> None:
+        """Stop the helper if it still runs and reap it."""
+        if self._closed:
+            return
+        self._closed = True
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(self._pid, signal.SIGKILL)
+        os.waitpid(self._pid, 0)
+        os.close(self._from_child)
+        if self._to_child >= 0:
+            os.close(self._to_child)
+
+    def _failure(self, *, timed_out: bool) -> str:
+        if timed_out:
+            return (f"took longer than {self._limits.seconds:g} s and was stopped (raise "
+                    "limits.document_timeout_s in the config)")
+        return "a helper process died without a result (out of memory? limit " \
+               f"{self._limits.memory_mb} MB, limits.document_memory_mb)"
+
+
+def _size(buffer: bytes) -> int:
+    return int.from_bytes(buffer[:8], "big")
+
+
+def _companion(prepare: Callable[[], object], work: Callable[[Any], Iterable[Any]],
+               read_fd: int, write_fd: int, limits: Limits) -> None:
+    with contextlib.suppress(BrokenPipeError), os.fdopen(write_fd, "wb") as out:
+        def send(payload: dict[str, Any]) -> None:
+            data = pickle.dumps(payload)
+            out.write(len(data).to_bytes(8, "big") + data)
+            out.flush()
+
+        try:
+            _die_with_parent()
+            set_memory_limit(limits.memory_mb)
+            with contextlib.suppress(Exception):  # only a head start: `work` meets it again
+                prepare()
+            with os.fdopen(read_fd, "rb") as pipe:
+                data = pipe.read()
+            if not data:  # the parent gave up before sending anything
+                os._exit(0)
+            for value in work(pickle.loads(data)):
+                send({"value": value})
+        except ReportgenError as exc:
+            send({"error": str(exc)})
+        except MemoryError:
+            send({"error": f"ran out of memory (limit {limits.memory_mb} MB: "
+                           "raise limits.document_memory_mb in the config)"})
+        except BaseException as exc:  # noqa: BLE001 — reported by the parent, not a traceback
+            traceback.print_exc()
+            send({"error": f"internal error (a bug, please report it): "
+                           f"{type(exc).__name__}: {exc}"})
+        finally:
+            sys.stdout.flush()
+            sys.stderr.flush()
+    os._exit(0)

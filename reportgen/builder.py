@@ -252,7 +252,10 @@ def build_document(plan: DocumentPlan, config: Config, *, strict: bool = False,
     """
     helper = start_helper(plan.rebuild, config) if parallel else None
     try:
-        briefing = load_briefing(plan.source, config)
+        if helper is None:
+            briefing = load_briefing(plan.source, config)
+        else:
+            briefing = _load_beside(helper, plan, config)
         files: dict[str, bytes] = {}
         warnings = list(briefing.warnings)
         if "json" in plan.rebuild:
@@ -290,6 +293,29 @@ def start_helper(formats: tuple[str, ...], config: Config) -> Companion | None:
 
     return Companion(lambda: warm_charts(config),
                      lambda briefing: _charts_deck_pngs(briefing, config), _limits(config))
+
+
+def _load_beside(helper: Companion, plan: DocumentPlan, config: Config) -> Briefing:
+    """The briefing, read in a third process that also hands it to `helper`, while this one
+    imports the renderers of the other formats (WeasyPrint): three things at once, not two
+    after one."""
+    import pickle
+
+    from reportgen.worker import Background
+
+    fd = helper.input_fd()
+
+    def load() -> Briefing:
+        briefing = load_briefing(plan.source, config)
+        with contextlib.suppress(BrokenPipeError), os.fdopen(fd, "wb") as pipe:
+            pipe.write(pickle.dumps(briefing))
+        return briefing
+
+    loader = Background(load, _limits(config))
+    os.close(fd)  # the loader holds the only copy now: the helper starts when it is closed
+    warm_up([f for f in RENDER_ORDER if f in plan.rebuild and f != "pptx"], charts=False)
+    briefing: Briefing = loader.result()
+    return briefing
 
 
 def warm_charts(config: Config) -> None:
@@ -331,9 +357,7 @@ def render_all(formats: tuple[str, ...], briefing: Briefing, config: Config, par
     if not wanted:
         return [], ()
     others = [f for f in wanted if f != "pptx"]
-    if helper is not None:
-        helper.send(briefing)
-        warm_up(others, charts=False)
+    if helper is not None:  # it has the briefing and draws the charts; the renderers are warm
         svg_charts: tuple[ChartAsset, ...] = helper.next()
         results = [(fmt, render(fmt, briefing, svg_charts, config)) for fmt in others]
         deck_result, pngs = helper.next()

@@ -261,6 +261,12 @@ class Companion:
         with contextlib.suppress(BrokenPipeError), os.fdopen(fd, "wb") as pipe:
             pipe.write(data)
 
+    def input_fd(self) -> int:
+        """The write end of the helper's input, handed over (instead of `send`): whoever holds
+        it writes the pickled input; the helper reads it when every copy is closed."""
+        fd, self._to_child = self._to_child, -1
+        return fd
+
     def next(self) -> Any:
         """The next value the helper yielded; its error re-raised as a `ReportgenError`."""
         while len(self._buffer) < 8 or len(self._buffer) < 8 + _size(self._buffer):

@@ -2,6 +2,7 @@
 
     python3 benchmarks/bench_build.py            # everything (several minutes)
     python3 benchmarks/bench_build.py --quick    # 4 documents instead of 20, fewer repeats
+    python3 benchmarks/bench_build.py --cold 7   # only the cold build, 7 runs
 
 Measures, each as the median of several runs of the real command in a fresh process:
 1. a cold build of the seed, all formats (budget ≤ 2.0 s);
@@ -96,8 +97,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="4 documents, fewer repeats")
     parser.add_argument("--documents", type=int, default=20)
+    parser.add_argument("--cold", type=int, metavar="N",
+                        help="only the cold build, N runs (to compare two versions quickly)")
     args = parser.parse_args()
-    repeats = 3 if args.quick else 5
+    repeats = args.cold or (3 if args.quick else 5)
     documents = 4 if args.quick else args.documents
     if shutil.which("nproc"):
         cores = subprocess.run(["nproc"], capture_output=True, text=True).stdout.strip()
@@ -109,6 +112,8 @@ def main() -> None:
     cold = cold_build(repeats)
     row("cold build of the seed, all formats", f"{statistics.median(cold):.2f} s", "≤ 2.0 s",
         _runs(cold))
+    if args.cold:
+        return
     builds, passes = no_op(repeats * 2)
     row("no-op rebuild", f"{statistics.median(builds) * 1000:.0f} ms", "", _runs(builds))
     row("python -c pass", f"{statistics.median(passes) * 1000:.0f} ms", "", _runs(passes))

@@ -261,6 +261,11 @@ class Companion:
         with contextlib.suppress(BrokenPipeError), os.fdopen(fd, "wb") as pipe:
             pipe.write(data)
 
+    @property
+    def pid(self) -> int:
+        """The helper's process id."""
+        return self._pid
+
     def input_fd(self) -> int:
         """The write end of the helper's input, handed over (instead of `send`): whoever holds
         it writes the pickled input; the helper reads it when every copy is closed."""

@@ -133,7 +133,8 @@ def build_all(*, documents: Sequence[str | Path] = (), seeds: str | Path | None 
         "seeds": seeds, "output": out, "templates": templates,
         "formats": tuple(formats) if formats else None, "jobs": jobs})
     check_folders(cfg)
-    sources = _find_sources([Path(d) for d in documents] or [cfg.seeds_dir])
+    sources = _find_sources([_document_path(d, cfg.seeds_dir) for d in documents]
+                            or [cfg.seeds_dir])
     plans = plan_documents(sources, cfg, force=force)
     if any(not p.up_to_date for p in plans):  # only a build that writes takes the lock
         with _output_lock(cfg.output_dir, lock_timeout):
@@ -158,6 +159,19 @@ def check_folders(config: Config) -> None:
     if folder is not None and not folder.is_dir():
         raise ConfigError(f"{folder}: templates folder not found; create it with "
                           f"'reportgen templates init {folder}' or fix the path")
+
+
+def _document_path(document: str | Path, seeds_dir: Path) -> Path:
+    """The path of a document given as a path or by its name in the seeds folder
+    ('shanghai-industrial-economy-2022-09-14' → seeds/shanghai-….txt)."""
+    from reportgen.ingest import SOURCE_SUFFIXES
+
+    path = Path(document)
+    if path.exists() or path.parent != Path("."):
+        return path
+    named = sorted(p for p in seeds_dir.glob(f"{path.name}.*")
+                   if p.suffix.lower() in SOURCE_SUFFIXES)
+    return named[0] if named else path
 
 
 def _find_sources(paths: list[Path]) -> list[Path]:

@@ -51,6 +51,19 @@ def test_build_options_choose_documents_formats_and_output_folder(proj):
     assert not (proj.root / "site" / "release-1" / "deck.pptx").exists()
 
 
+def test_a_document_can_be_named_by_its_name_in_the_seeds_folder(proj):
+    code, text = run("build", "release-1", "--formats", "json")
+    assert code == 0
+    assert (proj.root / "output" / "release-1" / "data.json").is_file()
+    assert not (proj.root / "output" / "release-0").exists()
+
+
+def test_an_unknown_document_name_is_one_error_line(proj, capsys):
+    code, _ = run("build", "no-such-release")
+    assert code == 1
+    assert capsys.readouterr().err.strip().endswith("no such file or folder; check the path")
+
+
 def test_a_failing_document_gives_exit_code_1_and_an_error_line(proj):
     (proj.seeds / "release-0.txt").write_text("FAIL\n")
     code, text = run("build")

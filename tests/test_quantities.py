@@ -127,3 +127,22 @@ def test_parse_quantity_refuses_what_is_not_one_quantity(text: str) -> None:
 def test_digits_are_validated_before_conversion(token: str) -> None:
     with pytest.raises(QuantityError):
         digits_value(token)
+
+
+@pytest.mark.parametrize(("text", "quote", "value"), [
+    ("One in five of them joined the platform.", "One in five", 20.0),
+    ("About 1 in 10 firms exports.", "1 in 10", 10.0),
+    ("Two out of every three buses are electric.", "Two out of every three", 66.7),
+])
+def test_one_in_n_is_a_share_in_percent(text: str, quote: str, value: float) -> None:
+    found = [f for f in figures(text) if f[0] == quote]
+    assert found and found[0][1] == pytest.approx(value) and found[0][2] == "percent"
+
+
+def test_a_count_before_a_year_is_not_a_ratio() -> None:
+    assert [f[0] for f in figures("The city opened 2 in 2023.")] == ["2"]
+
+
+def test_a_counted_noun_stops_at_an_adverb_before_its_verb() -> None:
+    assert figures("Nearly 2,000 parts suppliers now serve the industry.")[0][0] == (
+        "2,000 parts suppliers")

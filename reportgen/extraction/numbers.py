@@ -84,8 +84,12 @@ _WORD_NUMBER = (r"(?:(?:" + "|".join(rules.TENS) + r")(?:[- ](?:" + _WORD_UNITS 
                 + _WORD_UNITS + r"|dozen)")
 _FRACTION_WORD = (r"(?P<fnum>one|two|three|four|five|six|seven|eight|nine|a)(?P<fsep>[- ])"
                   r"(?P<fden>" + _alternation(rules.FRACTION_DENOMINATORS) + r")")
+# "one in five", "1 in 10", "two out of every three": a share of a whole, in percent
+_RATIO_TERM = r"(?:" + _WORD_UNITS + r"|hundred|thousand|[0-9]{1,3}(?:,[0-9]{3})?(?![0-9]))"
 _CANDIDATE = re.compile(
-    r"(?P<frac>\b" + _FRACTION_WORD + r"\b)"
+    r"(?P<ratio>\b(?P<rnum>" + _RATIO_TERM + r")\s+(?:in|out\s+of)\s+(?:every\s+)?"
+    r"(?P<rden>" + _RATIO_TERM + r")\b(?![-./][0-9]))"
+    r"|(?P<frac>\b" + _FRACTION_WORD + r"\b)"
     r"|(?P<dfrac>(?<![\w./])[0-9]{1,6}/[0-9]{1,9}(?![\w/]))"
     r"|(?P<half>\bhalf(?= of\b))"
     r"|(?P<mult>\b(?:" + _alternation(rules.MULTIPLE_WORDS) + r")\b)"
@@ -184,6 +188,8 @@ def _masked(text: str, start: int) -> bool:
 def _read_candidate(text: str, match: re.Match[str], currency: str | None) -> list[Mention]:
     """The mentions one candidate match stands for (none when it is not a fact)."""
     kind = match.lastgroup
+    if kind == "ratio":
+        return _ratio(text, match)
     if kind == "frac":
         return _fraction_words(text, match)
     if kind == "dfrac":
@@ -221,6 +227,24 @@ def _fraction_words(text: str, match: re.Match[str]) -> list[Mention]:
     value = _significant(100 * numerator / denominator)
     return [Mention(match.span(), value, "percent", _qualifier_before(text, match.start()),
                     "words", "fraction", number_span=match.span())]
+
+
+def _ratio_term(token: str) -> float:
+    word = token.lower()
+    if word in ("hundred", "thousand"):
+        return 100.0 if word == "hundred" else 1000.0
+    return float(rules.NUMBER_WORDS[word]) if word in rules.NUMBER_WORDS else digits_value(word)
+
+
+def _ratio(text: str, match: re.Match[str]) -> list[Mention]:
+    """ "one in five" → 20 percent; nothing when it is no share ("2 in 2023", "10 in 3")."""
+    top, bottom = _ratio_term(match.group("rnum")), _ratio_term(match.group("rden"))
+    if bottom <= top or top == 0 or 1900 <= bottom <= 2100:
+        return []
+    written = "digits" if match.group("rnum")[0].isdigit() else "words"
+    return [Mention(match.span(), _significant(100 * top / bottom), "percent",
+                    _qualifier_before(text, match.start()), written, "fraction",
+                    number_span=match.span())]
 
 
 def _fraction_digits(text: str, match: re.Match[str]) -> list[Mention]:

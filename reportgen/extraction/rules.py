@@ -153,7 +153,9 @@ NOUN_STOP_WORDS = frozenset([
     "shows", "showed", "means", "became", "becomes", "gives", "gave", "brings", "takes", "took",
     "puts", "said", "says", "nationwide", "citywide", "worldwide", "globally", "annually",
     "respectively",
-    "altogether"
+    "altogether",
+    # adverbs that open the verb phrase ("2,000 suppliers now serve the industry")
+    "now", "already", "still", "also", "currently", "together", "jointly", "all", "both",
 ])
 # Word groups that hold a stop word but name one thing.
 NOUN_PHRASES_WITH_STOPS = ("small and medium-sized", "small and medium", "research and development",

@@ -270,6 +270,9 @@ def test_an_irregular_past_tense_ends_a_counted_noun() -> None:
     # a running total names what it totals
     ("Forty-two companies set up regional headquarters last year, bringing the total to 531.",
      "531", "total companies set up regional headquarters"),
+    # money to be invested for a purpose is investment, not the investor's name
+    ("The city will also invest 15 billion yuan in 2024 to build 20,000 charging piles.",
+     "15 billion yuan", "investment"),
 ])
 def test_metric_rules_for_the_genre(body: str, quote: str, metric: str) -> None:
     assert facts(body)[quote].metric == metric

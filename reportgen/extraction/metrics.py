@@ -180,6 +180,9 @@ def _measured_noun(mention: Mention, before: str, after: str,
         noun = "spending on" if spend.group(1).startswith("spen") else "investment in"
         what = re.split(r"\s+(?:and|to|by|with)\b", target.group(1))[0]
         return f"{noun} {_clean(what)}"
+    if spend and re.match(r"\s+(?:in\s+(?:19|20)[0-9]{2}\b|to\s)", after):
+        # "will invest 15 billion yuan in 2024 to build …": what is spent, not who spends
+        return "spending" if spend.group(1).startswith("spen") else "investment"
     each = re.search(r"\beach\s+(?:with\s+(?:an?\s+)?(?P<np>[A-Za-z][\w -]{1,30}?)\s+of"
                      r"|worth|valued at|costing)\s+$", _strip_qualifier(before))
     if each:  # "12 key projects, each worth over …", "each with investment of …"

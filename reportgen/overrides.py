@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from reportgen.errors import OverridesError, QuantityError
-from reportgen.extraction.ids import fact_slug
+from reportgen.extraction.ids import fact_slug, unique_ids
 from reportgen.extraction.numbers import parse_quantity
 from reportgen.extraction.system import build_system, build_targets
 from reportgen.model import Briefing, Fact, Qualifier, Quantity
@@ -217,11 +217,7 @@ class _Reader:
             fact = _new_fact(fields)
             if fields.get("id") and fact.id in taken:
                 raise self.error(item, f"fact id '{fact.id}' is already taken")
-            fact_id = fact.id
-            n = 1
-            while fact_id in taken:
-                n += 1
-                fact_id = f"{fact.id}-{n}"
+            fact_id = unique_ids([fact.id], taken)[0]
             taken.add(fact_id)
             facts.append(replace(fact, id=fact_id))
         return facts

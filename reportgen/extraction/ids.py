@@ -27,10 +27,11 @@ def fact_slug(metric: str, year: int | None, max_words: int = 6) -> str:
     return f"{stem}-{year}" if year is not None else stem
 
 
-def unique_ids(stems: Iterable[str]) -> list[str]:
-    """`stems` made unique in order: the first keeps its stem, repeats get "-2", "-3", …"""
+def unique_ids(stems: Iterable[str], taken: Iterable[str] = ()) -> list[str]:
+    """`stems` made unique in order, also against `taken`: the first keeps its stem, repeats
+    get "-2", "-3", …"""
     seen: dict[str, int] = {}
-    taken: set[str] = set()
+    taken = set(taken)
     out = []
     for stem in stems:
         n = seen.get(stem, 0) + 1

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from reportgen.extraction import rules
-from reportgen.extraction.ids import slug
+from reportgen.extraction.ids import slug, unique_ids
 from reportgen.model import Briefing, Fact, Point, SystemMember, SystemTier, Target
 
 _MONEY = frozenset({"yuan", "usd", "hkd", "eur"})
@@ -116,17 +116,8 @@ def _named_list_tiers(briefing: Briefing) -> list[SystemTier]:
 def _unique_ids(tiers: list[SystemTier]) -> list[SystemTier]:
     from dataclasses import replace
 
-    seen: set[str] = set()
-    out = []
-    for tier in tiers:
-        tid = tier.id
-        n = 1
-        while tid in seen:
-            n += 1
-            tid = f"{tier.id}-{n}"
-        seen.add(tid)
-        out.append(replace(tier, id=tid))
-    return out
+    ids = unique_ids(tier.id for tier in tiers)
+    return [replace(tier, id=tid) for tier, tid in zip(tiers, ids, strict=True)]
 
 
 def _first_sentence_facts(point: Point, facts: tuple[Fact, ...]) -> list[Fact]:

@@ -57,6 +57,7 @@ class Config:
     author: str = "reportgen"
     pdf_variant: str | None = None
     pdf_tags: bool = True
+    pdf_sources: bool = False
     theme: Theme = DEFAULT_THEME
     charts: ChartChoices = field(default_factory=ChartChoices)
     limits: Limits = field(default_factory=Limits)
@@ -153,6 +154,8 @@ SCHEMA: dict[str, Option] = {
     "author": Option("author", _is_str, doc="author in PDF and deck metadata"),
     "pdf_variant": Option("pdf_variant", _pdf_variant, doc="PDF/A or PDF/UA variant"),
     "pdf_tags": Option("pdf_tags", _is_bool, doc="tagged (accessible) PDF"),
+    "pdf_sources": Option("pdf_sources", _is_bool,
+                          doc="the Sources appendix in the PDF too (the HTML always has it)"),
 }
 THEME_DOCS = {
     "palette": "chart series colours, in order", "accent": "highlight colour",

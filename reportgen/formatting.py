@@ -17,6 +17,11 @@ def _trim(text: str) -> str:
     return text.rstrip("0").rstrip(".") if "." in text else text
 
 
+def upper_first(text: str) -> str:
+    """The text with its first letter upper-case and the rest as written ('AI chips' stays)."""
+    return text[:1].upper() + text[1:]
+
+
 def number(value: float, digits: int = 3) -> str:
     """A plain number with thousands separators and at most `digits` significant decimals."""
     if not math.isfinite(value):

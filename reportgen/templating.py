@@ -31,6 +31,7 @@ FILTERS: Mapping[str, Callable[..., str]] = {
     "quantity": formatting.quantity,
     "change": formatting.change,
     "cagr": formatting.cagr,
+    "upper_first": formatting.upper_first,
 }
 
 

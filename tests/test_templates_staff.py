@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import re
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -54,8 +55,10 @@ def test_accent_colour_and_logo_change_through_css_and_assets(tmp_path):
         "briefing/custom.css": ":root { --accent: #0A7D48; }\n",
         "briefing/assets/logo.svg": STAFF_LOGO,
     })
-    default = render_pdf(synthetic_briefing(), [], config()).data
-    changed = render_pdf(synthetic_briefing(), [], config(templates_dir=staff)).data
+    # no industrial system: its tiers take the palette, whose second colour is the accent's red
+    briefing = replace(synthetic_briefing(), system=())
+    default = render_pdf(briefing, [], config()).data
+    changed = render_pdf(briefing, [], config(templates_dir=staff)).data
     assert _uses_colour(default, "#C8102E") and not _uses_colour(default, "#0A7D48")
     assert _uses_colour(changed, "#0A7D48") and not _uses_colour(changed, "#C8102E")
     assert "STAFFLOGO" in page_texts(changed)[0]

@@ -180,6 +180,8 @@ def build_context(
 ) -> dict[str, Any]:
     """The template context for one briefing; `output` is 'pdf' or 'html'."""
     facts = _fact_views(briefing)
+    appendix = output != "pdf" or config.pdf_sources
+    links = SourceLinks(briefing, facts, appendix=appendix)
     chart_views = tuple(_chart_view(c, chart_src(c)) for c in charts)
     section_ids = {s.id for s in briefing.sections if s.number > 0}
     intro_ids = {s.id for s in briefing.sections if s.number == 0}
@@ -199,11 +201,11 @@ def build_context(
         "theme": config.theme,
         "keywords": keywords(briefing),
         "headline": headline_cards(briefing, facts),
-        "lead": linked_sentences(briefing, facts, [i for s in briefing.sections if s.number == 0
-                                                   for i in s.fact_ids]),
+        "lead": links.sentences([i for s in briefing.sections if s.number == 0
+                                 for i in s.fact_ids]),
         "system": tier_views(briefing.system, facts),
         "system_chart": system_chart,
-        "chapters": chapter_views(briefing, facts, chart_views, exclude=system_chart),
+        "chapters": chapter_views(links, chart_views, exclude=system_chart),
         "glance_charts": tuple(c for c in chart_views if c is not system_chart
                                and c.section_id in intro_ids),
         "extra_charts": tuple(c for c in chart_views if c is not system_chart
@@ -211,12 +213,13 @@ def build_context(
         "targets": target_rows(briefing, facts),
         "sources": tuple(sorted(facts.values(), key=lambda f: f.number)),
         "source_groups": source_groups(facts.values()),
+        "sources_appendix": appendix,
         "warnings": briefing.warnings,
         "fact": lookup.fact,
         "facts": lookup.facts,
         "chart": lookup.chart,
         "charts_in": lookup.charts_in,
-        "cite": cite,
+        "cite": links.cite,
         "asset": asset,
     }
 
@@ -267,11 +270,6 @@ def _unknown(what: str, name: str, known: Iterable[str]) -> str:
     return f"unknown {what} {name!r}{hint}"
 
 
-def cite(fact: FactView) -> Markup:
-    """The figure as a link to its numbered entry in the sources appendix."""
-    return Markup('<a class="figure" href="#{0}">{1}</a>').format(fact.anchor, fact.display)
-
-
 def source_groups(facts: Iterable[FactView]) -> tuple[SourceGroup, ...]:
     """The facts in number order, consecutive ones quoting the same sentence grouped together."""
     groups: list[SourceGroup] = []
@@ -309,18 +307,63 @@ def _is_system_chart(chart: ChartView) -> bool:
     return "system" in chart.kind or "diagram" in chart.kind
 
 
-def linked_sentences(briefing: Briefing, facts: Mapping[str, FactView],
-                     fact_ids: Iterable[str]) -> tuple[Markup, ...]:
-    """The source sentences holding these facts, each once, its figures linked to their sources."""
-    by_sentence: dict[tuple[int, int], list[Fact]] = {}
-    for fid in fact_ids:
-        if fid not in facts:
-            continue
-        f = briefing.fact(fid)
-        key = f.sentence_span or _find_sentence(briefing.text, f)
-        by_sentence.setdefault(key, []).append(f)
-    return tuple(_link_figures(briefing.text, span, found, facts)
-                 for span, found in sorted(by_sentence.items()))
+class SourceLinks:
+    """Where each figure links to, and the source sentences with their figures marked.
+
+    With the sources appendix, every figure links to its numbered entry there. Without it (the
+    PDF's default: the chapters already quote the source's sentences), each figure in the text
+    is the anchor itself, and figures elsewhere (cards, tables, the system) link to it.
+    """
+
+    def __init__(self, briefing: Briefing, facts: Mapping[str, FactView], *,
+                 appendix: bool) -> None:
+        self.briefing = briefing
+        self.facts = facts
+        self._appendix = appendix
+        self._in_text: set[str] = set()
+
+    def cite(self, fact: FactView) -> Markup:
+        """The figure, linked to its source entry or its place in the text when there is one."""
+        if self._appendix or fact.id in self._in_text:
+            return Markup('<a class="figure" href="#{0}">{1}</a>').format(fact.anchor,
+                                                                         fact.display)
+        return Markup('<span class="figure">{0}</span>').format(fact.display)
+
+    def sentences(self, fact_ids: Iterable[str]) -> tuple[Markup, ...]:
+        """The source sentences holding these facts, each once, their figures marked."""
+        by_sentence: dict[tuple[int, int], list[Fact]] = {}
+        for fid in fact_ids:
+            if fid not in self.facts:
+                continue
+            f = self.briefing.fact(fid)
+            key = f.sentence_span or _find_sentence(self.briefing.text, f)
+            by_sentence.setdefault(key, []).append(f)
+        return tuple(self._marked(span, found) for span, found in sorted(by_sentence.items()))
+
+    def _marked(self, span: tuple[int, int], found: Sequence[Fact]) -> Markup:
+        """The sentence `text[span]`, escaped, with each fact's words wrapped in a link."""
+        text = self.briefing.text
+        start, end = span
+        pieces: list[str] = []
+        cursor = start
+        for f in sorted(found, key=lambda x: x.span[0]):
+            a, b = f.span
+            if a < cursor or b > end or text[a:b] != f.text:
+                continue  # overlapping or overridden wording: the fact is still in the table
+            pieces.append(str(escape(text[cursor:a])))
+            pieces.append(self._figure_in_text(self.facts[f.id], text[a:b]))
+            cursor = b
+        pieces.append(str(escape(text[cursor:end])))
+        return Markup("".join(pieces).strip())
+
+    def _figure_in_text(self, view: FactView, words: str) -> str:
+        if self._appendix:
+            return str(Markup('<a class="figure" href="#{0}" title="{1}">{2}</a>').format(
+                view.anchor, view.display, words))
+        if view.id in self._in_text:  # shown twice: only the first place is the anchor
+            return str(Markup('<span class="figure">{0}</span>').format(words))
+        self._in_text.add(view.id)
+        return str(Markup('<a class="figure" id="{0}">{1}</a>').format(view.anchor, words))
 
 
 def _find_sentence(text: str, fact: Fact) -> tuple[int, int]:
@@ -329,25 +372,6 @@ def _find_sentence(text: str, fact: Fact) -> tuple[int, int]:
     if start < 0:
         return fact.span
     return (start, start + len(fact.sentence))
-
-
-def _link_figures(text: str, span: tuple[int, int], found: Sequence[Fact],
-                  views: Mapping[str, FactView]) -> Markup:
-    """The sentence `text[span]`, escaped, with each fact's words wrapped in a source link."""
-    start, end = span
-    pieces: list[str] = []
-    cursor = start
-    for f in sorted(found, key=lambda x: x.span[0]):
-        a, b = f.span
-        if a < cursor or b > end or text[a:b] != f.text:
-            continue  # overlapping or overridden wording: the fact is still in the table
-        view = views[f.id]
-        pieces.append(str(escape(text[cursor:a])))
-        pieces.append(str(Markup('<a class="figure" href="#{0}" title="{1}">{2}</a>').format(
-            view.anchor, view.display, text[a:b])))
-        cursor = b
-    pieces.append(str(escape(text[cursor:end])))
-    return Markup("".join(pieces).strip())
 
 
 def headline_cards(briefing: Briefing, facts: Mapping[str, FactView]) -> tuple[HeadlineCard, ...]:
@@ -399,39 +423,39 @@ def _label_text(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def chapter_views(briefing: Briefing, facts: Mapping[str, FactView],
-                  charts: Sequence[ChartView],
+def chapter_views(links: SourceLinks, charts: Sequence[ChartView],
                   exclude: ChartView | None) -> tuple[ChapterView, ...]:
     """One chapter per numbered section (the untitled introduction feeds 'At a glance')."""
-    return tuple(_chapter(briefing, s, facts, charts, exclude)
-                 for s in briefing.sections if s.number > 0)
+    return tuple(_chapter(links, s, charts, exclude)
+                 for s in links.briefing.sections if s.number > 0)
 
 
-def _chapter(briefing: Briefing, section: Section, facts: Mapping[str, FactView],
-             charts: Sequence[ChartView], exclude: ChartView | None) -> ChapterView:
+def _chapter(links: SourceLinks, section: Section, charts: Sequence[ChartView],
+             exclude: ChartView | None) -> ChapterView:
+    facts = links.facts
     in_points = {i for p in section.points for i in p.fact_ids}
     loose = [i for i in section.fact_ids if i not in in_points]
     return ChapterView(
         id=section.id, number=section.number, title=section.title, anchor=f"ch-{section.id}",
-        sentences=linked_sentences(briefing, facts, loose),
-        points=tuple(_point(briefing, p, facts) for p in section.points),
+        sentences=links.sentences(loose),
+        points=tuple(_point(links, p) for p in section.points),
         facts=tuple(sorted((facts[i] for i in section.fact_ids if i in facts),
                            key=lambda f: f.number)),
         charts=tuple(c for c in charts if c.section_id == section.id and c is not exclude),
     )
 
 
-def _point(briefing: Briefing, point: Point, facts: Mapping[str, FactView]) -> PointView:
+def _point(links: SourceLinks, point: Point) -> PointView:
+    facts = links.facts
     in_topics = {i for t in point.topics for i in t.fact_ids}
     topics = tuple(
-        TopicView(t.id, t.name, linked_sentences(briefing, facts, t.fact_ids),
+        TopicView(t.id, t.name, links.sentences(t.fact_ids),
                   tuple(facts[i] for i in t.fact_ids if i in facts))
         for t in point.topics
     )
     return PointView(
         id=point.id, ordinal=point.ordinal, title=point.title, anchor=f"pt-{point.id}",
-        sentences=linked_sentences(briefing, facts,
-                                   [i for i in point.fact_ids if i not in in_topics]),
+        sentences=links.sentences([i for i in point.fact_ids if i not in in_topics]),
         topics=tuple(t for t in topics if t.facts),
         facts=tuple(facts[i] for i in point.fact_ids if i in facts),
     )

@@ -350,10 +350,13 @@ def warm_charts(config: Config) -> None:
 
 def _charts_deck_pngs(briefing: Briefing, config: Config) -> Iterator[Any]:
     """The SVG charts; then the deck and each chart's PNG by id (for `charts/`)."""
-    charts = draw_charts(briefing, config, png=False)
+    from reportgen.charts import draw_svg_then_png
+
+    drawing = draw_svg_then_png(briefing, config)
+    charts = next(drawing)
     yield charts
     deck = render("pptx", briefing, charts, config)  # draws a PNG only for non-native kinds
-    yield deck, {c.id: c.png for c in draw_charts(briefing, config, png=True)}
+    yield deck, {c.id: c.png for c in next(drawing)}
 
 
 def render_all(formats: tuple[str, ...], briefing: Briefing, config: Config, parallel: bool,

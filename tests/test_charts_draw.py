@@ -12,7 +12,7 @@ import xml.etree.ElementTree as ET
 import pytest
 from PIL import Image
 
-from reportgen.charts import ChartAsset, draw_charts, draw_plan
+from reportgen.charts import ChartAsset, draw_charts, draw_plan, draw_svg_then_png
 from reportgen.charts.draw import DRAWERS, house_style, render, wrap
 from reportgen.charts.select import ChartPlan, choose_charts
 from reportgen.config import Config
@@ -117,6 +117,15 @@ def test_targets_chart_draws_actual_beside_target_with_a_legend():
 
 
 # --- determinism ----------------------------------------------------------------------------------
+
+
+def test_svg_first_then_png_gives_the_same_charts_as_drawing_both_at_once(synthetic):
+    both = draw_charts(synthetic, png=True)
+    drawing = draw_svg_then_png(synthetic)
+    svg_only = next(drawing)
+    assert [a.png for a in svg_only] == [None] * len(both)
+    assert [(a.id, a.svg) for a in svg_only] == [(a.id, a.svg) for a in both]
+    assert [(a.id, a.svg, a.png) for a in next(drawing)] == [(a.id, a.svg, a.png) for a in both]
 
 
 def test_two_renders_are_byte_identical(synthetic):

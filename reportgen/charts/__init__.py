@@ -27,7 +27,7 @@ from reportgen.model import Briefing, ChartSpec
 
 __all__ = [
     "ChartAsset", "ChartDecision", "ChartPlan", "choose_charts", "draw_charts", "draw_plan",
-    "plan_charts", "plan_for", "write_charts",
+    "draw_svg_then_png", "plan_charts", "plan_for", "write_charts",
 ]
 
 FORMATS = {"svg": ("svg",), "png": ("png",), "both": ("svg", "png")}
@@ -84,6 +84,25 @@ def draw_plan(plan: ChartPlan, config: Config | None = None, *, png: bool = True
             svg, raster = render(spec, theme, png=png)
             assets.append(ChartAsset(spec, svg, raster))
     return tuple(assets), tuple(skipped)
+
+
+def draw_svg_then_png(briefing: Briefing, config: Config | None = None,
+                      ) -> Iterator[tuple[ChartAsset, ...]]:
+    """The charts as SVG; then, when asked for the next value, the same charts with their PNGs.
+
+    Each figure is built once and kept in between, so the PNGs (for `charts/`) cost only
+    their rasterising, and a caller can use the SVGs first.
+    """
+    from reportgen.charts.draw import drawer_for, house_style, png_bytes, svg_bytes
+
+    theme = (config or Config()).theme
+    specs = [s for s in plan_for(briefing, config).charts if drawing_problem(s) is None]
+    with house_style(theme):
+        figures = [drawer_for(spec)(spec, theme) for spec in specs]
+        svgs = [svg_bytes(fig) for fig in figures]
+        yield tuple(ChartAsset(spec, svg) for spec, svg in zip(specs, svgs, strict=True))
+        yield tuple(ChartAsset(spec, svg, png_bytes(fig, theme))
+                    for spec, svg, fig in zip(specs, svgs, figures, strict=True))
 
 
 def drawing_problem(spec: ChartSpec) -> str | None:

@@ -511,10 +511,18 @@ def render(spec: ChartSpec, theme: Theme = DEFAULT_THEME, *,
            png: bool = True) -> tuple[bytes, bytes | None]:
     """The chart's SVG bytes and, if asked, its 2× PNG; call it inside `house_style`."""
     fig = drawer_for(spec)(spec, theme)
-    svg = io.BytesIO()
-    fig.savefig(svg, format="svg", metadata=SVG_METADATA)
-    if not png:
-        return svg.getvalue(), None
-    raster = io.BytesIO()
-    fig.savefig(raster, format="png", dpi=theme.png_dpi, metadata=PNG_METADATA)
-    return svg.getvalue(), raster.getvalue()
+    return svg_bytes(fig), png_bytes(fig, theme) if png else None
+
+
+def svg_bytes(fig: Figure) -> bytes:
+    """The figure as SVG (text kept as text, no date: the same chart gives the same bytes)."""
+    out = io.BytesIO()
+    fig.savefig(out, format="svg", metadata=SVG_METADATA)
+    return out.getvalue()
+
+
+def png_bytes(fig: Figure, theme: Theme = DEFAULT_THEME) -> bytes:
+    """The figure as PNG at the theme's PNG resolution (2× by default)."""
+    out = io.BytesIO()
+    fig.savefig(out, format="png", dpi=theme.png_dpi, metadata=PNG_METADATA)
+    return out.getvalue()

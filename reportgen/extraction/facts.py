@@ -17,6 +17,7 @@ Metric names come from `metrics`.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -133,9 +134,21 @@ def _after_document_month(period: str | None, doc_month: int) -> bool:
     return match is not None and int(match.group(1)) > doc_month
 
 
-_EACH_AFTER = re.compile(r"^[^,;]*?\b(?:to|for|per|in)\s+each\b|^\s*(?:each|per)\b")
-_HELD_LEVEL = re.compile(r"\b(?:stay|stays|staying|remain|remains|remaining|keep|keeps|keeping|"
-                         r"maintain|maintains|maintaining|hold|holds|holding)\b[^,;]*$")
+# The patterns of standing rules are compiled on first use: only "goals for <year>" documents
+# need them.
+
+
+@functools.cache
+def _each_after() -> re.Pattern[str]:
+    """An amount per item after a figure (" … to each project", " per")."""
+    return re.compile(r"^[^,;]*?\b(?:to|for|per|in)\s+each\b|^\s*(?:each|per)\b")
+
+
+@functools.cache
+def _held_level() -> re.Pattern[str]:
+    """A level to be held before a figure ("will stay above")."""
+    return re.compile(r"\b(?:stay|stays|staying|remain|remains|remaining|keep|keeps|keeping|"
+                      r"maintain|maintains|maintaining|hold|holds|holding)\b[^,;]*$")
 
 
 def is_standing_rule(sentence: str, a: int, b: int) -> bool:
@@ -143,7 +156,8 @@ def is_standing_rule(sentence: str, a: int, b: int) -> bool:
     20 million yuan … to each project") or a level to be held ("will stay above 3.8%")."""
     clause_start = max((m.end() for m in re.finditer(r"[;:]|,\s*(?:and|while|but)\b",
                                                      sentence[:a])), default=0)
-    return bool(_EACH_AFTER.search(sentence[b:]) or _HELD_LEVEL.search(sentence[clause_start:a]))
+    return bool(_each_after().search(sentence[b:])
+                or _held_level().search(sentence[clause_start:a]))
 
 
 def _deadline_after(sentence: str, index: int, mentions: list[tuple[Mention, Span]],
@@ -160,7 +174,11 @@ def _deadline_after(sentence: str, index: int, mentions: list[tuple[Mention, Spa
     return None
 
 
-_DEADLINE = re.compile(r"\b(?:by|in)\s+(?:the\s+end\s+of\s+)?((?:19|20)[0-9]{2})\b(?![-–0-9])")
+@functools.cache
+def _deadline() -> re.Pattern[str]:
+    """A deadline year ("by 2025", "in 2024", "by the end of 2026")."""
+    # compiled on first use: only a target without a year of its own needs it
+    return re.compile(r"\b(?:by|in)\s+(?:the\s+end\s+of\s+)?((?:19|20)[0-9]{2})\b(?![-–0-9])")
 
 
 def _following_deadline(sentence: str, b: int, claimed: list[tuple[int, int]],
@@ -168,7 +186,7 @@ def _following_deadline(sentence: str, b: int, claimed: list[tuple[int, int]],
     """The nearest "by 2025" / "in 2024" after a target that no other figure states for itself
     ("cultivate 50 firms with trade exceeding 100 million yuan each in 2024, and aims to raise
     the share to 45 percent by 2025": 50 and 100 million are for 2024, 45 for 2025)."""
-    for match in _DEADLINE.finditer(sentence, b):
+    for match in _deadline().finditer(sentence, b):
         if any(s <= match.start() < e for s, e in claimed):
             continue
         year = int(match.group(1))

@@ -8,6 +8,7 @@ counted noun ("60 smart factories" → "number of smart factories"), "X share of
 
 from __future__ import annotations
 
+import functools
 import re
 
 from reportgen.extraction import rules
@@ -230,10 +231,14 @@ def _measured_noun(mention: Mention, before: str, after: str,
     return ""
 
 
-_OPENING_FRACTION = re.compile(
-    r"\s+of\s+(?:the\s+)?(?P<np>[^,;.]+?)"
-    r"(?:\s+and\s+(?:all|most|some|none|many|few)\s+of\s+[^,;.]+?)?"
-    r"\s+(?:already|now|still|currently|today)\s+(?P<pred>[a-z][^,;.]*?)\s*(?=[,;.]|$)")
+@functools.cache
+def _opening_fraction_re() -> re.Pattern[str]:
+    """What follows a fraction that opens its sentence: its group, an adverb, what it does."""
+    # compiled on first use, as few documents open a sentence with a fraction
+    return re.compile(
+        r"\s+of\s+(?:the\s+)?(?P<np>[^,;.]+?)"
+        r"(?:\s+and\s+(?:all|most|some|none|many|few)\s+of\s+[^,;.]+?)?"
+        r"\s+(?:already|now|still|currently|today)\s+(?P<pred>[a-z][^,;.]*?)\s*(?=[,;.]|$)")
 
 
 def _opening_fraction(before: str, after: str) -> str:
@@ -242,7 +247,7 @@ def _opening_fraction(before: str, after: str) -> str:
     its group does (an adverb such as "already" marks where the group ends)."""
     if _LEADING_PHRASE.sub("", _OPENER.sub("", before)).strip():
         return ""
-    match = _OPENING_FRACTION.match(after)
+    match = _opening_fraction_re().match(after)
     if not match or len(match.group("np").split()) > 6:
         return ""
     return f"share of {_clean(match.group('np'))} that {match.group('pred')}"
@@ -825,9 +830,13 @@ def respective_items(sentence: str, mentions: list[tuple[Mention, Span]]) -> lis
     return _numbered_items(sentence)
 
 
-_NUMBERED_GROUP = re.compile(r"\b(?:in|for|of|by|across)\s+(?:the|its|their)\s+"
-                             r"(?P<n>two|three|four|five|six|seven|eight|nine|ten|[2-9])\s+"
-                             r"(?P<noun>[a-z]+?)(?:ies|es|s)?\s*,?\s+respectively\b")
+@functools.cache
+def _numbered_group() -> re.Pattern[str]:
+    """A "respectively" list of unnamed items (" in the three districts respectively")."""
+    # compiled on first use: only a "respectively" list without named items needs it
+    return re.compile(r"\b(?:in|for|of|by|across)\s+(?:the|its|their)\s+"
+                      r"(?P<n>two|three|four|five|six|seven|eight|nine|ten|[2-9])\s+"
+                      r"(?P<noun>[a-z]+?)(?:ies|es|s)?\s*,?\s+respectively\b")
 
 
 def _singular(plural: str) -> str:
@@ -843,7 +852,7 @@ def _singular(plural: str) -> str:
 def _numbered_items(sentence: str) -> list[str]:
     """ "N1, N2 and N3 in the three districts respectively": the unnamed items, numbered
     ("district 1", "district 2", "district 3")."""
-    match = _NUMBERED_GROUP.search(sentence)
+    match = _numbered_group().search(sentence)
     if not match:
         return []
     n = match.group("n")

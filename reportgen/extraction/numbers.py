@@ -17,6 +17,7 @@ Digits are never handed to `float()` before a strict ASCII pattern accepted them
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections.abc import Iterable
@@ -146,8 +147,14 @@ def find_mentions(text: str, *, default_currency: str | None = "yuan") -> list[M
 
 
 _BY_BEFORE = re.compile(r"\b(?:by|of)[ \u00a0]+$")
-_TO_BETWEEN = re.compile(r"^[ \u00a0]+to[ \u00a0]+(?:(?:" + _alternation(
-    p for p, _ in rules.QUALIFIER_PHRASES) + r")[ \u00a0]+)?$", re.IGNORECASE)
+
+
+@functools.cache
+def _to_between() -> re.Pattern[str]:
+    """The words between a change and the level it leads to (" to ", " to more than ")."""
+    # compiled on first use, as few documents state a bare change before a level
+    return re.compile(r"^[ \u00a0]+to[ \u00a0]+(?:(?:" + _alternation(
+        p for p, _ in rules.QUALIFIER_PHRASES) + r")[ \u00a0]+)?$", re.IGNORECASE)
 
 
 def _change_units(text: str, found: list[Mention]) -> list[Mention]:
@@ -159,7 +166,7 @@ def _change_units(text: str, found: list[Mention]) -> list[Mention]:
         bare = change.kind == "count" and not change.noun and change.written_as == "digits"
         if not bare or level.kind not in ("amount", "measure", "percent") \
                 or not _BY_BEFORE.search(text[max(0, change.span[0] - 8):change.span[0]]) \
-                or not _TO_BETWEEN.match(text[change.span[1]:level.span[0]]):
+                or not _to_between().match(text[change.span[1]:level.span[0]]):
             continue
         try:
             number = digits_value(text[level.number_span[0]:level.number_span[1]])
@@ -268,10 +275,14 @@ def _half(text: str, match: re.Match[str]) -> list[Mention]:
                     "words", "fraction", number_span=match.span())]
 
 
-_MULTIPLE_CONTEXT = re.compile(
-    r"(?:\b(?:to|will|would|than|nearly|almost|about|over)\s+(?:double|triple|quadruple)\b"
-    r"|\b(?:double|triple|quadruple|twice|thrice)\s+(?:the|its|their|that|as|what)\b"
-    r"|\b(?:double|triple|quadruple)[.,;])", re.IGNORECASE)
+@functools.cache
+def _multiple_context() -> re.Pattern[str]:
+    """The words around "double" or "twice" that make it a multiple ("to double", "twice the")."""
+    # compiled on first use, as few documents write a multiple in words
+    return re.compile(
+        r"(?:\b(?:to|will|would|than|nearly|almost|about|over)\s+(?:double|triple|quadruple)\b"
+        r"|\b(?:double|triple|quadruple|twice|thrice)\s+(?:the|its|their|that|as|what)\b"
+        r"|\b(?:double|triple|quadruple)[.,;])", re.IGNORECASE)
 
 
 def _multiple_word(text: str, match: re.Match[str]) -> list[Mention]:
@@ -280,7 +291,7 @@ def _multiple_word(text: str, match: re.Match[str]) -> list[Mention]:
         return []  # "double-digit", "double-check"
     around = text[max(0, match.start() - 12):match.end() + 8]
     if word in ("double", "triple", "quadruple", "twice", "thrice") \
-            and not _MULTIPLE_CONTEXT.search(around):
+            and not _multiple_context().search(around):
         return []  # "Double First-Class", "double carbon goals", "met twice"
     value = rules.MULTIPLE_WORDS[word]
     return [Mention(match.span(), float(value), "multiple",
@@ -318,16 +329,20 @@ def _number_word(text: str, match: re.Match[str], currency: str | None) -> list[
     return [tail]
 
 
-_PARTITIVE = re.compile(r"[ \u00a0]+of[ \u00a0]+(?:the|its|their|these|those|our|all)[ \u00a0]+"
-                        r"(?:[A-Za-z]+['’]s[ \u00a0]+)?(?:(?:top[ \u00a0]+)?(?:[0-9][0-9,]*|"
-                        + _WORD_NUMBER + r")[ \u00a0]+)?",
-                        re.IGNORECASE)
+@functools.cache
+def _partitive() -> re.Pattern[str]:
+    """The group a number word picks from (" of the country's top 10 ")."""
+    # compiled on first use: only a number word with nothing counted after it needs it
+    return re.compile(r"[ \u00a0]+of[ \u00a0]+(?:the|its|their|these|those|our|all)[ \u00a0]+"
+                      r"(?:[A-Za-z]+['’]s[ \u00a0]+)?(?:(?:top[ \u00a0]+)?(?:[0-9][0-9,]*|"
+                      + _WORD_NUMBER + r")[ \u00a0]+)?",
+                      re.IGNORECASE)
 
 
 def _partitive_noun(text: str, end: int) -> str:
     """What a number word picks out of a group ("Three of the country's top 10 NEV makers" →
     "NEV makers"); empty when no plural noun follows ("three of them")."""
-    match = _PARTITIVE.match(text, end)
+    match = _partitive().match(text, end)
     if not match:
         return ""
     noun, _ = counted_noun(text, match.end())
@@ -626,10 +641,14 @@ _QUALIFIER_RE = re.compile(
     re.IGNORECASE,
 )
 _QUALIFIER_OF = {p.lower(): Qualifier(q) for p, q in rules.QUALIFIER_PHRASES}
-_MILESTONE_RE = re.compile(
-    r"\b(?:" + "|".join(rules.MILESTONE_VERBS) + r")(?:[ \u00a0]+through)?[ \u00a0]+the[ \u00a0]+$",
-    re.IGNORECASE,
-)
+
+
+@functools.cache
+def _milestone_verb() -> re.Pattern[str]:
+    """The verb of passing a threshold right before a figure ("breaking the ")."""
+    # compiled on first use: only a figure followed by "mark", "threshold", … needs it
+    return re.compile(r"\b(?:" + "|".join(rules.MILESTONE_VERBS)
+                      + r")(?:[ \u00a0]+through)?[ \u00a0]+the[ \u00a0]+$", re.IGNORECASE)
 
 
 def _qualifier_before(text: str, start: int) -> Qualifier:
@@ -645,7 +664,7 @@ def _is_milestone(text: str, start: int, stop: int) -> bool:
     """True for "breaking the 4 trillion-yuan mark": the figure is a threshold passed."""
     nouns = "|".join(rules.MILESTONE_NOUNS)
     after = re.match(r"[ \u00a0]+(" + nouns + r")\b", text[stop:stop + 14])
-    return bool(after and _MILESTONE_RE.search(text[max(0, start - 30):start]))
+    return bool(after and _milestone_verb().search(text[max(0, start - 30):start]))
 
 
 # ---------------------------------------------------------------------------------------------

@@ -9,6 +9,7 @@ sentence inside a point with "In terms of X, …" (and the genre's other openers
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 
@@ -138,19 +139,30 @@ def find_date(text: str) -> str | None:
     return _dateline_date(text)
 
 
-_YEARLESS_DATELINE = re.compile(
-    r"^[ \t]*[A-Z][A-Za-z.'’ -]{1,40},\s+(?P<month>" + _MONTH_RE + r")\.?\s+"
-    r"(?P<day>[0-3]?[0-9])\s*(?:\([^()\n]{1,30}\))?\s*(?:--|—|–|-)\s",
-    re.IGNORECASE | re.MULTILINE)
-# "in 2023", "for 2023", "2023 figures": a year the text reports on as a finished period
-_DONE_YEAR = re.compile(r"(?<!\bby )\b(?:in|for|during|of)\s+((?:19|20)[0-9]{2})\b(?![-–])"
-                        r"|\b((?:19|20)[0-9]{2})\s+(?:figures|data|results|statistics)\b",
-                        re.IGNORECASE)
+# The two patterns below are compiled on first use: only a document without a full date needs
+# them.
+
+
+@functools.cache
+def _yearless_dateline() -> re.Pattern[str]:
+    """A dateline line with a month and day but no year ("BEIJING, Jan. 19 (Xinhua) -- ")."""
+    return re.compile(
+        r"^[ \t]*[A-Z][A-Za-z.'’ -]{1,40},\s+(?P<month>" + _MONTH_RE + r")\.?\s+"
+        r"(?P<day>[0-3]?[0-9])\s*(?:\([^()\n]{1,30}\))?\s*(?:--|—|–|-)\s",
+        re.IGNORECASE | re.MULTILINE)
+
+
+@functools.cache
+def _done_year() -> re.Pattern[str]:
+    """A year the text reports on as a finished period ("in 2023", "for 2023", "2023 figures")."""
+    return re.compile(r"(?<!\bby )\b(?:in|for|during|of)\s+((?:19|20)[0-9]{2})\b(?![-–])"
+                      r"|\b((?:19|20)[0-9]{2})\s+(?:figures|data|results|statistics)\b",
+                      re.IGNORECASE)
 
 
 def yearless_dateline(text: str) -> tuple[int, int] | None:
     """The month and day of a dateline that has no year ("BEIJING, Jan. 19 (Xinhua) -- …")."""
-    match = _YEARLESS_DATELINE.search(text[:3000])
+    match = _yearless_dateline().search(text[:3000])
     if not match:
         return None
     return rules.MONTHS[match.group("month").lower()], int(match.group("day"))
@@ -160,7 +172,7 @@ def _dateline_date(text: str) -> str | None:
     """The date of a yearless dateline early in the year: the day after the year that the title
     or the dateline's paragraph reports on ("… record high in 2023" + "Jan. 19" → 2024-01-19).
     None when no such year is named or the month is after March (the year is then unsure)."""
-    match = _YEARLESS_DATELINE.search(text[:3000])
+    match = _yearless_dateline().search(text[:3000])
     if match is None:
         return None
     month, day = rules.MONTHS[match.group("month").lower()], int(match.group("day"))
@@ -168,7 +180,7 @@ def _dateline_date(text: str) -> str | None:
         return None
     line_end = text.find("\n", match.start())
     opening = find_title(text) + "\n" + text[match.start():line_end if line_end >= 0 else None]
-    years = [int(m.group(1) or m.group(2)) for m in _DONE_YEAR.finditer(opening)]
+    years = [int(m.group(1) or m.group(2)) for m in _done_year().finditer(opening)]
     if not years:
         return None
     try:

@@ -47,7 +47,7 @@ RENDERERS: dict[str, tuple[str, str]] = {
 HEAVY_MODULES: dict[str, tuple[str, ...]] = {
     "charts": ("reportgen.charts.draw",),
     "html": ("reportgen.render.html",),
-    "pdf": ("weasyprint", "reportgen.render.pdf"),
+    "pdf": ("reportgen.render.weasy", "reportgen.render.pdf"),
     "pptx": ("pptx", "reportgen.render.deck"),
 }
 
@@ -246,6 +246,9 @@ def warm_up(formats: Sequence[str], *, charts: bool = True) -> None:
     for name in (m for s in stages for m in HEAVY_MODULES.get(s, ())):
         with contextlib.suppress(Exception):
             importlib.import_module(name)
+    if "reportgen.render.weasy" in sys.modules:
+        with contextlib.suppress(Exception):
+            sys.modules["reportgen.render.weasy"].load_weasyprint()
     if "pdf" in formats and "weasyprint" in sys.modules:
         # WeasyPrint's first document loads the system's fonts (~0.1 s); do it once, here.
         with contextlib.suppress(Exception):

@@ -96,7 +96,9 @@ def check_css(config: Config) -> list[str]:
     sheets = sorted({p for root in roots for p in root.rglob("*.css")})
     if not sheets:
         return []
-    from weasyprint import CSS
+    from reportgen.render.weasy import load_weasyprint
+
+    CSS = load_weasyprint().CSS  # noqa: N806 — WeasyPrint's class
 
     problems: list[str] = []
     for path in sheets:

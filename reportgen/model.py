@@ -8,9 +8,9 @@ from the data. Collections are tuples so a `Briefing` can be hashed, shared and 
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
-from typing import Iterable
 
 SCHEMA = "reportgen.extract/1"
 
@@ -117,7 +117,8 @@ class Section:
 
 @dataclass(frozen=True, slots=True)
 class Target:
-    """A goal for the future, with the latest actual figure of the same metric if the text has one."""
+    """A goal for the future, with the latest actual figure of the same metric if the text has
+    one."""
 
     fact_id: str
     topic: str | None

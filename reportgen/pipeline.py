@@ -1,4 +1,5 @@
-"""The front of the pipeline, shared by every command: sources → SourceDoc → Briefing (+ overrides)."""
+"""The front of the pipeline, shared by every command: sources → SourceDoc → Briefing
+(+ overrides)."""
 
 from __future__ import annotations
 

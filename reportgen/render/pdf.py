@@ -23,6 +23,7 @@ from reportgen.render import RenderResult
 from reportgen.render.fetcher import REFUSED_MARKER, weasyprint_fetcher
 from reportgen.render.glyphs import glyph_warning, missing_glyphs, text_characters
 from reportgen.render.html import BASE_URL, briefing_markup
+from reportgen.render.weasy import load_weasyprint
 
 
 def render_pdf(briefing: Briefing, charts: Sequence[ChartAsset], config: Config) -> RenderResult:
@@ -34,7 +35,7 @@ def render_pdf(briefing: Briefing, charts: Sequence[ChartAsset], config: Config)
         report.append(glyphs)
     options = _pdf_options(briefing, config)
     with _weasyprint_log_into(report):
-        import weasyprint
+        weasyprint = load_weasyprint()
 
         fetcher = weasyprint_fetcher(markup.resolver, report)
         html = weasyprint.HTML(string=markup.html, base_url=BASE_URL, url_fetcher=fetcher)

@@ -2,10 +2,20 @@
 
 from __future__ import annotations
 
+import pytest
 from pptx import Presentation
 from pptx.util import Inches, Pt
 
-from reportgen.render.deck_text import Box, fill_paragraph, fit_size, fits, split_to_fit, wrap
+from reportgen.render import deck_text
+from reportgen.render.deck_text import (
+    Box,
+    fill_paragraph,
+    fit_size,
+    fits,
+    split_to_fit,
+    text_width,
+    wrap,
+)
 
 
 def _paragraph_with_runs(*pieces: tuple[str, bool, float]):
@@ -76,3 +86,63 @@ def test_a_word_wider_than_the_line_is_cut_and_counted_as_several_lines() -> Non
     path = "seeds/shanghai-industrial-economy-2022-09-14.txt"
     lines = wrap(path, 60, 12)
     assert len(lines) > 2 and "".join(lines) == path
+
+
+def _wrap_measuring_whole_lines(text: str, width: float, size: float, bold: bool) -> list[str]:
+    """The greedy wrap as it was before widths were summed: every candidate line measured."""
+    lines: list[str] = []
+    for hard_line in text.split("\n"):
+        line = ""
+        for word in deck_text._cut_long_words(hard_line.split(" "), width, size, bold):
+            candidate = f"{line} {word}" if line else word
+            if not line or text_width(candidate, bold) * size <= width:
+                line = candidate
+            else:
+                lines.append(line)
+                line = word
+        lines.append(line)
+    return lines
+
+
+_SAMPLES = [
+    "In 2021, Shanghai’s industrial added value reached 1,073.9 billion yuan — up 11.2% on "
+    "2020 — and the output of its “3+6” new industrial system was 3.7 trillion yuan.",
+    "AVAILABLE  double  spaces, W. A. Tyler’s “quotes”, fi fl ffi, 中文版 and a "
+    "verylongwordthatcannotfitonanylineatallwithoutbeingcut",
+    "Point one\nPoint two of the section, with its figure (305.6 billion yuan)",
+]
+
+
+@pytest.mark.parametrize("bold", [False, True])
+def test_wrap_breaks_where_measuring_each_whole_line_would(bold: bool) -> None:
+    for text in _SAMPLES:
+        for width in (40, 95.5, 120, 233.3, 300, 512):
+            for size in (7, 9.5, 12, 14, 18, 28):
+                assert wrap(text, width, size, bold) == \
+                    _wrap_measuring_whole_lines(text, width, size, bold), (text, width, size)
+
+
+def test_a_space_adds_exactly_its_own_width_between_two_words() -> None:
+    # what lets `wrap` add a line's width up from its words (and keep its slack as a guard)
+    for left, right in [("AV", "AV"), ("T.", "“Yo"), ("f", "j"), ("1,073.9", "yuan—")]:
+        for bold in (False, True):
+            whole = deck_text._units(f"{left} {right}", bold)
+            parts = (deck_text._units(left, bold) + deck_text._units(" ", bold)
+                     + deck_text._units(right, bold))
+            assert whole == parts
+
+
+def test_a_line_close_to_the_limit_is_measured_whole(monkeypatch: pytest.MonkeyPatch) -> None:
+    measured: list[str] = []
+    real = deck_text.text_width.__wrapped__
+
+    def spy(text: str, bold: bool = False) -> float:
+        measured.append(text)
+        return real(text, bold)
+
+    monkeypatch.setattr(deck_text, "text_width", spy)
+    text = "industrial added value increased"
+    exact = real(text) * 12
+    assert deck_text._wrap.__wrapped__(text, exact, 12, False) == (text,)
+    assert text in measured
+    assert deck_text._wrap.__wrapped__(text, exact - 0.01, 12, False) != (text,)

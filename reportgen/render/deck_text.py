@@ -10,6 +10,7 @@ font the house theme uses, and wraps them greedily the way PowerPoint does.
 from __future__ import annotations
 
 import importlib.util
+import math
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -114,7 +115,30 @@ def text_width(text: str, bold: bool = False) -> float:
     font = _font(bold)
     if font is None:
         return len(text) * (0.62 if bold else 0.58)
-    return float(font.getlength(text)) / 100
+    return _units(text, bold) / 100
+
+
+@lru_cache(maxsize=8192)
+def _units(text: str, bold: bool) -> float:
+    """The width of `text` in the measuring font's units (pixels at 100 px), as PIL gives it."""
+    return float(_font(bold).getlength(text))
+
+
+SPACE_SLACK = 2.0
+"""How far (font units: 1/100 em) a space joining two words may move the width of the whole from
+the sum of its parts. DejaVu Sans moves it by exactly nothing (every pair of 329 characters,
+regular and bold, was checked), so a line's width is added up from its words; a line within this
+much per space of the limit is measured whole all the same, so no other font build can break a
+line elsewhere than measuring it whole would."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Line:
+    """A line being filled: its text, its width in font units, the spaces not measured whole."""
+
+    text: str
+    units: float
+    joins: int = 0
 
 
 def wrap(text: str, width: float, size: float, bold: bool = False) -> list[str]:
@@ -122,18 +146,55 @@ def wrap(text: str, width: float, size: float, bold: bool = False) -> list[str]:
 
     A word wider than the line is cut between characters, as PowerPoint does.
     """
+    return list(_wrap(text, width, size, bold))
+
+
+@lru_cache(maxsize=4096)
+def _wrap(text: str, width: float, size: float, bold: bool) -> tuple[str, ...]:
+    """`wrap`'s lines, cached (fitting wraps the same text at each size it tries)."""
     lines: list[str] = []
     for hard_line in text.split("\n"):
-        line = ""
+        line = _Line("", 0.0)
         for word in _cut_long_words(hard_line.split(" "), width, size, bold):
-            candidate = f"{line} {word}" if line else word
-            if not line or text_width(candidate, bold) * size <= width:
-                line = candidate
+            if not line.text:
+                line = _Line(word, _word_units(word, bold))
+                continue
+            joined = _fitting(_joined(line, word, bold), width, size, bold)
+            if joined is None:
+                lines.append(line.text)
+                line = _Line(word, _word_units(word, bold))
             else:
-                lines.append(line)
-                line = word
-        lines.append(line)
-    return lines
+                line = joined
+        lines.append(line.text)
+    return tuple(lines)
+
+
+def _word_units(word: str, bold: bool) -> float:
+    """A word's width in font units (with no font: unknown, and never needed)."""
+    return _units(word, bold) if _font(bold) is not None else 0.0
+
+
+def _joined(line: _Line, word: str, bold: bool) -> _Line:
+    """`line` with a space and `word` added, its width the sum of the parts'."""
+    # PIL's widths are whole 1/64 px, so these sums are exact: equal to the whole's when additive
+    units = line.units + _word_units(" ", bold) + _word_units(word, bold)
+    return _Line(f"{line.text} {word}", units, line.joins + 1)
+
+
+def _fitting(line: _Line, width: float, size: float, bold: bool) -> _Line | None:
+    """`line` if it is no wider than `width` points at `size`, else None.
+
+    Decided from the summed width when it is clear by more than the slack of its spaces;
+    otherwise from the whole line measured, exactly as `text_width(line) * size <= width`.
+    """
+    slack = line.joins * SPACE_SLACK if _font(bold) is not None else math.inf
+    if (line.units + slack) / 100 * size <= width:
+        return line
+    if (line.units - slack) / 100 * size > width:
+        return None
+    if text_width(line.text, bold) * size > width:
+        return None
+    return _Line(line.text, _word_units(line.text, bold))
 
 
 def _cut_long_words(words: list[str], width: float, size: float, bold: bool) -> list[str]:

@@ -7,6 +7,7 @@ and process, and report the missing ones so that a build says so instead.
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import ctypes.util
 import functools
@@ -52,13 +53,23 @@ def font_covers(char: str) -> bool:
     return _covers_fc_list(ord(char))
 
 
+def _open_fontconfig() -> ctypes.CDLL | None:
+    """fontconfig by its Linux soname first: `find_library` runs `ldconfig -p` (and more)."""
+    with contextlib.suppress(OSError):
+        return ctypes.CDLL("libfontconfig.so.1")
+    name = ctypes.util.find_library("fontconfig")
+    if name:
+        with contextlib.suppress(OSError):
+            return ctypes.CDLL(name)
+    return None
+
+
 @functools.lru_cache(maxsize=1)
 def _fontconfig() -> ctypes.CDLL | None:
-    name = ctypes.util.find_library("fontconfig")
-    if not name:
+    lib = _open_fontconfig()
+    if lib is None:
         return None
     try:
-        lib = ctypes.CDLL(name)
         lib.FcInit()
     except OSError:
         return None

@@ -8,7 +8,7 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reportgen.extraction import metrics, rules
+from reportgen.extraction import metrics, rules, structure
 
 TEXTS = sorted((Path(__file__).parent / "heldout").glob("*.txt")) + sorted(
     (Path(__file__).parent / "genre").glob("*.txt")) + sorted(
@@ -44,3 +44,28 @@ PIECES = st.sampled_from([
 @given(st.lists(PIECES, max_size=12).map("".join))
 def test_strip_qualifier_matches_the_plain_pattern_on_any_text(before: str) -> None:
     assert metrics._strip_qualifier(before) == strip_qualifier_plainly(before)
+
+
+NAV_CLASS = re.compile(r"[|\s\W\u4e00-\u9fff]")
+
+
+def test_nav_line_test_accepts_exactly_the_characters_of_the_old_pattern_class() -> None:
+    every = "".join(map(chr, range(0x110000)))
+    in_class = {m.start() for m in NAV_CLASS.finditer(every)}
+    accepted = {code for code, char in enumerate(every) if structure._is_nav_line(char)}
+    assert accepted == in_class
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from("| -—_a1\u4e00\u9fff\u3000\u00a0\n#.中文é٣"), max_size=8))
+def test_nav_line_test_matches_the_old_pattern_on_any_line(line: str) -> None:
+    old = re.compile(r"^[|\s\W\u4e00-\u9fff]*$").match(line)
+    assert structure._is_nav_line(line) == bool(old)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from("-*•()（）.)）1a9zZ \t\n"), max_size=6))
+def test_list_mark_matches_what_the_goals_list_pattern_matched(line: str) -> None:
+    old = re.compile(r"^(?:[-*•]|\(?[0-9a-z]{1,2}[.)）])\s*").match(line)
+    new = metrics.LIST_MARK.match(line)
+    assert (old and old.span()) == (new and new.span())

@@ -15,7 +15,7 @@ from dataclasses import replace
 
 from reportgen.extraction.facts import Reading, read_sentence
 from reportgen.extraction.ids import fact_slug, unique_ids
-from reportgen.extraction.metrics import COMMON_HEADS
+from reportgen.extraction.metrics import COMMON_HEADS, LIST_MARK
 from reportgen.extraction.numbers import Mention, find_mentions
 from reportgen.extraction.structure import Layout, read_layout, yearless_dateline
 from reportgen.extraction.system import build_system, build_targets
@@ -174,12 +174,12 @@ def _goals_list(text: str, layout: Layout, pos: int,
     """Whether `pos` is an item of a goals list ("Main targets for 2024:" then "1) …" lines), and
     the year its heading names ("for 2024", "this year")."""
     current = next((p for p in layout.paragraphs if p[0] <= pos <= p[1]), None)
-    if current is None or not _LIST_ITEM.match(text[current[0]:current[1]]):
+    if current is None or not LIST_MARK.match(text[current[0]:current[1]]):
         return False, None
     previous = [p for p in layout.paragraphs if p[1] <= current[0]]
     for start, end in reversed(previous[-12:]):
         line = text[start:end].strip()
-        if _LIST_ITEM.match(line):
+        if LIST_MARK.match(line):
             continue
         lowered = line.lower()
         heading = line.endswith((":", "：")) or (len(line.split()) <= 12
@@ -192,9 +192,6 @@ def _goals_list(text: str, layout: Layout, pos: int,
             return True, int(year.group(1))
         return True, doc_year if "this year" in lowered else None
     return False, None
-
-
-_LIST_ITEM = re.compile(r"^(?:[-*•]|\(?[0-9a-z]{1,2}[.)）])\s*")
 
 
 def attach_facts(sections: tuple[Section, ...], facts: tuple[Fact, ...]) -> tuple[Section, ...]:

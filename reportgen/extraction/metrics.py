@@ -32,7 +32,7 @@ _CLAUSE_BREAK = re.compile(r"[;:]\s*|,\s*(?=(?:and|while|but|with|of which|which
 _ISSUER_POSSESSIVE = re.compile(
     r"\b(?:(?:the|this)\s+(?:" + "|".join(rules.ISSUER_NOUNS) + r")|its|their)[’']s?\s+",
     re.IGNORECASE)
-_LIST_MARK = re.compile(r"^(?:\(?[0-9a-z]{1,2}[.)）]|[-*•])\s*")
+LIST_MARK = re.compile(r"^(?:\(?[0-9a-z]{1,2}[.)）]|[-*•])\s*")  # "(1) ", "a) ", "- ", "• "
 _NOT_SUBJECTS = frozenset({"a", "an", "the", "this", "that", "these", "those", "which", "it", "who",
                            "they", "we", "there", "here", "and", "or", "but", "year-on-year",
                            "month-on-month", "quarter-on-quarter", "annual", "yearly"})
@@ -350,7 +350,7 @@ _NOT_A_FUND = frozenset({"total", "all", "each", "which", "that", "this", "these
 
 def _bare_clause(before: str) -> str:
     """A short clause with no verb before the figure ("PM2.5 density below") as the metric."""
-    clause = _LIST_MARK.sub("", _clause(_strip_qualifier(before)).strip())
+    clause = LIST_MARK.sub("", _clause(_strip_qualifier(before)).strip())
     clause = re.sub(r"\s+(?:of|at|to|equal to|below|above|under|over|around|about)\s*$", "",
                     clause)
     words = clause.split()
@@ -669,7 +669,7 @@ _OF_PHRASE_STOPS = frozenset({"a", "an", "the", "with", "posted", "recorded", "o
 
 def _of_phrase(before: str) -> str:
     """The noun right before "of"/"at" ahead of a figure ("a size of", "total revenue of")."""
-    text = _LIST_MARK.sub("", _strip_qualifier(before)).rstrip()
+    text = LIST_MARK.sub("", _strip_qualifier(before)).rstrip()
     link = re.search(r"\s+(?:of|at|worth|valued at)$", text)
     if not link:
         return ""

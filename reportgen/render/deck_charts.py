@@ -153,9 +153,10 @@ def _style_chart(chart: Any, spec: ChartSpec, table: ChartTable, style: NumberSt
     from pptx.enum.chart import XL_LABEL_POSITION, XL_LEGEND_POSITION
     from pptx.util import Pt
 
-    chart.font.size = Pt(12)
-    chart.font.name = theme.font_family
-    chart.font.color.rgb = _rgb(theme.text)
+    font = chart.font  # each `.font` looks its element up again: once is enough
+    font.size = Pt(12)
+    font.name = theme.font_family
+    font.color.rgb = _rgb(theme.text)
     _set_title(chart, _title_with_unit(spec.title, style), spec.subtitle, theme)
     plot = chart.plots[0]
     plot.has_data_labels = True
@@ -355,36 +356,75 @@ def describe_system(briefing: Briefing, tiers: Sequence[SystemTier]) -> str:
 def _box(shapes: Any, kind: Any, rect: Rect, lines: Sequence[str], *, fill: str,
          text_colour: str, theme: Theme, outline: str | None = None,
          bold_first: bool = False, sizes: Sequence[float] | None = None) -> Any:
-    """An autoshape with `lines` fitted inside it (or set at `sizes`, one per line)."""
+    """An autoshape with `lines` fitted inside it (or set at `sizes`, one per line).
+
+    python-pptx adds the shape (id, name, geometry, style); its fill, outline and text are then
+    written in one piece, as the XML python-pptx's setters write: through its proxies, one
+    property at a time, they cost more than all the rest of a figure.
+    """
     from pptx.enum.shapes import MSO_SHAPE
-    from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
-    from pptx.util import Pt
 
     shape = shapes.add_shape(kind, rect.left, rect.top, rect.width, rect.height)
-    shape.fill.solid()
-    shape.fill.fore_color.rgb = _rgb(fill)
-    if outline:
-        shape.line.color.rgb, shape.line.width = _rgb(outline), Pt(1.25)
-    else:
-        shape.line.fill.background()
-    shape.shadow.inherit = False
-    frame = shape.text_frame
-    frame.word_wrap, frame.auto_size = True, MSO_AUTO_SIZE.NONE
-    frame.vertical_anchor = MSO_ANCHOR.MIDDLE
-    inset = Pt(4)
-    frame.margin_left = frame.margin_right = frame.margin_top = frame.margin_bottom = inset
     box = text_room(rect, rounded=kind == MSO_SHAPE.ROUNDED_RECTANGLE)
     size = fit_size(lines, box, 16, 7, bold=bold_first) or 7
     sizes = sizes or [size] * len(lines)
-    for index, line in enumerate(lines):
-        paragraph = frame.paragraphs[0] if index == 0 else frame.add_paragraph()
-        paragraph.alignment = PP_ALIGN.CENTER
-        run = paragraph.add_run()
-        run.text = line
-        run.font.size, run.font.name = Pt(sizes[index]), theme.font_family
-        run.font.bold = bold_first and index == 0
-        run.font.color.rgb = _rgb(text_colour)
+    element = shape._element
+    shape_format = _parsed(f"<p:spPr {_NSDECLS}>{_shape_format_xml(fill, outline)}</p:spPr>")
+    element.spPr.extend(list(shape_format))
+    runs = [(sizes[index], bold_first and index == 0) for index in range(len(lines))]
+    text_body = _parsed(_text_body_xml(runs, text_colour))
+    for run, line in zip(text_body.iter(_qn("a:r")), lines, strict=True):
+        run.text = line  # python-pptx's setter: it escapes control characters as _x000B_
+    for latin in text_body.iter(_qn("a:latin")):
+        latin.set("typeface", theme.font_family)
+    element.replace(element.txBody, text_body)
     return shape
+
+
+_NSDECLS = (
+    'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
+    'xmlns:p="http://schemas.openxmlformats.org/presentationml/2006/main"'
+)
+
+
+def _parsed(xml: str) -> Any:
+    """The XML parsed into python-pptx's element classes."""
+    from pptx.oxml import parse_xml
+
+    return parse_xml(xml)
+
+
+def _qn(tag: str) -> str:
+    """'a:r' → the Clark name lxml uses."""
+    from pptx.oxml.ns import qn
+
+    return str(qn(tag))
+
+
+def _shape_format_xml(fill: str, outline: str | None) -> str:
+    """A box's solid fill, outline (1.25 pt, or none) and no shadow, as python-pptx writes them."""
+    from pptx.util import Pt
+
+    line = (f'<a:ln w="{int(Pt(1.25))}"><a:solidFill><a:srgbClr val="{_rgb(outline)}"/>'
+            "</a:solidFill></a:ln>" if outline else "<a:ln><a:noFill/></a:ln>")
+    return f'<a:solidFill><a:srgbClr val="{_rgb(fill)}"/></a:solidFill>{line}<a:effectLst/>'
+
+
+def _text_body_xml(runs: Sequence[tuple[float, bool]], colour: str) -> str:
+    """A box's text body: wrapped, not autofitted, centred, 4 pt insets; a paragraph of one run
+    (size, bold) per line, its text and typeface left empty for the caller to set."""
+    from pptx.util import Pt
+
+    inset = int(Pt(4))
+    paragraphs = "".join(
+        f'<a:p><a:pPr algn="ctr"/><a:r><a:rPr sz="{Pt(size).centipoints}" b="{int(bold)}">'
+        f'<a:solidFill><a:srgbClr val="{_rgb(colour)}"/></a:solidFill><a:latin/></a:rPr>'
+        "<a:t/></a:r></a:p>"
+        for size, bold in runs
+    ) or '<a:p><a:pPr algn="ctr"/></a:p>'
+    return (f'<p:txBody {_NSDECLS}><a:bodyPr rtlCol="0" anchor="ctr" wrap="square" '
+            f'lIns="{inset}" rIns="{inset}" tIns="{inset}" bIns="{inset}"><a:noAutofit/>'
+            f"</a:bodyPr><a:lstStyle/>{paragraphs}</p:txBody>")
 
 
 def text_room(rect: Rect, *, rounded: bool = False) -> Box:

@@ -229,6 +229,7 @@ def add_table(shapes: Any, table: TableData, rows: Sequence[int], rect: Rect,
             frame_.word_wrap = True
             run = frame_.paragraphs[0].add_run()
             run.text = text
-            run.font.size, run.font.name = Pt(size), font_name
-            run.font.bold = r == 0
+            font = run.font  # each `.font` looks the run's properties up again: once is enough
+            font.size, font.name = Pt(size), font_name
+            font.bold = r == 0
     return frame

@@ -403,3 +403,53 @@ def test_a_box_is_the_xml_python_pptx_setters_write(lines: list[str], outline: s
     strip = re.compile(rb' (id|name)="[^"]*"')
     assert strip.sub(b"", etree.tostring(ours._element)) == \
         strip.sub(b"", etree.tostring(theirs._element))
+
+
+def _table_through_proxies(shapes: Any, table: Any, rows: list[int], rect: Any,
+                           size: float) -> Any:
+    """A table set one property at a time through python-pptx, as `add_table` did before it
+    wrote the rows' XML itself."""
+    from pptx.util import Emu, Pt
+
+    from reportgen.render.deck_tables import EMU_PER_PT, row_height
+
+    widths = table.column_widths(rect.width)
+    heights = [row_height(table.header, widths, size, bold=True)] + [
+        row_height(table.rows[i], widths, size) for i in rows]
+    frame = shapes.add_table(len(rows) + 1, len(table.header), rect.left, rect.top,
+                             rect.width, int(sum(heights) * EMU_PER_PT))
+    frame.name = "Table"
+    for col, width in enumerate(widths):
+        frame.table.columns[col].width = Emu(width)
+    for r, height in enumerate(heights):
+        frame.table.rows[r].height = Emu(int(height * EMU_PER_PT))
+    for r, cells in enumerate([table.header, *(table.rows[i] for i in rows)]):
+        for c, text in enumerate(cells):
+            text_frame = frame.table.cell(r, c).text_frame
+            text_frame.word_wrap = True
+            run = text_frame.paragraphs[0].add_run()
+            run.text = text
+            run.font.size, run.font.name = Pt(size), "DejaVu Sans"
+            run.font.bold = r == 0
+    return frame
+
+
+def test_a_table_is_the_xml_python_pptx_setters_write() -> None:
+    from lxml import etree
+
+    from reportgen.render.deck_charts import Rect
+    from reportgen.render.deck_tables import TableData, add_table
+
+    table = TableData(("Area", "Target & goal", "By"), (
+        ("Green and low-carbon development industrial scale", "500 billion yuan", "2025"),
+        ("Bell\x07 <metaverse>", "350 billion yuan", ""),
+        ("Third", "1", "2030"),
+    ), (), (4.0, 2.2, 0.9))
+    prs = Presentation()
+    shapes = prs.slides.add_slide(prs.slide_layouts[6]).shapes
+    rect = Rect(548640, 1463040, 8_000_000, 3_000_000)
+    ours = add_table(shapes, table, [0, 2], rect, "DejaVu Sans", 12.0)
+    theirs = _table_through_proxies(shapes, table, [0, 2], rect, 12.0)
+    strip = re.compile(rb' id="[^"]*"')
+    assert strip.sub(b"", etree.tostring(ours._element)) == \
+        strip.sub(b"", etree.tostring(theirs._element))

@@ -207,8 +207,14 @@ def paginate(table: TableData, rect: Rect, size: float = FONT_SIZE) -> list[list
 
 def add_table(shapes: Any, table: TableData, rows: Sequence[int], rect: Rect,
               font_name: str, size: float = FONT_SIZE) -> Any:
-    """A native table of the header and the given rows, in `rect`, row heights fitted."""
-    from pptx.util import Emu, Pt
+    """A native table of the header and the given rows, in `rect`, row heights fitted.
+
+    python-pptx adds the table; its column widths, rows and cells are then written as the XML
+    python-pptx's setters write (one proxy per property cost more than the rest of the deck's
+    tables), and the frame is as tall as its rows, as python-pptx makes it when a row changes.
+    """
+    from pptx.oxml.ns import qn
+    from pptx.util import Emu
 
     widths = table.column_widths(rect.width)
     heights = [row_height(table.header, widths, size, bold=True)] + [
@@ -218,18 +224,34 @@ def add_table(shapes: Any, table: TableData, rows: Sequence[int], rect: Rect,
     frame = shapes.add_table(len(rows) + 1, len(table.header), rect.left, rect.top,
                              rect.width, total)
     frame.name = "Table"
-    grid = frame.table
-    for col, width in enumerate(widths):
-        grid.columns[col].width = Emu(width)
-    for r, height in enumerate(heights):
-        grid.rows[r].height = Emu(int(height * EMU_PER_PT))
-    for r, cells in enumerate([table.header, *(table.rows[i] for i in rows)]):
-        for c, text in enumerate(cells):
-            frame_ = grid.cell(r, c).text_frame
-            frame_.word_wrap = True
-            run = frame_.paragraphs[0].add_run()
-            run.text = text
-            font = run.font  # each `.font` looks the run's properties up again: once is enough
-            font.size, font.name = Pt(size), font_name
-            font.bold = r == 0
+    grid = next(frame._element.iter(qn("a:tbl")))
+    for column, width in zip(grid.iter(qn("a:gridCol")), widths, strict=True):
+        column.set("w", str(Emu(width)))
+    row_emus = [int(height * EMU_PER_PT) for height in heights]
+    texts = [table.header, *(table.rows[i] for i in rows)]
+    for old, cells, emu, bold in zip(list(grid.iter(qn("a:tr"))), texts, row_emus,
+                                     [True] + [False] * len(rows), strict=True):
+        grid.replace(old, _table_row(cells, len(widths), emu, size, bold, font_name))
+    frame.height = Emu(sum(row_emus))
     return frame
+
+
+def _table_row(cells: Sequence[str], columns: int, height: int, size: float, bold: bool,
+               font_name: str) -> Any:
+    """A table row element: a wrapped cell of one run per text, at `size`, bold or not; columns
+    past the texts keep python-pptx's empty cell."""
+    from pptx.oxml import parse_xml
+    from pptx.oxml.ns import nsdecls, qn
+    from pptx.util import Pt
+
+    cell = (f'<a:tc><a:txBody><a:bodyPr wrap="square"/><a:lstStyle/><a:p><a:r>'
+            f'<a:rPr sz="{Pt(size).centipoints}" b="{int(bold)}"><a:latin/></a:rPr><a:t/>'
+            "</a:r></a:p></a:txBody><a:tcPr/></a:tc>")
+    empty = "<a:tc><a:txBody><a:bodyPr/><a:lstStyle/><a:p/></a:txBody><a:tcPr/></a:tc>"
+    xml = cell * len(cells) + empty * (columns - len(cells))
+    row = parse_xml(f'<a:tr {nsdecls("a")} h="{height}">{xml}</a:tr>')
+    for run, text in zip(row.iter(qn("a:r")), cells, strict=True):
+        run.text = text  # python-pptx's setter: it escapes control characters as _x000B_
+    for latin in row.iter(qn("a:latin")):
+        latin.set("typeface", font_name)
+    return row

@@ -205,6 +205,29 @@ def test_every_content_slide_has_notes(synthetic: Briefing) -> None:
         assert notes(slide).strip(), slide.shapes.title.text
 
 
+def test_each_notes_slide_is_the_one_python_pptx_makes_for_its_slide(synthetic: Briefing
+                                                                     ) -> None:
+    from lxml import etree
+    from pptx.opc.constants import RELATIONSHIP_TYPE
+
+    def without_text(element: Any) -> bytes:
+        copy = etree.fromstring(etree.tostring(element))
+        for body in list(copy.iter(f"{{{copy.nsmap['p']}}}txBody")):
+            body.getparent().remove(body)
+        return bytes(etree.tostring(copy))
+
+    prs = build(synthetic)
+    fresh = prs.slides.add_slide(prs.slide_layouts[0]).notes_slide  # as python-pptx makes one
+    shown = [s for s in list(prs.slides)[:-1] if s.has_notes_slide]
+    assert len(shown) > 3
+    for slide in shown:
+        notes = slide.notes_slide
+        assert notes.part.part_related_by(RELATIONSHIP_TYPE.SLIDE) is slide.part
+        assert notes.part.part_related_by(RELATIONSHIP_TYPE.NOTES_MASTER) is \
+            fresh.part.part_related_by(RELATIONSHIP_TYPE.NOTES_MASTER)
+        assert without_text(notes._element) == without_text(fresh._element)
+
+
 def test_alt_text_on_every_chart_picture_and_diagram_group(synthetic: Briefing) -> None:
     prs = build(synthetic)
     seen = 0

@@ -43,6 +43,7 @@ _FURNITURE = (PP_PLACEHOLDER.DATE, PP_PLACEHOLDER.FOOTER, PP_PLACEHOLDER.SLIDE_N
 _TEXT_ONLY = (PP_PLACEHOLDER.BODY, PP_PLACEHOLDER.VERTICAL_BODY)
 _INSET_X, _INSET_Y = 14.4, 7.2  # default text insets, left+right and top+bottom, in points
 _MIN_BODY, _MIN_TITLE = 12.0, 16.0
+_NS = {"p": "http://schemas.openxmlformats.org/presentationml/2006/main"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -241,9 +242,9 @@ class DeckBuilder:
             else:
                 _remove_placeholder(slide, slot.idx)
                 fact_ids.extend(self.put_visual(slide, slot.rect, kind, item))
-        for placeholder in list(slide.placeholders):
-            if placeholder.placeholder_format.idx not in used:
-                placeholder._element.getparent().remove(placeholder._element)
+        for idx, shape in _placeholder_shapes(slide):
+            if idx not in used:
+                shape.getparent().remove(shape)
         self.put_notes(slide, plan, fact_ids)
         return slide
 
@@ -433,19 +434,35 @@ def _text_box(slot: Slot) -> Box:
                18.0 if slot.bullets else 0.0)
 
 
+def _placeholder_shapes(slide: Any) -> list[tuple[int, Any]]:
+    """(idx, shape element) of each placeholder on the slide, in order.
+
+    Read as python-pptx reads them (a top-level shape whose first child's `p:nvPr` holds a
+    `p:ph`; no idx is 0), without making a proxy and compiling an XPath for each shape.
+    """
+    found = []
+    for shape in slide._element.find("p:cSld/p:spTree", _NS).iterchildren():
+        ph = shape[0].find("p:nvPr/p:ph", _NS) if len(shape) else None
+        if ph is not None:
+            found.append((int(ph.get("idx", 0)), shape))
+    return found
+
+
 def _placeholder(slide: Any, idx: int) -> Any:
     """The slide's placeholder with this idx."""
-    for placeholder in slide.placeholders:
-        if placeholder.placeholder_format.idx == idx:
-            return placeholder
+    from pptx.shapes.shapetree import SlideShapeFactory
+
+    for found, shape in _placeholder_shapes(slide):
+        if found == idx:
+            return SlideShapeFactory(shape, slide.shapes)
     raise KeyError(idx)
 
 
 def _remove_placeholder(slide: Any, idx: int) -> None:
     """Remove the placeholder `idx` from the slide (its room gets a chart, table, …)."""
-    for placeholder in slide.placeholders:
-        if placeholder.placeholder_format.idx == idx:
-            placeholder._element.getparent().remove(placeholder._element)
+    for found, shape in _placeholder_shapes(slide):
+        if found == idx:
+            shape.getparent().remove(shape)
             return
 
 

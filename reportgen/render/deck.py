@@ -262,8 +262,17 @@ def render_text(env: Environment, source: str, context: Mapping[str, Any], where
 
 @lru_cache(maxsize=512)
 def _compiled(env: Environment, source: str) -> Any:
-    """`source` compiled once per environment."""
-    return env.from_string(source)
+    """`source` as `env.from_string` makes it, compiled once per environment, and kept between
+    processes in the environment's bytecode cache (as Jinja's loaders keep template files):
+    compiling deck.yaml's texts cost a fresh build ~0.01 s."""
+    cache = env.bytecode_cache
+    if cache is None:
+        return env.from_string(source)
+    bucket = cache.get_bucket(env, f"deck text:{source}", None, source)
+    if bucket.code is None:
+        bucket.code = env.compile(source)
+        cache.set_bucket(bucket)
+    return env.template_class.from_code(env, bucket.code, env.make_globals(None), None)
 
 
 @lru_cache(maxsize=512)

@@ -470,6 +470,21 @@ def test_deck_texts_are_compiled_once_and_then_read_from_the_bytecode_cache(
         render_text(environment(), "{{ name | }}", {"name": "a"}, "x")
 
 
+def test_the_package_is_written_once_as_save_then_normalise_would_write_it(
+        synthetic: Briefing, monkeypatch: pytest.MonkeyPatch) -> None:
+    from reportgen.render.deck import normalise_package
+    from reportgen.render.deck_build import package_bytes
+
+    prs = Presentation(io.BytesIO(render_deck(synthetic, [], Config()).data))
+    saved = io.BytesIO()
+    prs.save(saved)
+    expected = normalise_package(saved.getvalue())
+    assert any(n.endswith(".xlsx") for n in zipfile.ZipFile(io.BytesIO(expected)).namelist())
+    assert package_bytes(prs) == expected
+    monkeypatch.setitem(sys.modules, "pptx.opc.serialized", None)  # a python-pptx without it
+    assert package_bytes(prs) == expected
+
+
 def test_importing_render_does_not_import_pptx() -> None:
     import subprocess
 

@@ -79,7 +79,7 @@ def render_deck(briefing: Briefing, charts: Sequence[ChartAsset], config: Config
         fill=_master_filler(env, base_context(briefing, specs, config), master_path),
         when=build_time(briefing),
     )
-    return RenderResult(normalise_package(data), tuple(warnings))
+    return RenderResult(data, tuple(warnings))
 
 
 def _missing_layouts_message(master: Path, spec: DeckSpec, missing: Sequence[str],
@@ -450,9 +450,12 @@ def build_time(briefing: Briefing) -> dt.datetime:
 
 def normalise_package(data: bytes) -> bytes:
     """The same package with fixed zip dates and fixed dates inside embedded workbooks."""
-    return normalise_package_with(
-        data, lambda name, blob: _normalise_workbook(blob) if name.endswith(".xlsx") else blob
-    )
+    return normalise_package_with(data, normalise_member)
+
+
+def normalise_member(name: str, blob: bytes) -> bytes:
+    """A package member as `normalise_package` keeps it: embedded workbooks' dates fixed."""
+    return _normalise_workbook(blob) if name.endswith(".xlsx") else blob
 
 
 def _normalise_workbook(blob: bytes) -> bytes:
@@ -472,8 +475,13 @@ def normalise_package_with(data: bytes, fix: Callable[[str, bytes], bytes]) -> b
     out = BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
         for info in source.infolist():
-            entry = zipfile.ZipInfo(info.filename, _FIXED_ZIP_DATE)
-            entry.compress_type = zipfile.ZIP_DEFLATED
-            entry.external_attr = 0o644 << 16
-            target.writestr(entry, fix(info.filename, source.read(info)))
+            write_fixed(target, info.filename, fix(info.filename, source.read(info)))
     return out.getvalue()
+
+
+def write_fixed(target: zipfile.ZipFile, name: str, blob: bytes) -> None:
+    """Add `blob` to `target` as `name`, deflated, with the fixed date and mode."""
+    entry = zipfile.ZipInfo(name, _FIXED_ZIP_DATE)
+    entry.compress_type = zipfile.ZIP_DEFLATED
+    entry.external_attr = 0o644 << 16
+    target.writestr(entry, blob)

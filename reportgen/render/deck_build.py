@@ -9,6 +9,7 @@ continues on the next with "(2 of 3)" in the title.
 from __future__ import annotations
 
 import datetime as dt
+import zipfile
 from collections.abc import Callable, Sequence
 from copy import deepcopy
 from dataclasses import dataclass, field, replace
@@ -25,7 +26,7 @@ from pptx.util import Pt
 from reportgen.config import Config
 from reportgen.errors import ChartError
 from reportgen.model import Briefing, ChartSpec, Fact, SystemMember, SystemTier
-from reportgen.render.deck import SlidePlan
+from reportgen.render.deck import SlidePlan, normalise_member, normalise_package, write_fixed
 from reportgen.render.deck_charts import (
     EMU_PER_PT,
     Rect,
@@ -85,9 +86,44 @@ def build_presentation(master: Path, plans: Sequence[SlidePlan], briefing: Brief
     for plan in plans:
         builder.add(plan)
     _set_properties(prs, briefing, config, when)
-    buffer = BytesIO()
-    prs.save(buffer)
-    return buffer.getvalue(), builder.warnings
+    return package_bytes(prs), builder.warnings
+
+
+def package_bytes(prs: Any) -> bytes:
+    """The presentation's package with fixed dates: `normalise_package` of what `prs.save`
+    writes, but with each part compressed once, not written, read back and compressed again.
+
+    python-pptx's own package writer serialises the parts, in its order, into our zip; with a
+    python-pptx whose writer differs, the package is saved and then normalised.
+    """
+    package = prs.part.package
+    try:
+        from pptx.opc.serialized import PackageWriter
+
+        writer = PackageWriter(BytesIO(), package._rels, tuple(package.iter_parts()))
+        steps: tuple[Callable[[Any], None], ...] = (
+            writer._write_content_types_stream, writer._write_pkg_rels, writer._write_parts)
+    except (ImportError, AttributeError, TypeError):
+        buffer = BytesIO()
+        prs.save(buffer)
+        return normalise_package(buffer.getvalue())
+    out = BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for step in steps:
+            step(_FixedDateSink(target))
+    return out.getvalue()
+
+
+@dataclass(frozen=True, slots=True)
+class _FixedDateSink:
+    """What python-pptx's package writer writes to (`write(pack_uri, blob)`): our zip."""
+
+    target: zipfile.ZipFile
+
+    def write(self, pack_uri: Any, blob: bytes) -> None:
+        """Add one part (or rels item) to the zip as `normalise_package` would."""
+        name = str(pack_uri.membername)
+        write_fixed(self.target, name, normalise_member(name, blob))
 
 
 def _drop_slides(prs: Any) -> None:

@@ -114,11 +114,13 @@ def package_bytes(prs: Any) -> bytes:
     return out.getvalue()
 
 
-@dataclass(frozen=True, slots=True)
 class _FixedDateSink:
     """What python-pptx's package writer writes to (`write(pack_uri, blob)`): our zip."""
 
-    target: zipfile.ZipFile
+    __slots__ = ("target",)
+
+    def __init__(self, target: zipfile.ZipFile) -> None:
+        self.target = target
 
     def write(self, pack_uri: Any, blob: bytes) -> None:
         """Add one part (or rels item) to the zip as `normalise_package` would."""

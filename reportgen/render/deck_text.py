@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 EXPRESSION = re.compile(r"\{\{.*?\}\}", re.S)
 LINE_SPACING = 1.2  # PowerPoint's single spacing is about 1.2 × the font size
@@ -132,8 +132,7 @@ much per space of the limit is measured whole all the same, so no other font bui
 line elsewhere than measuring it whole would."""
 
 
-@dataclass(frozen=True, slots=True)
-class _Line:
+class _Line(NamedTuple):  # not a dataclass: made for every word tried, and at import
     """A line being filled: its text, its width in font units, the spaces not measured whole."""
 
     text: str

@@ -135,11 +135,13 @@ def plan_slides(spec: DeckSpec, env: Environment, briefing: Briefing,
                 specs: Sequence[ChartSpec], config: Config) -> list[SlidePlan]:
     """Every slide deck.yaml asks for, evaluated (repeat expanded, `when` applied)."""
     base = base_context(briefing, specs, config)
+    chosen: dict[tuple[int, str | None], list[Fact]] = {}  # key_facts, asked again and again
     plans: list[SlidePlan] = []
     for entry in spec.slides:
-        for bindings in _repeat(entry, env, {**base, **_helpers(briefing, specs, [])}, spec):
+        for bindings in _repeat(entry, env, {**base, **_helpers(briefing, specs, [], chosen)},
+                                spec):
             recorder: list[str] = []
-            context = {**base, **_helpers(briefing, specs, recorder), **bindings}
+            context = {**base, **_helpers(briefing, specs, recorder, chosen), **bindings}
             when = entry.get("when")
             if when is not None and not _evaluate(env, when.value, context, spec.at(when.line)):
                 continue
@@ -203,9 +205,11 @@ def _repeat(entry: SlideEntry, env: Environment, base: Mapping[str, Any],
             for i, item in enumerate(items)]
 
 
-def _helpers(briefing: Briefing, specs: Sequence[ChartSpec], recorder: list[str]
+def _helpers(briefing: Briefing, specs: Sequence[ChartSpec], recorder: list[str],
+             chosen_before: dict[tuple[int, str | None], list[Fact]] | None = None
              ) -> dict[str, Callable[..., Any]]:
-    """Functions for deck.yaml expressions; `fact` and `figure` record the facts they show."""
+    """Functions for deck.yaml expressions; `fact` and `figure` record the facts they show;
+    `key_facts` answers from `chosen_before` what it was asked before."""
     from reportgen.render.deck_charts import figure_text
 
     by_id = {f.id: f for f in briefing.facts}
@@ -228,7 +232,12 @@ def _helpers(briefing: Briefing, specs: Sequence[ChartSpec], recorder: list[str]
         return [c for c in specs if c.section_id == section_id and c.kind != "system"]
 
     def chosen(n: int = 6, section_id: str | None = None) -> list[Fact]:
-        return key_facts(briefing, int(n), section_id, specs)
+        if chosen_before is None or not isinstance(section_id, (str, type(None))):
+            return key_facts(briefing, int(n), section_id, specs)
+        key = (int(n), section_id)
+        if key not in chosen_before:
+            chosen_before[key] = key_facts(briefing, key[0], section_id, specs)
+        return list(chosen_before[key])
 
     return {"fact": fact, "figure": figure, "charts_in": charts_in, "key_facts": chosen}
 

@@ -485,6 +485,22 @@ def test_the_package_is_written_once_as_save_then_normalise_would_write_it(
     assert package_bytes(prs) == expected
 
 
+def test_placeholders_are_found_as_python_pptx_finds_them() -> None:
+    from lxml import etree
+
+    from reportgen.render.deck_build import _placeholder_shapes
+
+    prs = Presentation(str(DEFAULTS_DIR / "deck" / "master.pptx"))
+    for layout in prs.slide_layouts:
+        slide = prs.slides.add_slide(layout)
+        tree = slide.shapes._spTree
+        tree.insert(2, etree.Comment("a comment among the shapes"))
+        for shape in list(tree.iterchildren("{*}*"))[2:]:
+            shape.insert(0, etree.Comment("a comment before the shape's properties"))
+        assert _placeholder_shapes(slide) == [
+            (p.placeholder_format.idx, p._element) for p in slide.placeholders]
+
+
 def test_importing_render_does_not_import_pptx() -> None:
     import subprocess
 

@@ -479,8 +479,9 @@ def _placeholder_shapes(slide: Any) -> list[tuple[int, Any]]:
     `p:ph`; no idx is 0), without making a proxy and compiling an XPath for each shape.
     """
     found = []
-    for shape in slide._element.find("p:cSld/p:spTree", _NS).iterchildren():
-        ph = shape[0].find("p:nvPr/p:ph", _NS) if len(shape) else None
+    for shape in slide._element.find("p:cSld/p:spTree", _NS).iterchildren("{*}*"):
+        first = next(shape.iterchildren("{*}*"), None)  # elements only, as XPath's *[1]
+        ph = first.find("p:nvPr/p:ph", _NS) if first is not None else None
         if ph is not None:
             found.append((int(ph.get("idx", 0)), shape))
     return found

@@ -10,6 +10,7 @@ written atomically afterwards, `manifest.json` last.
 from __future__ import annotations
 
 import contextlib
+import functools
 import os
 import sys
 import time
@@ -378,10 +379,13 @@ def render_all(formats: tuple[str, ...], briefing: Briefing, config: Config, par
         return [], ()
     others = [f for f in wanted if f != "pptx"]
     if helper is not None:  # it has the briefing and draws the charts; the renderers are warm
-        svg_charts: tuple[ChartAsset, ...] = helper.next()
-        results = [(fmt, render(fmt, briefing, svg_charts, config)) for fmt in others]
+        drawn = helper.next
+        charts_later: Callable[[], tuple[ChartAsset, ...]] = functools.cache(
+            lambda: tuple(drawn()))  # the helper's first value, asked for once
+        results = [(fmt, _render_beside(fmt, briefing, charts_later, config)) for fmt in
+                   sorted(others, key=lambda f: f != "pdf")]  # the PDF first: it need not wait
         deck_result, pngs = helper.next()
-        return [*results, ("pptx", deck_result)], with_pngs(svg_charts, pngs)
+        return [*results, ("pptx", deck_result)], with_pngs(charts_later(), pngs)
     if not (parallel and "pptx" in wanted and len(wanted) > 1):
         charts = _charts(briefing, config, png="pptx" in wanted, parallel=parallel,
                          formats=wanted)
@@ -394,6 +398,18 @@ def render_all(formats: tuple[str, ...], briefing: Briefing, config: Config, par
                if fmt != "pptx"]
     deck_result, charts = deck.result()
     return [*results, ("pptx", deck_result)], charts
+
+
+def _render_beside(fmt: str, briefing: Briefing, charts: Callable[[], tuple[ChartAsset, ...]],
+                   config: Config) -> RenderResult:
+    """`fmt` rendered with the charts a helper draws: the PDF lays out its pages with
+    placeholders of the charts' sizes meanwhile, and takes the charts only to draw them."""
+    if fmt != "pdf":
+        return render(fmt, briefing, charts(), config)
+    from reportgen.charts import chart_placeholders
+    from reportgen.render.pdf import render_pdf
+
+    return render_pdf(briefing, chart_placeholders(briefing, config), config, drawn_later=charts)
 
 
 def _deck_and_charts(briefing: Briefing, svg_charts: tuple[ChartAsset, ...], config: Config,

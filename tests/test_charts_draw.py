@@ -289,3 +289,50 @@ def test_unknown_kind_is_an_error_listing_the_known_kinds():
         render(spec("pie", [("a", 1.0)]))
     assert "'pie'" in str(caught.value)
     assert "growth, ranking, targets, shares, system" in str(caught.value)
+
+
+# --- sizes known before drawing (the PDF lays out its pages while the charts are drawn) ---------
+
+
+def _svg_size(svg: bytes) -> tuple[str | None, str | None, str | None]:
+    root = ET.fromstring(svg)
+    return root.get("width"), root.get("height"), root.get("viewBox")
+
+
+def _release_briefings():
+    from pathlib import Path
+
+    from reportgen.pipeline import load_briefing
+
+    tests = Path(__file__).parent
+    sources = [p for folder in ("heldout", "genre") for p in sorted((tests / folder).iterdir())
+               if p.suffix in (".txt", ".md", ".html")]
+    return [load_briefing(p) for p in [*sorted((tests.parent / "seeds").glob("*.txt")),
+                                        *sources]]
+
+
+def test_placeholders_have_the_size_of_every_drawn_chart_of_every_release():
+    from reportgen.charts import chart_placeholders
+
+    compared = 0
+    for briefing in _release_briefings():
+        drawn = draw_charts(briefing, png=False)
+        placeholders = chart_placeholders(briefing)
+        assert [p.id for p in placeholders] == [d.id for d in drawn]
+        for placeholder, chart in zip(placeholders, drawn, strict=True):
+            assert _svg_size(placeholder.svg) == _svg_size(chart.svg), chart.id
+            compared += 1
+    assert compared > 30
+
+
+@pytest.mark.parametrize("kind", ["growth", "ranking", "targets", "shares"])
+@pytest.mark.parametrize("count", [1, 3, 30, 80])
+def test_placeholder_size_matches_short_long_and_cut_bar_charts(kind, count, synthetic):
+    from reportgen.charts import chart_placeholders
+
+    points = [(f"District number {i} of the city" * (1 + i % 3), float(i + 1))
+              for i in range(count)]
+    chart = spec(kind, points, unit="percent" if kind == "shares" else "yuan")
+    briefing = synthetic.with_charts([chart])
+    drawn = draw_charts(briefing, png=False)
+    assert _svg_size(chart_placeholders(briefing)[0].svg) == _svg_size(drawn[0].svg)

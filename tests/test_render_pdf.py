@@ -346,3 +346,33 @@ def test_a_release_without_sections_system_targets_or_date_still_renders():
     assert set(toc_entries(result.data)) == set()
     assert "/CreationDate" not in PdfReader(io.BytesIO(result.data)).metadata
     assert result.warnings == ()
+
+
+# --- pages laid out while the charts are drawn ---------------------------------------------------
+
+
+def test_a_pdf_laid_out_with_placeholders_is_the_same_pdf_once_the_charts_are_drawn_in(
+        seed, monkeypatch):
+    from reportgen.charts import chart_placeholders
+    from reportgen.render import pdf as pdf_stage
+
+    briefing, charts, result = seed
+    swaps: list[bool] = []
+    real_swap = pdf_stage.swap_charts
+    monkeypatch.setattr(pdf_stage, "swap_charts", lambda *a: swaps.append(real_swap(*a)) or
+                        swaps[-1])
+    asked: list[int] = []
+    later = render_pdf(briefing, chart_placeholders(briefing, config()), config(),
+                       drawn_later=lambda: asked.append(1) or charts)
+    assert later.data == result.data
+    assert swaps == [True] and asked == [1]  # drawn in place, not laid out twice
+
+
+def test_a_drawn_chart_of_another_size_lays_the_pdf_out_again(seed, monkeypatch):
+    from reportgen.charts import ChartAsset
+
+    briefing, charts, result = seed
+    wrong = tuple(ChartAsset(c.spec, b'<svg xmlns="http://www.w3.org/2000/svg" width="10pt" '
+                             b'height="10pt" viewBox="0 0 10 10"></svg>') for c in charts)
+    later = render_pdf(briefing, wrong, config(), drawn_later=lambda: charts)
+    assert later.data == result.data

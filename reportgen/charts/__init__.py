@@ -26,7 +26,8 @@ from reportgen.config import Config
 from reportgen.model import Briefing, ChartSpec
 
 __all__ = [
-    "ChartAsset", "ChartDecision", "ChartPlan", "choose_charts", "draw_charts", "draw_plan",
+    "ChartAsset", "ChartDecision", "ChartPlan", "chart_placeholders", "choose_charts",
+    "draw_charts", "draw_plan",
     "draw_svg_then_png", "plan_charts", "plan_for", "write_charts",
 ]
 
@@ -103,6 +104,27 @@ def draw_svg_then_png(briefing: Briefing, config: Config | None = None,
         yield tuple(ChartAsset(spec, svg) for spec, svg in zip(specs, svgs, strict=True))
         yield tuple(ChartAsset(spec, svg, png_bytes(fig, theme))
                     for spec, svg, fig in zip(specs, svgs, figures, strict=True))
+
+
+def chart_placeholders(briefing: Briefing, config: Config | None = None,
+                       ) -> tuple[ChartAsset, ...]:
+    """The charts `draw_charts` will draw, each as an empty SVG of the chart's size.
+
+    A renderer can lay out its pages with these while the charts are drawn (matplotlib is not
+    imported); `render_pdf(drawn_later=...)` then draws the real ones in their place.
+    """
+    from reportgen.charts.draw import figure_size
+
+    theme = (config or Config()).theme
+    specs = [s for s in plan_for(briefing, config).charts if drawing_problem(s) is None]
+    return tuple(ChartAsset(spec, _empty_svg(*figure_size(spec, theme))) for spec in specs)
+
+
+def _empty_svg(width_in: float, height_in: float) -> bytes:
+    """An SVG root with matplotlib's size attributes for a figure of this size."""
+    w, h = (f"{v * 72:f}".rstrip("0").rstrip(".") for v in (width_in, height_in))
+    return (f'<svg xmlns="http://www.w3.org/2000/svg" width="{w}pt" height="{h}pt" '
+            f'viewBox="0 0 {w} {h}"></svg>').encode("ascii")
 
 
 def drawing_problem(spec: ChartSpec) -> str | None:

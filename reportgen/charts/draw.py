@@ -251,9 +251,18 @@ class BarRow:
     bars: tuple[tuple[float, str, str], ...]
 
 
-def _bar_layout(spec: ChartSpec, theme: Theme, rows: list[BarRow],
-                track: float | None = None) -> tuple[Figure, Axes, list[BarRow]]:
-    """A figure sized for `rows` with labels left and values at the bar ends."""
+@dataclass(frozen=True, slots=True)
+class BarPlan:
+    """The rows a bar chart shows (cut to fit the page), their wrapped labels and its height."""
+
+    rows: list[BarRow]
+    labels: list[str]
+    label_w: float
+    height: float
+
+
+def _bar_plan(spec: ChartSpec, theme: Theme, rows: list[BarRow]) -> BarPlan:
+    """The rows that fit `MAX_HEIGHT_IN` (one more says how many are left out) and the height."""
     size = theme.chart_font_size
     labels, label_w = _row_labels(rows, theme)
     lines = max([lbl.count("\n") + 1 for lbl in labels] + [1])
@@ -265,7 +274,16 @@ def _bar_layout(spec: ChartSpec, theme: Theme, rows: list[BarRow],
         rows = rows[:fits - 1]
         labels, label_w = _row_labels([*rows, BarRow(f"… {hidden} more not shown", ())], theme)
     height = max(MIN_BAR_HEIGHT_IN, head + 0.45 + max(row_in * len(labels), MIN_ROW_IN * 3))
-    fig, frame = new_figure(spec, theme, height=height, bottom=0.35)
+    return BarPlan(rows, labels, label_w, height)
+
+
+def _bar_layout(spec: ChartSpec, theme: Theme, rows: list[BarRow],
+                track: float | None = None) -> tuple[Figure, Axes, list[BarRow]]:
+    """A figure sized for `rows` with labels left and values at the bar ends."""
+    size = theme.chart_font_size
+    plan = _bar_plan(spec, theme, rows)
+    rows, labels, label_w = plan.rows, plan.labels, plan.label_w
+    fig, frame = new_figure(spec, theme, height=plan.height, bottom=0.35)
     ax = fig.add_axes(frame.axes_rect(0.2 + label_w, 0.15))
     _plain_axes(ax, theme)
     _draw_bar_rows(ax, rows, theme, track)
@@ -330,19 +348,19 @@ def _set_value_limits(ax: Axes, rows: list[BarRow], label_frac: float,
     ax.set_xlim(low - left * total, high + right * total)
 
 
+def _ranking_rows(spec: ChartSpec, theme: Theme) -> list[BarRow]:
+    points = spec.series[0].points if spec.series else ()
+    return [BarRow(p.label, ((p.value, theme.colour(0), value_text(p, spec.unit)),))
+            for p in points]
+
+
 def draw_ranking(spec: ChartSpec, theme: Theme) -> Figure:
     """Horizontal bars, largest first, each labelled with its value."""
-    points = spec.series[0].points if spec.series else ()
-    rows = [BarRow(p.label, ((p.value, theme.colour(0), value_text(p, spec.unit)),))
-            for p in points]
-    fig, _, _ = _bar_layout(spec, theme, rows)
+    fig, _, _ = _bar_layout(spec, theme, _ranking_rows(spec, theme))
     return fig
 
 
-def draw_targets(spec: ChartSpec, theme: Theme) -> Figure:
-    """Each target as a dark bar, the latest actual figure as a pale bar beneath it."""
-    from matplotlib.patches import Patch
-
+def _target_rows(spec: ChartSpec, theme: Theme) -> list[BarRow]:
     targets = spec.series[0].points if spec.series else ()
     actual = {p.label: p for p in spec.series[1].points} if len(spec.series) > 1 else {}
     rows = []
@@ -352,7 +370,15 @@ def draw_targets(spec: ChartSpec, theme: Theme) -> Figure:
         if a is not None:
             bars.append((a.value, theme.series_colour("targets", 1), value_text(a, spec.unit)))
         rows.append(BarRow(p.label, tuple(bars)))
-    fig, ax, _ = _bar_layout(spec, theme, rows)
+    return rows
+
+
+def draw_targets(spec: ChartSpec, theme: Theme) -> Figure:
+    """Each target as a dark bar, the latest actual figure as a pale bar beneath it."""
+    from matplotlib.patches import Patch
+
+    actual = len(spec.series) > 1 and bool(spec.series[1].points)
+    fig, ax, _ = _bar_layout(spec, theme, _target_rows(spec, theme))
     if actual:
         handles = [Patch(color=theme.series_colour("targets", i), label=spec.series[i].name)
                    for i in (0, 1)]
@@ -361,12 +387,15 @@ def draw_targets(spec: ChartSpec, theme: Theme) -> Figure:
     return fig
 
 
+def _share_rows(spec: ChartSpec, theme: Theme) -> list[BarRow]:
+    points = spec.series[0].points if spec.series else ()
+    return [BarRow(p.label, ((p.value, theme.colour(i), value_text(p, "percent")),))
+            for i, p in enumerate(points)]
+
+
 def draw_shares(spec: ChartSpec, theme: Theme) -> Figure:
     """Each share as a bar against a pale track to 100%."""
-    points = spec.series[0].points if spec.series else ()
-    rows = [BarRow(p.label, ((p.value, theme.colour(i), value_text(p, "percent")),))
-            for i, p in enumerate(points)]
-    fig, _, _ = _bar_layout(spec, theme, rows, track=100.0)
+    fig, _, _ = _bar_layout(spec, theme, _share_rows(spec, theme), track=100.0)
     return fig
 
 
@@ -389,8 +418,22 @@ class TierText:
     more: int
 
 
-def draw_system(spec: ChartSpec, theme: Theme) -> Figure:
-    """A diagram: one column per tier (header box, then a box per member with its figure)."""
+@dataclass(frozen=True, slots=True)
+class SystemPlan:
+    """The diagram's geometry in inches: columns, their texts, box heights and the height."""
+
+    col_w: float
+    left: float
+    arrow_w: float
+    texts: list[TierText]
+    head_h: float
+    box_h: list[float]
+    gap: float
+    height: float
+
+
+def _system_plan(spec: ChartSpec, theme: Theme) -> SystemPlan:
+    """Where the tiers go and how tall the diagram is (no renderer needed)."""
     tiers = spec.series
     n = max(1, len(tiers))
     arrow_w = 0.22
@@ -407,7 +450,17 @@ def draw_system(spec: ChartSpec, theme: Theme) -> Figure:
     stack = max([(len(t.members) + (t.more > 0)) * (h + gap) for t, h in zip(texts, box_h,
                                                                            strict=True)] + [0.3])
     height = header_height(spec, theme) + head_h + 0.12 + stack + 0.3
-    fig, frame = new_figure(spec, theme, height=max(MIN_BAR_HEIGHT_IN, height), bottom=0.3)
+    return SystemPlan(col_w, left, arrow_w, texts, head_h, box_h, gap,
+                      max(MIN_BAR_HEIGHT_IN, height))
+
+
+def draw_system(spec: ChartSpec, theme: Theme) -> Figure:
+    """A diagram: one column per tier (header box, then a box per member with its figure)."""
+    plan = _system_plan(spec, theme)
+    n = max(1, len(spec.series))
+    col_w, left, arrow_w, texts = plan.col_w, plan.left, plan.arrow_w, plan.texts
+    head_h, box_h, gap = plan.head_h, plan.box_h, plan.gap
+    fig, frame = new_figure(spec, theme, height=plan.height, bottom=0.3)
     ax = fig.add_axes((0.0, 0.0, 1.0, 1.0))
     ax.set_xlim(0, frame.width)
     ax.set_ylim(0, frame.height)
@@ -485,6 +538,23 @@ DRAWERS: dict[str, Drawer] = {
     "system": draw_system,
 }
 """The drawer for each chart kind; the only place a kind is connected to its drawing."""
+
+BAR_ROWS: dict[str, Callable[[ChartSpec, Theme], list[BarRow]]] = {
+    "ranking": _ranking_rows, "targets": _target_rows, "shares": _share_rows,
+}
+"""The rows of each horizontal-bar kind, which set its height (`figure_size`)."""
+
+
+def figure_size(spec: ChartSpec, theme: Theme = DEFAULT_THEME) -> tuple[float, float]:
+    """The chart's width and height in inches as its drawer makes it, without drawing it
+    (a renderer can lay out the page before the chart is drawn)."""
+    drawer_for(spec)  # an unknown kind is the same error here as when drawing
+    height: float | None = None
+    if spec.kind in BAR_ROWS:
+        height = _bar_plan(spec, theme, BAR_ROWS[spec.kind](spec, theme)).height
+    elif spec.kind == "system":
+        height = _system_plan(spec, theme).height
+    return theme.chart_width_in, min(MAX_HEIGHT_IN, height or theme.chart_height_in)
 
 
 def drawer_for(spec: ChartSpec) -> Drawer:

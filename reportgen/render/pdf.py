@@ -11,7 +11,7 @@ import contextlib
 import hashlib
 import logging
 import warnings
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from html.parser import HTMLParser
 from typing import Any
 
@@ -20,14 +20,21 @@ from reportgen.config import Config
 from reportgen.errors import ConfigError
 from reportgen.model import Briefing
 from reportgen.render import RenderResult
-from reportgen.render.fetcher import REFUSED_MARKER, weasyprint_fetcher
+from reportgen.render.fetcher import CHART_BASE, REFUSED_MARKER, weasyprint_fetcher
 from reportgen.render.glyphs import glyph_warning, missing_glyphs, text_characters
-from reportgen.render.html import BASE_URL, briefing_markup
+from reportgen.render.html import BASE_URL, briefing_markup, chart_filename
 from reportgen.render.weasy import load_weasyprint
 
 
-def render_pdf(briefing: Briefing, charts: Sequence[ChartAsset], config: Config) -> RenderResult:
-    """The briefing's PDF bytes (tagged, fonts embedded, reproducible) and its warnings."""
+def render_pdf(briefing: Briefing, charts: Sequence[ChartAsset], config: Config, *,
+               drawn_later: Callable[[], Sequence[ChartAsset]] | None = None) -> RenderResult:
+    """The briefing's PDF bytes (tagged, fonts embedded, reproducible) and its warnings.
+
+    With `drawn_later`, `charts` are placeholders of the charts' sizes (`chart_placeholders`):
+    the pages are laid out while the charts are drawn elsewhere, and `drawn_later()` gives the
+    drawn charts just before the pages are drawn. Should a drawn chart differ from its
+    placeholder, the PDF is laid out again with the drawn charts.
+    """
     markup = briefing_markup(briefing, charts, config, output="pdf")
     report = list(markup.warnings)
     glyphs = glyph_warning(missing_glyphs(text_characters(markup.html)))
@@ -39,13 +46,47 @@ def render_pdf(briefing: Briefing, charts: Sequence[ChartAsset], config: Config)
 
         fetcher = weasyprint_fetcher(markup.resolver, report)
         html = weasyprint.HTML(string=markup.html, base_url=BASE_URL, url_fetcher=fetcher)
-        document = html.render(**options)
+        images: dict[str, Any] = {}  # WeasyPrint's image cache: URL → the image boxes draw
+        document = html.render(cache=images, **options)
+        if drawn_later is not None:
+            drawn = drawn_later()
+            if not swap_charts(images, charts, drawn, fetcher):
+                return render_pdf(briefing, drawn, config)
         _drop_attachments(document, _attachment_hrefs(markup.html), report)
         with warnings.catch_warnings():
             # WeasyPrint 70 leaves its sRGB profile file open for PDF/A (a ResourceWarning)
             warnings.simplefilter("ignore", ResourceWarning)
             data = document.write_pdf(**options)
     return RenderResult(data, tuple(report))
+
+
+def swap_charts(images: dict[str, Any], placeholders: Sequence[ChartAsset],
+                drawn: Sequence[ChartAsset], fetcher: Any) -> bool:
+    """Put each drawn chart into the laid-out image of its placeholder; False (nothing
+    swapped) when the drawn charts are not the same charts at the same sizes."""
+    from xml.etree import ElementTree
+
+    from weasyprint.images import SVGImage
+
+    by_url = {CHART_BASE + chart_filename(c): c for c in drawn}
+    wanted = {CHART_BASE + chart_filename(c): c for c in placeholders}
+    if by_url.keys() != wanted.keys():
+        return False
+    trees = {url: ElementTree.fromstring(c.svg) for url, c in by_url.items()}
+    if any(_size(trees[url]) != _size(ElementTree.fromstring(c.svg)) for url, c in wanted.items()):
+        return False
+    shown = {url: images[url] for url in by_url if url in images}  # those the template shows
+    if not all(isinstance(image, SVGImage) and hasattr(image, "_context")
+               for image in shown.values()):
+        return False  # another WeasyPrint: lay out again rather than guess
+    for url, image in shown.items():
+        # The page's boxes hold `image`: give it the drawn chart's state, same size and context
+        image.__dict__.update(SVGImage(trees[url], url, fetcher, image._context).__dict__)
+    return True
+
+
+def _size(root: Any) -> tuple[str | None, ...]:
+    return tuple(root.get(name) for name in ("width", "height", "viewBox"))
 
 
 def _pdf_options(briefing: Briefing, config: Config) -> dict[str, Any]:

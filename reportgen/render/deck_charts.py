@@ -163,7 +163,9 @@ def _style_chart(chart: Any, spec: ChartSpec, table: ChartTable, style: NumberSt
     labels = plot.data_labels
     labels.number_format, labels.number_format_is_linked = style.code, False
     labels.font.size = Pt(12)
-    is_doughnut = chart.chart_type is not None and "DOUGHNUT" in str(chart.chart_type)
+    kind = chart.chart_type  # worked out from the chart's XML on each look: once here
+    chart_type = str(kind)
+    is_doughnut = kind is not None and "DOUGHNUT" in chart_type
     if is_doughnut:
         _colour_points(plot, table, theme)
         chart.has_legend = True
@@ -174,7 +176,7 @@ def _style_chart(chart: Any, spec: ChartSpec, table: ChartTable, style: NumberSt
         plot.gap_width = 60
     for index, series in enumerate(plot.series):
         colour = theme.series_colour(spec.kind, index)  # as the matplotlib chart
-        if "LINE" in str(chart.chart_type):
+        if "LINE" in chart_type:  # a line chart stays one whatever its series look like
             series.format.line.color.rgb = _rgb(colour)
             series.smooth = False
             series.marker.format.fill.solid()
@@ -241,8 +243,9 @@ def _style_axes(chart: Any, spec: ChartSpec, theme: Theme) -> None:
         category_axis.reverse_order = True  # first item at the top, as the list reads
     value_axis.visible = False
     value_axis.has_major_gridlines = False
-    value_axis.minimum_scale = 0 if not _any_negative(chart) else None
-    if _any_negative(chart):  # names at the left edge, not at zero across the declines' bars
+    negative = _any_negative(chart)
+    value_axis.minimum_scale = 0 if not negative else None
+    if negative:  # names at the left edge, not at zero across the declines' bars
         from pptx.enum.chart import XL_TICK_LABEL_POSITION
 
         category_axis.tick_label_position = XL_TICK_LABEL_POSITION.LOW

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import shutil
 import signal
@@ -11,6 +12,7 @@ import sys
 import time
 import urllib.request
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -100,3 +102,70 @@ def test_a_port_in_use_is_a_one_line_error(tmp_path, monkeypatch):
         assert main(["watch", "--port", str(port)], stdout=io.StringIO()) == 1
     assert err.getvalue().startswith(f"reportgen: error: 127.0.0.1:{port}: cannot serve the "
                                      "preview (Address already in use); choose another --port")
+
+
+# --- the page really reloads, in headless Chromium (skipped where it is not installed) ---------
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+CHROMEDRIVER = shutil.which("chromedriver")
+
+
+def webdriver(base: str, command: str, body: dict | None = None, method: str = "POST") -> Any:
+    """One W3C WebDriver call to chromedriver, its "value" (plain HTTP: no Selenium needed)."""
+    data = json.dumps(body or {}).encode() if method == "POST" else None
+    request = urllib.request.Request(base + command, data=data, method=method,
+                                     headers={"Content-Type": "application/json"})
+    with urllib.request.urlopen(request, timeout=60) as response:
+        return json.loads(response.read())["value"]
+
+
+@pytest.fixture
+def browser():
+    if not (CHROMIUM and CHROMEDRIVER):
+        pytest.skip("headless Chromium and chromedriver are not installed")
+    port = free_port()
+    driver = subprocess.Popen([CHROMEDRIVER, f"--port={port}"], stdout=subprocess.DEVNULL,
+                              stderr=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{port}/"
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        try:
+            get(base + "status")
+            break
+        except OSError:
+            time.sleep(0.2)
+    options = {"binary": CHROMIUM, "args": ["--headless=new", "--no-sandbox", "--disable-gpu",
+                                            "--disable-dev-shm-usage"]}
+    session = webdriver(base, "session", {"capabilities": {"alwaysMatch": {
+        "browserName": "chrome", "goog:chromeOptions": options}}})
+    url = f"{base}session/{session['sessionId']}/"
+
+    def run(script: str) -> object:
+        return webdriver(url, "execute/sync", {"script": script, "args": []})
+
+    try:
+        yield url, run
+    finally:
+        with contextlib.suppress(OSError):
+            webdriver(url.rstrip("/"), "", method="DELETE")
+        driver.terminate()
+        driver.wait(timeout=30)
+
+
+@pytest.mark.slow
+def test_the_open_page_reloads_itself_after_a_rebuild_in_headless_chromium(watching, browser):
+    root, base, css = watching
+    assert wait_for_version(base, 1)["ok"], (root / "watch.log").read_text()
+    slug = next((root / "seeds").glob("*.txt")).stem
+    session, run = browser
+    webdriver(session, "url", {"url": f"{base}{slug}/briefing.html"})
+    accent = "return getComputedStyle(document.documentElement).getPropertyValue('--accent')"
+    assert "#5b2a86" not in str(run(accent)).lower()
+    run("window.reportgenMarker = 'before the edit'; return null")  # gone once it reloads
+    css.write_text(":root { --accent: #5B2A86; }\n")
+    assert wait_for_version(base, 2)["ok"]
+    deadline = time.monotonic() + 30
+    while run("return window.reportgenMarker || null") is not None:
+        assert time.monotonic() < deadline, "the page did not reload after the build"
+        time.sleep(0.25)
+    assert "#5b2a86" in str(run(accent)).lower()  # the reloaded page has the new style

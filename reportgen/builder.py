@@ -339,6 +339,7 @@ def _load_beside(helper: Companion, plan: DocumentPlan, config: Config) -> Brief
 def warm_charts(config: Config) -> None:
     """Import matplotlib and draw a tiny figure in the house style, so that its font cache and
     SVG backend are loaded (~0.5 s) before the first real chart."""
+    import gc
     import io
 
     warm_up(["charts"], charts=False)
@@ -350,6 +351,9 @@ def warm_charts(config: Config) -> None:
         figure = Figure(figsize=(1, 1))
         figure.text(0.5, 0.5, "0")
         figure.savefig(io.BytesIO(), format="svg")
+    # matplotlib's import leaves ~80,000 objects that live as long as this process: keep the
+    # garbage collector from walking them again while the charts and the deck are made
+    gc.freeze()
 
 
 def _charts_deck_pngs(briefing: Briefing, config: Config) -> Iterator[Any]:
@@ -360,19 +364,19 @@ def _charts_deck_pngs(briefing: Briefing, config: Config) -> Iterator[Any]:
     charts = next(drawing)
     yield charts
     deck = render("pptx", briefing, charts, config)  # draws a PNG only for non-native kinds
-    yield deck, {c.id: c.png for c in next(drawing)}
+    yield deck, {c.id: c.png for c in next(drawing)} if config.chart_png else {}
 
 
 def render_all(formats: tuple[str, ...], briefing: Briefing, config: Config, parallel: bool,
                helper: Companion | None = None) -> tuple[Rendered, tuple[ChartAsset, ...]]:
     """Each wanted format rendered in memory, and the charts drawn for them.
 
-    PNGs (three times the cost of the SVGs) are drawn only when the deck is built, since only
-    the deck uses them. With `parallel`, the SVG charts are drawn in a second process while
-    this one imports WeasyPrint (not python-pptx: only the deck process needs it), and the
-    deck is made in another while this one renders the HTML and the PDF; that process draws
-    the PNG files of `charts/` after the deck (which needs PNGs only for kinds with no
-    native chart, and draws those itself).
+    The PNGs of `charts/` (three times the cost of the SVGs) are drawn only with the config's
+    `chart_png`: no output uses them. With `parallel`, the SVG charts are drawn in a second
+    process while this one imports WeasyPrint (not python-pptx: only the deck process needs
+    it), and the deck is made in another while this one renders the HTML and the PDF; that
+    process draws the PNGs after the deck (which draws its own for kinds with no native
+    chart).
     """
     wanted = [f for f in RENDER_ORDER if f in formats]
     if not wanted:
@@ -387,7 +391,7 @@ def render_all(formats: tuple[str, ...], briefing: Briefing, config: Config, par
         deck_result, pngs = helper.next()
         return [*results, ("pptx", deck_result)], with_pngs(charts_later(), pngs)
     if not (parallel and "pptx" in wanted and len(wanted) > 1):
-        charts = _charts(briefing, config, png="pptx" in wanted, parallel=parallel,
+        charts = _charts(briefing, config, png=config.chart_png, parallel=parallel,
                          formats=wanted)
         return [(fmt, render(fmt, briefing, charts, config)) for fmt in wanted], charts
     from reportgen.worker import Background
@@ -414,8 +418,11 @@ def _render_beside(fmt: str, briefing: Briefing, charts: Callable[[], tuple[Char
 
 def _deck_and_charts(briefing: Briefing, svg_charts: tuple[ChartAsset, ...], config: Config,
                      ) -> tuple[RenderResult, tuple[ChartAsset, ...]]:
-    """The deck, then the charts with their PNGs (for `charts/`), drawn once the deck is made."""
+    """The deck, then the charts with their PNGs (for `charts/`, with the config's
+    `chart_png`), drawn once the deck is made."""
     deck = render("pptx", briefing, svg_charts, config)
+    if not config.chart_png:
+        return deck, svg_charts
     drawn = draw_charts(briefing, config, png=True)
     return deck, with_pngs(svg_charts, {c.id: c.png for c in drawn})
 
@@ -477,10 +484,9 @@ def chart_files(charts: tuple[ChartAsset, ...]) -> dict[str, bytes]:
 
 
 def redrawn_kinds(formats: tuple[str, ...]) -> set[str]:
-    """The chart file suffixes this build redraws: svg with any chart format, png with the deck
-    (only the deck uses PNGs, so a PDF-only rebuild keeps the PNGs it has)."""
-    kinds = {".svg"} if set(formats) & set(CHART_FORMATS) else set()
-    return kinds | ({".png"} if "pptx" in formats else set())
+    """The chart file suffixes a build of `formats` redraws (or, for PNGs the config no longer
+    asks for, removes): both with any format that shows charts."""
+    return {".svg", ".png"} if set(formats) & set(CHART_FORMATS) else set()
 
 
 def _manifest(plan: DocumentPlan, briefing: Briefing, files: dict[str, bytes],

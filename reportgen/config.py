@@ -58,6 +58,7 @@ class Config:
     pdf_variant: str | None = None
     pdf_tags: bool = True
     pdf_sources: bool = False
+    chart_png: bool = False
     theme: Theme = DEFAULT_THEME
     charts: ChartChoices = field(default_factory=ChartChoices)
     limits: Limits = field(default_factory=Limits)
@@ -154,6 +155,8 @@ SCHEMA: dict[str, Option] = {
     "author": Option("author", _is_str, doc="author in PDF and deck metadata"),
     "pdf_variant": Option("pdf_variant", _pdf_variant, doc="PDF/A or PDF/UA variant"),
     "pdf_tags": Option("pdf_tags", _is_bool, doc="tagged (accessible) PDF"),
+    "chart_png": Option("chart_png", _is_bool,
+                        doc="also write each chart as PNG (2x) in charts/ beside its SVG"),
     "pdf_sources": Option("pdf_sources", _is_bool,
                           doc="the Sources appendix in the PDF too (the HTML always has it)"),
 }

@@ -36,8 +36,8 @@ def test_a_build_writes_every_output_and_a_manifest_naming_them(proj):
     assert report.ok and len(report.built) == 2
     folder = proj.out / "release-0"
     names = sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file())
-    assert names == ["briefing.html", "briefing.pdf", "charts/growth-output.png",
-                     "charts/growth-output.svg", "data.json", "deck.pptx", "manifest.json"]
+    assert names == ["briefing.html", "briefing.pdf", "charts/growth-output.svg", "data.json",
+                     "deck.pptx", "manifest.json"]
     manifest = json.loads((folder / "manifest.json").read_text())
     for name, entry in manifest["outputs"].items():
         assert (folder / name).stat().st_size == entry["bytes"]
@@ -72,10 +72,10 @@ def test_touching_a_deck_template_rebuilds_only_the_decks(proj):
 
 
 def test_touching_a_briefing_template_rebuilds_only_pdf_and_html_and_keeps_the_pngs(proj):
-    build_all(config=proj.config())
+    build_all(config=proj.config(chart_png=True))
     calls(proj)
     (proj.templates / "briefing" / "style.css").write_text("body { color: navy }\n")
-    build_all(config=proj.config())
+    build_all(config=proj.config(chart_png=True))
     assert calls(proj) == ["html", "html", "pdf", "pdf"]
     folder = proj.out / "release-0"
     manifest = json.loads((folder / "manifest.json").read_text())
@@ -83,10 +83,14 @@ def test_touching_a_briefing_template_rebuilds_only_pdf_and_html_and_keeps_the_p
     assert (folder / "charts" / "growth-output.png").is_file()
 
 
-def test_pngs_are_drawn_only_for_the_deck(proj):
+def test_chart_pngs_are_written_only_when_the_config_asks_and_removed_when_it_stops(proj):
+    charts = proj.out / "release-0" / "charts"
+    build_all(config=proj.config(formats=("pdf", "html"), chart_png=True))
+    assert sorted(p.name for p in charts.iterdir()) == ["growth-output.png", "growth-output.svg"]
     build_all(config=proj.config(formats=("pdf", "html")))
-    assert sorted(p.name for p in (proj.out / "release-0" / "charts").iterdir()) == [
-        "growth-output.svg"]
+    assert sorted(p.name for p in charts.iterdir()) == ["growth-output.svg"]
+    manifest = json.loads((proj.out / "release-0" / "manifest.json").read_text())
+    assert "charts/growth-output.png" not in manifest["outputs"]
 
 
 def test_editing_one_source_rebuilds_only_that_document_and_reports_the_change(proj):

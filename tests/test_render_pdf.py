@@ -376,3 +376,19 @@ def test_a_drawn_chart_of_another_size_lays_the_pdf_out_again(seed, monkeypatch)
                              b'height="10pt" viewBox="0 0 10 10"></svg>') for c in charts)
     later = render_pdf(briefing, wrong, config(), drawn_later=lambda: charts)
     assert later.data == result.data
+
+
+def test_each_chapter_lists_its_key_figures_with_label_value_and_year(briefing, text):
+    from reportgen.render.context import build_context
+
+    context = build_context(briefing, [], config(), chart_src=lambda c: "", asset=lambda p: "",
+                            output="pdf")
+    listed = 0
+    for chapter in context["chapters"]:
+        for f in chapter.key_facts:
+            year = f" ({f.year})" if f.year else ""
+            tag = " target" if f.is_target else ""  # the tag is printed in capitals
+            line = f"{formatting.upper_first(f.label)}{tag}: {f.display}{year}"
+            assert squash(line).lower() in squash(text).lower(), f.id
+            listed += 1
+    assert listed >= 3

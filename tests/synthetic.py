@@ -5,8 +5,17 @@ from __future__ import annotations
 import re
 
 from reportgen.model import (
-    Briefing, Document, Fact, Point, Quantity, Qualifier, Section, SystemMember, SystemTier,
-    Target, Topic,
+    Briefing,
+    Document,
+    Fact,
+    Point,
+    Qualifier,
+    Quantity,
+    Section,
+    SystemMember,
+    SystemTier,
+    Target,
+    Topic,
 )
 
 TEXT = (

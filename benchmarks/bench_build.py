@@ -100,7 +100,7 @@ def main() -> None:
     parser.add_argument("--cold", type=int, metavar="N",
                         help="only the cold build, N runs (to compare two versions quickly)")
     args = parser.parse_args()
-    repeats = args.cold or (3 if args.quick else 5)
+    repeats = args.cold or (3 if args.quick else 7)
     documents = 4 if args.quick else args.documents
     if shutil.which("nproc"):
         cores = subprocess.run(["nproc"], capture_output=True, text=True).stdout.strip()

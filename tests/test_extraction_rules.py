@@ -52,6 +52,17 @@ def facts(body: str) -> dict[str, Fact]:
      "the end of 2025.", "60,000 units", 2025, None),
     ("Main targets for 2025\n1) GDP growth of about 6 percent;", "6 percent", 2025, None),
     ("“In 2022, imports were 2 trillion yuan,” he said.", "2 trillion yuan", 2022, None),
+    # the one year a sentence states reaches a later clause, even after an earlier figure
+    ("The city produced 2.3 million vehicles in 2022, ranking second, and its auto output value "
+     "reached 526.8 billion yuan, up 4.2 per cent.", "526.8 billion yuan", 2022, None),
+    ("The city produced 2.3 million vehicles in 2022, ranking second, and its auto output value "
+     "reached 526.8 billion yuan, up 4.2 per cent.", "4.2 per cent", 2022, None),
+    # … but not a plan's year, a base year after the figure, or one of several years
+    ("The area plans to produce 1.2 million vehicles in 2025, and its policy package includes "
+     "30 measures.", "30 measures", None, None),
+    ("Exports of new energy vehicles were 2.4 times the level of 2022.", "2.4 times", None, None),
+    ("Output rose to 9 billion yuan in 2023 from 7 billion yuan in 2022, and profits reached "
+     "1 billion yuan.", "1 billion yuan", None, None),
 ])
 def test_the_year_is_the_one_the_sentence_states(body: str, quote: str, year: int | None,
                                                  period: str | None) -> None:

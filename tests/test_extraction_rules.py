@@ -61,6 +61,8 @@ def facts(body: str) -> dict[str, Fact]:
     ("The area plans to produce 1.2 million vehicles in 2025, and its policy package includes "
      "30 measures.", "30 measures", None, None),
     ("Exports of new energy vehicles were 2.4 times the level of 2022.", "2.4 times", None, None),
+    ("Enterprises spent 26.4 billion yuan on research and development in 2023.",
+     "26.4 billion yuan", 2023, None),
     ("Output rose to 9 billion yuan in 2023 from 7 billion yuan in 2022, and profits reached "
      "1 billion yuan.", "1 billion yuan", None, None),
 ])
@@ -142,6 +144,11 @@ def test_targets_follow_future_cues_and_goal_lists(body: str, quote: str, target
      "about 4.4 percent of GDP.", "4.4 percent", "R&D spending share of GDP"),
     ("The targets are: the surveyed unemployment rate within 5 percent; and R&D spending at "
      "about 4.4 percent of GDP.", "5 percent", "surveyed unemployment rate"),
+    # a release written in Markdown: its emphasis and a bold label before the phrase
+    ("Three pillars.\n\n- **Lasers.** Laser equipment sales rose 12.5 percent to 38 billion "
+     "yuan.", "38 billion yuan", "Laser equipment sales"),
+    ("The city will invest 8 billion yuan in new research platforms over the next two years.",
+     "8 billion yuan", "investment in new research platforms"),
 ])
 def test_metric_is_a_short_noun_phrase_from_the_sentence(body: str, quote: str,
                                                          metric: str) -> None:

@@ -121,7 +121,7 @@ def read_sentence(sentence: str, mentions: list[tuple[Mention, Span]], doc_year:
                 and not is_standing_rule(sentence, a, b):
             year = plan_year
         if year is None and period is None and not target and not from_value:
-            year, period = _sole_year(sentence, a, doc_year)  # "… in 2023, and its output …"
+            year, period = _sole_year(sentence, a, b, doc_year)  # "… in 2023, and its output …"
             if any(r.is_target and r.year == year for r in readings):
                 year, period = None, None  # the year of a plan ("plans to … in 2024, and …")
         if (not target and doc_month is not None and year == doc_year and year is not None
@@ -326,16 +326,24 @@ def _preceding_year(sentence: str, a: int, claimed: list[tuple[int, int]],
     return _year_of(best, doc_year) if best else (None, None)
 
 
-def _sole_year(sentence: str, a: int, doc_year: int | None) -> tuple[int | None, str | None]:
-    """The one year the sentence states before the figure at `a`, as the time of an earlier
-    figure ("Chongqing produced 2.32 million vehicles in 2023, …, and its output value reached
-    526.8 billion yuan": 2023's too), claimed or not; (None, None) when it states none before
-    it, or several years anywhere (then each figure needs its own)."""
+def _sole_year(sentence: str, a: int, b: int,
+               doc_year: int | None) -> tuple[int | None, str | None]:
+    """The one year the sentence states, as this figure's, when it is said before the figure
+    at `a:b` ("Chongqing produced 2.32 million vehicles in 2023, …, and its output value reached
+    526.8 billion yuan": 2023's too, claimed or not) or later in the figure's own clause ("spent
+    26.4 billion yuan on research and development in 2023"); (None, None) when the sentence
+    states several years (each figure then needs its own) or none said so."""
     times = [m for m in _PRECEDING.finditer(sentence)
-             if not _NON_YEAR_BEFORE.search(sentence[max(0, m.start() - 12):m.start()].lower())]
+             if not _NON_YEAR_BEFORE.search(sentence[max(0, m.start() - 12):m.start()].lower())
+             and not re.match(r"[-–][0-9]{4}", sentence[m.end():])]  # "in 2020-2022": a span
     found = {_year_of(m, doc_year) for m in times}
-    before = [m for m in times if m.end() <= a and m.group("prep").lower() in ("in", "during")]
-    return found.pop() if len(found) == 1 and before else (None, None)
+
+    def said_for_it(m: re.Match[str]) -> bool:
+        same_clause = m.start() >= b and not re.search(r"[,;:]", sentence[b:m.start()])
+        return m.group("prep").lower() in ("in", "during") and (m.end() <= a or same_clause)
+
+    said = [m for m in times if said_for_it(m)]
+    return found.pop() if len(found) == 1 and said else (None, None)
 
 
 # A new clause with its own subject ends the reach of an earlier cue ("…, and its package

@@ -744,16 +744,25 @@ def _subject(sentence: str, a: int, *, main: bool = False) -> str:
     return cleaned
 
 
+# Markdown's emphasis and heading marks, which a release written in Markdown keeps in its text
+_MARKDOWN_MARKS = re.compile(r"^\s*#{1,6}\s+|\*{1,3}|(?<![\w])_{1,3}|_{1,3}(?![\w])")
+# A short label closed by a full stop before the phrase proper ("Lasers. Laser equipment sales")
+_LEAD_IN = re.compile(r"^(?:[A-Z][\w’'-]*(?:\s+[\w’'-]+){0,4})\.\s+(?=[A-Z])")
+
+
 def _clean(phrase: str) -> str:
     """A metric phrase without articles, the issuer's possessive and a trailing preposition."""
-    text = re.sub(r"^(?:\(?[0-9a-z]{1,2}[.)]|[-*•])\s+", "", phrase.strip(" ,.;:“”\"'"))
+    text = _MARKDOWN_MARKS.sub("", phrase)  # "**Lasers.** Laser equipment sales", "# Title"
+    text = re.sub(r"^(?:\(?[0-9a-z]{1,2}[.)]|[-*•])\s+", "", text.strip(" ,.;:“”\"'"))
+    text = _LEAD_IN.sub("", text)  # "Lasers. Laser equipment sales": the topic said before
     text = re.split(r"\s+[-–—]\s+", text)[0]  # drop a dashed aside ("products - A, B and C")
     text = _ISSUER_POSSESSIVE.sub("", text)
     text = re.sub(r"^(?:[A-Z][a-z]+[’']s)\s+", "", text)  # "Shanghai's robot density"
     text = re.sub(r"(?<![\w'’])(?:the|a|an|its|their)\s+", "", text, flags=re.IGNORECASE)
     text = re.sub(r"^(?:a total of|total of|and|also)\s+", "", text, flags=re.IGNORECASE)
     text = re.sub(r"\s+(?:in|for|during)\s+(?:19|20)[0-9]{2}$", "", text)  # the year is a field
-    text = re.sub(r"(?:\s+(?:of|in|at|for|to|by|with|and|the|a|an|on|from))+\s*$", "", text)
+    text = re.sub(r"(?:\s+(?:of|in|at|for|to|by|with|and|the|a|an|on|from|over|within|through|"
+                  r"across|into|via|than|about|around))+\s*$", "", text)
     return _lower_first(" ".join(text.split()))
 
 

@@ -37,6 +37,18 @@ class SourceDoc:
     source_url: str | None = None
 
 
+# Markdown's marks a reader should not see: heading and list marks at a line's start, emphasis
+_MARKDOWN_MARKS = re.compile(r"(?m)^[ \t]*(?:#{1,6}|[-*+])[ \t]+|\*{1,3}|__")
+
+
+def readable(text: str, path: str) -> str:
+    """`text` of the source at `path` as a reader should see it: a Markdown release's heading,
+    list and emphasis marks dropped (other sources are plain text already)."""
+    if not path.lower().endswith((".md", ".markdown")):
+        return text
+    return _MARKDOWN_MARKS.sub("", text)
+
+
 def find_sources(paths: Iterable[Path]) -> list[Path]:
     """Every source file named by `paths`: files as given, folders expanded to their sources."""
     found: list[Path] = []

@@ -13,7 +13,7 @@ import difflib
 import math
 import os
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 from typing import Any
 
@@ -22,6 +22,7 @@ from markupsafe import Markup, escape
 from reportgen import formatting
 from reportgen.charts import ChartAsset
 from reportgen.config import Config
+from reportgen.ingest import readable
 from reportgen.model import Briefing, Fact, Point, Qualifier, Section, SystemTier
 
 _QUALIFIER_WORDS = {
@@ -212,7 +213,8 @@ def build_context(
                               and c.section_id not in section_ids | intro_ids),
         "targets": target_rows(briefing, facts),
         "sources": tuple(sorted(facts.values(), key=lambda f: f.number)),
-        "source_groups": source_groups(facts.values()),
+        "source_groups": tuple(replace(g, sentence=readable(g.sentence, briefing.document.path))
+                               for g in source_groups(facts.values())),
         "sources_appendix": appendix,
         "warnings": briefing.warnings,
         "fact": lookup.fact,
@@ -354,7 +356,7 @@ class SourceLinks:
             pieces.append(self._figure_in_text(self.facts[f.id], text[a:b]))
             cursor = b
         pieces.append(str(escape(text[cursor:end])))
-        return Markup("".join(pieces).strip())
+        return Markup(readable("".join(pieces), self.briefing.document.path).strip())
 
     def _figure_in_text(self, view: FactView, words: str) -> str:
         if self._appendix:

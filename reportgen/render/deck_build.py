@@ -25,6 +25,7 @@ from pptx.util import Pt
 
 from reportgen.config import Config
 from reportgen.errors import ChartError
+from reportgen.ingest import readable
 from reportgen.model import Briefing, ChartSpec, Fact, SystemMember, SystemTier
 from reportgen.render.deck import SlidePlan, normalise_member, normalise_package, write_fixed
 from reportgen.render.deck_charts import (
@@ -406,12 +407,14 @@ def source_lines(briefing: Briefing, fact_ids: Sequence[str]) -> list[str]:
     """One line per source sentence: the sentence quoted, then the figures taken from it."""
     by_sentence: dict[str, list[Fact]] = {}
     known = {f.id: f for f in briefing.facts}
+    path = briefing.document.path
     for fact_id in dict.fromkeys(fact_ids):
         fact = known.get(fact_id)
         if fact is not None:
             by_sentence.setdefault(fact.sentence or fact.text, []).append(fact)
     return [
-        f"• “{' '.join(sentence.split())}” ({', '.join(dict.fromkeys(f.text for f in facts))})"
+        f"• “{' '.join(readable(sentence, path).split())}” "
+        f"({', '.join(dict.fromkeys(f.text for f in facts))})"
         for sentence, facts in by_sentence.items()
     ]
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from reportgen import formatting
+from reportgen.ingest import readable
 from reportgen.model import Briefing, Fact
 from reportgen.render.deck_charts import EMU_PER_PT, Rect, figure_text
 from reportgen.render.deck_text import LINE_SPACING, wrap
@@ -130,8 +131,8 @@ def figures_table(briefing: Briefing, shown: Sequence[tuple[str, str]] | None = 
         fact = by_id.get(fact_id)
         if fact is None:
             continue
-        facts, titles = groups.setdefault(" ".join((fact.sentence or fact.text).split()),
-                                          ([], []))
+        sentence = readable(fact.sentence or fact.text, briefing.document.path)
+        facts, titles = groups.setdefault(" ".join(sentence.split()), ([], []))
         if fact not in facts:
             facts.append(fact)
         if title and title not in titles:

@@ -149,6 +149,11 @@ def test_targets_follow_future_cues_and_goal_lists(body: str, quote: str, target
      "yuan.", "38 billion yuan", "Laser equipment sales"),
     ("The city will invest 8 billion yuan in new research platforms over the next two years.",
      "8 billion yuan", "investment in new research platforms"),
+    ("Enterprises spent 26.4 billion yuan on research and development in 2023, equal to 5.1 "
+     "percent of revenue.", "26.4 billion yuan", "spending on research and development"),
+    ("Enterprises spent 26.4 billion yuan on research and development in 2023, equal to 5.1 "
+     "percent of revenue.", "5.1 percent", "spending on research and development share of "
+     "revenue"),
 ])
 def test_metric_is_a_short_noun_phrase_from_the_sentence(body: str, quote: str,
                                                          metric: str) -> None:

@@ -179,7 +179,9 @@ def _measured_noun(mention: Mention, before: str, after: str,
     target = re.match(r"\s+(?:in|on|into)\s+((?:[A-Za-z&-]+\s+){0,3}[A-Za-z&-]+)", after)
     if spend and target:
         noun = "spending on" if spend.group(1).startswith("spen") else "investment in"
-        what = re.split(r"\s+(?:and|to|by|with)\b", target.group(1))[0]
+        whole = next((p for p in rules.NOUN_PHRASES_WITH_STOPS
+                      if target.group(1).lower().startswith(p)), "")  # "research and development"
+        what = whole or re.split(r"\s+(?:and|to|by|with)\b", target.group(1))[0]
         return f"{noun} {_clean(what)}"
     if spend and re.match(r"\s+(?:in\s+(?:19|20)[0-9]{2}\b|to\s)", after):
         # "will invest 15 billion yuan in 2024 to build …": what is spent, not who spends
@@ -258,8 +260,11 @@ def _share_of_previous(metric: str, sentence: str, before: str, index: int,
     """ "The city produced 1.8 million NEVs, accounting for 20% of the national total": a share
     whose subject is a clause holding the figure before it takes that figure's measure
     ("NEV production share of national total")."""
-    share = re.match(r"(?P<subject>.*?) share(?P<whole> of .*)?$", metric)
-    if not share or not re.search(r"[0-9]", share.group("subject")) \
+    share = re.match(r"(?P<subject>.*?) ?share(?P<whole> of .*)?$", metric)
+    # "…, accounting for 20% of the national total" after a clause holding a figure, or
+    # "…, equal to 5.1 percent of revenue" with no subject of its own: the earlier figure's share
+    subject = share.group("subject") if share else ""
+    if not share or (subject and not re.search(r"[0-9]", subject)) \
             or not _SHARE_RE.search(_strip_qualifier(before)):
         return metric
     earlier = [k for k, (m, _) in enumerate(mentions[:index]) if m.kind != "percent"]

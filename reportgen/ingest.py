@@ -178,9 +178,19 @@ def _text_extractor() -> Any:
             self.in_title = False
             self.url: str | None = None
 
+            self.rows: list[list[str]] | None = None  # the table being read, row by row
+            self.cell: list[str] | None = None
+
         def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
             """Note a canonical URL, enter skipped elements, break lines at blocks."""
             a = dict(attrs)
+            if tag == "table" and not self.skip_depth:
+                self.rows = []
+            elif tag == "tr" and self.rows is not None:
+                self.rows.append([])
+            elif tag in ("td", "th", "caption") and self.rows is not None:
+                self.cell = []
+                return
             if tag == "link" and (a.get("rel") or "").lower() == "canonical" and a.get("href"):
                 self.url = self.url or a["href"]
             if tag == "meta" and (a.get("property") or "").lower() == "og:url" and a.get("content"):
@@ -194,6 +204,20 @@ def _text_extractor() -> Any:
 
         def handle_endtag(self, tag: str) -> None:
             """Leave skipped elements and the title, break lines at blocks."""
+            if tag == "caption" and self.rows is not None and self.cell is not None:
+                self.parts.append("\n\n" + " ".join("".join(self.cell).split()) + "\n\n")
+                self.cell = None
+                return
+            if tag in ("td", "th") and self.rows is not None and self.cell is not None:
+                if not self.rows:
+                    self.rows.append([])
+                self.rows[-1].append(" ".join("".join(self.cell).split()))
+                self.cell = None
+                return
+            if tag == "table" and self.rows is not None:
+                self.parts.append("\n\n" + table_text(self.rows) + "\n\n")
+                self.rows = None
+                return
             if tag == "title":
                 self.in_title = False
             elif tag in _SKIP_TAGS and self.skip_depth:
@@ -205,10 +229,68 @@ def _text_extractor() -> Any:
             """Keep visible text (and the title apart)."""
             if self.in_title:
                 self.title.append(data)
-            elif not self.skip_depth:
-                self.parts.append(data)
+            elif self.skip_depth:
+                return
+            elif self.cell is not None:
+                self.cell.append(data)
+            elif self.rows is None:
+                self.parts.append(data)  # (a caption or stray text inside a table is dropped)
 
     return TextExtractor()
+
+
+_CELL_NUMBER = re.compile(r"[+\-−]?[0-9][0-9,]*(?:\.[0-9]+)?")
+_UNIT_NOTE = re.compile(r"\s*[(（]\s*(?P<unit>[^()（）]{1,30}?)\s*[)）]\s*$")
+_UNIT_WORDS = re.compile(r"^(?:%|per ?cent|(?:(?:[0-9,]+|ten thousand|hundred million|thousand|"
+                         r"million|billion|trillion)\s+)?(?:yuan|RMB|US dollars|dollars|tons|"
+                         r"tonnes|units|TEUs|kWh|square meters|hectares|people|persons)?)$",
+                         re.IGNORECASE)
+_PLAIN_HEADERS = frozenset({"value", "amount", "total", "figure", "number", "data", "indicator",
+                            "item", "quantity", "volume"})
+
+
+def table_text(rows: list[list[str]]) -> str:
+    """A table as lines a reader (and the extractor) can read: each data row becomes "<label>
+    was <value> <unit>; <label> <column> was <value> <unit>." with units from the row label's or
+    the column head's "(billion yuan)", "(%)". A table without figures keeps its cells as
+    lines."""
+    rows = [r for r in rows if any(r)]
+    if not rows:
+        return ""
+    head = rows[0] if len(rows) > 1 and not any(_CELL_NUMBER.fullmatch(c) for c in rows[0]) \
+        else []
+    body = rows[1:] if head else rows
+    if not any(_CELL_NUMBER.fullmatch(c) for row in body for c in row[1:]):
+        return "\n\n".join(c for r in rows for c in r if c)
+    lines = [line for line in (_row_text(row, head) for row in body) if line]
+    return "\n\n".join(([" / ".join(c for c in head if c)] if head else []) + lines)
+
+
+def _row_text(row: list[str], head: list[str]) -> str:
+    if len(row) < 2 or not row[0] or _CELL_NUMBER.fullmatch(row[0]):
+        return " ".join(c for c in row if c)
+    label, label_unit = _split_unit(row[0])
+    parts = []
+    for column, cell in enumerate(row[1:], start=1):
+        if not _CELL_NUMBER.fullmatch(cell):
+            continue
+        name, unit = _split_unit(head[column]) if column < len(head) else ("", "")
+        unit = unit or label_unit
+        words = "" if name.lower() in _PLAIN_HEADERS or name.lower() in label.lower() \
+            else name.lower()
+        parts.append(" ".join(p for p in (label, words, "was", cell, unit) if p))
+    if not parts:
+        return " ".join(c for c in row if c)
+    return "; ".join(parts) + "."
+
+
+def _split_unit(text: str) -> tuple[str, str]:
+    """ "GDP (billion yuan)" → ("GDP", "billion yuan"); "Growth (%)" → ("Growth", "percent")."""
+    note = _UNIT_NOTE.search(text)
+    if not note or not _UNIT_WORDS.fullmatch(note.group("unit")):
+        return text, ""
+    unit = note.group("unit").strip()
+    return text[:note.start()].strip(), "percent" if unit == "%" else unit
 
 
 def html_to_text(html: str) -> tuple[str, str | None]:

@@ -116,3 +116,38 @@ def test_html_title_is_kept_when_the_body_lacks_it() -> None:
     text, url = html_to_text("<title>Trade</title><p>Exports rose 3%.</p>")
     assert text.startswith("Trade\n\nExports rose 3%.")
     assert url is None
+
+
+# --- HTML tables: each row read as a sentence with the units its label and heads give ----------
+
+
+def test_a_table_row_reads_as_sentences_with_units_from_its_label_and_column_heads():
+    from reportgen.ingest import table_text
+
+    rows = [["Indicator", "Value", "Growth (%)"], ["GDP (billion yuan)", "499.6", "5.3"],
+            ["Fixed-asset investment growth", "—", "3.2"]]
+    assert table_text(rows).split("\n\n") == [
+        "Indicator / Value / Growth (%)",
+        "GDP was 499.6 billion yuan; GDP growth was 5.3 percent.",
+        "Fixed-asset investment growth was 3.2 percent.",
+    ]
+
+
+def test_a_table_without_figures_keeps_its_cells_as_lines():
+    from reportgen.ingest import table_text
+
+    assert table_text([["Name", "Role"], ["Li Wei", "Director"]]) == \
+        "Name\n\nRole\n\nLi Wei\n\nDirector"
+
+
+def test_figures_in_an_html_table_are_facts_named_by_their_row():
+    from reportgen.pipeline import load_briefing
+
+    briefing = load_briefing(Path(__file__).parent / "data" / "hangzhou-q1-2024.html")
+    table = {f.text: f for f in briefing.facts if f.span[0] > briefing.text.index("Major indic")}
+    assert (table["499.6 billion yuan"].value, table["499.6 billion yuan"].metric) == (
+        499.6e9, "GDP")
+    assert table["24,186 yuan"].metric == "per capita disposable income of urban residents"
+    assert table["4.9 percent"].unit == "percent"
+    assert "Major indicators, Q1 2024" in briefing.text  # the caption stays
+    assert all(f.unit != "count" for f in table.values())  # no bare cell read as a count

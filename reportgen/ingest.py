@@ -12,6 +12,7 @@ A `SourceDoc.text` is *the* decoded source text of the whole pipeline:
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 from collections.abc import Iterable
@@ -180,6 +181,7 @@ def _text_extractor() -> Any:
 
             self.rows: list[list[str]] | None = None  # the table being read, row by row
             self.cell: list[str] | None = None
+            self.caption = ""
 
         def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
             """Note a canonical URL, enter skipped elements, break lines at blocks."""
@@ -205,7 +207,8 @@ def _text_extractor() -> Any:
         def handle_endtag(self, tag: str) -> None:
             """Leave skipped elements and the title, break lines at blocks."""
             if tag == "caption" and self.rows is not None and self.cell is not None:
-                self.parts.append("\n\n" + " ".join("".join(self.cell).split()) + "\n\n")
+                self.caption = " ".join("".join(self.cell).split())
+                self.parts.append("\n\n" + self.caption + "\n\n")
                 self.cell = None
                 return
             if tag in ("td", "th") and self.rows is not None and self.cell is not None:
@@ -215,8 +218,8 @@ def _text_extractor() -> Any:
                 self.cell = None
                 return
             if tag == "table" and self.rows is not None:
-                self.parts.append("\n\n" + table_text(self.rows) + "\n\n")
-                self.rows = None
+                self.parts.append("\n\n" + table_text(self.rows, self.caption) + "\n\n")
+                self.rows, self.caption = None, ""
                 return
             if tag == "title":
                 self.in_title = False
@@ -245,15 +248,27 @@ _UNIT_WORDS = re.compile(r"^(?:%|per ?cent|(?:(?:[0-9,]+|ten thousand|hundred mi
                          r"million|billion|trillion)\s+)?(?:yuan|RMB|US dollars|dollars|tons|"
                          r"tonnes|units|TEUs|kWh|square meters|hectares|people|persons)?)$",
                          re.IGNORECASE)
+
+
+@functools.cache
+def _caption_time() -> re.Pattern[str]:
+    """The time a table's caption names: "Q1 2024", "first half of 2024", "2023" (the period
+    words are the extractor's; compiled when a table is first met)."""
+    from reportgen.extraction.rules import PERIODS
+
+    periods = "|".join(re.escape(p) for p, _ in PERIODS)
+    return re.compile(rf"(?:\b(?:{periods})\s+(?:of\s+)?)?\b(?:19|20)[0-9]{{2}}\b(?![-–][0-9])",
+                      re.IGNORECASE)
+
 _PLAIN_HEADERS = frozenset({"value", "amount", "total", "figure", "number", "data", "indicator",
                             "item", "quantity", "volume"})
 
 
-def table_text(rows: list[list[str]]) -> str:
+def table_text(rows: list[list[str]], caption: str = "") -> str:
     """A table as lines a reader (and the extractor) can read: each data row becomes "<label>
     was <value> <unit>; <label> <column> was <value> <unit>." with units from the row label's or
-    the column head's "(billion yuan)", "(%)". A table without figures keeps its cells as
-    lines."""
+    the column head's "(billion yuan)", "(%)", and the time the caption names ("Major
+    indicators, Q1 2024": "… in Q1 2024"). A table without figures keeps its cells as lines."""
     rows = [r for r in rows if any(r)]
     if not rows:
         return ""
@@ -262,11 +277,13 @@ def table_text(rows: list[list[str]]) -> str:
     body = rows[1:] if head else rows
     if not any(_CELL_NUMBER.fullmatch(c) for row in body for c in row[1:]):
         return "\n\n".join(c for r in rows for c in r if c)
-    lines = [line for line in (_row_text(row, head) for row in body) if line]
+    when = _caption_time().search(caption) if caption else None
+    lines = [line for line in (_row_text(row, head, when.group(0) if when else "")
+                               for row in body) if line]
     return "\n\n".join(([" / ".join(c for c in head if c)] if head else []) + lines)
 
 
-def _row_text(row: list[str], head: list[str]) -> str:
+def _row_text(row: list[str], head: list[str], when: str) -> str:
     if len(row) < 2 or not row[0] or _CELL_NUMBER.fullmatch(row[0]):
         return " ".join(c for c in row if c)
     label, label_unit = _split_unit(row[0])
@@ -278,7 +295,8 @@ def _row_text(row: list[str], head: list[str]) -> str:
         unit = unit or label_unit
         words = "" if name.lower() in _PLAIN_HEADERS or name.lower() in label.lower() \
             else name.lower()
-        parts.append(" ".join(p for p in (label, words, "was", cell, unit) if p))
+        parts.append(" ".join(p for p in (label, words, "was", cell, unit,
+                                          f"in {when}" if when else "") if p))
     if not parts:
         return " ".join(c for c in row if c)
     return "; ".join(parts) + "."

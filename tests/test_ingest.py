@@ -131,6 +131,10 @@ def test_a_table_row_reads_as_sentences_with_units_from_its_label_and_column_hea
         "GDP was 499.6 billion yuan; GDP growth was 5.3 percent.",
         "Fixed-asset investment growth was 3.2 percent.",
     ]
+    dated = table_text(rows, "Major indicators, first half of 2024").split("\n\n")
+    assert dated[1] == ("GDP was 499.6 billion yuan in first half of 2024; GDP growth was "
+                        "5.3 percent in first half of 2024.")
+    assert "in 2020" not in table_text(rows, "Indicators, 2020-2023")  # a span is no one time
 
 
 def test_a_table_without_figures_keeps_its_cells_as_lines():
@@ -144,10 +148,12 @@ def test_figures_in_an_html_table_are_facts_named_by_their_row():
     from reportgen.pipeline import load_briefing
 
     briefing = load_briefing(Path(__file__).parent / "data" / "hangzhou-q1-2024.html")
-    table = {f.text: f for f in briefing.facts if f.span[0] > briefing.text.index("Major indic")}
+    start, end = briefing.text.index("Major indic"), briefing.text.index("Outlook")
+    table = {f.text: f for f in briefing.facts if start < f.span[0] < end}
     assert (table["499.6 billion yuan"].value, table["499.6 billion yuan"].metric) == (
         499.6e9, "GDP")
     assert table["24,186 yuan"].metric == "per capita disposable income of urban residents"
     assert table["4.9 percent"].unit == "percent"
+    assert {(f.year, f.period) for f in table.values()} == {(2024, "Q1")}  # from the caption
     assert "Major indicators, Q1 2024" in briefing.text  # the caption stays
     assert all(f.unit != "count" for f in table.values())  # no bare cell read as a count

@@ -35,7 +35,8 @@ TEXT = (
 
 
 def _sentence_around(start: int, end: int) -> tuple[int, int]:
-    """The sentence holding `TEXT[start:end]`: it ends at '.' before a space and a capital or a newline."""
+    """The sentence holding `TEXT[start:end]`: it ends at '.' before a space and a capital or a
+    newline."""
     bounds = [m.end() for m in re.finditer(r"[.!?](?=\s+[A-Z0-9]|\s*\n)|\n\n", TEXT)]
     opening = max((b for b in bounds if b <= start), default=0)
     closing = min((b for b in bounds if b >= end), default=len(TEXT))
@@ -94,7 +95,8 @@ def synthetic_briefing() -> Briefing:
     sections = (
         Section("intro", 0, "Introduction", (0, TEXT.index("1. A new")),
                 fact_ids=tuple(f.id for f in facts[:4])),
-        Section("s1", 1, "A new industrial system", span_of(TEXT[TEXT.index("1. A new"):TEXT.index("2. Innovation")]),
+        Section("s1", 1, "A new industrial system",
+                span_of(TEXT[TEXT.index("1. A new"):TEXT.index("2. Innovation")]),
                 points=(
                     Point("s1-p1", 1, span_of("First, three leading industries."),
                           "Three leading industries",
@@ -109,7 +111,8 @@ def synthetic_briefing() -> Briefing:
                                         ("artificial-intelligence-scale",))),
                           fact_ids=tuple(f.id for f in facts[4:7])),
                     Point("s1-p2", 2, span_of("Second, new growth areas."), "New growth areas",
-                          topics=(Topic("s1-p2-metaverse", "metaverse", span_of("In terms of metaverse"),
+                          topics=(Topic("s1-p2-metaverse", "metaverse",
+                                        span_of("In terms of metaverse"),
                                         ("metaverse-scale-2025",)),
                                   Topic("s1-p2-smart-terminals", "smart terminals",
                                         span_of("In terms of smart terminals"),
@@ -117,15 +120,18 @@ def synthetic_briefing() -> Briefing:
                           fact_ids=tuple(f.id for f in facts[7:9])),
                 ), fact_ids=tuple(f.id for f in facts[4:9])),
         Section("s2", 2, "Innovation", span_of(TEXT[TEXT.index("2. Innovation"):]),
-                points=(Point("s2-p1", 1, span_of("First, the strategic"), "Strategic emerging industries",
+                points=(Point("s2-p1", 1, span_of("First, the strategic"),
+                              "Strategic emerging industries",
                               fact_ids=("strategic-emerging-share-2021",)),),
                 fact_ids=("strategic-emerging-share-2021",)),
     )
     system = (
         SystemTier("leading-industries", "leading industries", point_id="s1-p1", members=(
-            SystemMember("integrated circuits", "s1-p1-integrated-circuits", "integrated-circuits-scale",
+            SystemMember("integrated circuits", "s1-p1-integrated-circuits",
+                         "integrated-circuits-scale",
                          ("integrated-circuits-scale",)),
-            SystemMember("biopharmaceuticals", "s1-p1-biopharmaceuticals", "biopharmaceuticals-scale",
+            SystemMember("biopharmaceuticals", "s1-p1-biopharmaceuticals",
+                         "biopharmaceuticals-scale",
                          ("biopharmaceuticals-scale",)),
             SystemMember("artificial intelligence", "s1-p1-artificial-intelligence",
                          "artificial-intelligence-scale", ("artificial-intelligence-scale",)),
@@ -139,7 +145,8 @@ def synthetic_briefing() -> Briefing:
     )
     targets = (
         Target("metaverse-scale-2025", "metaverse", "metaverse industry scale", 2025),
-        Target("smart-terminals-scale-2025", "smart terminals", "smart terminals industry scale", 2025),
+        Target("smart-terminals-scale-2025", "smart terminals", "smart terminals industry scale",
+               2025),
     )
     document = Document(path="seeds/sample.txt", sha256="0" * 64, title="Sample release",
                         date="2022-09-14", issuer="Sample Office")

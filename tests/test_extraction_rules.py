@@ -63,6 +63,12 @@ def facts(body: str) -> dict[str, Fact]:
     ("Exports of new energy vehicles were 2.4 times the level of 2022.", "2.4 times", None, None),
     ("Enterprises spent 26.4 billion yuan on research and development in 2023.",
      "26.4 billion yuan", 2023, None),
+    # last year's level is what the figure is compared with, not its time
+    ("Hotel occupancy averaged 82 percent, 11 percentage points above last year's holiday.",
+     "82 percent", None, None),
+    ("Foreign visitors numbered 86,000, nearly three times last year's figure.", "three times",
+     None, None),
+    ("Last year's output was 5 billion yuan.", "5 billion yuan", 2023, None),
     ("Output rose to 9 billion yuan in 2023 from 7 billion yuan in 2022, and profits reached "
      "1 billion yuan.", "1 billion yuan", None, None),
 ])
@@ -151,6 +157,8 @@ def test_targets_follow_future_cues_and_goal_lists(body: str, quote: str, target
      "8 billion yuan", "investment in new research platforms"),
     ("Enterprises spent 26.4 billion yuan on research and development in 2023, equal to 5.1 "
      "percent of revenue.", "26.4 billion yuan", "spending on research and development"),
+    ("Hotel occupancy averaged 82 percent.", "82 percent", "Hotel occupancy"),
+    ("Foreign visitors numbered 86,000.", "86,000", "foreign visitors"),
     ("Enterprises spent 26.4 billion yuan on research and development in 2023, equal to 5.1 "
      "percent of revenue.", "5.1 percent", "spending on research and development share of "
      "revenue"),

@@ -50,7 +50,7 @@ _COMPARISON = (r"(?:[\s,]*(?:year[- ]on[- ]year|y-o-y|from a year (?:earlier|ago
 _TRAILING_PERIOD = re.compile(
     r"^" + _COMPARISON + r"[\s,]*in\s+the\s+(?P<period>" + _PERIOD_WORDS + r")\b(?!\s+of\b)",
     re.IGNORECASE)
-_TRAILING_REL = re.compile(r"^[\s,]*(?:(?P<rel>this year|last year)"
+_TRAILING_REL = re.compile(r"^[\s,]*(?:(?P<rel>this year|last year)(?![’']s)"
                            r"|(?:for|in) the (?P<full>full|whole) year)\b", re.IGNORECASE)
 _MONTHS = "|".join(sorted((m for m in rules.MONTHS if len(m) > 3), key=len, reverse=True))
 _TRAILING_MONTH = re.compile(r"^[\s,]*(?:in|for|during)\s+(?P<month>" + _MONTHS + r")\b"

@@ -191,7 +191,7 @@ TARGET_CUES = (
 # name a comparison base or a starting point ("since 2018", "than in 2022", "over last year").
 YEAR_PREPOSITIONS = ("in", "by", "for", "during", "by the end of", "at the end of", "as of")
 NON_YEAR_PREPOSITIONS = ("since", "from", "than", "with", "over", "to", "versus", "on", "of",
-                         "period")
+                         "period", "above", "below", "against", "times")
 
 # Periods within a year.
 PERIODS: tuple[tuple[str, str], ...] = (
@@ -217,6 +217,7 @@ LINK_VERBS = (
     "achieved", "climbed", "jumped", "surged", "expanded", "came in at", "came to",
     "edged up", "went up", "went down", "contracted", "shrank", "is expected to reach",
     "is projected to", "to reach", "will", "has", "have", "had", "hit", "topped", "tops",
+    "averaged", "numbered",
 )
 # What a change verb makes of its subject in a metric name ("dropped by 5%": decrease in …).
 CHANGE_NOUNS: dict[str, str] = {

@@ -158,6 +158,12 @@ def test_targets_follow_future_cues_and_goal_lists(body: str, quote: str, target
     ("Enterprises spent 26.4 billion yuan on research and development in 2023, equal to 5.1 "
      "percent of revenue.", "26.4 billion yuan", "spending on research and development"),
     ("Hotel occupancy averaged 82 percent.", "82 percent", "Hotel occupancy"),
+    ("The city earned tourism revenue of 400 billion yuan.", "400 billion yuan",
+     "tourism revenue"),
+    ("The city plans to attract 300 million visits and earn tourism revenue of 400 billion yuan "
+     "in 2024.", "400 billion yuan", "tourism revenue"),
+    ("The city has 5 parks with a total area of 10 square kilometers.", "10 square kilometers",
+     "total area of parks"),
     ("Foreign visitors numbered 86,000.", "86,000", "foreign visitors"),
     ("Enterprises spent 26.4 billion yuan on research and development in 2023, equal to 5.1 "
      "percent of revenue.", "5.1 percent", "spending on research and development share of "

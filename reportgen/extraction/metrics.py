@@ -129,7 +129,7 @@ def metric_for(sentence: str, index: int, mentions: list[tuple[Mention, Span]],
             return _with_topic(f"{own} {of_phrase}", topic)
         if noun and re.match(r"\s+each\b", after):  # "platforms with … value at 100 billion each"
             return f"{of_phrase} per {noun}"
-        if noun:
+        if noun and not _new_verb_phrase(sentence, mentions, index):
             return f"{of_phrase} of {noun}"
         return _with_topic(of_phrase, topic)
     if subject:
@@ -669,7 +669,9 @@ def _whole_with_noun(whole: str, mentions: list[tuple[Mention, Span]], index: in
 _OF_PHRASE_STOPS = frozenset({"a", "an", "the", "with", "posted", "recorded", "of", "saw",
                               "achieved", "registered", "reached", "its", "their", "has", "have",
                               "had", "was", "were", "is", "are", "in", "on", "for", "and", "by",
-                              "at", "to", "from", "generated", "created", "made"})
+                              "at", "to", "from", "generated", "created", "made", "earned",
+                              "earn", "earns", "generate", "generates", "reported", "realized",
+                              "realised", "attracted", "received", "logged", "booked"})
 
 
 def _of_phrase(before: str) -> str:
@@ -692,6 +694,16 @@ def _of_phrase(before: str) -> str:
     if not words or not re.match(r"[A-Za-z]", words[0]):
         return ""
     return _clean(" ".join(words))
+
+
+def _new_verb_phrase(sentence: str, mentions: list[tuple[Mention, Span]], index: int) -> bool:
+    """True when "and <verb>" stands between the figure and the count before it ("attract 300
+    million visits and earn tourism revenue of …": the revenue is not the visits')."""
+    counts = [span for m, span in mentions[:index] if m.kind == "count"]
+    if not counts:
+        return False
+    gap = sentence[counts[-1][1]:mentions[index][1][0]]
+    return re.search(r"\band\s+(?:to\s+)?[a-z]+(?:ed|s)?\s+(?!of\b)[a-z]", gap) is not None
 
 
 def _previous_count_noun(mentions: list[tuple[Mention, Span]], index: int) -> str:

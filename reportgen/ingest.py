@@ -38,13 +38,16 @@ class SourceDoc:
     source_url: str | None = None
 
 
-# Markdown's marks a reader should not see: heading and list marks at a line's start, emphasis
+# Marks a reader should not see in a quoted sentence: a bullet at a line's start in any
+# release, and Markdown's heading, list and emphasis marks in a Markdown one
+_BULLETS = re.compile(r"(?m)^[ \t]*[•·▪●◆■][ \t]*")
 _MARKDOWN_MARKS = re.compile(r"(?m)^[ \t]*(?:#{1,6}|[-*+])[ \t]+|\*{1,3}|__")
 
 
 def readable(text: str, path: str) -> str:
-    """`text` of the source at `path` as a reader should see it: a Markdown release's heading,
-    list and emphasis marks dropped (other sources are plain text already)."""
+    """`text` of the source at `path` as a reader should see it: bullets at line starts dropped,
+    and a Markdown release's heading, list and emphasis marks."""
+    text = _BULLETS.sub("", text)
     if not path.lower().endswith((".md", ".markdown")):
         return text
     return _MARKDOWN_MARKS.sub("", text)

@@ -20,6 +20,8 @@ def test_readable_drops_heading_list_and_emphasis_marks_only_from_markdown():
     plain = "Lasers\n\nLasers. Sales rose 12.5 percent to 38 billion yuan."
     assert readable(text, "seeds/a.md") == plain
     assert readable(text, "seeds/a.txt") == text
+    assert readable("• Hotel occupancy averaged 82 percent.", "seeds/a.txt") == \
+        "Hotel occupancy averaged 82 percent."
 
 
 @pytest.fixture(scope="module")

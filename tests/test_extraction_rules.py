@@ -164,6 +164,8 @@ def test_targets_follow_future_cues_and_goal_lists(body: str, quote: str, target
      "in 2024.", "400 billion yuan", "tourism revenue"),
     ("The city has 5 parks with a total area of 10 square kilometers.", "10 square kilometers",
      "total area of parks"),
+    ("Three pillars lead the cluster\n\nThe city has three pillar industries.", "Three pillars",
+     "number of pillars"),
     ("Foreign visitors numbered 86,000.", "86,000", "foreign visitors"),
     ("Enterprises spent 26.4 billion yuan on research and development in 2023, equal to 5.1 "
      "percent of revenue.", "5.1 percent", "spending on research and development share of "

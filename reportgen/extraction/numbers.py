@@ -596,6 +596,9 @@ def _read_scales(text: str, pos: int) -> tuple[int, float]:
         pos = match.end()
 
 
+_DETERMINER_NEXT = re.compile(r"[ \u00a0]+(?:the|a|an|its|their|this|these|our)\b", re.IGNORECASE)
+
+
 def counted_noun(text: str, pos: int) -> tuple[str, int]:
     """The noun phrase a number counts ("smart factories") and where it ends."""
     words: list[str] = []
@@ -625,6 +628,8 @@ def counted_noun(text: str, pos: int) -> tuple[str, int]:
         if (lower.endswith("ed") or lower in rules.PAST_AFTER_PLURAL) and words \
                 and words[-1].lower().endswith("s"):
             break  # "industries proposed in ...", "products listed", "companies set up"
+        if words and words[-1].lower().endswith("s") and _DETERMINER_NEXT.match(text, word.end()):
+            break  # "Three pillars lead the cluster": a word before "the" after a plural is a verb
         words.append(bare)
         cursor = word.end()
         token = word.group()

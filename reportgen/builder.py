@@ -12,7 +12,6 @@ from __future__ import annotations
 import contextlib
 import functools
 import os
-import sys
 import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -48,7 +47,7 @@ RENDERERS: dict[str, tuple[str, str]] = {
 HEAVY_MODULES: dict[str, tuple[str, ...]] = {
     "charts": ("reportgen.charts.draw",),
     "html": ("reportgen.render.html",),
-    "pdf": ("reportgen.render.weasy", "reportgen.render.pdf"),
+    "pdf": ("reportgen.render.pdf",),
     "pptx": ("pptx", "reportgen.render.deck"),
 }
 
@@ -247,13 +246,13 @@ def warm_up(formats: Sequence[str], *, charts: bool = True) -> None:
     for name in (m for s in stages for m in HEAVY_MODULES.get(s, ())):
         with contextlib.suppress(Exception):
             importlib.import_module(name)
-    if "reportgen.render.weasy" in sys.modules:
+    if "pdf" in formats:
+        # WeasyPrint, imported without its slow library search; its first document loads the
+        # system's fonts (~0.1 s): do it once, here.
         with contextlib.suppress(Exception):
-            sys.modules["reportgen.render.weasy"].load_weasyprint()
-    if "pdf" in formats and "weasyprint" in sys.modules:
-        # WeasyPrint's first document loads the system's fonts (~0.1 s); do it once, here.
-        with contextlib.suppress(Exception):
-            sys.modules["weasyprint"].HTML(string="<p>reportgen</p>").render()
+            from reportgen.render.weasy import load_weasyprint
+
+            load_weasyprint().HTML(string="<p>reportgen</p>").render()
 
 
 # --- one document ----------------------------------------------------------------------------
@@ -372,11 +371,10 @@ def render_all(formats: tuple[str, ...], briefing: Briefing, config: Config, par
     """Each wanted format rendered in memory, and the charts drawn for them.
 
     The PNGs of `charts/` (three times the cost of the SVGs) are drawn only with the config's
-    `chart_png`: no output uses them. With `parallel`, the SVG charts are drawn in a second
-    process while this one imports WeasyPrint (not python-pptx: only the deck process needs
-    it), and the deck is made in another while this one renders the HTML and the PDF; that
-    process draws the PNGs after the deck (which draws its own for kinds with no native
-    chart).
+    `chart_png`: no output uses them. With a `helper` (`start_helper`), it draws the SVG
+    charts, then makes the deck and the PNGs, while this process lays out the PDF (before the
+    charts arrive) and renders the HTML. Without one but with `parallel`, the charts are drawn
+    in a second process while this one imports the renderers.
     """
     wanted = [f for f in RENDER_ORDER if f in formats]
     if not wanted:
@@ -390,18 +388,9 @@ def render_all(formats: tuple[str, ...], briefing: Briefing, config: Config, par
                    sorted(others, key=lambda f: f != "pdf")]  # the PDF first: it need not wait
         deck_result, pngs = helper.next()
         return [*results, ("pptx", deck_result)], with_pngs(charts_later(), pngs)
-    if not (parallel and "pptx" in wanted and len(wanted) > 1):
-        charts = _charts(briefing, config, png=config.chart_png, parallel=parallel,
-                         formats=wanted)
-        return [(fmt, render(fmt, briefing, charts, config)) for fmt in wanted], charts
-    from reportgen.worker import Background
-
-    svg_charts = _charts(briefing, config, png=False, parallel=True, formats=others)
-    deck = Background(lambda: _deck_and_charts(briefing, svg_charts, config), _limits(config))
-    results = [(fmt, render(fmt, briefing, svg_charts, config)) for fmt in wanted
-               if fmt != "pptx"]
-    deck_result, charts = deck.result()
-    return [*results, ("pptx", deck_result)], charts
+    # no helper: one format, or no deck (`start_helper`), or several documents at once
+    charts = _charts(briefing, config, png=config.chart_png, parallel=parallel, formats=wanted)
+    return [(fmt, render(fmt, briefing, charts, config)) for fmt in wanted], charts
 
 
 def _render_beside(fmt: str, briefing: Briefing, charts: Callable[[], tuple[ChartAsset, ...]],
@@ -414,17 +403,6 @@ def _render_beside(fmt: str, briefing: Briefing, charts: Callable[[], tuple[Char
     from reportgen.render.pdf import render_pdf
 
     return render_pdf(briefing, chart_placeholders(briefing, config), config, drawn_later=charts)
-
-
-def _deck_and_charts(briefing: Briefing, svg_charts: tuple[ChartAsset, ...], config: Config,
-                     ) -> tuple[RenderResult, tuple[ChartAsset, ...]]:
-    """The deck, then the charts with their PNGs (for `charts/`, with the config's
-    `chart_png`), drawn once the deck is made."""
-    deck = render("pptx", briefing, svg_charts, config)
-    if not config.chart_png:
-        return deck, svg_charts
-    drawn = draw_charts(briefing, config, png=True)
-    return deck, with_pngs(svg_charts, {c.id: c.png for c in drawn})
 
 
 def with_pngs(charts: tuple[ChartAsset, ...], pngs: dict[str, bytes | None],

@@ -41,7 +41,8 @@ class SourceDoc:
 # Marks a reader should not see in a quoted sentence: a bullet at a line's start in any
 # release, and Markdown's heading, list and emphasis marks in a Markdown one
 _BULLETS = re.compile(r"(?m)^[ \t]*[•·▪●◆■][ \t]*")
-_MARKDOWN_MARKS = re.compile(r"(?m)^[ \t]*(?:#{1,6}|[-*+])[ \t]+|\*{1,3}|__")
+_MARKDOWN_MARKS = re.compile(r"(?m)^[ \t]*(?:#{1,6}|[-*+])[ \t]+|\*{1,3}"
+                             r"|(?<!\w)_{1,3}(?=\w)|(?<=\w)_{1,3}(?!\w)")
 
 
 def readable(text: str, path: str) -> str:
@@ -50,6 +51,12 @@ def readable(text: str, path: str) -> str:
     text = _BULLETS.sub("", text)
     if not path.lower().endswith((".md", ".markdown")):
         return text
+    return without_markdown(text)
+
+
+def without_markdown(text: str) -> str:
+    """`text` without Markdown's heading and list marks at line starts and emphasis marks
+    ("## Lasers", "- **Lasers.** Sales" → "Lasers", "Lasers. Sales"); snake_case stays."""
     return _MARKDOWN_MARKS.sub("", text)
 
 
@@ -247,10 +254,6 @@ def _text_extractor() -> Any:
 
 _CELL_NUMBER = re.compile(r"[+\-−]?[0-9][0-9,]*(?:\.[0-9]+)?")
 _UNIT_NOTE = re.compile(r"\s*[(（]\s*(?P<unit>[^()（）]{1,30}?)\s*[)）]\s*$")
-_UNIT_WORDS = re.compile(r"^(?:%|per ?cent|(?:(?:[0-9,]+|ten thousand|hundred million|thousand|"
-                         r"million|billion|trillion)\s+)?(?:yuan|RMB|US dollars|dollars|tons|"
-                         r"tonnes|units|TEUs|kWh|square meters|hectares|people|persons)?)$",
-                         re.IGNORECASE)
 
 
 @functools.cache
@@ -308,10 +311,20 @@ def _row_text(row: list[str], head: list[str], when: str) -> str:
 def _split_unit(text: str) -> tuple[str, str]:
     """ "GDP (billion yuan)" → ("GDP", "billion yuan"); "Growth (%)" → ("Growth", "percent")."""
     note = _UNIT_NOTE.search(text)
-    if not note or not _UNIT_WORDS.fullmatch(note.group("unit")):
+    if not note or not _is_unit(note.group("unit")):
         return text, ""
     unit = note.group("unit").strip()
     return text[:note.start()].strip(), "percent" if unit == "%" else unit
+
+
+def _is_unit(words: str) -> bool:
+    """True when the extractor reads "1 <words>" as one money, percent or measure figure
+    ("billion yuan", "%", "tons"), not a count of things ("Indicator")."""
+    from reportgen.extraction.numbers import find_mentions
+
+    text = f"1 {words}"
+    found = find_mentions(text)
+    return len(found) == 1 and found[0].kind != "count" and found[0].span == (0, len(text))
 
 
 def html_to_text(html: str) -> tuple[str, str | None]:

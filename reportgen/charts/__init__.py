@@ -97,7 +97,7 @@ def draw_svg_then_png(briefing: Briefing, config: Config | None = None,
     from reportgen.charts.draw import drawer_for, house_style, png_bytes, svg_bytes
 
     theme = (config or Config()).theme
-    specs = [s for s in plan_for(briefing, config).charts if drawing_problem(s) is None]
+    specs = drawable_specs(briefing, config)
     with house_style(theme):
         figures = [drawer_for(spec)(spec, theme) for spec in specs]
         svgs = [svg_bytes(fig) for fig in figures]
@@ -116,7 +116,7 @@ def chart_placeholders(briefing: Briefing, config: Config | None = None,
     from reportgen.charts.draw import figure_size
 
     theme = (config or Config()).theme
-    specs = [s for s in plan_for(briefing, config).charts if drawing_problem(s) is None]
+    specs = drawable_specs(briefing, config)
     return tuple(ChartAsset(spec, _empty_svg(*figure_size(spec, theme))) for spec in specs)
 
 
@@ -125,6 +125,12 @@ def _empty_svg(width_in: float, height_in: float) -> bytes:
     w, h = (f"{v * 72:f}".rstrip("0").rstrip(".") for v in (width_in, height_in))
     return (f'<svg xmlns="http://www.w3.org/2000/svg" width="{w}pt" height="{h}pt" '
             f'viewBox="0 0 {w} {h}"></svg>').encode("ascii")
+
+
+def drawable_specs(briefing: Briefing, config: Config | None = None) -> list[ChartSpec]:
+    """The specs of the charts `draw_charts` draws, in order (those with a drawing problem are
+    left out, as `draw_plan` leaves them out)."""
+    return [s for s in plan_for(briefing, config).charts if drawing_problem(s) is None]
 
 
 def drawing_problem(spec: ChartSpec) -> str | None:

@@ -315,15 +315,16 @@ def _month_of(match: re.Match[str], doc_year: int | None) -> tuple[int | None, s
 def _preceding_year(sentence: str, a: int, claimed: list[tuple[int, int]],
                     doc_year: int | None) -> tuple[int | None, str | None]:
     """A year stated earlier in the sentence that no earlier figure claimed ("GDP in 2022 …")."""
-    best = None
-    for match in _PRECEDING.finditer(sentence, 0, a):
-        before = sentence[max(0, match.start() - 12):match.start()].lower()
-        if _NON_YEAR_BEFORE.search(before):
-            continue
-        if any(s <= match.start() < e or s < match.end() <= e for s, e in claimed):
-            continue
-        best = match
-    return _year_of(best, doc_year) if best else (None, None)
+    free = [m for m in _stated_times(sentence, a)
+            if not any(s <= m.start() < e or s < m.end() <= e for s, e in claimed)]
+    return _year_of(free[-1], doc_year) if free else (None, None)
+
+
+def _stated_times(sentence: str, end: int | None = None) -> list[re.Match[str]]:
+    """Every time the sentence states (up to `end`): "in 2022", "for the first half of 2024",
+    "last year"; not one after "since", "than", "from" … (a comparison, not the figure's)."""
+    return [m for m in _PRECEDING.finditer(sentence, 0, len(sentence) if end is None else end)
+            if not _NON_YEAR_BEFORE.search(sentence[max(0, m.start() - 12):m.start()].lower())]
 
 
 def _sole_year(sentence: str, a: int, b: int,
@@ -333,9 +334,8 @@ def _sole_year(sentence: str, a: int, b: int,
     526.8 billion yuan": 2023's too, claimed or not) or later in the figure's own clause ("spent
     26.4 billion yuan on research and development in 2023"); (None, None) when the sentence
     states several years (each figure then needs its own) or none said so."""
-    times = [m for m in _PRECEDING.finditer(sentence)
-             if not _NON_YEAR_BEFORE.search(sentence[max(0, m.start() - 12):m.start()].lower())
-             and not re.match(r"[-–][0-9]{4}", sentence[m.end():])]  # "in 2020-2022": a span
+    times = [m for m in _stated_times(sentence)
+             if not re.match(r"[-–][0-9]{4}", sentence[m.end():])]  # "in 2020-2022": a span
     found = {_year_of(m, doc_year) for m in times}
 
     def said_for_it(m: re.Match[str]) -> bool:

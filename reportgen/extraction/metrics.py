@@ -13,6 +13,7 @@ import re
 
 from reportgen.extraction import rules
 from reportgen.extraction.numbers import Mention
+from reportgen.ingest import without_markdown
 from reportgen.model import Span
 
 _LINK_RE = re.compile(r"\b(?:" + "|".join(re.escape(v) for v in sorted(rules.LINK_VERBS, key=len,
@@ -761,15 +762,13 @@ def _subject(sentence: str, a: int, *, main: bool = False) -> str:
     return cleaned
 
 
-# Markdown's emphasis and heading marks, which a release written in Markdown keeps in its text
-_MARKDOWN_MARKS = re.compile(r"^\s*#{1,6}\s+|\*{1,3}|(?<![\w])_{1,3}|_{1,3}(?![\w])")
 # A short label closed by a full stop before the phrase proper ("Lasers. Laser equipment sales")
 _LEAD_IN = re.compile(r"^(?:[A-Z][\w’'-]*(?:\s+[\w’'-]+){0,4})\.\s+(?=[A-Z])")
 
 
 def _clean(phrase: str) -> str:
     """A metric phrase without articles, the issuer's possessive and a trailing preposition."""
-    text = _MARKDOWN_MARKS.sub("", phrase)  # "**Lasers.** Laser equipment sales", "# Title"
+    text = without_markdown(phrase)  # "**Lasers.** Laser equipment sales", "# Title"
     text = re.sub(r"^(?:\(?[0-9a-z]{1,2}[.)]|[-*•])\s+", "", text.strip(" ,.;:“”\"'"))
     text = _LEAD_IN.sub("", text)  # "Lasers. Laser equipment sales": the topic said before
     text = re.split(r"\s+[-–—]\s+", text)[0]  # drop a dashed aside ("products - A, B and C")

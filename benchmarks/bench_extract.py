@@ -80,7 +80,7 @@ def load_average() -> str:
 def in_process(runs: int) -> float:
     """The median time of `extract_briefing` on the seed, warm."""
     from reportgen.extraction import extract_briefing
-    from reportgen.ingest import read_source
+    from reportgen.pipeline import read_release as read_source
 
     doc = read_source(SEED)
     extract_briefing(doc)

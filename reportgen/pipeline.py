@@ -6,15 +6,22 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
+from reportgen.config import Limits
 from reportgen.extraction import extract_briefing
-from reportgen.ingest import find_sources, read_source
+from reportgen.extraction.tables import table_text
+from reportgen.ingest import SourceDoc, find_sources, read_source
 from reportgen.model import Briefing
 from reportgen.overrides import apply_overrides, overrides_path_for
 
 
+def read_release(path: Path, limits: Limits | None = None) -> SourceDoc:
+    """The source at `path` as the extractor reads it: its tables' rows written as sentences."""
+    return read_source(path, limits, tables=table_text)
+
+
 def load_briefing(path: Path, *, overrides: bool = True) -> Briefing:
     """The data layer of one source file, with `<stem>.overrides.yaml` applied when present."""
-    briefing = extract_briefing(read_source(path))
+    briefing = extract_briefing(read_release(path))
     if not overrides:
         return briefing
     return apply_overrides(briefing, overrides_path_for(path))

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from reportgen.extraction import extract_briefing
-from reportgen.ingest import read_source
+from reportgen.pipeline import read_release as read_source
 from reportgen.model import Fact
 
 GENRE = Path(__file__).resolve().parent / "genre"

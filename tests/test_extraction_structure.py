@@ -9,7 +9,7 @@ import pytest
 
 from reportgen.extraction import extract_briefing
 from reportgen.extraction.structure import find_date, find_title, read_layout, split_sentences
-from reportgen.ingest import read_source
+from reportgen.pipeline import read_release as read_source
 
 SHARED_STRUCTURE = (Path(__file__).resolve().parents[2] / "shared" / "eval"
                     / "shanghai-industrial-economy-2022-09-14.structure.json")

@@ -9,7 +9,8 @@ import pytest
 
 from reportgen.config import Limits
 from reportgen.errors import InputError
-from reportgen.ingest import find_sources, html_to_text, read_source
+from reportgen.ingest import find_sources, read_source
+from reportgen.ingest.html import html_to_text
 
 RELEASE = "Shanghai's GDP reached 4.47 trillion yuan in 2022.\n"
 
@@ -122,7 +123,7 @@ def test_html_title_is_kept_when_the_body_lacks_it() -> None:
 
 
 def test_a_table_row_reads_as_sentences_with_units_from_its_label_and_column_heads():
-    from reportgen.ingest import table_text
+    from reportgen.extraction.tables import table_text
 
     rows = [["Indicator", "Value", "Growth (%)"], ["GDP (billion yuan)", "499.6", "5.3"],
             ["Fixed-asset investment growth", "—", "3.2"]]
@@ -138,7 +139,7 @@ def test_a_table_row_reads_as_sentences_with_units_from_its_label_and_column_hea
 
 
 def test_a_table_without_figures_keeps_its_cells_as_lines():
-    from reportgen.ingest import table_text
+    from reportgen.extraction.tables import table_text
 
     assert table_text([["Name", "Role"], ["Li Wei", "Director"]]) == \
         "Name\n\nRole\n\nLi Wei\n\nDirector"

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from render_support import config, flat, page_texts
 
-from reportgen.ingest import readable
+from reportgen.text import readable
 
 RELEASE = Path(__file__).parent / "data" / "wuhan-optics-2024.md"
 MARKS = re.compile(r"\*\*|(?:^|\s)#{1,6}\s|(?:^|\n)\s*[-*+]\s")

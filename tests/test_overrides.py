@@ -8,7 +8,7 @@ import pytest
 
 from reportgen.errors import OverridesError
 from reportgen.extraction import extract_briefing
-from reportgen.ingest import read_source
+from reportgen.pipeline import read_release as read_source
 from reportgen.model import Briefing, Qualifier
 from reportgen.overrides import apply_overrides, overrides_path_for
 from reportgen.pipeline import load_briefing

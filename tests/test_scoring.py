@@ -16,7 +16,7 @@ import pytest
 from gold_scoring import score as local_score
 
 from reportgen.extraction import extract_briefing
-from reportgen.ingest import read_source
+from reportgen.pipeline import read_release as read_source
 from reportgen.serialize import briefing_to_dict
 
 TESTS = Path(__file__).resolve().parent

@@ -13,7 +13,7 @@ import re
 
 from reportgen.extraction import rules
 from reportgen.extraction.numbers import Mention
-from reportgen.ingest import without_markdown
+from reportgen.text import without_markdown
 from reportgen.model import Span
 
 _LINK_RE = re.compile(r"\b(?:" + "|".join(re.escape(v) for v in sorted(rules.LINK_VERBS, key=len,

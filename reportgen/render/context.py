@@ -22,7 +22,7 @@ from markupsafe import Markup, escape
 from reportgen import formatting
 from reportgen.charts import ChartAsset
 from reportgen.config import Config
-from reportgen.ingest import readable
+from reportgen.text import readable
 from reportgen.model import Briefing, Fact, Point, Qualifier, Section, SystemTier
 
 _QUALIFIER_WORDS = {

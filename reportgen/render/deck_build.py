@@ -25,7 +25,7 @@ from pptx.util import Pt
 
 from reportgen.config import Config
 from reportgen.errors import ChartError
-from reportgen.ingest import readable
+from reportgen.text import readable
 from reportgen.model import Briefing, ChartSpec, Fact, SystemMember, SystemTier
 from reportgen.render.deck import SlidePlan, normalise_member, normalise_package, write_fixed
 from reportgen.render.deck_charts import (

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from reportgen import formatting
-from reportgen.ingest import readable
+from reportgen.text import readable
 from reportgen.model import Briefing, Fact
 from reportgen.render.deck_charts import EMU_PER_PT, Rect, figure_text
 from reportgen.render.deck_text import LINE_SPACING, wrap

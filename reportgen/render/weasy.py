@@ -15,6 +15,7 @@ import os
 import re
 import subprocess
 import sys
+import warnings
 from collections.abc import Callable
 from types import ModuleType
 
@@ -27,17 +28,25 @@ _ABI = {"x86_64-64": "libc6,x86-64", "ppc64-64": "libc6,64bit", "sparc64-64": "l
 def load_weasyprint() -> ModuleType:
     """The `weasyprint` module, imported once (on Linux with the fast library lookup)."""
     if "weasyprint" in sys.modules or not sys.platform.startswith("linux"):
-        import weasyprint
-
-        return weasyprint
+        return _import_weasyprint()
     import ctypes.util
 
     original = ctypes.util.find_library
     setattr(ctypes.util, "find_library", ldconfig_lookup(_read_ldconfig()))  # noqa: B010
     try:
-        import weasyprint
+        return _import_weasyprint()
     finally:
         setattr(ctypes.util, "find_library", original)  # noqa: B010
+
+
+def _import_weasyprint() -> ModuleType:
+    # WeasyPrint 70 warns at import where the HarfBuzz-Subset library is missing, then subsets
+    # fonts with fontTools as before; `reportgen check --env` names the library instead.
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message="HarfBuzz-Subset will be required",
+                                category=DeprecationWarning)
+        import weasyprint
+
     return weasyprint
 
 

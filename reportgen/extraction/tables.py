@@ -1,0 +1,85 @@
+"""HTML tables read as sentences: each data row becomes "<label> was <value> <unit>."
+
+The ingest reader lays out a table with the writer it is given; the pipeline gives it
+`table_text`, so a table's figures are read by the same rules as prose (units from the row
+label's or the column head's "(billion yuan)", "(%)", the time from the caption).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from reportgen.extraction.numbers import find_mentions
+from reportgen.extraction.rules import PERIODS
+
+_CELL_NUMBER = re.compile(r"[+\-−]?[0-9][0-9,]*(?:\.[0-9]+)?")
+_UNIT_NOTE = re.compile(r"\s*[(（]\s*(?P<unit>[^()（）]{1,30}?)\s*[)）]\s*$")
+
+
+@functools.cache
+def _caption_time() -> re.Pattern[str]:
+    """The time a table's caption names: "Q1 2024", "first half of 2024", "2023" (compiled when
+    a table is first met)."""
+    periods = "|".join(re.escape(p) for p, _ in PERIODS)
+    return re.compile(rf"(?:\b(?:{periods})\s+(?:of\s+)?)?\b(?:19|20)[0-9]{{2}}\b(?![-–][0-9])",
+                      re.IGNORECASE)
+
+_PLAIN_HEADERS = frozenset({"value", "amount", "total", "figure", "number", "data", "indicator",
+                            "item", "quantity", "volume"})
+
+
+def table_text(rows: list[list[str]], caption: str = "") -> str:
+    """A table as lines a reader (and the extractor) can read: each data row becomes "<label>
+    was <value> <unit>; <label> <column> was <value> <unit>." with units from the row label's or
+    the column head's "(billion yuan)", "(%)", and the time the caption names ("Major
+    indicators, Q1 2024": "… in Q1 2024"). A table without figures keeps its cells as lines."""
+    rows = [r for r in rows if any(r)]
+    if not rows:
+        return ""
+    head = rows[0] if len(rows) > 1 and not any(_CELL_NUMBER.fullmatch(c) for c in rows[0]) \
+        else []
+    body = rows[1:] if head else rows
+    if not any(_CELL_NUMBER.fullmatch(c) for row in body for c in row[1:]):
+        return "\n\n".join(c for r in rows for c in r if c)
+    when = _caption_time().search(caption) if caption else None
+    lines = [line for line in (_row_text(row, head, when.group(0) if when else "")
+                               for row in body) if line]
+    return "\n\n".join(([" / ".join(c for c in head if c)] if head else []) + lines)
+
+
+def _row_text(row: list[str], head: list[str], when: str) -> str:
+    if len(row) < 2 or not row[0] or _CELL_NUMBER.fullmatch(row[0]):
+        return " ".join(c for c in row if c)
+    label, label_unit = _split_unit(row[0])
+    parts = []
+    for column, cell in enumerate(row[1:], start=1):
+        if not _CELL_NUMBER.fullmatch(cell):
+            continue
+        name, unit = _split_unit(head[column]) if column < len(head) else ("", "")
+        unit = unit or label_unit
+        words = "" if name.lower() in _PLAIN_HEADERS or name.lower() in label.lower() \
+            else name.lower()
+        parts.append(" ".join(p for p in (label, words, "was", cell, unit,
+                                          f"in {when}" if when else "") if p))
+    if not parts:
+        return " ".join(c for c in row if c)
+    return "; ".join(parts) + "."
+
+
+def _split_unit(text: str) -> tuple[str, str]:
+    """ "GDP (billion yuan)" → ("GDP", "billion yuan"); "Growth (%)" → ("Growth", "percent")."""
+    note = _UNIT_NOTE.search(text)
+    if not note or not _is_unit(note.group("unit")):
+        return text, ""
+    unit = note.group("unit").strip()
+    return text[:note.start()].strip(), "percent" if unit == "%" else unit
+
+
+def _is_unit(words: str) -> bool:
+    """True when the extractor reads "1 <words>" as one money, percent or measure figure
+    ("billion yuan", "%", "tons"), not a count of things ("Indicator")."""
+    text = f"1 {words}"
+    found = find_mentions(text)
+    return len(found) == 1 and found[0].kind != "count" and found[0].span == (0, len(text))
+

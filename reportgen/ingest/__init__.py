@@ -1,0 +1,77 @@
+"""Read source documents: find them, check them, decode them into the text every span points into.
+
+A `SourceDoc.text` is *the* decoded source text of the whole pipeline. Each source format has one
+reader module in `READERS` (keyed by file suffix): adding a format is one module and one row.
+
+- `.txt` and `.md` (`plain`): the file decoded (UTF-8, UTF-8 with BOM, or UTF-16 with BOM), the
+  BOM dropped, line endings normalised to `\\n`. Markdown is kept as written; headings keep `#`.
+- `.html` / `.htm` (`html`): the visible text of the page (scripts, styles and tags dropped,
+  entities decoded, block elements separated by blank lines). Spans point into that plain text,
+  not into the markup; `SourceDoc.source_url` keeps a canonical URL if the page declares one.
+  Tables are laid out by the `TableWriter` the caller passes (the pipeline passes the
+  extractor's, which reads each row as a sentence); the default keeps each cell as a line.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+from pathlib import Path
+
+from reportgen.config import Limits
+from reportgen.errors import InputError
+from reportgen.ingest import html, plain
+from reportgen.ingest.files import read_bytes
+from reportgen.ingest.source import Reader, SourceDoc, TableWriter, cells_as_lines
+
+__all__ = ["OVERRIDES_SUFFIX", "READERS", "SOURCE_SUFFIXES", "SourceDoc", "TableWriter",
+           "find_sources", "read_source"]
+
+READERS: dict[str, Reader] = {
+    ".txt": plain.read,
+    ".md": plain.read,
+    ".html": html.read,
+    ".htm": html.read,
+}
+SOURCE_SUFFIXES = tuple(READERS)
+OVERRIDES_SUFFIX = ".overrides.yaml"
+
+
+def find_sources(paths: Iterable[Path]) -> list[Path]:
+    """Every source file named by `paths`: files as given, folders expanded to their sources."""
+    found: list[Path] = []
+    for path in paths:
+        if not path.exists():
+            raise InputError(f"{path}: no such file or folder; check the path")
+        if path.is_dir():
+            inside = _sources_in(path)
+            if not inside:
+                kinds = ", ".join(SOURCE_SUFFIXES)
+                raise InputError(f"{path}: folder holds no source files ({kinds}); add one")
+            found.extend(inside)
+        else:
+            found.append(path)
+    return list(dict.fromkeys(found))
+
+
+def _sources_in(folder: Path) -> list[Path]:
+    """The source files directly inside `folder`, sorted by name."""
+    return sorted(
+        p for p in folder.iterdir()
+        if p.is_file() and p.suffix.lower() in SOURCE_SUFFIXES
+        and not p.name.endswith(OVERRIDES_SUFFIX) and not p.name.startswith(".")
+    )
+
+
+def read_source(path: Path, limits: Limits | None = None, *,
+                tables: TableWriter = cells_as_lines) -> SourceDoc:
+    """The checked, decoded source document at `path`; `InputError` naming the file otherwise."""
+    limits = limits or Limits()
+    raw = read_bytes(path, limits.max_source_bytes)
+    suffix = path.suffix.lower()
+    reader = READERS.get(suffix, plain.read)
+    text, source_url = reader(raw, path, tables)
+    if not text.strip():
+        raise InputError(f"{path}: file has no text; put the press release in it")
+    return SourceDoc(path=path, text=text, sha256=hashlib.sha256(raw).hexdigest(),
+                     suffix=suffix, source_url=source_url)

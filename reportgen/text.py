@@ -1,0 +1,29 @@
+"""Text as a reader sees it: shared by extraction (metric names) and render (quoted sentences).
+
+Below every stage: it imports nothing of reportgen's.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Marks a reader should not see in a quoted sentence: a bullet at a line's start in any
+# release, and Markdown's heading, list and emphasis marks in a Markdown one
+_BULLETS = re.compile(r"(?m)^[ \t]*[•·▪●◆■][ \t]*")
+_MARKDOWN_MARKS = re.compile(r"(?m)^[ \t]*(?:#{1,6}|[-*+])[ \t]+|\*{1,3}"
+                             r"|(?<!\w)_{1,3}(?=\w)|(?<=\w)_{1,3}(?!\w)")
+
+
+def readable(text: str, path: str) -> str:
+    """`text` of the source at `path` as a reader should see it: bullets at line starts dropped,
+    and a Markdown release's heading, list and emphasis marks."""
+    text = _BULLETS.sub("", text)
+    if not path.lower().endswith((".md", ".markdown")):
+        return text
+    return without_markdown(text)
+
+
+def without_markdown(text: str) -> str:
+    """`text` without Markdown's heading and list marks at line starts and emphasis marks
+    ("## Lasers", "- **Lasers.** Sales" → "Lasers", "Lasers. Sales"); snake_case stays."""
+    return _MARKDOWN_MARKS.sub("", text)

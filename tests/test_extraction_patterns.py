@@ -8,7 +8,8 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reportgen.extraction import metrics, rules, structure
+from reportgen.extraction import rules, structure
+from reportgen.extraction.metrics import phrases
 
 TEXTS = sorted((Path(__file__).parent / "heldout").glob("*.txt")) + sorted(
     (Path(__file__).parent / "genre").glob("*.txt")) + sorted(
@@ -17,7 +18,7 @@ TEXTS = sorted((Path(__file__).parent / "heldout").glob("*.txt")) + sorted(
 
 def strip_qualifier_plainly(before: str) -> str:
     """The reference: the qualifier tail removed by a search over the whole text."""
-    return metrics._QUALIFIER_TAIL.sub("", before.rstrip()).rstrip() + " "
+    return phrases._QUALIFIER_TAIL.sub("", before.rstrip()).rstrip() + " "
 
 
 def test_strip_qualifier_matches_the_plain_pattern_before_every_word_of_the_texts() -> None:
@@ -27,7 +28,7 @@ def test_strip_qualifier_matches_the_plain_pattern_before_every_word_of_the_text
         for line in text.splitlines():
             for word in re.finditer(r"\S+", line):
                 before = line[:word.start()]
-                assert metrics._strip_qualifier(before) == strip_qualifier_plainly(before)
+                assert phrases.strip_qualifier(before) == strip_qualifier_plainly(before)
                 checked += 1
     assert checked > 3_000
 
@@ -43,7 +44,7 @@ PIECES = st.sampled_from([
 @settings(max_examples=400, deadline=None)
 @given(st.lists(PIECES, max_size=12).map("".join))
 def test_strip_qualifier_matches_the_plain_pattern_on_any_text(before: str) -> None:
-    assert metrics._strip_qualifier(before) == strip_qualifier_plainly(before)
+    assert phrases.strip_qualifier(before) == strip_qualifier_plainly(before)
 
 
 NAV_CLASS = re.compile(r"[|\s\W\u4e00-\u9fff]")
@@ -67,5 +68,5 @@ def test_nav_line_test_matches_the_old_pattern_on_any_line(line: str) -> None:
 @given(st.text(alphabet=st.sampled_from("-*•()（）.)）1a9zZ \t\n"), max_size=6))
 def test_list_mark_matches_what_the_goals_list_pattern_matched(line: str) -> None:
     old = re.compile(r"^(?:[-*•]|\(?[0-9a-z]{1,2}[.)）])\s*").match(line)
-    new = metrics.LIST_MARK.match(line)
+    new = phrases.LIST_MARK.match(line)
     assert (old and old.span()) == (new and new.span())

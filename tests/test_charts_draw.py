@@ -14,7 +14,8 @@ from PIL import Image
 
 from reportgen.charts import ChartAsset, draw_charts, draw_plan, draw_svg_then_png
 from reportgen.charts.draw import DRAWERS, house_style, render, wrap
-from reportgen.charts.select import ChartPlan, choose_charts
+from reportgen.charts.select import choose_charts
+from reportgen.charts.select.common import ChartPlan
 from reportgen.config import Config
 from reportgen.errors import ChartError
 from reportgen.model import ChartPoint, ChartSeries, ChartSpec

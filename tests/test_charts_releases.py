@@ -9,7 +9,8 @@ from test_charts_draw import legibility_problems
 from test_charts_select import briefing, by_id, topics_point
 
 from reportgen.charts import draw_charts, plan_charts
-from reportgen.charts.select import MAX_CHARTS, growth_rate
+from reportgen.charts.select.common import MAX_CHARTS
+from reportgen.charts.select.indicators import growth_rate
 from reportgen.config import ChartChoices
 from reportgen.model import Briefing, Fact, Quantity, Section
 

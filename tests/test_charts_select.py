@@ -10,7 +10,8 @@ from dataclasses import replace
 
 import pytest
 
-from reportgen.charts.select import ChartDecision, choose_charts, known_chart_ids, plan_charts
+from reportgen.charts.select import choose_charts, known_chart_ids, plan_charts
+from reportgen.charts.select.common import ChartDecision
 from reportgen.config import ChartChoices
 from reportgen.errors import ChartError
 from reportgen.model import (

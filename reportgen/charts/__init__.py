@@ -14,14 +14,8 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from reportgen.charts.alt import alt_text
-from reportgen.charts.select import (
-    MAX_PLOTTABLE,
-    ChartDecision,
-    ChartPlan,
-    choose_charts,
-    plan_charts,
-    plottable,
-)
+from reportgen.charts.select import choose_charts, plan_charts
+from reportgen.charts.select.common import MAX_PLOTTABLE, ChartDecision, ChartPlan, plottable
 from reportgen.config import Config
 from reportgen.model import Briefing, ChartSpec
 

@@ -204,6 +204,17 @@ class Document:
 
 
 @dataclass(frozen=True, slots=True)
+class LevelChange:
+    """One metric written "from A to B" in one sentence: its earlier and later level, and the
+    years of the nearest dated change earlier in the paragraph when the sentence states none."""
+
+    from_fact_id: str
+    to_fact_id: str
+    from_year: int | None = None
+    to_year: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Briefing:
     """The whole data layer of one source document."""
 
@@ -213,6 +224,7 @@ class Briefing:
     facts: tuple[Fact, ...] = ()
     targets: tuple[Target, ...] = ()
     system: tuple[SystemTier, ...] = ()
+    level_changes: tuple[LevelChange, ...] = ()
     charts: tuple[ChartSpec, ...] = ()
     warnings: tuple[str, ...] = field(default=())
 

@@ -19,7 +19,13 @@ from reportgen.extraction.metrics.phrases import COMMON_HEADS
 from reportgen.extraction.numbers import Mention, find_mentions
 from reportgen.extraction.structure import Layout, read_layout, yearless_dateline
 from reportgen.extraction.system import build_system, build_targets
-from reportgen.extraction.years import goals_list, goals_year_of, paragraph_horizon, plan_year_here
+from reportgen.extraction.years import (
+    goals_list,
+    goals_year_of,
+    level_changes,
+    paragraph_horizon,
+    plan_year_here,
+)
 from reportgen.ingest import SourceDoc
 from reportgen.model import Briefing, Document, Fact, Point, Section, Span, Topic
 
@@ -35,7 +41,8 @@ def extract_briefing(doc: SourceDoc) -> Briefing:
     sections = attach_facts(layout.sections, facts)
     briefing = Briefing(document=document, text=doc.text, sections=sections, facts=facts,
                         warnings=_warnings(doc, layout, facts))
-    return replace(briefing, targets=build_targets(briefing), system=build_system(briefing))
+    return replace(briefing, targets=build_targets(briefing), system=build_system(briefing),
+                   level_changes=level_changes(doc.text, facts))
 
 
 def _warnings(doc: SourceDoc, layout: Layout, facts: tuple[Fact, ...]) -> tuple[str, ...]:

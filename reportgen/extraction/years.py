@@ -11,7 +11,9 @@ sets its goals for, and the later horizon a paragraph may set ("By 2027, …").
 from __future__ import annotations
 
 import functools
+import math
 import re
+from collections import defaultdict
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -19,7 +21,7 @@ from reportgen.extraction import rules
 from reportgen.extraction.metrics.phrases import CARRY_BREAK, LIST_MARK, SPEAKER
 from reportgen.extraction.numbers import Mention
 from reportgen.extraction.structure import Layout
-from reportgen.model import Span
+from reportgen.model import Fact, LevelChange, Span
 
 if TYPE_CHECKING:  # facts reads sentences with these rules; its Reading is only a type here
     from reportgen.extraction.facts import Reading
@@ -331,3 +333,50 @@ def goals_list(text: str, layout: Layout, pos: int,
             return True, int(year.group(1))
         return True, doc_year if "this year" in lowered else None
     return False, None
+
+
+def level_changes(text: str, facts: tuple[Fact, ...]) -> tuple[LevelChange, ...]:
+    """Each metric written "from A to B" in one sentence with no year of its own ("rose from
+    2,000 to 3,100"), with the first and last year of the nearest dated change earlier in the
+    paragraph ("… from 723.1 billion yuan in 2011 to 1.07 trillion yuan in 2021. The output
+    value grew from 3.38 to 4.20 trillion yuan": 2011 and 2021)."""
+    changes = []
+    for first, last in _from_to_pairs(text, facts):
+        years = _years_nearby(text, facts, first)
+        changes.append(LevelChange(first.id, last.id, *(years or (None, None))))
+    return tuple(changes)
+
+
+def _from_to_pairs(text: str, facts: tuple[Fact, ...]) -> list[tuple[Fact, Fact]]:
+    """Pairs of one metric written 'from A to B' in one sentence, both without a year."""
+    groups: dict[tuple[object, str, str], list[Fact]] = defaultdict(list)
+    for fact in facts:
+        if fact.year is None and not fact.is_target and math.isfinite(fact.value):
+            groups[(fact.sentence_span, _metric_key(fact), fact.unit)].append(fact)
+    pairs = []
+    for alike in groups.values():
+        alike.sort(key=lambda f: f.span)
+        for a, b in zip(alike, alike[1:], strict=False):
+            before, between = text[max(0, a.span[0] - 12):a.span[0]], text[a.span[1]:b.span[0]]
+            if re.search(r"\bfrom\s*$", before, re.I) and re.fullmatch(r"\s*to\s*", between, re.I):
+                pairs.append((a, b))
+    return pairs
+
+
+def _years_nearby(text: str, facts: tuple[Fact, ...], fact: Fact) -> tuple[int, int] | None:
+    """The first and last year of the nearest dated change earlier in the fact's paragraph."""
+    paragraph = text.rfind("\n\n", 0, fact.span[0])
+    earlier: dict[str, list[Fact]] = defaultdict(list)
+    for f in facts:
+        if f.year is not None and not f.is_target and paragraph < f.span[0] < fact.span[0]:
+            earlier[_metric_key(f)].append(f)
+    dated = [fs for fs in earlier.values() if len({f.year for f in fs}) >= 2]
+    if not dated:
+        return None
+    nearest = max(dated, key=lambda fs: max(f.span[0] for f in fs))
+    years = [f.year for f in nearest if f.year is not None]
+    return min(years), max(years)
+
+
+def _metric_key(fact: Fact) -> str:
+    return " ".join(fact.display_label.lower().split())

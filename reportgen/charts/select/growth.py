@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 
 from reportgen import formatting
@@ -50,55 +49,26 @@ def propose_growth(briefing: Briefing) -> list[Candidate]:
 
 
 def _from_to_growth(briefing: Briefing, dated: set[tuple[str, str]]) -> list[Candidate]:
-    """Growth charts for 'from A to B' pairs of metrics not already charted by year."""
+    """Growth charts for the data layer's 'from A to B' changes not already charted by year."""
     out: list[Candidate] = []
-    for first, last in _from_to_pairs(briefing):
+    visible = {f.id: f for f in briefing.visible_facts}
+    for change in briefing.level_changes:
+        first, last = visible.get(change.from_fact_id), visible.get(change.to_fact_id)
+        if first is None or last is None or not (plottable_fact(first) and plottable_fact(last)):
+            continue
         metric = metric_key(first.display_label)
         if (metric, first.unit) in dated:
             continue
         chart_id = f"growth-{slug(metric)}"
-        years = _years_nearby(briefing, first)
-        if years is None:
+        if change.from_year is None or change.to_year is None:
             out.append(ChartDecision(chart_id, f"{metric}: the change from "
                                      f"{figure(first)} to {figure(last)} has no years"))
             continue
-        note = f"years {years[0]} and {years[1]} as stated earlier in the paragraph"
-        out.append(_growth_spec(briefing, chart_id, [(years[0], first), (years[1], last)],
-                                first.unit, note))
+        note = (f"years {change.from_year} and {change.to_year} as stated earlier in the "
+                "paragraph")
+        out.append(_growth_spec(briefing, chart_id, [(change.from_year, first),
+                                                     (change.to_year, last)], first.unit, note))
     return out
-
-
-def _from_to_pairs(briefing: Briefing) -> list[tuple[Fact, Fact]]:
-    """Pairs of one metric written 'from A to B' in one sentence, both without a year."""
-    groups: dict[tuple[object, str, str], list[Fact]] = defaultdict(list)
-    for fact in briefing.visible_facts:
-        if fact.year is None and not fact.is_target and plottable_fact(fact):
-            key = (fact.sentence_span, metric_key(fact.display_label), fact.unit)
-            groups[key].append(fact)
-    pairs = []
-    text = briefing.text
-    for facts in groups.values():
-        facts.sort(key=lambda f: f.span)
-        for a, b in zip(facts, facts[1:], strict=False):
-            before, between = text[max(0, a.span[0] - 12):a.span[0]], text[a.span[1]:b.span[0]]
-            if re.search(r"\bfrom\s*$", before, re.I) and re.fullmatch(r"\s*to\s*", between, re.I):
-                pairs.append((a, b))
-    return pairs
-
-
-def _years_nearby(briefing: Briefing, fact: Fact) -> tuple[int, int] | None:
-    """The first and last year of the nearest dated change earlier in the fact's paragraph."""
-    paragraph = briefing.text.rfind("\n\n", 0, fact.span[0])
-    earlier: dict[str, list[Fact]] = defaultdict(list)
-    for f in briefing.visible_facts:
-        if f.year is not None and not f.is_target and paragraph < f.span[0] < fact.span[0]:
-            earlier[metric_key(f.display_label)].append(f)
-    dated = [fs for fs in earlier.values() if len({f.year for f in fs}) >= 2]
-    if not dated:
-        return None
-    nearest = max(dated, key=lambda fs: max(f.span[0] for f in fs))
-    years = [f.year for f in nearest if f.year is not None]
-    return min(years), max(years)
 
 
 def _growth_spec(briefing: Briefing, chart_id: str, dated: list[tuple[int, Fact]], unit: str,

@@ -1,0 +1,45 @@
+"""extraction/years.py: when a figure is for, decided once in the data layer."""
+
+from __future__ import annotations
+
+import re
+
+from reportgen.extraction.years import level_changes
+from reportgen.model import Fact, LevelChange, Quantity
+
+
+def fact(text: str, quote: str, fid: str, value: float, metric: str,
+         year: int | None = None) -> Fact:
+    """A fact whose span and sentence span point into `text`."""
+    start = text.index(quote)
+    ends = [0] + [m.end() for m in re.finditer(r"\.(?:\s+(?=[A-Z])|$)|\n+", text)]
+    sentence = next((a, b) for a, b in zip(ends, ends[1:], strict=False) if a <= start < b)
+    return Fact(id=fid, span=(start, start + len(quote)), text=quote,
+                quantity=Quantity(value, "yuan"), metric=metric, year=year,
+                sentence_span=sentence)
+
+
+def test_from_to_without_years_takes_the_years_of_the_change_stated_earlier_in_the_paragraph():
+    text = ("Exports rose from 1.2 billion yuan in 2015 to 2.5 billion yuan in 2020. "
+            "Imports grew from 3.1 billion yuan to 4.4 billion yuan.\n\nNext paragraph.")
+    facts = (fact(text, "1.2 billion yuan", "e1", 1.2e9, "exports", 2015),
+             fact(text, "2.5 billion yuan", "e2", 2.5e9, "exports", 2020),
+             fact(text, "3.1 billion yuan", "i1", 3.1e9, "imports"),
+             fact(text, "4.4 billion yuan", "i2", 4.4e9, "imports"))
+    assert level_changes(text, facts) == (LevelChange("i1", "i2", 2015, 2020),)
+
+
+def test_from_to_with_no_dated_change_in_its_paragraph_has_no_years():
+    text = ("Exports hit 9 billion yuan in 2015.\n\n"
+            "Imports grew from 3.1 billion yuan to 4.4 billion yuan.")
+    facts = (fact(text, "9 billion yuan", "e1", 9e9, "exports", 2015),
+             fact(text, "3.1 billion yuan", "i1", 3.1e9, "imports"),
+             fact(text, "4.4 billion yuan", "i2", 4.4e9, "imports"))
+    assert level_changes(text, facts) == (LevelChange("i1", "i2", None, None),)
+
+
+def test_two_figures_of_one_metric_not_written_from_to_are_no_change():
+    text = "Imports were 3.1 billion yuan and 4.4 billion yuan."
+    facts = (fact(text, "3.1 billion yuan", "i1", 3.1e9, "imports"),
+             fact(text, "4.4 billion yuan", "i2", 4.4e9, "imports"))
+    assert level_changes(text, facts) == ()

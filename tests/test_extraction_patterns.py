@@ -8,7 +8,7 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reportgen.extraction import rules, structure
+from reportgen.extraction import identity, rules
 from reportgen.extraction.metrics import phrases
 
 TEXTS = sorted((Path(__file__).parent / "heldout").glob("*.txt")) + sorted(
@@ -53,7 +53,7 @@ NAV_CLASS = re.compile(r"[|\s\W\u4e00-\u9fff]")
 def test_nav_line_test_accepts_exactly_the_characters_of_the_old_pattern_class() -> None:
     every = "".join(map(chr, range(0x110000)))
     in_class = {m.start() for m in NAV_CLASS.finditer(every)}
-    accepted = {code for code, char in enumerate(every) if structure._is_nav_line(char)}
+    accepted = {code for code, char in enumerate(every) if identity._is_nav_line(char)}
     assert accepted == in_class
 
 
@@ -61,7 +61,7 @@ def test_nav_line_test_accepts_exactly_the_characters_of_the_old_pattern_class()
 @given(st.text(alphabet=st.sampled_from("| -—_a1\u4e00\u9fff\u3000\u00a0\n#.中文é٣"), max_size=8))
 def test_nav_line_test_matches_the_old_pattern_on_any_line(line: str) -> None:
     old = re.compile(r"^[|\s\W\u4e00-\u9fff]*$").match(line)
-    assert structure._is_nav_line(line) == bool(old)
+    assert identity._is_nav_line(line) == bool(old)
 
 
 @settings(max_examples=300, deadline=None)

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from reportgen.extraction import extract_briefing
-from reportgen.extraction.structure import find_date, find_title, read_layout, split_sentences
+from reportgen.extraction.identity import find_date, find_title
+from reportgen.extraction.structure import read_layout, split_sentences
 from reportgen.pipeline import read_release as read_source
 
 SHARED_STRUCTURE = (Path(__file__).resolve().parents[2] / "shared" / "eval"

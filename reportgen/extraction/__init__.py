@@ -14,10 +14,11 @@ import re
 from dataclasses import replace
 
 from reportgen.extraction.facts import read_sentence
+from reportgen.extraction.identity import yearless_dateline
 from reportgen.extraction.ids import fact_slug, unique_ids
 from reportgen.extraction.metrics.phrases import COMMON_HEADS
 from reportgen.extraction.numbers import Mention, find_mentions
-from reportgen.extraction.structure import Layout, read_layout, yearless_dateline
+from reportgen.extraction.structure import Layout, read_layout
 from reportgen.extraction.system import build_system, build_targets
 from reportgen.extraction.years import (
     goals_list,

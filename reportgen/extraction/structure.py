@@ -8,12 +8,17 @@ sentence inside a point with "In terms of X, …" (and the genre's other openers
 
 from __future__ import annotations
 
-import datetime as dt
-import functools
 import re
 from dataclasses import dataclass
 
 from reportgen.extraction import rules
+from reportgen.extraction.identity import (
+    dates_in,
+    find_date,
+    find_issuer,
+    find_source_url,
+    find_title,
+)
 from reportgen.extraction.ids import slug
 from reportgen.model import Point, Section, Span, Topic
 
@@ -100,137 +105,9 @@ def _is_abbreviation(chunk: str, dot: int, sentence_start: int) -> bool:
 # ---------------------------------------------------------------------------------------------
 # Title, date, source URL
 
-def _is_nav_line(line: str) -> bool:
-    """True for a line with no letter, digit or "_" outside the CJK block (U+4E00–U+9FFF): bars,
-    punctuation, spaces and Chinese characters only, as in a site's navigation."""
-    # What the pattern ^[|\s\W\u4e00-\u9fff]*$ matches, without compiling its class (a
-    # millisecond for every run): re's \w is what str.isalnum() accepts, and "_".
-    return all(not (c.isalnum() or c == "_") or "\u4e00" <= c <= "\u9fff" for c in line)
-
-
-def find_title(text: str) -> str:
-    """The document's title: its first line with words, without a trailing date in brackets."""
-    for line in text.splitlines()[:30]:
-        clean = line.strip().lstrip("#").strip()
-        if not clean or _is_nav_line(clean) or not re.search(r"[A-Za-z]{2,}", clean):
-            continue
-        bracket = re.search(r"\s*[(（]([^()（）]{4,40})[)）]\s*$", clean)
-        if bracket and _dates_in(bracket.group(1)):
-            clean = clean[:bracket.start()]  # "(Sept. 14, 2022)", "(2023-08-30)"
-        return clean.strip()
-    return ""
-
-
-_MONTH_RE = "|".join(sorted(rules.MONTHS, key=len, reverse=True))
-_DATE_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"\b((?:19|20)[0-9]{2})[-./年]([01]?[0-9])[-./月]([0-3]?[0-9])日?(?![0-9])"),
-     "ymd"),
-    (re.compile(r"\b(" + _MONTH_RE + r")\.?\s+([0-3]?[0-9])(?:st|nd|rd|th)?,?\s+"
-                r"((?:19|20)[0-9]{2})\b",
-                re.IGNORECASE), "mdy"),
-    (re.compile(r"\b([0-3]?[0-9])(?:st|nd|rd|th)?\s+(" + _MONTH_RE + r")\.?,?\s+"
-                r"((?:19|20)[0-9]{2})\b",
-                re.IGNORECASE), "dmy"),
-)
-
-
-def find_date(text: str) -> str | None:
-    """The document's date as YYYY-MM-DD: the first full date in its opening, else anywhere,
-    else a dateline without a year completed by the year the opening reports on."""
-    for window in (text[:3000], text):
-        found = sorted(_dates_in(window))
-        if found:
-            return found[0][1]
-    return _dateline_date(text)
-
 
 # The two patterns below are compiled on first use: only a document without a full date needs
 # them.
-
-
-@functools.cache
-def _yearless_dateline() -> re.Pattern[str]:
-    """A dateline line with a month and day but no year ("BEIJING, Jan. 19 (Xinhua) -- ")."""
-    return re.compile(
-        r"^[ \t]*[A-Z][A-Za-z.'’ -]{1,40},\s+(?P<month>" + _MONTH_RE + r")\.?\s+"
-        r"(?P<day>[0-3]?[0-9])\s*(?:\([^()\n]{1,30}\))?\s*(?:--|—|–|-)\s",
-        re.IGNORECASE | re.MULTILINE)
-
-
-@functools.cache
-def _done_year() -> re.Pattern[str]:
-    """A year the text reports on as a finished period ("in 2023", "for 2023", "2023 figures")."""
-    return re.compile(r"(?<!\bby )\b(?:in|for|during|of)\s+((?:19|20)[0-9]{2})\b(?![-–])"
-                      r"|\b((?:19|20)[0-9]{2})\s+(?:figures|data|results|statistics)\b",
-                      re.IGNORECASE)
-
-
-def yearless_dateline(text: str) -> tuple[int, int] | None:
-    """The month and day of a dateline that has no year ("BEIJING, Jan. 19 (Xinhua) -- …")."""
-    match = _yearless_dateline().search(text[:3000])
-    if not match:
-        return None
-    return rules.MONTHS[match.group("month").lower()], int(match.group("day"))
-
-
-def _dateline_date(text: str) -> str | None:
-    """The date of a yearless dateline early in the year: the day after the year that the title
-    or the dateline's paragraph reports on ("… record high in 2023" + "Jan. 19" → 2024-01-19).
-    None when no such year is named or the month is after March (the year is then unsure)."""
-    match = _yearless_dateline().search(text[:3000])
-    if match is None:
-        return None
-    month, day = rules.MONTHS[match.group("month").lower()], int(match.group("day"))
-    if month > 3:
-        return None
-    line_end = text.find("\n", match.start())
-    opening = find_title(text) + "\n" + text[match.start():line_end if line_end >= 0 else None]
-    years = [int(m.group(1) or m.group(2)) for m in _done_year().finditer(opening)]
-    if not years:
-        return None
-    try:
-        return dt.date(max(years) + 1, month, day).isoformat()
-    except ValueError:
-        return None
-
-
-def _dates_in(text: str) -> list[tuple[int, str]]:
-    """Every valid full date in `text` with its position."""
-    dates = []
-    for pattern, order in _DATE_PATTERNS:
-        for m in pattern.finditer(text):
-            a, b, c = m.groups()
-            try:
-                if order == "ymd":
-                    day = dt.date(int(a), int(b), int(c))
-                elif order == "mdy":
-                    day = dt.date(int(c), rules.MONTHS[a.lower()], int(b))
-                else:
-                    day = dt.date(int(c), rules.MONTHS[b.lower()], int(a))
-            except ValueError:
-                continue
-            dates.append((m.start(), day.isoformat()))
-    return dates
-
-
-_ISSUER = re.compile(
-    r"(?:^|[.,]\s+|\n)(?:[Tt]he\s+)?(?P<org>[A-Z][\w&’'-]*(?:\s+(?:[A-Z][\w&’'-]*|of|the|and|for|on)){1,24}?)"
-    r"\s+(?:held|hosted|released|issued|published|announced)\s+(?:a|an|the|its)\b")
-
-
-def find_issuer(text: str) -> str | None:
-    """Who issued the release: the office that "held the press conference" or "released" it."""
-    match = _ISSUER.search(text[:4000])
-    if not match:
-        return None
-    org = re.sub(r"^(?:On|In|At)\s.*?,\s*(?:the\s+)?", "", match.group("org"))
-    return org if len(org.split()) >= 2 else None
-
-
-def find_source_url(text: str) -> str | None:
-    """The first web address in the text (press releases end or open with their source link)."""
-    match = re.search(r"https?://[^\s<>\"')\]]+", text)
-    return match.group().rstrip(".,;") if match else None
 
 
 # ---------------------------------------------------------------------------------------------
@@ -295,7 +172,7 @@ def _is_plain_heading(line: str) -> bool:
     return (0 < len(words) <= _PLAIN_HEADING_WORDS and line[:1].isupper()
             and not re.search(r"[.;:,!?。；：，！？)）]$", line.strip())
             and not re.search(r"https?://|[0-9]{1,2}[.)、]\s", line)
-            and not _dates_in(line) and not re.search(r"[0-9][0-9,.]*\s*%|[0-9]{5,}", line))
+            and not dates_in(line) and not re.search(r"[0-9][0-9,.]*\s*%|[0-9]{5,}", line))
 
 
 def build_sections(text: str, paragraphs: tuple[Span, ...], sentences: tuple[Span, ...],

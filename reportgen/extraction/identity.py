@@ -1,0 +1,235 @@
+"""Who issued a release, when, and what a reader would call it: the title (page furniture such
+as breadcrumbs, menus, bylines and datelines left out), the date in the common forms of the
+genre, the issuer, and the source address."""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+
+from reportgen.extraction import rules
+
+
+def _is_nav_line(line: str) -> bool:
+    """True for a line with no letter, digit or "_" outside the CJK block (U+4E00–U+9FFF): bars,
+    punctuation, spaces and Chinese characters only, as in a site's navigation."""
+    # What the pattern ^[|\s\W\u4e00-\u9fff]*$ matches, without compiling its class (a
+    # millisecond for every run): re's \w is what str.isalnum() accepts, and "_".
+    return all(not (c.isalnum() or c == "_") or "\u4e00" <= c <= "\u9fff" for c in line)
+
+
+def find_title(text: str) -> str:
+    """What a reader would call the release: the first line of the opening that reads as a
+    headline (page furniture such as breadcrumbs, menus, bylines, contact lines, photo captions
+    and datelines left out), else its first line with words; a trailing date in brackets and a
+    leading "date 2024-01-19" stamp dropped."""
+    lines = [_title_text(line) for line in text.splitlines()[:30]]
+    headline = next((line for line in lines if _reads_as_headline(line)), None)
+    if headline is None:
+        headline = next((line for line in lines if line and not _is_nav_line(line)
+                         and re.search(r"[A-Za-z]{2,}", line)), "")
+    return _shortened(headline)
+
+
+def _title_text(line: str) -> str:
+    """A line as a title: Markdown marks, a date stamp before it and a date after it dropped."""
+    clean = _DATE_STAMP.sub("", line.strip().lstrip("#").strip())
+    bracket = re.search(r"\s*[(（]([^()（）]{4,40})[)）]\s*$", clean)
+    if bracket and dates_in(bracket.group(1)):
+        clean = clean[:bracket.start()]  # "(Sept. 14, 2022)", "(2023-08-30)"
+    return clean.strip()
+
+
+# A date stamp a page puts before its first line ("date 2023-07-20 Shanghai's economy …")
+_DATE_STAMP = re.compile(r"^(?:date|updated|published|pub date)[:\s]+[0-9]{2,4}-[0-9]{1,2}-"
+                         r"[0-9]{1,2}(?:\s+[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?)?\s*",
+                         re.IGNORECASE)
+# Page furniture: breadcrumbs and menus ("Home > News", "Language: English | Chinese"),
+# bylines, contact and share lines, photo captions, source and editor lines
+_FURNITURE = re.compile(
+    r"[>»›|/]\s*\S|\S\s*[>»›]|@|https?://|www\.|\[Photo|\bPhoto/|"
+    r"^(?:By|Via|Source|Editor|Edited by|Reporter|Author|E-?mail|Tel|Phone|Fax|Updated|"
+    r"Published|Posted|Share|Print|Language|Home|Menu|Open Menu|Close|Search|Login|Sign in|"
+    r"Related|Read more|Click|Follow us|Copyright|All rights reserved)\b",
+    re.IGNORECASE)
+_DATELINE_START = re.compile(r"^[A-Z][A-Za-z.'’ -]{1,40},\s+[A-Z][a-z]{2,9}\.?\s+[0-9]{1,2}\b")
+MAX_TITLE = 120
+"""A title longer than this is a lede; it is cut at a clause (DESIGN: a title a reader uses)."""
+
+
+def _reads_as_headline(line: str) -> bool:
+    """Whether a line reads as a release's headline: five to thirty words of prose with a
+    lower-case word or a figure, and no furniture, no dateline, no closing colon or full stop
+    (a line ending in a full stop is a lede's sentence)."""
+    words = line.split()
+    if not 5 <= len(words) <= 30 or _FURNITURE.search(line) or _DATELINE_START.match(line):
+        return False
+    if line.endswith((":", "：", ".")) or _is_nav_line(line) or not re.search(r"[A-Za-z]{3,}", line):
+        return False
+    return bool(re.search(r"\b[a-z]{3,}\b|[0-9]", line))
+
+
+def _shortened(title: str) -> str:
+    """`title` cut to MAX_TITLE characters at a clause or word boundary (a lede used as title)."""
+    if len(title) <= MAX_TITLE:
+        return title
+    head = title[:MAX_TITLE]
+    cut = max(head.rfind(", "), head.rfind("; "), head.rfind(" – "), head.rfind(" — "))
+    if cut < MAX_TITLE // 2:
+        cut = head.rfind(" ")
+    return head[:cut].rstrip(" ,;–—") if cut > 0 else head
+
+
+_MONTH_RE = "|".join(sorted(rules.MONTHS, key=len, reverse=True))
+
+
+_DATE_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"\b((?:19|20)[0-9]{2})[-./年]([01]?[0-9])[-./月]([0-3]?[0-9])日?(?![0-9])"),
+     "ymd"),
+    (re.compile(r"\b(" + _MONTH_RE + r")\.?\s+([0-3]?[0-9])(?:st|nd|rd|th)?(?:,\s*|\s+)"
+                r"((?:19|20)[0-9]{2})\b",
+                re.IGNORECASE), "mdy"),
+    (re.compile(r"\b([0-3]?[0-9])(?:st|nd|rd|th)?\s+(" + _MONTH_RE + r")\.?,?\s+"
+                r"((?:19|20)[0-9]{2})\b",
+                re.IGNORECASE), "dmy"),
+)
+
+
+def find_date(text: str) -> str | None:
+    """The document's date as YYYY-MM-DD: a publication stamp ("Pub Date:23-10-12",
+    "Updated: Jul 18,2018"), else the first full date in its opening, else anywhere (photo
+    captions left out: "[Photo/Xinhua]" dates the picture), else a dateline without a year
+    completed by the year the opening reports on."""
+    stamp = _SHORT_STAMP.search(text[:3000])
+    if stamp:
+        try:
+            return dt.date(2000 + int(stamp.group(1)), int(stamp.group(2)),
+                           int(stamp.group(3))).isoformat()
+        except ValueError:
+            pass
+    for window in (text[:3000], text):
+        found = sorted(dates_in(_without_captions(window)))
+        if found:
+            return found[0][1]
+    return _dateline_date(text)
+
+
+# "Pub Date:23-10-12 15:21": a publication stamp with a two-digit year
+_SHORT_STAMP = re.compile(r"\b(?:Pub(?:lish(?:ed)?)?\.?\s*Date|Date)\s*[:：]\s*"
+                          r"([0-9]{2})-([01]?[0-9])-([0-3]?[0-9])(?![0-9])", re.IGNORECASE)
+_CAPTION = re.compile(r"(?m)^.*(?:\[Photo|\(Photo|Photo/|Photo:|/IC\]|\[Xinhua\]).*$")
+
+
+def _without_captions(text: str) -> str:
+    """`text` with photo-caption lines blanked out (same length: positions stay)."""
+    return _CAPTION.sub(lambda m: " " * len(m.group()), text)
+
+
+@functools.cache
+def _yearless_dateline() -> re.Pattern[str]:
+    """A dateline line with a month and day but no year ("BEIJING, Jan. 19 (Xinhua) -- ")."""
+    return re.compile(
+        r"^[ \t]*[A-Z][A-Za-z.'’ -]{1,40},\s+(?P<month>" + _MONTH_RE + r")\.?\s+"
+        r"(?P<day>[0-3]?[0-9])\s*(?:\([^()\n]{1,30}\))?\s*(?:--|—|–|-)\s",
+        re.IGNORECASE | re.MULTILINE)
+
+
+@functools.cache
+def _done_year() -> re.Pattern[str]:
+    """A year the text reports on as a finished period ("in 2023", "for 2023", "2023 figures")."""
+    return re.compile(r"(?<!\bby )\b(?:in|for|during|of)\s+((?:19|20)[0-9]{2})\b(?![-–])"
+                      r"|\b((?:19|20)[0-9]{2})\s+(?:figures|data|results|statistics)\b",
+                      re.IGNORECASE)
+
+
+def yearless_dateline(text: str) -> tuple[int, int] | None:
+    """The month and day of a dateline that has no year ("BEIJING, Jan. 19 (Xinhua) -- …")."""
+    match = _yearless_dateline().search(text[:3000])
+    if not match:
+        return None
+    return rules.MONTHS[match.group("month").lower()], int(match.group("day"))
+
+
+def _dateline_date(text: str) -> str | None:
+    """The date of a yearless dateline early in the year: the day after the year that the title
+    or the dateline's paragraph reports on ("… record high in 2023" + "Jan. 19" → 2024-01-19).
+    None when no such year is named or the month is after March (the year is then unsure)."""
+    match = _yearless_dateline().search(text[:3000])
+    if match is None:
+        return None
+    month, day = rules.MONTHS[match.group("month").lower()], int(match.group("day"))
+    if month > 3:
+        return None
+    line_end = text.find("\n", match.start())
+    opening = find_title(text) + "\n" + text[match.start():line_end if line_end >= 0 else None]
+    years = [int(m.group(1) or m.group(2)) for m in _done_year().finditer(opening)]
+    if not years:
+        return None
+    try:
+        return dt.date(max(years) + 1, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def dates_in(text: str) -> list[tuple[int, str]]:
+    """Every valid full date in `text` with its position."""
+    dates = []
+    for pattern, order in _DATE_PATTERNS:
+        for m in pattern.finditer(text):
+            a, b, c = m.groups()
+            try:
+                if order == "ymd":
+                    day = dt.date(int(a), int(b), int(c))
+                elif order == "mdy":
+                    day = dt.date(int(c), rules.MONTHS[a.lower()], int(b))
+                else:
+                    day = dt.date(int(c), rules.MONTHS[b.lower()], int(a))
+            except ValueError:
+                continue
+            dates.append((m.start(), day.isoformat()))
+    return dates
+
+
+_ORG_NOUN = (r"(?:Bureau|Customs|Commission|Office|Ministry|Administration|Department|"
+             r"Government|Council|Committee|Association|Bank|Institute|Centre|Center|Agency|"
+             r"Corporation|Corps|Group|Federation|Authority|Academy|Chamber|Zone|Conference)")
+_ORG_WORD = r"(?:[A-Z][\w&’'.-]*|of|the|and|for|on|in|[A-Z]{2,})"
+# An organisation: capitalised words ending in (or holding) an organisation noun, and the
+# common lower-case names of the genre ("the city's statistics bureau", "Beijing customs")
+_ORG = (r"(?P<org>(?:[A-Z][\w&’'.-]*\s+)(?:" + _ORG_WORD + r"\s+){0,8}?" + _ORG_NOUN
+        + r"(?:\s+of(?:\s+(?:the\s+)?[A-Z][\w’'-]*)+)?(?:\s*\((?:[A-Z]{2,})\))?"
+        r"|(?:[A-Z][a-z]+\s+)?(?:statistics|statistical|commerce|customs)\s+(?:bureau|authority)"
+        r"|(?:[A-Z][a-z]+\s+)customs|" + _ORG_NOUN + r"(?:\s+of(?:\s+[A-Z][\w’'-]*)+))")
+_ISSUER_CUES = (
+    re.compile(r"\baccording to\s+(?:(?:the\s+)?(?:data|figures|statistics|a report|the "
+               r"report)\s+(?:released\s+|published\s+|issued\s+)?(?:by|from)\s+)?"
+               r"(?:the\s+)?(?:[a-z]+[’']s\s+)?" + _ORG),
+    re.compile(r"\b(?:data|figures|statistics|report)\s+(?:released\s+|published\s+|issued\s+)?"
+               r"(?:by|from)\s+(?:the\s+)?(?:[a-z]+[’']s\s+)?" + _ORG),
+    re.compile(r"\b(?:released|issued|published|held|hosted|announced)\s+by\s+(?:the\s+)?"
+               + _ORG),
+    re.compile(r"(?:^|[.,]\s+|\n)(?:[Tt]he\s+)?(?:[a-z]+[’']s\s+)?" + _ORG
+               + r"\s+(?:held|hosted|released|issued|published|announced|said|says|reported)\b"),
+    re.compile(r"\b(?:said|says|reported)\s+(?:the\s+)?" + _ORG),
+)
+
+
+def find_issuer(text: str) -> str | None:
+    """Who issued the figures: the office that "held the press conference" or "released" them,
+    the source "according to", "data from", "released by", or the body that "said" them."""
+    opening = text[:4000]
+    found = [(m.start("org"), m.group("org")) for cue in _ISSUER_CUES
+             for m in cue.finditer(opening)]
+    for _, org in sorted(found):
+        org = re.sub(r"^(?:On|In|At|According|Data|Figures)\b.*?,?\s+(?:the\s+)?", "", org)
+        org = re.sub(r"\s+", " ", org).strip()
+        if len(org.split()) >= 2 or org.isupper():
+            return org
+    return None
+
+
+def find_source_url(text: str) -> str | None:
+    """The first web address in the text (press releases end or open with their source link)."""
+    match = re.search(r"https?://[^\s<>\"')\]]+", text)
+    return match.group().rstrip(".,;") if match else None

@@ -1,0 +1,66 @@
+"""extraction/identity.py: title, date and issuer read past page furniture."""
+
+from __future__ import annotations
+
+import pytest
+
+from reportgen.extraction.identity import find_date, find_issuer, find_title
+
+
+@pytest.mark.parametrize("furniture", [
+    "Home> News> Press Conference", "home > NEWS", "Language: English | Chinese",
+    "By Shi Jing in Shanghai | China Daily | Updated: 2018-07-18 09:18",
+    "E-mail press@example.gov.cn Phone 0551-6517", "Open Menu",
+    "Container trucks at the port, on March 14, 2020. [Photo/Xinhua]",
+    "BEIJING, Jan. 19 (Xinhua) -- The value of trade rose 3 percent in 2023 from a year earlier",
+])
+def test_page_furniture_before_the_headline_is_never_the_title(furniture: str) -> None:
+    text = f"{furniture}\n\nBeijing's foreign trade hits record high in 2023\n\nBody text.\n"
+    assert find_title(text) == "Beijing's foreign trade hits record high in 2023"
+
+
+def test_a_date_stamp_before_the_headline_is_dropped() -> None:
+    assert find_title(" date 2023-07-20 Shanghai GDP grows 9.7 percent in first half\n") == \
+        "Shanghai GDP grows 9.7 percent in first half"
+
+
+def test_a_lede_used_as_title_is_cut_at_a_clause_within_120_characters() -> None:
+    lede = ("Shanghai's economy continued its recovery in the first half of the year, with its GDP "
+            "reaching 2.139 trillion yuan (US$297.93 billion), an increase of 9.7 percent.")
+    title = find_title(lede + "\n")
+    assert title == "Shanghai's economy continued its recovery in the first half of the year"
+    assert len(title) <= 120
+
+
+def test_a_short_title_without_a_headline_line_is_still_the_first_line() -> None:
+    assert find_title("Plan (Phase II)\n") == "Plan (Phase II)"
+
+
+@pytest.mark.parametrize(("text", "date"), [
+    ("E-mail a@b.cn\n\nPub Date:23-10-12 15:21 Source:x\n", "2023-10-12"),
+    ("Updated: Jul 18,2018 09:18\n", "2018-07-18"),
+    ("(Xinhua) 14:07, January 20, 2022\n", "2022-01-20"),
+    ("Trucks queue, on March 14, 2020. [Photo/Xinhua]\n\nPublished 2020-04-21\n", "2020-04-21"),
+])
+def test_publication_dates_in_the_forms_pages_print_them(text: str, date: str) -> None:
+    assert find_date(text) == date
+
+
+@pytest.mark.parametrize(("text", "issuer"), [
+    ("Exports grew 3 percent, according to the Beijing customs.", "Beijing customs"),
+    ("GDP hit 3 trillion yuan, data from the National Bureau of Statistics showed.",
+     "National Bureau of Statistics"),
+    ("Output grew 6.9 percent, the Shanghai Statistics Bureau said today.",
+     "Shanghai Statistics Bureau"),
+    ("According to the report released by the Sichuan Provincial Bureau of Statistics on "
+     "March 28, GDP rose.", "Sichuan Provincial Bureau of Statistics"),
+    ("The State Council Information Office held a press conference on Tuesday.",
+     "State Council Information Office"),
+    ("Retail sales rose 5 percent, the city's statistics bureau said.", "statistics bureau"),
+])
+def test_the_issuer_is_who_released_or_said_the_figures(text: str, issuer: str) -> None:
+    assert find_issuer(text) == issuer
+
+
+def test_no_organisation_named_means_no_issuer() -> None:
+    assert find_issuer("Exports grew 3 percent in 2023.") is None

@@ -65,7 +65,8 @@ def _reads_as_headline(line: str) -> bool:
     words = line.split()
     if not 5 <= len(words) <= 30 or _FURNITURE.search(line) or _DATELINE_START.match(line):
         return False
-    if line.endswith((":", "：", ".")) or _is_nav_line(line) or not re.search(r"[A-Za-z]{3,}", line):
+    if line.endswith((":", "：", ".")) or _is_nav_line(line) \
+            or not re.search(r"[A-Za-z]{3,}", line):
         return False
     return bool(re.search(r"\b[a-z]{3,}\b|[0-9]", line))
 

@@ -225,6 +225,7 @@ class Briefing:
     targets: tuple[Target, ...] = ()
     system: tuple[SystemTier, ...] = ()
     level_changes: tuple[LevelChange, ...] = ()
+    headlines: tuple[str, ...] = ()
     charts: tuple[ChartSpec, ...] = ()
     warnings: tuple[str, ...] = field(default=())
 

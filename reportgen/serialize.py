@@ -13,12 +13,14 @@ def briefing_to_dict(briefing: Briefing) -> dict[str, Any]:
     """The `reportgen.extract/1` object of one briefing (see DESIGN.md)."""
     doc = briefing.document
     sections = {s.id: s.title for s in briefing.sections}
+    visible = {f.id for f in briefing.visible_facts}
     return {
         "schema": SCHEMA,
         "document": {"path": doc.path, "sha256": doc.sha256, "title": doc.title,
                      "date": doc.date, "source_url": doc.source_url, "issuer": doc.issuer},
         "sections": [_section(s) for s in briefing.sections],
         "facts": [_fact(f, sections) for f in briefing.facts if not f.hidden],
+        "headlines": [i for i in briefing.headlines if i in visible],
         "targets": [_target(t) for t in briefing.targets],
         "system": [_tier(t) for t in briefing.system],
         "warnings": list(briefing.warnings),

@@ -14,6 +14,7 @@ import re
 from dataclasses import replace
 
 from reportgen.extraction.facts import read_sentence
+from reportgen.extraction.headlines import choose_headlines
 from reportgen.extraction.identity import yearless_dateline
 from reportgen.extraction.ids import fact_slug, unique_ids
 from reportgen.extraction.metrics.phrases import COMMON_HEADS
@@ -43,7 +44,8 @@ def extract_briefing(doc: SourceDoc) -> Briefing:
     briefing = Briefing(document=document, text=doc.text, sections=sections, facts=facts,
                         warnings=_warnings(doc, layout, facts))
     return replace(briefing, targets=build_targets(briefing), system=build_system(briefing),
-                   level_changes=level_changes(doc.text, facts))
+                   level_changes=level_changes(doc.text, facts),
+                   headlines=choose_headlines(doc.text, layout.title, facts))
 
 
 def _warnings(doc: SourceDoc, layout: Layout, facts: tuple[Fact, ...]) -> tuple[str, ...]:

@@ -1,0 +1,60 @@
+"""The figures an analyst would put on a cover, most important first.
+
+A release's subject comes first: the figures its title states, then its totals (GDP, output,
+trade, sales, investment, revenue) and their growth, then the main targets. Never a currency
+conversion in brackets ("(about 513 billion U.S. dollars)": the same figure again), an amount
+per item ("10 billion yuan each": a threshold), or a figure already chosen under another place.
+"""
+
+from __future__ import annotations
+
+import re
+
+from reportgen.model import Fact
+
+MAX_HEADLINES = 5
+_SUBJECT_WORDS = re.compile(
+    r"\b(?:gdp|gross domestic product|output|added value|value added|trade|imports?|exports?|"
+    r"retail sales|sales|investment|revenue|income|profits?|throughput|production|"
+    r"consumption|capacity|scale)\b", re.IGNORECASE)
+_CONVERSION_BEFORE = re.compile(r"[(（]\s*(?:about|around|approximately|roughly|some|nearly)?\s*$",
+                                re.IGNORECASE)
+_EACH_AFTER = re.compile(r"^[\s,]*(?:each|apiece|per\s+\w+)\b", re.IGNORECASE)
+
+
+def choose_headlines(text: str, title: str, facts: tuple[Fact, ...]) -> tuple[str, ...]:
+    """The ids of up to five cover figures, most important first."""
+    latest: dict[str, int] = {}
+    for f in facts:
+        latest[f.metric] = max(latest.get(f.metric, 0), f.year or 0)
+    ranked = sorted((f for f in facts if _may_headline(text, f)),
+                    key=lambda f: _rank(title, f, (f.year or 0) < latest[f.metric]))
+    chosen: list[str] = []
+    seen: set[tuple[float, str]] = set()
+    for fact in ranked:
+        if (fact.value, fact.unit) in seen:
+            continue  # the same figure stated twice (a lede the body repeats) is one figure
+        seen.add((fact.value, fact.unit))
+        chosen.append(fact.id)
+        if len(chosen) == MAX_HEADLINES:
+            break
+    return tuple(chosen)
+
+
+def _may_headline(text: str, fact: Fact) -> bool:
+    start, end = fact.span
+    conversion = _CONVERSION_BEFORE.search(text[max(0, start - 20):start]) is not None
+    per_item = _EACH_AFTER.match(text[end:end + 20]) is not None
+    return not conversion and not per_item and fact.unit != "count" or (
+        fact.unit == "count" and fact.value >= 100 and not per_item)
+
+
+def _rank(title: str, fact: Fact, superseded: bool) -> tuple[int, int, int, int, int]:
+    """Lower is more important: stated in the title, a subject measure, the latest year of its
+    metric (2021's output before 2011's), a level (money) before a rate, an outcome before a
+    target, then earlier in the text."""
+    in_title = fact.text in title
+    subject = _SUBJECT_WORDS.search(fact.metric) is not None
+    kind = {"yuan": 0, "usd": 0, "percent": 1}.get(fact.unit, 2)
+    return (0 if in_title else 1, 0 if subject else 1, int(superseded),
+            kind + (1 if fact.is_target else 0), fact.span[0])

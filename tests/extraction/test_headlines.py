@@ -1,0 +1,37 @@
+"""extraction/headlines.py: the cover figures are the release's subject, not its first numbers."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from reportgen.extraction import extract_briefing
+from reportgen.pipeline import read_release
+
+RELEASE = """Beijing's foreign trade hits record high of 3.65 trillion yuan in 2023
+
+BEIJING, Jan. 19 (Xinhua) -- The city held 12 press events. The total value of Beijing's imports \
+and exports reached 3.65 trillion yuan (about 513.4 billion U.S. dollars) in 2023, up 0.3 \
+percent from the previous year, according to the Beijing customs.
+
+The city plans to cultivate 50 enterprises with trade exceeding 100 million yuan each in 2024.
+"""
+
+
+def headline_texts(tmp_path: Path) -> list[str]:
+    path = tmp_path / "release.txt"
+    path.write_text(RELEASE, encoding="utf-8")
+    briefing = extract_briefing(read_release(path))
+    return [briefing.fact(i).text for i in briefing.headlines]
+
+
+def test_the_figure_in_the_title_comes_first_and_is_given_once(tmp_path: Path) -> None:
+    texts = headline_texts(tmp_path)
+    assert texts[0] == "3.65 trillion yuan"
+    assert texts.count("3.65 trillion yuan") == 1
+
+
+def test_conversions_thresholds_and_small_counts_are_never_headlines(tmp_path: Path) -> None:
+    texts = headline_texts(tmp_path)
+    assert "513.4 billion U.S. dollars" not in texts
+    assert "100 million yuan" not in texts
+    assert "12" not in texts

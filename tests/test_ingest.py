@@ -152,8 +152,9 @@ def test_figures_in_an_html_table_are_facts_named_by_their_row():
     start, end = briefing.text.index("Major indic"), briefing.text.index("Outlook")
     table = {f.text: f for f in briefing.facts if start < f.span[0] < end}
     assert (table["499.6 billion yuan"].value, table["499.6 billion yuan"].metric) == (
-        499.6e9, "GDP")
-    assert table["24,186 yuan"].metric == "per capita disposable income of urban residents"
+        499.6e9, "GDP, first quarter")
+    assert table["24,186 yuan"].metric == ("per capita disposable income of urban residents, "
+                                           "first quarter")
     assert table["4.9 percent"].unit == "percent"
     assert {(f.year, f.period) for f in table.values()} == {(2024, "Q1")}  # from the caption
     assert "Major indicators, Q1 2024" in briefing.text  # the caption stays

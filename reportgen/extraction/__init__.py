@@ -21,12 +21,16 @@ from reportgen.extraction.metrics.phrases import COMMON_HEADS
 from reportgen.extraction.numbers import Mention, find_mentions
 from reportgen.extraction.structure import Layout, read_layout
 from reportgen.extraction.system import build_system, build_targets
+from reportgen.extraction.tables import cell_metric, text_table_rows
 from reportgen.extraction.years import (
     goals_list,
     goals_year_of,
+    in_release_period,
     level_changes,
     paragraph_horizon,
     plan_year_here,
+    release_period,
+    with_period,
 )
 from reportgen.ingest import SourceDoc
 from reportgen.model import Briefing, Document, Fact, Point, Section, Span, Topic
@@ -68,11 +72,14 @@ def extract_facts(text: str, layout: Layout) -> tuple[Fact, ...]:
     doc_year = int(layout.date[:4]) if layout.date else None
     doc_month = int(layout.date[5:7]) if layout.date and len(layout.date) >= 7 else None
     plan_year = goals_year_of(text, layout, doc_year)
+    opening = text[slice(*layout.sentences[0])] if layout.sentences else ""
+    period = release_period(layout.title, opening)
     mentions = find_mentions(text)
     lowercase_words = set(re.findall(r"\b[a-z][a-z-]*\b", text))
     drafts: list[Fact] = []
     cursor = 0
     horizon: tuple[Span | None, int | None] = (None, None)  # a paragraph's "by 2026"
+    table_rows = text_table_rows(text, layout.paragraphs)
     for s_start, s_end in layout.sentences:
         inside: list[Mention] = []
         while cursor < len(mentions) and mentions[cursor].span[0] < s_end:
@@ -91,7 +98,16 @@ def extract_facts(text: str, layout: Layout) -> tuple[Fact, ...]:
                                  doc_month=doc_month)
         paragraph = next((p for p in layout.paragraphs if p[0] <= s_start <= p[1]), None)
         readings, horizon = paragraph_horizon(sentence, readings, paragraph, horizon)
+        row = table_rows.get(s_start)
         for mention, reading in zip(inside, readings, strict=True):
+            if row is not None:  # a "|" table's cell: its row and column name it
+                metric, unit = cell_metric(row, sentence, mention.span[0] - s_start)
+                reading = replace(reading, metric=metric)
+                if unit == "percent" and mention.kind == "count":
+                    mention = replace(mention, unit="percent", kind="percent")
+            if period and reading.period is None and in_release_period(
+                    sentence, reading.year, doc_year, reading.is_target):
+                reading = replace(reading, period=period)
             drafts.append(Fact(
                 id="", span=mention.span, text=text[mention.span[0]:mention.span[1]],
                 quantity=mention.quantity(),
@@ -100,8 +116,10 @@ def extract_facts(text: str, layout: Layout) -> tuple[Fact, ...]:
                 section_id=where[0], point_id=where[1], topic=where[2], period=reading.period,
                 written_as=mention.written_as,
             ))
+    # ids come from the metric without its period: adding the period to names kept them
     ids = unique_ids(fact_slug(f.metric, f.year) for f in drafts)
-    return tuple(replace(f, id=i) for f, i in zip(drafts, ids, strict=True))
+    return tuple(replace(f, id=i, metric=with_period(f.metric, f.period))
+                 for f, i in zip(drafts, ids, strict=True))
 
 
 def _sentence_case(metric: str, lowercase_words: set[str]) -> str:

@@ -200,7 +200,14 @@ PERIODS: tuple[tuple[str, str], ...] = (
     ("first three quarters", "Q1-Q3"), ("first two months", "M1-M2"),
     ("first eleven months", "M1-M11"), ("first 11 months", "M1-M11"),
     ("first 10 months", "M1-M10"), ("first ten months", "M1-M10"),
-    ("first nine months", "Q1-Q3"), ("first six months", "H1"), ("H1", "H1"), ("H2", "H2"),
+    ("first nine months", "Q1-Q3"), ("first six months", "H1"),
+    ("first three months", "M1-M3"), ("first 3 months", "M1-M3"),
+    ("first four months", "M1-M4"), ("first 4 months", "M1-M4"),
+    ("first five months", "M1-M5"), ("first 5 months", "M1-M5"),
+    ("first seven months", "M1-M7"), ("first 7 months", "M1-M7"),
+    ("first eight months", "M1-M8"), ("first 8 months", "M1-M8"),
+    ("first 2 months", "M1-M2"), ("first 9 months", "Q1-Q3"), ("first 6 months", "H1"),
+    ("H1", "H1"), ("H2", "H2"),
     ("Q1", "Q1"), ("Q2", "Q2"), ("Q3", "Q3"), ("Q4", "Q4"),
 )
 

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import functools
 import re
+from dataclasses import dataclass
 
 from reportgen.extraction.numbers import find_mentions
 from reportgen.extraction.rules import PERIODS
+from reportgen.model import Span
 
 _CELL_NUMBER = re.compile(r"[+\-−]?[0-9][0-9,]*(?:\.[0-9]+)?")
 _UNIT_NOTE = re.compile(r"\s*[(（]\s*(?P<unit>[^()（）]{1,30}?)\s*[)）]\s*$")
@@ -70,10 +72,12 @@ def _row_text(row: list[str], head: list[str], when: str) -> str:
 def _split_unit(text: str) -> tuple[str, str]:
     """ "GDP (billion yuan)" → ("GDP", "billion yuan"); "Growth (%)" → ("Growth", "percent")."""
     note = _UNIT_NOTE.search(text)
+    if note and note.group("unit").strip().strip("±+") == "%":
+        return text[:note.start()].strip(), "percent"
     if not note or not _is_unit(note.group("unit")):
         return text, ""
     unit = note.group("unit").strip()
-    return text[:note.start()].strip(), "percent" if unit == "%" else unit
+    return text[:note.start()].strip(), "percent" if unit.strip("±+") == "%" else unit
 
 
 def _is_unit(words: str) -> bool:
@@ -83,3 +87,52 @@ def _is_unit(words: str) -> bool:
     found = find_mentions(text)
     return len(found) == 1 and found[0].kind != "count" and found[0].span == (0, len(text))
 
+
+
+# ---------------------------------------------------------------------------------------------
+# Tables written as text: "Region | GDP (billion yuan) | Growth (%) |" then one row per line
+
+
+@dataclass(frozen=True, slots=True)
+class TextTableRow:
+    """A data row of a table written with "|" between cells: its label, and each column's name
+    and unit (from the head row's "(%)", "(billion yuan)")."""
+
+    label: str
+    columns: tuple[tuple[str, str], ...]
+
+
+def text_table_rows(text: str, paragraphs: tuple[Span, ...]) -> dict[int, TextTableRow]:
+    """Paragraph start → its row, for every data row of every "|" table in `text`."""
+    rows: dict[int, TextTableRow] = {}
+    head: list[tuple[str, str]] | None = None
+    for start, end in paragraphs:
+        cells = _cells(text[start:end])
+        if len(cells) < 3:
+            head = None
+            continue
+        if not any(_CELL_NUMBER.fullmatch(c) for c in cells[1:]):
+            if any(cells):
+                head = [_split_unit(c) for c in cells]
+            continue
+        if head is not None and cells[0]:
+            rows[start] = TextTableRow(cells[0], tuple(head[1:]))
+    return rows
+
+
+def _cells(line: str) -> list[str]:
+    """The cells of a "|" row (an outer bar on either side is no cell)."""
+    if line.count("|") < 2:
+        return []
+    parts = [c.strip() for c in line.strip().strip("|").split("|")]
+    return parts if len(parts) >= 2 else []
+
+
+def cell_metric(row: TextTableRow, line: str, offset: int) -> tuple[str, str]:
+    """The metric and unit of the figure at `offset` in the row's line: "<label>: <column>"."""
+    column = line[:offset].strip().lstrip("|").count("|") - 1
+    if not 0 <= column < len(row.columns):
+        return row.label, ""
+    name, unit = row.columns[column]
+    name = re.sub(r"\s*[(（][^()（）]*[)）]\s*", " ", name).strip()
+    return f"{row.label}: {name[:1].lower() + name[1:]}" if name else row.label, unit

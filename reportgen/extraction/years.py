@@ -380,3 +380,80 @@ def _years_nearby(text: str, facts: tuple[Fact, ...], fact: Fact) -> tuple[int, 
 
 def _metric_key(fact: Fact) -> str:
     return " ".join(fact.display_label.lower().split())
+
+
+_NUMBER_WORDS = ("", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+                 "ten", "eleven", "twelve")
+_ORDINALS = ("", "first", "second", "third", "fourth")
+_MONTH_NAMES = ("", "January", "February", "March", "April", "May", "June", "July", "August",
+                "September", "October", "November", "December")
+
+
+def period_words(period: str | None) -> str:
+    """A period code in a reader's words: 'H1' → 'first half', 'Q1-Q3' → 'first three
+    quarters', 'M1-M7' → 'first seven months', 'M4' → 'April', 'M3-M5' → 'March-May'."""
+    code = period or ""
+    if code in ("H1", "H2"):
+        return "first half" if code == "H1" else "second half"
+    quarter = re.fullmatch(r"Q([1-4])", code)
+    if quarter:
+        return f"{_ORDINALS[int(quarter.group(1))]} quarter"
+    if code == "Q1-Q3":
+        return "first three quarters"
+    months = re.fullmatch(r"M([0-9]{1,2})(?:-M([0-9]{1,2}))?", code)
+    if not months or not 1 <= int(months.group(1)) <= 12:
+        return ""
+    first, last = int(months.group(1)), int(months.group(2) or 0)
+    if not last:
+        return _MONTH_NAMES[first]
+    if first == 1 and 2 <= last <= 12:
+        return f"first {_NUMBER_WORDS[last]} months"
+    return f"{_MONTH_NAMES[first]}-{_MONTH_NAMES[last]}" if last <= 12 else ""
+
+
+_PERIOD_NAMED = re.compile(r"\b(?:first|second|third|fourth)\s+(?:half|quarter|three quarters|"
+                           r"[a-z0-9]+ months)\b|\b(?:H[12]|Q[1-4])\b|"
+                           r"\b(?:January|February|March|April|May|June|July|August|September|"
+                           r"October|November|December)\b", re.IGNORECASE)
+
+
+def with_period(metric: str, period: str | None) -> str:
+    """The metric with its period, so a part-year figure never reads as a full year's ("GDP" in
+    H1 → "GDP, first half"); unchanged when it names a period already."""
+    words = period_words(period)
+    if not words or _PERIOD_NAMED.search(metric):
+        return metric
+    return f"{metric}, {words}"
+
+
+_OTHER_TIME = re.compile(r"\b(?:last|previous|next|this)\s+year\b|\b(?:19|20)[0-9]{2}\b|"
+                         r"\b(?:January|February|March|April|May|June|July|August|September|"
+                         r"October|November|December)\b|\b(?:by|until|since)\b", re.IGNORECASE)
+
+
+@functools.cache
+def _month_span_anywhere() -> re.Pattern[str]:
+    """A month span anywhere in a line ("… from January to July")."""
+    return re.compile(r"\b" + _MONTH_SPAN.pattern[1:], re.IGNORECASE)
+
+
+def release_period(title: str, opening: str) -> str | None:
+    """The part of the year a release reports on, when its title or opening sentence names one
+    ("Beijing's GDP up 5.5 pct in H1", "In the first three quarters, …"): its code, else None."""
+    for line in (title, opening):
+        match = re.search(rf"\b(?:{PERIOD_WORDS})\b", line, re.IGNORECASE)
+        if match:
+            return PERIOD_OF[match.group(0).lower()]
+        months = _month_span_anywhere().search(line)
+        if months:
+            a, b = rules.MONTHS[months.group("a").lower()], rules.MONTHS[months.group("b").lower()]
+            return f"M{a}-M{b}"
+    return None
+
+
+def in_release_period(sentence: str, year: int | None, doc_year: int | None,
+                      is_target: bool) -> bool:
+    """Whether a figure with no period of its own is for the release's period: an outcome of
+    the reporting year in a sentence that names no other time ("Exports rose 5.6 percent")."""
+    return (not is_target and year in (None, doc_year)
+            and not _OTHER_TIME.search(SPEAKER.sub("", sentence)))

@@ -43,3 +43,25 @@ def test_two_figures_of_one_metric_not_written_from_to_are_no_change():
     facts = (fact(text, "3.1 billion yuan", "i1", 3.1e9, "imports"),
              fact(text, "4.4 billion yuan", "i2", 4.4e9, "imports"))
     assert level_changes(text, facts) == ()
+
+
+def test_period_words_say_a_code_as_a_reader_would() -> None:
+    from reportgen.extraction.years import period_words
+
+    assert [period_words(c) for c in ("H1", "Q2", "Q1-Q3", "M1-M7", "M4", "M3-M5", None)] == [
+        "first half", "second quarter", "first three quarters", "first seven months", "April",
+        "March-May", ""]
+
+
+def test_a_part_year_figure_carries_its_period_in_its_name_but_not_in_its_id(tmp_path) -> None:
+    from reportgen.extraction import extract_briefing
+    from reportgen.pipeline import read_release
+
+    path = tmp_path / "r.txt"
+    path.write_text("Beijing's GDP up 5.5 pct in H1\n\n2023-07-19\n\n"
+                    "Beijing's GDP reached 2.06 trillion yuan. Exports rose 3 percent in 2022.\n",
+                    encoding="utf-8")
+    facts = {f.text: f for f in extract_briefing(read_release(path)).facts}
+    assert facts["2.06 trillion yuan"].metric == "GDP, first half"
+    assert facts["2.06 trillion yuan"].id == "gdp"
+    assert facts["3 percent"].period is None  # the sentence names its own year

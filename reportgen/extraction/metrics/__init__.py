@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from reportgen.extraction import rules
+from reportgen.extraction.metrics import fragments
 from reportgen.extraction.metrics.kinds import (
     SHARE_RE,
     measured_noun,
@@ -65,7 +66,7 @@ def name_metrics(sentence: str, mentions: list[tuple[Mention, Span]],
                 and mention.qualifier.value == "up_to" and names:
             metric = names[-1]  # the high end of a range ("3-5%")
         names.append(tidy(metric))
-    return names
+    return fragments.repair(names, sentence, mentions)
 
 
 def resolve_that_of(metric: str, earlier: list[str]) -> str:
@@ -170,6 +171,34 @@ _RUNNING_TOTAL = re.compile(r"\b(?:bringing|brings|brought|taking|takes|took|rai
                             r"\s+to\s+$")
 
 
+# A subject that names a measure: a count of vehicles, units or TEUs beside it is that measure
+# ("Anhui's automobile production reached 1.699 million vehicles": production, not "number of
+# vehicles"); a unit of measure is never a counted thing ("number of GWh")
+_MEASURE_SUBJECT = re.compile(
+    r"\b(?:production|output|sales|exports?|imports?|capacity|throughput|volume|installations?|"
+    r"consumption|shipments|deliveries|fleet|ownership|length|mileage|turnover|population|"
+    r"visits|arrivals|passengers?|traffic|trips|generation|penetration)\b", re.IGNORECASE)
+_MEASURE_UNITS = frozenset({"gwh", "mwh", "kwh", "twh", "gw", "mw", "kw", "teu", "teus", "km",
+                            "kilometers", "kilometres", "tons", "tonnes", "metric tons",
+                            "square meters", "square metres", "hectares", "mu", "barrels"})
+# Counted things that are the units a measure is stated in ("production … 1.7 million vehicles")
+_OUTPUT_UNITS = frozenset({"vehicles", "cars", "units", "sets", "pieces", "trips", "passengers",
+                           "person-times", "vessels", "ships", "aircraft", "phones", "chips"})
+
+
+def _measured_subject(sentence: str, a: int, noun: str) -> str:
+    """The clause's subject when it names a measure and the count is of its units, else ''."""
+    if not noun:
+        return ""
+    own = find_subject(sentence, a)
+    if not own or CHANGE_RE.search(strip_qualifier(sentence[:a])):
+        return ""
+    counted = noun.lower()
+    if counted in _MEASURE_UNITS or (counted in _OUTPUT_UNITS and _MEASURE_SUBJECT.search(own)):
+        return own
+    return ""
+
+
 def _count_metric(sentence: str, index: int, mentions: list[tuple[Mention, Span]],
                   topic: str | None) -> str:
     mention, (a, b) = mentions[index]
@@ -181,6 +210,9 @@ def _count_metric(sentence: str, index: int, mentions: list[tuple[Mention, Span]
         own = find_subject(sentence, a) or find_subject(sentence, a, main=True)
         if own:
             return with_topic(own, topic)  # "surged 34.6% to 1.28 million units"
+    measured = _measured_subject(sentence, a, noun)
+    if measured:
+        return with_topic(measured, topic)  # "automobile production reached 1.7 million units"
     running = _RUNNING_TOTAL.search(sentence[:a])
     earlier = [k for k, (m, _) in enumerate(mentions[:index]) if m.kind == "count" and m.noun]
     if not noun and running and earlier:  # "42 firms set up …, bringing the total to 531"

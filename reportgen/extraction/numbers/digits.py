@@ -46,14 +46,16 @@ def read_digits(text: str, match: re.Match[str], currency: str | None) -> list[M
     if (mention.kind == "count" and "," not in match.group() and "." not in match.group()
             and 1900 <= value <= 2100 and _looks_like_year(text, start, mention)):
         return []
-    if mention.kind == "percent" and _is_minus(text, prefix_start):
+    if _is_minus(text, prefix_start):
         return [replace(mention, span=(prefix_start - 1, mention.span[1]), value=-mention.value)]
     return [mention]
 
 
 def _is_minus(text: str, start: int) -> bool:
-    """True for a minus sign glued to a figure after a space or bracket ("grew -0.2%")."""
-    return start >= 1 and text[start - 1] in "-−" and (start == 1 or text[start - 2] in " (\u00a0")
+    """True for a minus sign (hyphen-minus or U+2212) glued to a figure at a line's or cell's
+    start or after a space or bracket ("grew -0.2%", "a balance of −3.2 billion yuan", "| -9.18")."""
+    return start >= 1 and text[start - 1] in "-−" and (start == 1 or text[start - 2] in
+                                                        " (\u00a0|\t\n:")
 
 
 def _looks_like_year(text: str, start: int, mention: Mention) -> bool:

@@ -1,0 +1,69 @@
+"""Names that are no names: a verb, a participle, a function word, a place or dateline alone,
+or a bare "amount" ("marking impressive", "BEIJING", "this means that", "growth"). Such a name is
+replaced from the sentence's structure: a rate or a change beside a level is that level's change
+("… reached $114.5 billion, marking an impressive 40.6% growth" → "… growth"); otherwise the
+clause's subject. What cannot be repaired keeps its name and is reported for staff to check."""
+
+from __future__ import annotations
+
+import re
+
+from reportgen.extraction.numbers import Mention
+from reportgen.model import Span
+
+# Words that cannot open a metric name
+_OPENERS = frozenset({
+    "this", "that", "these", "those", "it", "its", "our", "their", "his", "her", "and", "or",
+    "but", "which", "who", "according", "as", "with", "while", "for", "to", "of", "in", "on",
+    "by", "at", "from", "than", "such", "also", "there", "here", "we", "they", "reporters",
+})
+# Names that say only the kind of figure, not what it measures
+_BARE = frozenset({"amount", "figure", "share", "growth", "decline", "decrease", "increase",
+                   "rise", "total", "number", "volume", "value", "rate", "multiple", "set",
+                   "growth rate", "change", "drop", "fall", "sum", "scale", "size", "level"})
+# -ing and -ed words that are names' heads, not verbs
+_NOUN_ING = frozenset({"spending", "funding", "financing", "building", "housing", "manufacturing",
+                       "processing", "shipping", "banking", "lending", "catering", "mining",
+                       "clothing", "printing", "recycling", "training", "planning", "trading",
+                       "dwelling", "listing", "landing", "outstanding", "remaining"})
+_FALLING = re.compile(r"\b(?:declin\w*|decreas\w*|drop\w*|down|fell|fall\w*|contract\w*|shr[iu]nk"
+                      r"\w*|dipped|dip|lower|slump\w*|plunge\w*)\b", re.IGNORECASE)
+_CHANGE_UNITS = frozenset({"percent", "percentage points"})
+
+
+def is_fragment(metric: str) -> bool:
+    """Whether `metric` names nothing a reader could put on an axis."""
+    words = re.findall(r"[A-Za-z][\w’'-]*", metric)
+    if not words:
+        return True
+    first = words[0].lower()
+    if " ".join(w.lower() for w in words) in _BARE:
+        return True
+    if first in _OPENERS:
+        return True
+    if first.endswith("ing") and first not in _NOUN_ING and len(words) <= 3:
+        return True  # "marking impressive", "experiencing modest", "decreasing"
+    return len(words) == 1 and words[0].isupper() and len(words[0]) > 3  # a dateline: BEIJING
+
+
+def repair(names: list[str], sentence: str, mentions: list[tuple[Mention, Span]]) -> list[str]:
+    """`names` with each fragment replaced by the change of the level beside it, when there is
+    one in the sentence; fragments with nothing better stay as they are."""
+    out = list(names)
+    for i, (mention, (a, b)) in enumerate(mentions):
+        if not is_fragment(out[i]) or mention.unit not in _CHANGE_UNITS:
+            continue
+        level = _level_before(out, mentions, i)
+        if level is None:
+            continue
+        window = sentence[max(0, a - 40):min(len(sentence), b + 25)]
+        out[i] = f"decline in {level}" if _FALLING.search(window) else f"{level} growth"
+    return out
+
+
+def _level_before(names: list[str], mentions: list[tuple[Mention, Span]], i: int) -> str | None:
+    """The name of the nearest earlier level (not a rate) in the sentence that is a real name."""
+    for k in range(i - 1, -1, -1):
+        if mentions[k][0].unit not in _CHANGE_UNITS and not is_fragment(names[k]):
+            return re.sub(r"\s+in\s+(?:US dollars|U\.S\. dollars)$", "", names[k])
+    return None

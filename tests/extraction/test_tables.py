@@ -1,0 +1,33 @@
+"""extraction/tables.py: table rows read by their row label and column head."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from reportgen.extraction import extract_briefing
+from reportgen.extraction.tables import table_text
+from reportgen.pipeline import read_release
+
+TEXT_TABLE = """Energy use by region, 2020
+
+Regions | Change of energy use per 10,000 yuan GDP (±%) | Growth of total energy use (%) |
+Beijing | -9.18 | -8.1 |
+Hebei | −3.01 | 0.7 |
+"""
+
+
+def test_a_text_table_cell_is_named_by_its_row_and_column_and_keeps_its_sign(
+        tmp_path: Path) -> None:
+    path = tmp_path / "energy.txt"
+    path.write_text(TEXT_TABLE, encoding="utf-8")
+    facts = {f.text: f for f in extract_briefing(read_release(path)).facts}
+    assert (facts["-9.18"].value, facts["-9.18"].unit) == (-9.18, "percent")
+    assert facts["-9.18"].metric == "Beijing: change of energy use per 10,000 yuan GDP"
+    assert facts["−3.01"].value == -3.01
+    assert facts["0.7"].metric == "Hebei: growth of total energy use"
+
+
+def test_an_html_table_row_reads_as_a_sentence_with_the_units_of_its_head() -> None:
+    rows = [["Indicator", "Value (billion yuan)", "Growth (%)"], ["GDP", "499.6", "5.3"]]
+    assert table_text(rows, "Major indicators, Q1 2024").split("\n\n")[-1] == (
+        "GDP was 499.6 billion yuan in Q1 2024; GDP growth was 5.3 percent in Q1 2024.")

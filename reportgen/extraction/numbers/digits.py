@@ -53,7 +53,7 @@ def read_digits(text: str, match: re.Match[str], currency: str | None) -> list[M
 
 def _is_minus(text: str, start: int) -> bool:
     """True for a minus sign (hyphen-minus or U+2212) glued to a figure at a line's or cell's
-    start or after a space or bracket ("grew -0.2%", "a balance of −3.2 billion yuan", "| -9.18")."""
+    start or after a space or bracket ("grew -0.2%", "a balance of −3.2 billion", "| -9.18")."""
     return start >= 1 and text[start - 1] in "-−" and (start == 1 or text[start - 2] in
                                                         " (\u00a0|\t\n:")
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import functools
 import os
-import traceback
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -168,6 +167,8 @@ def _message(exc: BaseException) -> str:
 
 def _template_location(exc: BaseException, fallback: str) -> str:
     """'file:line' of the innermost template frame of the traceback (Jinja rewrites frames)."""
+    import traceback
+
     for frame in reversed(traceback.extract_tb(exc.__traceback__)):
         if frame.filename.endswith(".j2") or frame.filename.endswith(".html"):
             return f"{_display_path(frame.filename)}:{frame.lineno}"

@@ -33,7 +33,7 @@ from timing import ROOT, SEED, cold_import, load, median_time
 _FIRST_RENDER = """
 import json, sys, time
 from pathlib import Path
-from reportgen.builder import render, warm_charts
+from reportgen.build.stages import render, warm_charts
 from reportgen.charts import draw_charts
 from reportgen.config import Config
 from reportgen.pipeline import load_briefing

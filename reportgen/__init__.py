@@ -28,8 +28,11 @@ def extract(path: Any, *, overrides: bool = True) -> Briefing:
     return load_briefing(Path(path), overrides=overrides)
 
 
-def build(**options: Any) -> Any:
-    """Build every output for the sources; returns the build report (see `reportgen.builder`)."""
-    from reportgen.builder import build_all
+def __getattr__(name: str) -> Any:
+    """`reportgen.build`: the build package, imported on first use; it is callable, so
+    `reportgen.build(seeds=..., out=...)` builds and returns the report (see `build_all`)."""
+    if name == "build":
+        import importlib
 
-    return build_all(**options)
+        return importlib.import_module("reportgen.build")
+    raise AttributeError(f"module 'reportgen' has no attribute {name!r}")

@@ -15,9 +15,11 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from reportgen.builder import check_folders
+from reportgen.build.batch import check_folders
 from reportgen.config import Config, load_config
 from reportgen.errors import ReportgenError
+from reportgen.formats import FORMATS
+from reportgen.templating import make_environment, override_roots, template_roots
 
 if TYPE_CHECKING:
     from reportgen.model import Briefing
@@ -67,7 +69,7 @@ def _attempt(problems: list[str], step: Callable[[], Any]) -> Any:
 
 def template_files(config: Config) -> list[Path]:
     """Every template file in the staff and project folders (the shipped ones are ours)."""
-    roots = [d for d in (config.templates_dir, config.project_templates_dir) if d and d.is_dir()]
+    roots = override_roots(config.templates_dir, config.project_templates_dir)
     return sorted({p for root in roots for p in root.rglob("*")
                    if p.is_file() and p.name.endswith(TEMPLATE_SUFFIXES)})
 
@@ -75,8 +77,6 @@ def template_files(config: Config) -> list[Path]:
 def check_template_syntax(config: Config) -> list[str]:
     """'file:line: message' for each template that Jinja cannot parse."""
     import jinja2
-
-    from reportgen.templating import make_environment, template_roots
 
     env = make_environment(template_roots(config.templates_dir, config.project_templates_dir))
     problems = []
@@ -92,7 +92,7 @@ def check_template_syntax(config: Config) -> list[str]:
 
 def check_css(config: Config) -> list[str]:
     """'file:line:column: message' for each CSS rule or declaration WeasyPrint would ignore."""
-    roots = [d for d in (config.templates_dir, config.project_templates_dir) if d and d.is_dir()]
+    roots = override_roots(config.templates_dir, config.project_templates_dir)
     sheets = sorted({p for root in roots for p in root.rglob("*.css")})
     if not sheets:
         return []
@@ -149,17 +149,16 @@ class _captured:
 
 
 def check_rendering(briefing: Briefing, config: Config) -> list[str]:
-    """Problems met rendering the HTML briefing and the deck with this briefing's real data:
-    undefined names (file:line), unknown fact or chart ids, layouts missing from the master,
-    unknown placeholders (slide, shape). Render warnings are listed as warnings."""
-    from reportgen.charts import draw_charts
-    from reportgen.render.deck import render_deck
-    from reportgen.render.html import render_html
+    """Problems met rendering the formats marked `checked` in `reportgen.formats` (the HTML
+    briefing and the deck) with this briefing's real data: undefined names (file:line), unknown
+    fact or chart ids, layouts missing from the master, unknown placeholders (slide, shape).
+    Render warnings are listed as warnings."""
+    from reportgen.build import stages
 
     problems: list[str] = []
-    charts = _attempt(problems, lambda: draw_charts(briefing, config)) or ()
-    for render in (render_html, render_deck):
-        result = _attempt(problems, partial(render, briefing, charts, config))
+    charts = _attempt(problems, lambda: stages.draw_charts(briefing, config)) or ()
+    for fmt in (f.name for f in FORMATS if f.checked):
+        result = _attempt(problems, partial(stages.render, fmt, briefing, charts, config))
         if result is not None:
             problems += [f"warning: {w}" for w in result.warnings]
     return problems

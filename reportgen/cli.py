@@ -90,7 +90,7 @@ def _add_charts(commands: argparse._SubParsersAction) -> None:
 
 
 def _run_charts(args: argparse.Namespace, out: TextIO) -> int:
-    from reportgen.charts import write_charts
+    from reportgen.build.output import write_charts
     from reportgen.pipeline import load_briefings
 
     for briefing in load_briefings(args.paths):

@@ -11,10 +11,10 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
-if TYPE_CHECKING:
-    from reportgen.builder import BuildReport
+from reportgen.formats import format_names
 
-FORMATS = ("pdf", "html", "pptx", "json")
+if TYPE_CHECKING:
+    from reportgen.build import BuildReport
 
 
 def add_build_commands(commands: argparse._SubParsersAction) -> None:
@@ -34,7 +34,7 @@ def _build_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("documents", nargs="*", type=Path, metavar="DOCUMENT",
                    help="source files or folders (default: the seeds folder)")
     p.add_argument("--formats", type=_formats, metavar="LIST",
-                   help="comma-separated outputs: pdf,html,pptx,json (default: all)")
+                   help=f"comma-separated outputs: {','.join(format_names())} (default: all)")
     p.add_argument("--out", type=Path, metavar="DIR", help="output folder (default: output)")
     p.add_argument("--templates", type=Path, metavar="DIR", help="staff template folder")
     p.add_argument("--jobs", type=_positive, metavar="N",
@@ -49,10 +49,11 @@ def _build_options(p: argparse.ArgumentParser) -> None:
 
 def _formats(text: str) -> tuple[str, ...]:
     names = tuple(dict.fromkeys(n.strip().lower() for n in text.split(",") if n.strip()))
-    unknown = [n for n in names if n not in FORMATS]
+    known = format_names()
+    unknown = [n for n in names if n not in known]
     if unknown or not names:
         raise argparse.ArgumentTypeError(
-            f"unknown format {', '.join(unknown) or repr(text)}; choose from {','.join(FORMATS)}")
+            f"unknown format {', '.join(unknown) or repr(text)}; choose from {','.join(known)}")
     return names
 
 
@@ -73,7 +74,7 @@ def _add_build(commands: argparse._SubParsersAction) -> None:
 
 
 def _run_build(args: argparse.Namespace, out: TextIO) -> int:
-    from reportgen.builder import build_all
+    from reportgen.build import build_all
 
     report = build_all(**build_options(args), stream=out, check=False)
     print_summary(report, out)

@@ -16,9 +16,9 @@ from pathlib import Path
 from typing import Any
 
 from reportgen.errors import ConfigError
+from reportgen.formats import format_names
 from reportgen.theme import DEFAULT_THEME, Theme
 
-ALL_FORMATS = ("pdf", "html", "pptx", "json")
 CONFIG_FILE = "reportgen.toml"
 PYPROJECT_FILE = "pyproject.toml"
 
@@ -51,7 +51,7 @@ class Config:
     output_dir: Path = Path("output")
     templates_dir: Path | None = None
     project_templates_dir: Path = Path("templates")
-    formats: tuple[str, ...] = ALL_FORMATS
+    formats: tuple[str, ...] = format_names()
     jobs: int | None = None
     organisation: str = "Economic Affairs Office"
     author: str = "reportgen"
@@ -106,8 +106,9 @@ def _names(v: Any) -> str | None:
 
 
 def _formats(v: Any) -> str | None:
-    ok = isinstance(v, list) and v and all(isinstance(f, str) and f in ALL_FORMATS for f in v)
-    return None if ok else f"a non-empty list of {', '.join(map(repr, ALL_FORMATS))}"
+    known = format_names()
+    ok = isinstance(v, list) and v and all(isinstance(f, str) and f in known for f in v)
+    return None if ok else f"a non-empty list of {', '.join(map(repr, known))}"
 
 
 def _string_list(v: Any) -> str | None:

@@ -10,8 +10,8 @@ import shutil
 from pathlib import Path
 
 from reportgen.errors import InputError
-
-DEFAULTS_DIR = Path(__file__).parent / "defaults"
+from reportgen.formats import template_folders
+from reportgen.templating import DEFAULTS_DIR
 
 FILE_ROLES: dict[str, str] = {
     "briefing/briefing.html.j2": "the briefing page reportgen renders (thin: it extends "
@@ -91,8 +91,10 @@ def init_templates(folder: Path, *, overwrite: bool = False) -> list[Path]:
 
 
 def shipped_files() -> list[str]:
-    """The shipped template files, as paths relative to the defaults folder."""
-    return sorted(p.relative_to(DEFAULTS_DIR).as_posix() for p in DEFAULTS_DIR.rglob("*")
+    """The shipped template files of every format's template folders, as paths relative to
+    the defaults folder."""
+    files = (p for folder in template_folders() for p in (DEFAULTS_DIR / folder).rglob("*"))
+    return sorted(p.relative_to(DEFAULTS_DIR).as_posix() for p in files
                   if p.is_file() and "__pycache__" not in p.parts)
 
 

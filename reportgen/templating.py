@@ -9,16 +9,16 @@ from __future__ import annotations
 
 import functools
 import os
-import traceback
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
-from typing import Any
-
-import jinja2
-from jinja2.sandbox import ImmutableSandboxedEnvironment
+from typing import TYPE_CHECKING, Any
 
 from reportgen import formatting
 from reportgen.errors import TemplateError
+
+if TYPE_CHECKING:  # Jinja is imported where it is used: the build's freshness check reads the
+    import jinja2  # search path below on every run, and must not pay for Jinja's import
+    from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 DEFAULTS_DIR = Path(__file__).parent / "defaults"
 DEFAULT_PREFIX = "default"
@@ -39,14 +39,37 @@ UNUSED_GLOBALS = ("lipsum", "cycler", "joiner")
 """Jinja's default globals that templates do not need; fewer objects, less to probe."""
 
 
+def template_search_path(staff_dir: Path | None = None, project_dir: Path | None = None,
+                         ) -> list[tuple[str, Path]]:
+    """Each template folder searched, first match wins, with its role: the staff's folder
+    ('staff'), the project's `templates/` ('project'), the shipped defaults ('default').
+
+    Folders that do not exist are left out; a folder named twice keeps its first role."""
+    roles = (("staff", staff_dir), ("project", project_dir), ("default", DEFAULTS_DIR))
+    roots: dict[Path, str] = {}
+    for role, folder in roles:
+        if folder is not None and folder.is_dir():
+            roots.setdefault(folder.resolve(), role)
+    return [(role, path) for path, role in roots.items()]
+
+
 def template_roots(staff_dir: Path | None = None, project_dir: Path | None = None) -> list[Path]:
     """The folders searched for templates, first match wins; the shipped defaults come last."""
-    roots = [d for d in (staff_dir, project_dir) if d is not None and d.is_dir()]
-    return [*dict.fromkeys(r.resolve() for r in roots), DEFAULTS_DIR.resolve()]
+    return [path for _, path in template_search_path(staff_dir, project_dir)]
+
+
+def override_roots(staff_dir: Path | None = None, project_dir: Path | None = None) -> list[Path]:
+    """The staff's and the project's template folders that exist (the search path without the
+    shipped defaults)."""
+    return [path for role, path in template_search_path(staff_dir, project_dir)
+            if role != "default"]
 
 
 def make_environment(roots: Sequence[Path], *, html: bool = True) -> ImmutableSandboxedEnvironment:
     """A sandboxed, autoescaping (for HTML), StrictUndefined environment over `roots`."""
+    import jinja2
+    from jinja2.sandbox import ImmutableSandboxedEnvironment
+
     loader = jinja2.ChoiceLoader(
         [
             jinja2.PrefixLoader({DEFAULT_PREFIX: jinja2.FileSystemLoader(str(DEFAULTS_DIR))}),
@@ -75,6 +98,8 @@ def _bytecode_cache(kind: str) -> jinja2.BytecodeCache | None:
     One folder per Jinja version and escaping mode, since compiled code depends on both;
     `REPORTGEN_CACHE_DIR` moves it; None (no cache) when it cannot be made private.
     """
+    import jinja2
+
     base = os.environ.get("REPORTGEN_CACHE_DIR") or os.path.join(
         os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "reportgen")
     folder = Path(base) / f"jinja-{jinja2.__version__}-sandboxed-{kind}"
@@ -91,6 +116,8 @@ def render_template(
     env: jinja2.Environment, name: str, context: Mapping[str, Any]
 ) -> str:
     """The named template rendered with `context`; any failure is a one-line `TemplateError`."""
+    import jinja2
+
     try:
         template = env.get_template(name)
     except jinja2.TemplateNotFound as exc:
@@ -119,6 +146,8 @@ def render_string(
     env: jinja2.Environment, source: str, context: Mapping[str, Any], where: str
 ) -> str:
     """`source` rendered as a template; errors name `where` (e.g. 'deck.yaml:12')."""
+    import jinja2
+
     try:
         return env.from_string(source).render(context)
     except jinja2.TemplateSyntaxError as exc:
@@ -128,6 +157,8 @@ def render_string(
 
 
 def _message(exc: BaseException) -> str:
+    import jinja2
+
     text = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
     if isinstance(exc, jinja2.exceptions.SecurityError):
         return f"not allowed in a template: {text}"
@@ -136,6 +167,8 @@ def _message(exc: BaseException) -> str:
 
 def _template_location(exc: BaseException, fallback: str) -> str:
     """'file:line' of the innermost template frame of the traceback (Jinja rewrites frames)."""
+    import traceback
+
     for frame in reversed(traceback.extract_tb(exc.__traceback__)):
         if frame.filename.endswith(".j2") or frame.filename.endswith(".html"):
             return f"{_display_path(frame.filename)}:{frame.lineno}"
@@ -152,6 +185,8 @@ def _display_path(filename: str) -> str:
 
 
 def _roots_text(env: jinja2.Environment) -> str:
+    import jinja2
+
     loader = env.loader
     paths: Iterable[str] = ()
     if isinstance(loader, jinja2.ChoiceLoader):

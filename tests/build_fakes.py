@@ -9,16 +9,20 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import subprocess
+import sys
 import time
 from dataclasses import replace
 from pathlib import Path
 
-from reportgen import builder as build
+from reportgen.build import build_all, stages
 from reportgen.charts import ChartAsset
+from reportgen.errors import BuildError
 from reportgen.model import ChartPoint, ChartSeries, ChartSpec, Document, Fact, Quantity
 from reportgen.render import RenderResult
 
 CALLS_ENV = "REPORTGEN_TEST_CALLS"
+TESTS = Path(__file__).parent
 
 
 def fake_briefing(path: Path, config) -> object:
@@ -27,7 +31,7 @@ def fake_briefing(path: Path, config) -> object:
 
     text = path.read_text(encoding="utf-8")
     if "FAIL" in text:
-        raise build.BuildError(f"{path}: this document is planted to fail")
+        raise BuildError(f"{path}: this document is planted to fail")
     if "SLEEP" in text:
         time.sleep(float(text.split("SLEEP")[1].split()[0]))
     number = next((float(w) for w in text.split() if w.replace(".", "").isdigit()), 0.0)
@@ -68,11 +72,11 @@ def _record(fmt: str) -> None:
 
 
 def install(monkeypatch, calls: Path | None = None) -> None:
-    monkeypatch.setattr(build, "load_briefing", fake_briefing)
-    monkeypatch.setattr(build, "draw_charts", fake_charts)
-    monkeypatch.setattr(build, "render", fake_render)
-    monkeypatch.setattr(build, "serialize", fake_serialize)
-    monkeypatch.setattr(build, "warm_up", lambda formats, charts=True: None)
+    monkeypatch.setattr(stages, "load_briefing", fake_briefing)
+    monkeypatch.setattr(stages, "draw_charts", fake_charts)
+    monkeypatch.setattr(stages, "render", fake_render)
+    monkeypatch.setattr(stages, "serialize", fake_serialize)
+    monkeypatch.setattr(stages, "warm_up", lambda formats, charts=True: None)
     if calls is not None:
         monkeypatch.setenv(CALLS_ENV, str(calls))
 
@@ -114,12 +118,30 @@ def run_in_subprocess(seeds: str, out: str, templates: str, delay: float) -> int
         result = fake_render(fmt, briefing, charts, config)
         return RenderResult(result.data + b" " * 6_000_000, result.warnings)
 
-    build.load_briefing = fake_briefing
-    build.draw_charts = fake_charts
-    build.render = slow_render
-    build.serialize = fake_serialize
-    build.warm_up = lambda formats, charts=True: None
+    stages.load_briefing = fake_briefing  # type: ignore[assignment]
+    stages.draw_charts = fake_charts  # type: ignore[assignment]
+    stages.render = slow_render  # type: ignore[assignment]
+    stages.serialize = fake_serialize  # type: ignore[assignment]
+    stages.warm_up = lambda formats, charts=True: None  # type: ignore[assignment]
     config = Config(seeds_dir=Path(seeds), output_dir=Path(out),
                     project_templates_dir=Path(templates), jobs=2)
-    report = build.build_all(config=config, check=False)
+    report = build_all(config=config, check=False)
     return 0 if report.ok else 1
+
+
+def calls(proj) -> list[str]:
+    """The formats rendered since the last call (sorted), read from the calls file."""
+    text = proj.calls.read_text() if proj.calls.exists() else ""
+    proj.calls.unlink(missing_ok=True)
+    return sorted(text.split())
+
+
+def start_build(proj, delay: float = 0.0) -> subprocess.Popen:
+    """A build of `proj` in another Python process, with the fakes (slowed by `delay`)."""
+    arguments = (str(proj.seeds), str(proj.out), str(proj.templates), delay)
+    code = (f"import sys; sys.path.insert(0, {str(TESTS)!r}); "
+            f"from build_fakes import run_in_subprocess; sys.exit(run_in_subprocess{arguments!r})")
+    log = proj.root / "build.log"
+    with log.open("ab") as sink:
+        return subprocess.Popen([sys.executable, "-c", code], start_new_session=True,
+                                stdout=sink, stderr=sink)

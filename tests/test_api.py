@@ -67,3 +67,11 @@ def test_extract_returns_the_data_layer_of_a_source(seed_path):
 def test_extract_raises_input_error_for_a_missing_file(tmp_path):
     with pytest.raises(InputError):
         reportgen.extract(tmp_path / "missing.txt")
+
+
+def test_the_build_package_is_reachable_and_callable_as_the_api(proj):
+    import reportgen.build
+
+    assert reportgen.build.build_all is reportgen.build.batch.build_all
+    report = reportgen.build(seeds="seeds", out="output", formats=["json"], jobs=1)
+    assert [d.formats for d in report.built] == [("json",), ("json",)]

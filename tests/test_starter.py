@@ -8,7 +8,8 @@ import pytest
 
 from reportgen.cli import main
 from reportgen.errors import InputError
-from reportgen.starter import DEFAULTS_DIR, FILE_ROLES, init_templates, shipped_files
+from reportgen.starter import FILE_ROLES, init_templates, shipped_files
+from reportgen.templating import DEFAULTS_DIR
 
 
 def test_init_copies_every_shipped_template_byte_for_byte(tmp_path):

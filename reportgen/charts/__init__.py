@@ -6,12 +6,8 @@
 from __future__ import annotations
 
 import math
-import os
-import re
-import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
-from pathlib import Path
 
 from reportgen.charts.alt import alt_text
 from reportgen.charts.select import choose_charts, plan_charts
@@ -22,10 +18,8 @@ from reportgen.model import Briefing, ChartSpec
 __all__ = [
     "ChartAsset", "ChartDecision", "ChartPlan", "chart_placeholders", "choose_charts",
     "draw_charts", "draw_plan",
-    "draw_svg_then_png", "plan_charts", "plan_for", "write_charts",
+    "draw_svg_then_png", "plan_charts", "plan_for",
 ]
-
-FORMATS = {"svg": ("svg",), "png": ("png",), "both": ("svg", "png")}
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,40 +134,3 @@ def drawing_problem(spec: ChartSpec) -> str | None:
     if all(v == 0 for v in finite):
         return "every value is zero"
     return None
-
-
-def write_charts(briefing: Briefing, out: Path, formats: str = "both",
-                 config: Config | None = None) -> Iterator[str]:
-    """Write each chart to `out/<document>/<id>.svg|png`; yields one line per file or skip."""
-    wanted = FORMATS.get(formats, ("svg", "png"))
-    folder = out / document_slug(briefing)
-    assets, skipped = draw_plan(plan_for(briefing, config), config, png="png" in wanted)
-    folder.mkdir(parents=True, exist_ok=True)
-    for asset in assets:
-        for ext in wanted:
-            data = asset.svg if ext == "svg" else asset.png
-            if data is None:
-                continue
-            path = folder / f"{asset.id}.{ext}"
-            _write_atomic(path, data)
-            yield f"wrote {path} ({len(data) / 1024:.0f} KB) — {asset.spec.title}"
-    for decision in skipped:
-        yield str(decision)
-
-
-def document_slug(briefing: Briefing) -> str:
-    """A safe folder name for the briefing's charts: its source file's stem, slugged."""
-    stem = Path(briefing.document.path).stem
-    return re.sub(r"[^A-Za-z0-9._-]+", "-", stem).strip("-.") or "document"
-
-
-def _write_atomic(path: Path, data: bytes) -> None:
-    """Write `data` to a temporary file beside `path`, then rename it into place."""
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise

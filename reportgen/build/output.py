@@ -3,6 +3,7 @@
 A build killed at any moment leaves every output either the complete old file or the complete
 new one; `manifest.json` is written last, so it never names a file that is not there.
 Leftover temporary files (a build killed mid-write) are removed by the next build.
+The output folder names (`slug_for`) and the `reportgen charts` command's files are made here too.
 """
 
 from __future__ import annotations
@@ -10,13 +11,18 @@ from __future__ import annotations
 import json
 import os
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from reportgen.config import Config
+    from reportgen.model import Briefing
 
 TEMP_SUFFIX = ".rgtmp"
 MANIFEST = "manifest.json"
 _SLUG_UNSAFE = re.compile(r"[^a-z0-9._-]+")
+CHART_FILE_KINDS = {"svg": ("svg",), "png": ("png",), "both": ("svg", "png")}
 
 
 def slug_for(source: Path) -> str:
@@ -96,3 +102,25 @@ def remove_temporaries(folder: Path) -> list[Path]:
     for path in leftovers:
         path.unlink(missing_ok=True)
     return leftovers
+
+
+def write_charts(briefing: Briefing, out: Path, formats: str = "both",
+                 config: Config | None = None) -> Iterator[str]:
+    """Write each chart to `out/<document slug>/<id>.svg|png` (`reportgen charts`); yields one
+    line per file written or chart skipped."""
+    from reportgen.charts import draw_plan, plan_for
+
+    wanted = CHART_FILE_KINDS.get(formats, ("svg", "png"))
+    folder = out / slug_for(Path(briefing.document.path))
+    assets, skipped = draw_plan(plan_for(briefing, config), config, png="png" in wanted)
+    folder.mkdir(parents=True, exist_ok=True)
+    for asset in assets:
+        for ext in wanted:
+            data = asset.svg if ext == "svg" else asset.png
+            if data is None:
+                continue
+            path = folder / f"{asset.id}.{ext}"
+            atomic_write(path, data)
+            yield f"wrote {path} ({len(data) / 1024:.0f} KB) — {asset.spec.title}"
+    for decision in skipped:
+        yield str(decision)

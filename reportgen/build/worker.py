@@ -29,7 +29,7 @@ Task = tuple[str, Callable[[], Any]]
 
 
 @dataclass(frozen=True, slots=True)
-class Limits:
+class ProcessLimits:
     """How long (seconds) and how much memory (MB) one child may use."""
 
     seconds: float
@@ -61,7 +61,7 @@ class _Running:
     chunks: list[bytes]
 
 
-def run_isolated(tasks: Iterable[Task], jobs: int, limits: Limits,
+def run_isolated(tasks: Iterable[Task], jobs: int, limits: ProcessLimits,
                  on_done: Callable[[TaskResult], None] | None = None) -> list[TaskResult]:
     """Each task's result, computed in its own child process, at most `jobs` at once."""
     pending = list(tasks)
@@ -90,7 +90,7 @@ def run_isolated(tasks: Iterable[Task], jobs: int, limits: Limits,
 
 
 def _ready(selector: selectors.BaseSelector, running: dict[int, _Running],
-           limits: Limits) -> list[int]:
+           limits: ProcessLimits) -> list[int]:
     """File descriptors of children that finished (EOF) or ran out of time."""
     now = time.monotonic()
     deadline = min(c.started + limits.seconds for c in running.values())
@@ -108,7 +108,7 @@ def _ready(selector: selectors.BaseSelector, running: dict[int, _Running],
     return done + late
 
 
-def _start(key: str, task: Callable[[], Any], limits: Limits) -> _Running:
+def _start(key: str, task: Callable[[], Any], limits: ProcessLimits) -> _Running:
     read_fd, write_fd = os.pipe()
     sys.stdout.flush()
     sys.stderr.flush()
@@ -120,7 +120,7 @@ def _start(key: str, task: Callable[[], Any], limits: Limits) -> _Running:
     return _Running(key, pid, read_fd, time.monotonic(), [])
 
 
-def _child(task: Callable[[], Any], write_fd: int, limits: Limits) -> None:
+def _child(task: Callable[[], Any], write_fd: int, limits: ProcessLimits) -> None:
     code = 0
     try:
         _die_with_parent()
@@ -147,7 +147,7 @@ def _child(task: Callable[[], Any], write_fd: int, limits: Limits) -> None:
     os._exit(code)
 
 
-def _finish(child: _Running, limits: Limits) -> TaskResult:
+def _finish(child: _Running, limits: ProcessLimits) -> TaskResult:
     os.close(child.fd)
     _, status = os.waitpid(child.pid, 0)
     seconds = time.monotonic() - child.started
@@ -162,7 +162,7 @@ def _finish(child: _Running, limits: Limits) -> TaskResult:
                       payload.get("peak_mb", 0.0))
 
 
-def _death(status: int, limits: Limits) -> str:
+def _death(status: int, limits: ProcessLimits) -> str:
     if os.WIFSIGNALED(status):
         name = signal.Signals(os.WTERMSIG(status)).name
         return (f"worker was killed by {name} (out of memory? limit "
@@ -206,7 +206,7 @@ def _die_with_parent() -> None:
 class Background:
     """A function running in a forked child; `result()` waits for and returns its value."""
 
-    def __init__(self, function: Callable[[], Any], limits: Limits) -> None:
+    def __init__(self, function: Callable[[], Any], limits: ProcessLimits) -> None:
         self._child = _start("background", function, limits)
         self._limits = limits
 
@@ -236,7 +236,7 @@ class Companion:
     """
 
     def __init__(self, prepare: Callable[[], object], work: Callable[[Any], Iterable[Any]],
-                 limits: Limits) -> None:
+                 limits: ProcessLimits) -> None:
         self._limits = limits
         to_child, self._to_child = os.pipe()
         self._from_child, from_child = os.pipe()
@@ -315,7 +315,7 @@ def _size(buffer: bytes) -> int:
 
 
 def _companion(prepare: Callable[[], object], work: Callable[[Any], Iterable[Any]],
-               read_fd: int, write_fd: int, limits: Limits) -> None:
+               read_fd: int, write_fd: int, limits: ProcessLimits) -> None:
     with contextlib.suppress(BrokenPipeError), os.fdopen(write_fd, "wb") as out:
         def send(payload: dict[str, Any]) -> None:
             data = pickle.dumps(payload)

@@ -11,7 +11,8 @@ import pytest
 
 from reportgen.cli import main
 
-SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+ROOT = Path(__file__).resolve().parents[2]
+SEEDS = ROOT / "seeds"
 
 
 @pytest.fixture(scope="module")
@@ -60,7 +61,7 @@ def test_a_staff_deck_yaml_rebuilds_only_the_deck(built, monkeypatch):
     before = {p: (folder / p).read_bytes() for p in ("briefing.pdf", "data.json")}
     staff = root / "staff" / "deck"
     staff.mkdir(parents=True)
-    default = Path(__file__).resolve().parent.parent / "reportgen" / "defaults" / "deck"
+    default = ROOT / "reportgen" / "defaults" / "deck"
     text = (default / "deck.yaml").read_text()
     (staff / "deck.yaml").write_text(text.replace("title: Agenda", "title: Our agenda"))
     out = io.StringIO()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import io
 
-from reportgen.progress import Progress
+from reportgen.build.progress import Progress
 
 
 def test_plain_lines_when_not_a_terminal():

@@ -1,10 +1,10 @@
 """What needs rebuilding: a content hash of each output's inputs, compared with the manifest.
 
-An output's inputs are the source, its overrides file, the template files its format uses
-(briefing templates for pdf/html, deck templates for pptx), the config and the versions of
-reportgen and the libraries that render it. Versions are read from the installed package
-metadata, never by importing the renderers, so a no-op build stays cheap: this module imports
-only hashlib, json, os and pathlib.
+An output's inputs are the source, its overrides file, the template files its format reads
+(its row's template folders in `reportgen.formats`), the config and the versions of reportgen
+and the libraries its row names. Versions are read from the installed package metadata, never
+by importing the renderers, so a no-op build stays cheap: this module imports only hashlib,
+json, os and pathlib (and reportgen's light config, formats and templating modules).
 """
 
 from __future__ import annotations
@@ -17,32 +17,21 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from reportgen.build.output import read_manifest, slug_for
 from reportgen.config import Config
-from reportgen.output import read_manifest, slug_for
+from reportgen.formats import chart_formats, output_format
+from reportgen.templating import template_search_path
 
-OUTPUT_FILES: dict[str, str] = {
-    "pdf": "briefing.pdf", "html": "briefing.html", "pptx": "deck.pptx", "json": "data.json",
-}
-TEMPLATE_FOLDERS: dict[str, tuple[str, ...]] = {
-    "pdf": ("briefing",), "html": ("briefing",), "pptx": ("deck",), "json": (),
-}
-RENDERERS: dict[str, tuple[str, ...]] = {
-    "pdf": ("weasyprint", "jinja2", "matplotlib"),
-    "html": ("jinja2", "matplotlib"),
-    "pptx": ("python-pptx", "jinja2", "matplotlib", "PyYAML"),
-    "json": (),
-}
-ALWAYS = ("reportgen", "PyYAML")
-CHART_FORMATS = ("pdf", "html", "pptx")
-DEFAULTS_DIR = Path(__file__).parent / "defaults"
+ALWAYS = ("reportgen", "PyYAML")  # libraries whose versions enter every format's hash
 # Config fields that say where or how fast to build, not what the outputs contain.
 NOT_CONTENT = {"seeds_dir", "output_dir", "templates_dir", "project_templates_dir", "formats",
                "jobs", "source_path", "warnings", "limits"}
 
 
 @dataclass(frozen=True, slots=True)
-class DocumentPlan:
-    """One source document: where its outputs go, their input hashes and what to rebuild."""
+class DocumentJob:
+    """One source document's build job: where its outputs go, their input hashes and which
+    formats to rebuild."""
 
     source: Path
     slug: str
@@ -57,20 +46,20 @@ class DocumentPlan:
         return not self.rebuild
 
 
-def plan_documents(sources: list[Path], config: Config, *, force: bool = False,
-                   ) -> list[DocumentPlan]:
-    """A plan for every source: each wanted format is rebuilt unless its manifest entry matches
+def document_jobs(sources: list[Path], config: Config, *, force: bool = False,
+                  ) -> list[DocumentJob]:
+    """A job for every source: each wanted format is rebuilt unless its manifest entry matches
     its input hash and its file is still there with the recorded size (or `force`)."""
     shared = {fmt: _shared_inputs(fmt, config) for fmt in config.formats}
-    plans: list[DocumentPlan] = []
+    jobs: list[DocumentJob] = []
     for source, slug in _slugs(sources):
         folder = config.output_dir / slug
         overrides = overrides_path(source)
         own = _file_digest(source) + ":" + (_file_digest(overrides) if overrides else "-")
         hashes = {fmt: _digest(f"{own}:{shared[fmt]}") for fmt in config.formats}
-        stale = tuple(hashes) if force else _stale_formats(folder, hashes)
-        plans.append(DocumentPlan(source, slug, folder, overrides, hashes, stale))
-    return plans
+        stale = tuple(hashes) if force else stale_formats(folder, hashes)
+        jobs.append(DocumentJob(source, slug, folder, overrides, hashes, stale))
+    return jobs
 
 
 def overrides_path(source: Path) -> Path | None:
@@ -96,16 +85,18 @@ def _path_tag(path: Path) -> str:
     return hashlib.sha256(str(path.resolve()).encode("utf-8")).hexdigest()[:8]
 
 
-def _stale_formats(folder: Path, hashes: dict[str, str]) -> tuple[str, ...]:
-    """The formats whose manifest entry is missing, has other inputs, or whose file is gone."""
+def stale_formats(folder: Path, hashes: dict[str, str]) -> tuple[str, ...]:
+    """The formats of `hashes` whose manifest entry is missing, has other inputs, or whose file
+    is gone (in `hashes`' order)."""
     outputs = (read_manifest(folder) or {}).get("outputs", {})
+    files = {fmt: output_format(fmt).file_name for fmt in hashes}
     stale = {fmt for fmt, digest in hashes.items()
-             if outputs.get(OUTPUT_FILES[fmt], {}).get("inputs") != digest
-             or not _present(folder, outputs.get(OUTPUT_FILES[fmt], {}), OUTPUT_FILES[fmt])}
+             if outputs.get(files[fmt], {}).get("inputs") != digest
+             or not _present(folder, outputs.get(files[fmt], {}), files[fmt])}
     charts_gone = any(not _present(folder, entry, name) for name, entry in outputs.items()
                       if name.startswith("charts/"))
     if charts_gone:  # charts are redrawn with any format that shows them
-        stale |= {fmt for fmt in hashes if fmt in CHART_FORMATS}
+        stale |= {fmt for fmt in hashes if fmt in chart_formats()}
     return tuple(fmt for fmt in hashes if fmt in stale)
 
 
@@ -118,11 +109,12 @@ def _present(folder: Path, entry: dict[str, Any], name: str) -> bool:
 
 def _shared_inputs(fmt: str, config: Config) -> str:
     """The hash of everything besides the source that the format's output depends on."""
+    row = output_format(fmt)
     parts = {
         "format": fmt,
         "config": config_fingerprint(config),
-        "versions": package_versions((*ALWAYS, *RENDERERS[fmt])),
-        "templates": template_digests(config, TEMPLATE_FOLDERS[fmt]),
+        "versions": package_versions((*ALWAYS, *row.libraries)),
+        "templates": template_digests(config, row.template_folders),
     }
     return _digest(json.dumps(parts, sort_keys=True))
 
@@ -133,24 +125,14 @@ def config_fingerprint(config: Config) -> str:
                  if f.name not in NOT_CONTENT})
 
 
-def template_roots(config: Config) -> list[tuple[str, Path]]:
-    """The template search path (staff, project, shipped defaults) with each folder's role."""
-    roles = (("staff", config.templates_dir), ("project", config.project_templates_dir),
-             ("default", DEFAULTS_DIR))
-    roots: dict[Path, str] = {}
-    for role, folder in roles:
-        if folder is not None and folder.is_dir():
-            roots.setdefault(folder.resolve(), role)
-    return [(role, path) for path, role in roots.items()]
-
-
 def template_digests(config: Config, folders: tuple[str, ...]) -> dict[str, str]:
     """'role/relative/path' → content hash for every file under the given template folders.
 
     Keys name the folder's role, not its place in the list, so adding a staff folder that only
     holds deck files leaves the briefing's hash unchanged."""
     digests: dict[str, str] = {}
-    for role, root in template_roots(config):
+    search_path = template_search_path(config.templates_dir, config.project_templates_dir)
+    for role, root in search_path:
         for folder in folders:
             for path in sorted(_files_under(root / folder)):
                 digests[f"{role}/{path.relative_to(root).as_posix()}"] = _file_digest(path)

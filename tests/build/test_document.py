@@ -1,0 +1,91 @@
+"""One document's build: its outputs, manifest, changes.md and failures (fake stages)."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+
+from build_fakes import calls
+
+from reportgen.build import build_all
+from reportgen.build.document import chart_files, redrawn_kinds
+from reportgen.charts import ChartAsset
+
+
+def test_a_build_writes_every_output_and_a_manifest_naming_them(proj):
+    report = build_all(config=proj.config())
+    assert report.ok and len(report.built) == 2
+    folder = proj.out / "release-0"
+    names = sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file())
+    assert names == ["briefing.html", "briefing.pdf", "charts/growth-output.svg", "data.json",
+                     "deck.pptx", "manifest.json"]
+    manifest = json.loads((folder / "manifest.json").read_text())
+    for name, entry in manifest["outputs"].items():
+        assert (folder / name).stat().st_size == entry["bytes"]
+    assert manifest["document"]["slug"] == "release-0"
+    assert manifest["facts"]["output-2021"]["value"] == 100e9
+
+
+def test_chart_pngs_are_written_only_when_the_config_asks_and_removed_when_it_stops(proj):
+    charts = proj.out / "release-0" / "charts"
+    build_all(config=proj.config(formats=("pdf", "html"), chart_png=True))
+    assert sorted(p.name for p in charts.iterdir()) == ["growth-output.png", "growth-output.svg"]
+    build_all(config=proj.config(formats=("pdf", "html")))
+    assert sorted(p.name for p in charts.iterdir()) == ["growth-output.svg"]
+    manifest = json.loads((proj.out / "release-0" / "manifest.json").read_text())
+    assert "charts/growth-output.png" not in manifest["outputs"]
+
+
+def test_editing_one_source_rebuilds_only_that_document_and_reports_the_change(proj):
+    build_all(config=proj.config())
+    calls(proj)
+    (proj.seeds / "release-1.txt").write_text("Release 1: output 150 billion yuan.\n")
+    report = build_all(config=proj.config())
+    assert [d.slug for d in report.built] == ["release-1"]
+    assert report.built[0].changes == ("figure output (output-2021): 101 billion yuan → "
+                                       "150 billion yuan",)
+    changes = (proj.out / "release-1" / "changes.md").read_text()
+    assert "101 billion yuan → 150 billion yuan" in changes
+    assert not (proj.out / "release-0" / "changes.md").exists()
+
+
+def test_strict_makes_warnings_fail_and_writes_nothing(proj):
+    (proj.seeds / "release-0.txt").write_text("WARN 5\n")
+    report = build_all(config=proj.config(), strict=True, check=False)
+    assert [d.slug for d in report.failed] == ["release-0"]
+    assert "--strict and 3 warnings" in report.failed[0].error
+    assert not (proj.out / "release-0").exists()
+    report = build_all(config=proj.config(), check=False)
+    assert report.ok and report.documents[0].warnings
+
+
+def test_stale_charts_are_removed_when_charts_are_redrawn(proj):
+    build_all(config=proj.config())
+    old = proj.out / "release-0" / "charts" / "gone.svg"
+    old.write_text("<svg/>")
+    build_all(config=replace(proj.config(), organisation="x"))
+    assert not old.exists()
+
+
+def test_a_document_that_cannot_be_written_fails_with_a_one_line_error(proj):
+    (proj.out / "release-0").mkdir(parents=True)
+    (proj.out / "release-0" / "charts").write_text("a file where a folder should be")
+    report = build_all(config=proj.config(), check=False)
+    assert [d.slug for d in report.failed] == ["release-0"]
+    assert "cannot write" in report.failed[0].error
+    assert "internal error" not in report.failed[0].error
+
+
+def test_chart_files_name_each_svg_and_each_png_that_was_drawn(synthetic):
+    from reportgen.model import ChartSpec
+
+    spec = ChartSpec(id="growth-a", kind="growth", title="A", unit="yuan", series=())
+    other = ChartSpec(id="share-b", kind="share", title="B", unit="%", series=())
+    files = chart_files((ChartAsset(spec, b"<svg/>", b"png"), ChartAsset(other, b"<svg/>", None)))
+    assert files == {"charts/growth-a.svg": b"<svg/>", "charts/share-b.svg": b"<svg/>",
+                     "charts/growth-a.png": b"png"}
+
+
+def test_charts_are_redrawn_with_any_format_that_shows_them_and_not_with_json():
+    assert redrawn_kinds(("json",)) == set()
+    assert redrawn_kinds(("json", "html")) == {".svg", ".png"}

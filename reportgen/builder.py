@@ -40,14 +40,14 @@ if TYPE_CHECKING:
 MANIFEST_SCHEMA = "reportgen.manifest/1"
 RENDER_ORDER = ("html", "pdf", "pptx")  # json is written from the data layer itself
 RENDERERS: dict[str, tuple[str, str]] = {
-    "html": ("reportgen.render.html", "render_html"),
-    "pdf": ("reportgen.render.pdf", "render_pdf"),
+    "html": ("reportgen.render.briefing.html", "render_html"),
+    "pdf": ("reportgen.render.briefing.pdf", "render_pdf"),
     "pptx": ("reportgen.render.deck", "render_deck"),
 }
 HEAVY_MODULES: dict[str, tuple[str, ...]] = {
     "charts": ("reportgen.charts.draw",),
-    "html": ("reportgen.render.html",),
-    "pdf": ("reportgen.render.pdf",),
+    "html": ("reportgen.render.briefing.html",),
+    "pdf": ("reportgen.render.briefing.pdf",),
     "pptx": ("pptx", "reportgen.render.deck"),
 }
 
@@ -250,7 +250,7 @@ def warm_up(formats: Sequence[str], *, charts: bool = True) -> None:
         # WeasyPrint, imported without its slow library search; its first document loads the
         # system's fonts (~0.1 s): do it once, here.
         with contextlib.suppress(Exception):
-            from reportgen.render.weasy import load_weasyprint
+            from reportgen.render.briefing.weasy import load_weasyprint
 
             load_weasyprint().HTML(string="<p>reportgen</p>").render()
 
@@ -400,7 +400,7 @@ def _render_beside(fmt: str, briefing: Briefing, charts: Callable[[], tuple[Char
     if fmt != "pdf":
         return render(fmt, briefing, charts(), config)
     from reportgen.charts import chart_placeholders
-    from reportgen.render.pdf import render_pdf
+    from reportgen.render.briefing.pdf import render_pdf
 
     return render_pdf(briefing, chart_placeholders(briefing, config), config, drawn_later=charts)
 

@@ -96,7 +96,7 @@ def check_css(config: Config) -> list[str]:
     sheets = sorted({p for root in roots for p in root.rglob("*.css")})
     if not sheets:
         return []
-    from reportgen.render.weasy import load_weasyprint
+    from reportgen.render.briefing.weasy import load_weasyprint
 
     CSS = load_weasyprint().CSS  # noqa: N806 — WeasyPrint's class
 
@@ -154,7 +154,7 @@ def check_rendering(briefing: Briefing, config: Config) -> list[str]:
     unknown placeholders (slide, shape). Render warnings are listed as warnings."""
     from reportgen.charts import draw_charts
     from reportgen.render.deck import render_deck
-    from reportgen.render.html import render_html
+    from reportgen.render.briefing.html import render_html
 
     problems: list[str] = []
     charts = _attempt(problems, lambda: draw_charts(briefing, config)) or ()

@@ -22,8 +22,8 @@ from markupsafe import Markup, escape
 from reportgen import formatting
 from reportgen.charts import ChartAsset
 from reportgen.config import Config
-from reportgen.text import readable
 from reportgen.model import Briefing, Fact, Point, Qualifier, Section, SystemTier
+from reportgen.text import readable
 
 _QUALIFIER_WORDS = {
     Qualifier.EXACT: "", Qualifier.MORE_THAN: "more than", Qualifier.ABOUT: "about",

@@ -153,8 +153,8 @@ def check_rendering(briefing: Briefing, config: Config) -> list[str]:
     undefined names (file:line), unknown fact or chart ids, layouts missing from the master,
     unknown placeholders (slide, shape). Render warnings are listed as warnings."""
     from reportgen.charts import draw_charts
-    from reportgen.render.deck import render_deck
     from reportgen.render.briefing.html import render_html
+    from reportgen.render.deck import render_deck
 
     problems: list[str] = []
     charts = _attempt(problems, lambda: draw_charts(briefing, config)) or ()

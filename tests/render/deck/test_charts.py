@@ -3,11 +3,15 @@ subtitle runs, and charts built from specs alone (no PNG needed)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
+
+import pytest
 
 from reportgen.charts import ChartAsset, draw_charts, plan_for
 from reportgen.config import Config
 from reportgen.model import Briefing, ChartPoint, ChartSeries, ChartSpec
+from reportgen.render.deck.charts import NumberStyle, chart_table, chart_type_for, number_style
 from reportgen.theme import Theme
 
 from .support import build, chart_on, staff_deck
@@ -68,3 +72,34 @@ def test_charts_drawn_without_png_need_none(synthetic: Briefing) -> None:
     prs = build(synthetic, charts=charts)
     assert not [s for slide in prs.slides for s in slide.shapes if s.shape_type == 13]
     assert len([s for slide in prs.slides for s in slide.shapes if s.has_chart]) >= 3
+
+
+def test_a_growth_spec_with_a_series_per_year_is_turned_so_years_run_along_the_axis() -> None:
+    spec = ChartSpec("g", "growth", "Output", "yuan", (
+        ChartSeries("2020", (ChartPoint("A", 1e9, "a-2020"), ChartPoint("B", 2e9))),
+        ChartSeries("2021", (ChartPoint("A", 3e9),)),
+    ))
+    table = chart_table(spec)
+    assert table.categories == ("2020", "2021")
+    assert table.series == (("A", (1e9, 3e9)), ("B", (2e9, None)))
+    ranking = replace(spec, kind="ranking")  # other kinds keep their series as given
+    assert chart_table(ranking).categories == ("A", "B")
+    assert chart_table(ranking).series == (("2020", (1e9, 2e9)), ("2021", (3e9, None)))
+
+
+@pytest.mark.parametrize(("unit", "values", "code", "label"), [
+    ("yuan", [1.5e9, 2e9], "#,##0.00,,,", "billion yuan"),
+    ("yuan", [723.1e9, 1073.9e9], "#,##0.0,,,", "billion yuan"),
+    ("percent", [12.5, 30.0], '0.0"%"', "%"),
+    ("percent", [12.0, 30.0], '0"%"', "%"),
+    ("count", [3.0, 4.0], "#,##0", ""),
+    ("count", [3e6, 4e6], "#,##0,,", "million"),
+])
+def test_the_number_format_scales_the_figures_for_reading(unit: str, values: list[float],
+                                                          code: str, label: str) -> None:
+    assert number_style(unit, values) == NumberStyle(code, label)
+
+
+def test_a_kind_without_a_native_form_has_no_chart_type() -> None:
+    spec = ChartSpec("m", "map", "Parks", "count", (ChartSeries("parks", (ChartPoint("P", 1.0),)),))
+    assert chart_type_for(spec, chart_table(spec)) is None

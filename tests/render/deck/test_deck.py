@@ -651,3 +651,15 @@ def test_seed_deck_charts_carry_the_extracted_facts_and_notes_quote_them(seed_pa
                     fact = briefing.fact(point.fact_id)
                     assert value == fact.value
                     assert normalised(fact.sentence) in normalised(notes(slide))
+
+
+def test_deck_files_are_found_staff_first_then_project_then_shipped(tmp_path: Path) -> None:
+    from reportgen.render.deck import find_deck_file
+
+    staff, project, shipped = tmp_path / "staff", tmp_path / "project", tmp_path / "shipped"
+    for root in (project, shipped):
+        (root / "deck").mkdir(parents=True)
+        (root / "deck" / "deck.yaml").write_text("slides: []\n", encoding="utf-8")
+    roots = [staff, project, shipped]
+    assert find_deck_file(roots, "deck.yaml") == project / "deck" / "deck.yaml"
+    assert find_deck_file(roots, "master.pptx") == shipped / "deck" / "master.pptx"

@@ -4,13 +4,21 @@ facts with their labels, and the paged list of figures with their source sentenc
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from reportgen import formatting
 from reportgen.charts import plan_for
-from reportgen.model import Briefing, Qualifier, Quantity
-from reportgen.render.deck.figures import figure_text, is_per_item, tile_label
+from reportgen.model import Briefing, ChartPoint, ChartSeries, ChartSpec, Qualifier, Quantity
+from reportgen.render.deck.figures import (
+    TileCandidate,
+    chart_years,
+    figure_text,
+    is_per_item,
+    key_candidates,
+    tile_label,
+)
 from reportgen.render.deck.plan import key_facts
 
 from .support import build, flat, slide_titled, staff_deck, with_sentences
@@ -162,3 +170,35 @@ def test_a_staff_figures_slide_lists_only_what_the_other_slides_show(
     listed = " ".join(r[0] for r in rows)
     assert "723.1 billion yuan" in listed and "1.074 trillion yuan" in listed
     assert "4.201 trillion yuan" not in listed  # on no slide of this deck
+
+
+# ---- years and candidates ------------------------------------------------------------------------
+
+
+def test_a_growth_chart_lends_its_year_to_the_facts_it_places() -> None:
+    spec = ChartSpec("g", "growth", "Output", "yuan", (
+        ChartSeries("Output", (ChartPoint("2020", 1.0, "out-2020"), ChartPoint("2021", 2.0))),
+        ChartSeries("2019", (ChartPoint("Chips", 3.0, "chips"),)),
+    ))
+    ranking = replace(spec, id="r", kind="ranking")
+    assert chart_years([spec, ranking]) == {"out-2020": 2020, "chips": 2019}
+
+
+def test_tile_candidates_come_best_first_with_their_year_and_earlier_figure(
+        synthetic: Briefing) -> None:
+    chosen = key_candidates(synthetic, 3, [])
+    assert all(isinstance(c, TileCandidate) for c in chosen)
+    first = chosen[0]
+    assert (first.fact.id, first.year) == ("industrial-added-value-2021", 2021)
+    assert (first.earlier.id, first.earlier_year) == ("industrial-added-value-2011", 2011)
+    assert [c.rank for c in chosen] == sorted(c.rank for c in chosen)
+    assert len({c.fact.metric for c in chosen}) == 3
+
+
+def test_a_figure_reads_with_its_qualifier_and_four_significant_digits(
+        synthetic: Briefing) -> None:
+    fact = synthetic.fact("industrial-added-value-2021")
+    assert figure_text(fact) == "1.074 trillion yuan"
+    assert figure_text(replace(fact, quantity=replace(fact.quantity,
+                                                      qualifier=Qualifier.MORE_THAN))) == \
+        "over 1.074 trillion yuan"

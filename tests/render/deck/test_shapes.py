@@ -8,6 +8,10 @@ from typing import Any
 import pytest
 from pptx import Presentation
 
+from reportgen.model import Briefing
+from reportgen.render.deck.layout import EMU_PER_PT, Rect
+from reportgen.render.deck.shapes import describe_system, text_room, tile_sizes
+from reportgen.render.deck.text import Box
 from reportgen.theme import Theme
 
 
@@ -66,3 +70,23 @@ def test_a_box_is_the_xml_python_pptx_setters_write(lines: list[str], outline: s
     strip = re.compile(rb' (id|name)="[^"]*"')
     assert strip.sub(b"", etree.tostring(ours._element)) == \
         strip.sub(b"", etree.tostring(theirs._element))
+
+
+def test_a_tile_keeps_a_short_figure_on_one_line_at_a_large_size() -> None:
+    room = text_room(Rect(0, 0, 3_000_000, 1_500_000))
+    assert tile_sizes("350 billion yuan", "Metaverse industry scale (2025)", room) == (23.0, 14.0)
+    figure, label = tile_sizes("260 units per 10,000 people", "Robot density", room)
+    assert 14.0 <= figure < 23.0 and label <= figure
+
+
+def test_text_room_keeps_clear_of_a_rounded_box_corners() -> None:
+    rect = Rect(0, 0, 100 * EMU_PER_PT, 60 * EMU_PER_PT)
+    square, rounded = text_room(rect), text_room(rect, rounded=True)
+    assert square == Box((100 - 8) * 0.94, (60 - 8) * 0.94)
+    assert rounded.width < square.width and rounded.height < square.height
+
+
+def test_the_system_diagram_alt_text_names_each_tier_and_its_members(synthetic: Briefing) -> None:
+    text = describe_system(synthetic, synthetic.system)
+    assert text.startswith("Diagram of the industrial system. leading industries: ")
+    assert "integrated circuits, biopharmaceuticals, artificial intelligence" in text

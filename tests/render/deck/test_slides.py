@@ -12,6 +12,7 @@ from pptx import Presentation
 from reportgen.charts import ChartAsset, plan_for
 from reportgen.model import Briefing, ChartPoint, ChartSeries, ChartSpec
 from reportgen.render.deck import render_deck
+from reportgen.render.deck.slides import source_lines, tiers_from_spec
 
 from .support import build, staff_deck
 
@@ -40,3 +41,24 @@ def test_a_kind_that_cannot_be_drawn_at_all_is_left_out_with_one_warning(
     assert "'map-of-parks' (map) has no native form and no PNG" in result.warnings[0]
     slide = Presentation(io.BytesIO(result.data)).slides[0]
     assert not [s for s in slide.shapes if s.shape_type == 13 or s.has_chart]
+
+
+def test_notes_quote_each_source_sentence_once_with_the_figures_taken_from_it(
+        synthetic: Briefing) -> None:
+    lines = source_lines(synthetic, ["industrial-added-value-2021", "industrial-added-value-2011",
+                                     "industrial-added-value-2021", "no-such-fact"])
+    assert lines == ["• “Industrial added value has increased from 723.1 billion yuan in 2011 to "
+                     "1.0739 trillion yuan in 2021.” (1.0739 trillion yuan, 723.1 billion yuan)"]
+
+
+def test_a_system_chart_spec_reads_back_as_a_tier_per_series() -> None:
+    spec = ChartSpec("system", "system", "System", "count", (
+        ChartSeries("leading", (ChartPoint("chips", 1.0, "chips-scale"), ChartPoint("AI", 1.0))),
+        ChartSeries("emerging", ()),
+    ))
+    tiers = tiers_from_spec(spec)
+    assert [(t.id, t.name) for t in tiers] == [("system-0", "leading"), ("system-1", "emerging")]
+    chips, ai = tiers[0].members
+    assert (chips.name, chips.headline_fact_id, chips.fact_ids) == ("chips", "chips-scale",
+                                                                  ("chips-scale",))
+    assert (ai.headline_fact_id, ai.fact_ids) == (None, ())

@@ -10,7 +10,15 @@ from pptx import Presentation
 
 from reportgen import formatting
 from reportgen.model import Briefing, Quantity, Target
-from reportgen.render.deck.tables import targets_table
+from reportgen.render.deck.layout import EMU_PER_PT, Rect
+from reportgen.render.deck.tables import (
+    TableData,
+    paginate,
+    row_height,
+    rows_table,
+    table_size,
+    targets_table,
+)
 
 from .support import build, slide_titled, with_sentences
 
@@ -99,3 +107,23 @@ def test_a_table_is_the_xml_python_pptx_setters_write() -> None:
     strip = re.compile(rb' id="[^"]*"')
     assert strip.sub(b"", etree.tostring(ours._element)) == \
         strip.sub(b"", etree.tostring(theirs._element))
+
+
+def test_rows_written_in_deck_yaml_are_padded_or_cut_to_the_header() -> None:
+    table = rows_table([["Area", "Figure"], ["Chips"], ["AI", "12", "extra"]])
+    assert table.header == ("Area", "Figure")
+    assert table.rows == (("Chips", ""), ("AI", "12"))
+    assert table.column_widths(1000) == [500, 500]
+
+
+def test_a_long_table_is_paged_so_that_each_page_fits_its_box() -> None:
+    table = TableData(("Area", "Figure"), tuple((f"row {i}", "x") for i in range(40)))
+    rect = Rect(0, 0, 8_000_000, 3_000_000)
+    pages = paginate(table, rect)
+    assert [i for page in pages for i in page] == list(range(40))  # every row once, in order
+    assert len(pages) > 1
+    widths = table.column_widths(rect.width)
+    room = rect.height / EMU_PER_PT - row_height(table.header, widths, bold=True)
+    assert all(sum(row_height(table.rows[i], widths) for i in page) <= room for page in pages)
+    assert table_size(table, rect) == 12.0
+    assert table_size(TableData(("A",), (("one",),)), rect) == 14.0

@@ -44,7 +44,7 @@ briefing = load_briefing(Path(sys.argv[1]))
 charts = draw_charts(briefing, config, png=False)
 start = time.process_time()
 import pptx  # noqa: E401 — what the first render imports, timed apart from building
-import reportgen.render.deck, reportgen.render.deck_build
+import reportgen.render.deck, reportgen.render.deck.slides
 imported = time.process_time()
 first = render("pptx", briefing, charts, config)
 done = time.process_time()
@@ -106,8 +106,10 @@ def main() -> None:
 
     from reportgen.charts import plan_for
     from reportgen.config import Config
-    from reportgen.render.deck import find_deck_file, normalise_package, plan_slides, render_deck
-    from reportgen.render.deck_spec import load_deck_spec
+    from reportgen.render.deck import find_deck_file, render_deck
+    from reportgen.render.deck.package import normalise_package
+    from reportgen.render.deck.plan import plan_slides
+    from reportgen.render.deck.spec import load_deck_spec
     from reportgen.templating import make_environment, template_roots
 
     briefing, label = load(args.source)

@@ -33,7 +33,7 @@ from pathlib import Path
 from reportgen.charts import draw_charts
 from reportgen.config import Config
 from reportgen.pipeline import load_briefing
-from reportgen.render.pdf import render_pdf
+from reportgen.render.briefing.pdf import render_pdf
 briefing = load_briefing(Path(sys.argv[1]))
 charts = draw_charts(briefing, Config())
 started = time.perf_counter()
@@ -59,9 +59,9 @@ def render_times(runs: int) -> dict[str, float]:
     from reportgen.charts import draw_charts
     from reportgen.config import Config
     from reportgen.pipeline import load_briefing
-    from reportgen.render.fetcher import weasyprint_fetcher
-    from reportgen.render.html import BASE_URL, briefing_markup
-    from reportgen.render.pdf import render_pdf
+    from reportgen.render.briefing.fetcher import weasyprint_fetcher
+    from reportgen.render.briefing.html import BASE_URL, briefing_markup
+    from reportgen.render.briefing.pdf import render_pdf
 
     config = Config()
     briefing = load_briefing(SEED)

@@ -96,7 +96,7 @@ def check_css(config: Config) -> list[str]:
     sheets = sorted({p for root in roots for p in root.rglob("*.css")})
     if not sheets:
         return []
-    from reportgen.render.weasy import load_weasyprint
+    from reportgen.render.briefing.weasy import load_weasyprint
 
     CSS = load_weasyprint().CSS  # noqa: N806 — WeasyPrint's class
 

@@ -43,10 +43,11 @@ class OutputFormat:
 
 FORMATS: tuple[OutputFormat, ...] = (
     OutputFormat("pdf", "briefing.pdf", ("briefing",), ("weasyprint", "jinja2", "matplotlib"),
-                 ("reportgen.render.pdf", "render_pdf"), render_order=1, shows_charts=True),
+                 ("reportgen.render.briefing.pdf", "render_pdf"), render_order=1,
+                 shows_charts=True),
     OutputFormat("html", "briefing.html", ("briefing",), ("jinja2", "matplotlib"),
-                 ("reportgen.render.html", "render_html"), render_order=0, shows_charts=True,
-                 checked=True),
+                 ("reportgen.render.briefing.html", "render_html"), render_order=0,
+                 shows_charts=True, checked=True),
     OutputFormat("pptx", "deck.pptx", ("deck",), ("python-pptx", "jinja2", "matplotlib", "PyYAML"),
                  ("reportgen.render.deck", "render_deck"), render_order=2, shows_charts=True,
                  preload=("pptx",), checked=True),

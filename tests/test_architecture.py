@@ -13,12 +13,12 @@ PACKAGE = Path(__file__).resolve().parents[1] / "reportgen"
 # The pipeline's order, bottom first. A module may import its own stage and the ones below it.
 # `text`, `model`, `errors` and the config are shared by every stage.
 STAGES: tuple[tuple[str, ...], ...] = (
-    ("errors", "text", "model", "config", "formatting", "theme"),
+    ("errors", "text", "model", "formats", "config", "formatting", "theme"),
     ("ingest",),
     ("extraction", "overrides", "serialize", "pipeline"),
     ("charts",),
     ("templating", "render", "starter"),
-    ("formats", "build", "builder", "plan", "worker", "output", "lock", "progress", "changes",
+    ("build", "builder", "plan", "worker", "output", "lock", "progress", "changes",
      "index", "new", "environment"),
     ("cli", "commands", "check", "schedule", "watch", "__init__", "__main__"),
 )

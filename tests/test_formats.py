@@ -26,7 +26,7 @@ from reportgen.formats import (
 )
 
 EXTRA = OutputFormat("txt", "briefing.txt", ("briefing",), ("jinja2",),
-                     ("reportgen.render.html", "render_html"), render_order=3)
+                     ("reportgen.render.briefing.html", "render_html"), render_order=3)
 
 
 def test_every_row_is_complete_and_names_and_files_are_unique():

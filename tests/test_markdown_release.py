@@ -35,7 +35,7 @@ def drawn():
 
 @pytest.mark.slow
 def test_the_pdf_of_a_markdown_release_shows_no_markdown_marks(drawn):
-    from reportgen.render.pdf import render_pdf
+    from reportgen.render.briefing.pdf import render_pdf
 
     briefing, charts = drawn
     text = "\n".join(page_texts(render_pdf(briefing, charts, config(pdf_sources=True)).data))

@@ -16,7 +16,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from reportgen.render.deck import normalise_package  # noqa: E402
+from reportgen.render.deck.package import normalise_package  # noqa: E402
 from reportgen.theme import DEFAULT_THEME, Theme  # noqa: E402
 
 OUT = ROOT / "reportgen" / "defaults" / "deck" / "master.pptx"

@@ -120,7 +120,7 @@ def _render_beside(fmt: str, briefing: Briefing, charts: Callable[[], tuple[Char
     if fmt != "pdf":
         return stages.render(fmt, briefing, charts(), config)
     from reportgen.charts import chart_placeholders
-    from reportgen.render.pdf import render_pdf
+    from reportgen.render.briefing.pdf import render_pdf
 
     return render_pdf(briefing, chart_placeholders(briefing, config), config, drawn_later=charts)
 

@@ -70,7 +70,7 @@ def warm_up(formats: Sequence[str], *, charts: bool = True) -> None:
         # WeasyPrint, imported without its slow library search; its first document loads the
         # system's fonts (~0.1 s): do it once, here.
         with contextlib.suppress(Exception):
-            from reportgen.render.weasy import load_weasyprint
+            from reportgen.render.briefing.weasy import load_weasyprint
 
             load_weasyprint().HTML(string="<p>reportgen</p>").render()
 

@@ -20,10 +20,10 @@ from render_support import (
 from synthetic import synthetic_briefing
 
 from reportgen.errors import TemplateError
-from reportgen.render.html import render_html
-from reportgen.render.pdf import render_pdf
+from reportgen.render.briefing.html import render_html
+from reportgen.render.briefing.pdf import render_pdf
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[3]
 EXTENDS = '{% extends "default/briefing/briefing.html.j2" %}\n'
 STAFF_LOGO = (b'<svg xmlns="http://www.w3.org/2000/svg" width="160" height="40">'
               b'<text x="0" y="30" font-family="DejaVu Sans" font-size="20">STAFFLOGO</text></svg>')

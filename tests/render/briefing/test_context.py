@@ -9,7 +9,7 @@ from render_support import config
 from synthetic import synthetic_briefing
 
 from reportgen.model import Target
-from reportgen.render.context import build_context, created_date, long_date, short_title
+from reportgen.render.briefing.context import build_context, created_date, long_date, short_title
 
 
 def _context(briefing):

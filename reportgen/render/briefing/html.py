@@ -19,8 +19,8 @@ from reportgen.config import Config
 from reportgen.errors import ConfigError
 from reportgen.model import Briefing
 from reportgen.render import RenderResult
-from reportgen.render.context import build_context
-from reportgen.render.fetcher import (
+from reportgen.render.briefing.context import build_context
+from reportgen.render.briefing.fetcher import (
     CHART_BASE,
     TEMPLATE_BASE,
     ResourceRefused,

@@ -6,8 +6,8 @@ import pytest
 from pptx import Presentation
 from pptx.util import Inches, Pt
 
-from reportgen.render import deck_text
-from reportgen.render.deck_text import (
+from reportgen.render.deck import text as deck_text
+from reportgen.render.deck.text import (
     Box,
     fill_paragraph,
     fit_size,

@@ -99,8 +99,8 @@ def parse_deck_spec(text: str, where: str, path: Path | None = None) -> DeckSpec
     _refuse_aliases(root, where)
     slides_node = _child(root, "slides")
     if not isinstance(slides_node, yaml.SequenceNode):
-        line = (slides_node.start_mark.line if slides_node else root.start_mark.line) + 1
-        raise TemplateError(f"{where}:{line}: 'slides' must be a list of slide entries")
+        number = (slides_node.start_mark.line if slides_node else root.start_mark.line) + 1
+        raise TemplateError(f"{where}:{number}: 'slides' must be a list of slide entries")
     entries = tuple(_entry(node, where, loader) for node in slides_node.value)
     if not entries:
         raise TemplateError(f"{where}:{slides_node.start_mark.line + 1}: 'slides' is empty")

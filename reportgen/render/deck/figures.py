@@ -1,4 +1,4 @@
-"""Which figures a deck shows as tiles, and how each is labelled.
+"""Which figures a deck shows as tiles, how each is labelled, and how a figure reads.
 
 A briefing's headline figures are money and shares with a year or a clear name, then figures
 with an earlier one to compare, other measured figures, then large counts. Left out: values
@@ -40,7 +40,7 @@ _YEAR = re.compile(r"^(19|20)\d\d$")
 
 
 @dataclass(frozen=True, slots=True)
-class Candidate:
+class TileCandidate:
     """A fact that may be a tile: its year (own or from a chart) and the earlier figure."""
 
     fact: Fact
@@ -48,6 +48,16 @@ class Candidate:
     earlier: Fact | None
     earlier_year: int | None
     rank: tuple[float, ...]
+
+
+def figure_text(fact: Fact) -> str:
+    """A fact's figure for a slide: qualifier words and the value in its unit."""
+    words = {"more_than": "over ", "about": "about ", "at_least": "at least ",
+             "less_than": "under ", "up_to": "up to "}
+    # four significant digits: the tile shows 305.6 billion as the chart's label does, not 306
+    shown = (formatting.percent(fact.value, 2) if fact.unit == "percent"
+             else formatting.quantity(fact.value, fact.unit, 4))
+    return words.get(str(fact.qualifier), "") + shown
 
 
 def chart_years(specs: Sequence[ChartSpec]) -> dict[str, int]:
@@ -104,7 +114,7 @@ def tier(fact: Fact, year: int | None, earlier: Fact | None, text: str) -> int |
 
 
 def candidates(briefing: Briefing, specs: Sequence[ChartSpec],
-               section_id: str | None = None) -> list[Candidate]:
+               section_id: str | None = None) -> list[TileCandidate]:
     """The facts that may be tiles, best first: the latest of each metric, ranked."""
     years = chart_years(specs)
     facts = [f for f in briefing.visible_facts if not f.is_target]
@@ -114,7 +124,7 @@ def candidates(briefing: Briefing, specs: Sequence[ChartSpec],
     for fact in facts:
         key = (fact.metric, fact.topic, fact.unit)
         latest[key] = max(latest.get(key, 0), year_of[fact.id] or 0)
-    found: list[Candidate] = []
+    found: list[TileCandidate] = []
     for order, fact in enumerate(facts):
         key = (fact.metric, fact.topic, fact.unit)
         if section_id is not None and fact.section_id != section_id:
@@ -127,7 +137,7 @@ def candidates(briefing: Briefing, specs: Sequence[ChartSpec],
             continue
         size = -abs(fact.value) if fact.unit == "count" else 0.0  # larger counts first
         rank = (level, 0 if earlier else 1, 0 if fact.section_id in opening else 1, size, order)
-        found.append(Candidate(fact, year_of[fact.id], earlier,
+        found.append(TileCandidate(fact, year_of[fact.id], earlier,
                                year_of[earlier.id] if earlier else None, rank))
     return sorted(found, key=lambda c: c.rank)
 
@@ -143,9 +153,9 @@ def _earlier(fact: Fact, facts: Sequence[Fact], year_of: dict[str, int | None]) 
 
 
 def key_candidates(briefing: Briefing, count: int, specs: Sequence[ChartSpec],
-                   section_id: str | None = None) -> list[Candidate]:
+                   section_id: str | None = None) -> list[TileCandidate]:
     """The `count` best tiles, one per metric and per figure (no value shown twice)."""
-    chosen: list[Candidate] = []
+    chosen: list[TileCandidate] = []
     seen: set[tuple[object, ...]] = set()
     for candidate in candidates(briefing, specs, section_id):
         fact = candidate.fact

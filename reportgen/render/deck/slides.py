@@ -1,15 +1,13 @@
-"""Lay evaluated slide plans out on a master with python-pptx (imported only with this module).
+"""The deck's slides written with python-pptx (imported only with this module).
 
-Each layout's placeholders become slots: the title, an optional subtitle, text-only slots
-(`body` placeholders) and content slots (object, chart, table, picture). Text goes to a text
-slot, charts, tables, tiles and the system diagram to content slots; what does not fit one slide
+Each evaluated `SlidePlan` goes onto the slots of its layout (`layout`): text to a text slot,
+charts, tables, tiles and the system diagram to content slots; what does not fit one slide
 continues on the next with "(2 of 3)" in the title.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import zipfile
 from collections.abc import Callable, Sequence
 from copy import deepcopy
 from dataclasses import dataclass, field, replace
@@ -19,53 +17,31 @@ from pathlib import Path
 from typing import Any
 
 from pptx import Presentation
-from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.enum.text import MSO_AUTO_SIZE
 from pptx.util import Pt
 
 from reportgen.config import Config
 from reportgen.errors import ChartError
 from reportgen.model import Briefing, ChartSpec, Fact, SystemMember, SystemTier
-from reportgen.render.deck import SlidePlan, normalise_member, normalise_package, write_fixed
-from reportgen.render.deck_charts import (
-    EMU_PER_PT,
+from reportgen.render.deck.charts import add_native_chart, set_alt_text
+from reportgen.render.deck.layout import (
+    LayoutSlots,
     Rect,
-    add_figure_tiles,
-    add_native_chart,
-    add_system_diagram,
-    set_alt_text,
+    Slot,
+    layout_slots,
+    placeholder,
+    placeholder_shapes,
+    remove_placeholder,
+    text_box,
 )
-from reportgen.render.deck_tables import TableData, add_table, fact_label, paginate, table_size
-from reportgen.render.deck_text import Box, fill_text_frames, fit_size, shorten, split_to_fit
+from reportgen.render.deck.package import package_bytes
+from reportgen.render.deck.plan import SlidePlan
+from reportgen.render.deck.shapes import add_figure_tiles, add_system_diagram
+from reportgen.render.deck.tables import TableData, add_table, fact_label, paginate, table_size
+from reportgen.render.deck.text import fill_text_frames, fit_size, shorten, split_to_fit
 from reportgen.text import readable
 
-_TITLES = (PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE, PP_PLACEHOLDER.VERTICAL_TITLE)
-_FURNITURE = (PP_PLACEHOLDER.DATE, PP_PLACEHOLDER.FOOTER, PP_PLACEHOLDER.SLIDE_NUMBER,
-              PP_PLACEHOLDER.HEADER)
-_TEXT_ONLY = (PP_PLACEHOLDER.BODY, PP_PLACEHOLDER.VERTICAL_BODY)
-_INSET_X, _INSET_Y = 14.4, 7.2  # default text insets, left+right and top+bottom, in points
 _MIN_BODY, _MIN_TITLE = 12.0, 16.0
-_NS = {"p": "http://schemas.openxmlformats.org/presentationml/2006/main"}
-
-
-@dataclass(frozen=True, slots=True)
-class Slot:
-    """A placeholder of a layout where content can go."""
-
-    idx: int
-    rect: Rect
-    size: float
-    bullets: bool
-
-
-@dataclass(frozen=True, slots=True)
-class LayoutSlots:
-    """What a layout offers: title, subtitle, text-only slots and content slots."""
-
-    title: Slot | None
-    subtitle: Slot | None
-    text: tuple[Slot, ...]
-    content: tuple[Slot, ...]
 
 
 @dataclass(slots=True)
@@ -88,45 +64,6 @@ def build_presentation(master: Path, plans: Sequence[SlidePlan], briefing: Brief
         builder.add(plan)
     _set_properties(prs, briefing, config, when)
     return package_bytes(prs), builder.warnings
-
-
-def package_bytes(prs: Any) -> bytes:
-    """The presentation's package with fixed dates: `normalise_package` of what `prs.save`
-    writes, but with each part compressed once, not written, read back and compressed again.
-
-    python-pptx's own package writer serialises the parts, in its order, into our zip; with a
-    python-pptx whose writer differs, the package is saved and then normalised.
-    """
-    package = prs.part.package
-    try:
-        from pptx.opc.serialized import PackageWriter
-
-        writer = PackageWriter(BytesIO(), package._rels, tuple(package.iter_parts()))
-        steps: tuple[Callable[[Any], None], ...] = (
-            writer._write_content_types_stream, writer._write_pkg_rels, writer._write_parts)
-    except (ImportError, AttributeError, TypeError):
-        buffer = BytesIO()
-        prs.save(buffer)
-        return normalise_package(buffer.getvalue())
-    out = BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for step in steps:
-            step(_FixedDateSink(target))
-    return out.getvalue()
-
-
-class _FixedDateSink:
-    """What python-pptx's package writer writes to (`write(pack_uri, blob)`): our zip."""
-
-    __slots__ = ("target",)
-
-    def __init__(self, target: zipfile.ZipFile) -> None:
-        self.target = target
-
-    def write(self, pack_uri: Any, blob: bytes) -> None:
-        """Add one part (or rels item) to the zip as `normalise_package` would."""
-        name = str(pack_uri.membername)
-        write_fixed(self.target, name, normalise_member(name, blob))
 
 
 def _drop_slides(prs: Any) -> None:
@@ -191,7 +128,7 @@ class DeckBuilder:
     def slots(self, layout: Any) -> LayoutSlots:
         """The layout's slots (cached by layout name)."""
         if layout.name not in self._slots:
-            self._slots[layout.name] = _layout_slots(layout, self.prs)
+            self._slots[layout.name] = layout_slots(layout)
         return self._slots[layout.name]
 
     # -- paging --
@@ -231,7 +168,7 @@ class DeckBuilder:
 
     def text_chunks(self, paragraphs: list[str], slot: Slot) -> list[list[str]]:
         """Paragraphs cut into groups that each fit the slot at a readable size."""
-        box = _text_box(slot)
+        box = text_box(slot)
         if fit_size(paragraphs, box, slot.size, min(_MIN_BODY, slot.size)):
             return [paragraphs]
         return split_to_fit(paragraphs, box, min(_MIN_BODY, slot.size))
@@ -279,9 +216,9 @@ class DeckBuilder:
             if kind == "text":
                 self.put_text(slide, slot, item)
             else:
-                _remove_placeholder(slide, slot.idx)
+                remove_placeholder(slide, slot.idx)
                 fact_ids.extend(self.put_visual(slide, slot.rect, kind, item))
-        for idx, shape in _placeholder_shapes(slide):
+        for idx, shape in placeholder_shapes(slide):
             if idx not in used:
                 shape.getparent().remove(shape)
         self.put_notes(slide, plan, fact_ids)
@@ -290,9 +227,9 @@ class DeckBuilder:
     def put_text(self, slide: Any, slot: Slot, paragraphs: Sequence[str],
                  title: bool = False) -> None:
         """Text in a placeholder, shrunk (or, for a title, shortened) to fit it."""
-        holder = _placeholder(slide, slot.idx) if slot.idx >= 0 else slide.shapes.add_textbox(
+        holder = placeholder(slide, slot.idx) if slot.idx >= 0 else slide.shapes.add_textbox(
             slot.rect.left, slot.rect.top, slot.rect.width, slot.rect.height)
-        box = _text_box(slot)
+        box = text_box(slot)
         smallest = min(_MIN_TITLE if title else _MIN_BODY, slot.size)
         size = fit_size(paragraphs, box, slot.size, smallest, bold=title)
         if size is None:
@@ -424,89 +361,6 @@ def _table_fact_ids(table: TableData, rows: Sequence[int]) -> list[str]:
     if not table.fact_ids:
         return []
     return [fid for i in rows for fid in table.fact_ids[i]]
-
-
-def _layout_slots(layout: Any, prs: Any) -> LayoutSlots:
-    """Classify a layout's placeholders into title, subtitle, text-only and content slots."""
-    master = layout.slide_master._element
-    title = subtitle = None
-    text: list[Slot] = []
-    content: list[Slot] = []
-    for placeholder in layout.placeholders:
-        kind = placeholder.placeholder_format.type
-        if kind in _FURNITURE:
-            continue
-        rect = Rect(int(placeholder.left or 0), int(placeholder.top or 0),
-                    int(placeholder.width or 0), int(placeholder.height or 0))
-        style = "title" if kind in _TITLES else "body"
-        slot = Slot(placeholder.placeholder_format.idx, rect,
-                    _nominal_size(placeholder._element, master, style),
-                    not placeholder._element.xpath("./p:txBody/a:lstStyle/a:lvl1pPr/a:buNone"))
-        if kind in _TITLES:
-            title = slot
-        elif kind == PP_PLACEHOLDER.SUBTITLE:
-            subtitle = slot
-        elif kind in _TEXT_ONLY:
-            text.append(slot)
-        else:
-            content.append(slot)
-    return LayoutSlots(title, subtitle, tuple(sorted(text, key=_position)),
-                       tuple(sorted(content, key=_position)))
-
-
-def _position(slot: Slot) -> tuple[int, int]:
-    """A slot's sort key: left to right, then top to bottom."""
-    return (slot.rect.left, slot.rect.top)
-
-
-def _nominal_size(element: Any, master: Any, style: str) -> float:
-    """The font size (pt) a placeholder's text gets from the layout or the master's styles."""
-    for path in ("./p:txBody/a:lstStyle/a:lvl1pPr/a:defRPr/@sz",):
-        found = element.xpath(path)
-        if found:
-            return int(found[0]) / 100
-    found = master.xpath(f"./p:txStyles/p:{style}Style/a:lvl1pPr/a:defRPr/@sz")
-    return int(found[0]) / 100 if found else (28.0 if style == "title" else 18.0)
-
-
-def _text_box(slot: Slot) -> Box:
-    """The room for text inside a slot, in points."""
-    return Box(slot.rect.width / EMU_PER_PT - _INSET_X, slot.rect.height / EMU_PER_PT - _INSET_Y,
-               18.0 if slot.bullets else 0.0)
-
-
-def _placeholder_shapes(slide: Any) -> list[tuple[int, Any]]:
-    """(idx, shape element) of each placeholder on the slide, in order.
-
-    Read as python-pptx reads them (a top-level shape whose first child's `p:nvPr` holds a
-    `p:ph`; no idx is 0), without making a proxy and compiling an XPath for each shape.
-    """
-    found = []
-    for shape in slide._element.find("p:cSld/p:spTree", _NS).iterchildren("{*}*"):
-        first = next(shape.iterchildren("{*}*"), None)  # elements only, as XPath's *[1]
-        ph = first.find("p:nvPr/p:ph", _NS) if first is not None else None
-        if ph is not None:
-            found.append((int(ph.get("idx", 0)), shape))
-    return found
-
-
-def _placeholder(slide: Any, idx: int) -> Any:
-    """The slide's placeholder with this idx."""
-    from pptx.shapes.shapetree import SlideShapeFactory
-
-    for found, shape in _placeholder_shapes(slide):
-        if found == idx:
-            return SlideShapeFactory(shape, slide.shapes)
-    raise KeyError(idx)
-
-
-def _remove_placeholder(slide: Any, idx: int) -> None:
-    """Remove the placeholder `idx` from the slide (its room gets a chart, table, …)."""
-    for found, shape in _placeholder_shapes(slide):
-        if found == idx:
-            shape.getparent().remove(shape)
-            return
-
 
 def _add_picture(shapes: Any, png: bytes, rect: Rect, alt_text: str) -> Any:
     """A picture centred in `rect`, as large as fits, with alt text."""

@@ -9,7 +9,7 @@ import sys
 
 import pytest
 
-from reportgen.render.weasy import _read_ldconfig, ldconfig_lookup
+from reportgen.render.briefing.weasy import _read_ldconfig, ldconfig_lookup
 
 pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="Linux lookup")
 
@@ -36,7 +36,7 @@ def counting(self, args, *a, **k):
     original_popen(self, args, *a, **k)
 subprocess.Popen.__init__ = counting
 original_find = ctypes.util.find_library
-from reportgen.render.weasy import load_weasyprint
+from reportgen.render.briefing.weasy import load_weasyprint
 weasyprint = load_weasyprint()
 pdf = weasyprint.HTML(string="<p>reportgen</p>").write_pdf()
 print(json.dumps({"spawned": spawned, "restored": ctypes.util.find_library is original_find,

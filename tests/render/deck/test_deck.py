@@ -26,7 +26,7 @@ from reportgen.render.deck import render_deck
 from reportgen.templating import DEFAULTS_DIR
 from reportgen.theme import Theme
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[3]
 sys.path.insert(0, str(ROOT / "tools"))
 DEFAULT_YAML = (DEFAULTS_DIR / "deck" / "deck.yaml").read_text(encoding="utf-8")
 XLSX = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
@@ -392,7 +392,7 @@ def test_long_table_continues_with_header_repeated_and_page_in_title(tmp_path: P
 
 def test_long_body_text_is_split_or_shrunk_never_left_to_overflow(tmp_path: Path,
                                                                   synthetic: Briefing) -> None:
-    from reportgen.render.deck_text import Box, fits
+    from reportgen.render.deck.text import Box, fits
 
     long_title = "A very long slide title that names " + "every industry of the system " * 4
     yaml_text = (
@@ -446,59 +446,6 @@ def test_sandbox_refuses_python_internals_in_deck_yaml(tmp_path: Path,
         tmp_path, "slides:\n  - layout: Title\n    title: '{{ document.__class__.__mro__ }}'\n")
     with pytest.raises(TemplateError, match=r"deck\.yaml:3:"):
         render_deck(synthetic, [], config)
-
-
-def test_deck_texts_are_compiled_once_and_then_read_from_the_bytecode_cache(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import jinja2
-
-    from reportgen.render.deck import render_text
-    from reportgen.templating import make_environment, template_roots
-
-    def environment() -> Any:
-        env = make_environment(template_roots(), html=False)
-        env.bytecode_cache = jinja2.FileSystemBytecodeCache(str(tmp_path))
-        return env
-
-    source = "{{ name | upper }} and {% if n > 1 %}many{% endif %}"
-    assert render_text(environment(), source, {"name": "a", "n": 2}, "x") == "A and many"
-    assert len(list(tmp_path.iterdir())) == 1
-    later = environment()
-    monkeypatch.setattr(later, "compile", lambda *a, **k: pytest.fail("compiled again"))
-    assert render_text(later, source, {"name": "b", "n": 1}, "x") == "B and "
-    with pytest.raises(TemplateError, match="x: expected token"):
-        render_text(environment(), "{{ name | }}", {"name": "a"}, "x")
-
-
-def test_the_package_is_written_once_as_save_then_normalise_would_write_it(
-        synthetic: Briefing, monkeypatch: pytest.MonkeyPatch) -> None:
-    from reportgen.render.deck import normalise_package
-    from reportgen.render.deck_build import package_bytes
-
-    prs = Presentation(io.BytesIO(render_deck(synthetic, [], Config()).data))
-    saved = io.BytesIO()
-    prs.save(saved)
-    expected = normalise_package(saved.getvalue())
-    assert any(n.endswith(".xlsx") for n in zipfile.ZipFile(io.BytesIO(expected)).namelist())
-    assert package_bytes(prs) == expected
-    monkeypatch.setitem(sys.modules, "pptx.opc.serialized", None)  # a python-pptx without it
-    assert package_bytes(prs) == expected
-
-
-def test_placeholders_are_found_as_python_pptx_finds_them() -> None:
-    from lxml import etree
-
-    from reportgen.render.deck_build import _placeholder_shapes
-
-    prs = Presentation(str(DEFAULTS_DIR / "deck" / "master.pptx"))
-    for layout in prs.slide_layouts:
-        slide = prs.slides.add_slide(layout)
-        tree = slide.shapes._spTree
-        tree.insert(2, etree.Comment("a comment among the shapes"))
-        for shape in list(tree.iterchildren("{*}*"))[2:]:
-            shape.insert(0, etree.Comment("a comment before the shape's properties"))
-        assert _placeholder_shapes(slide) == [
-            (p.placeholder_format.idx, p._element) for p in slide.placeholders]
 
 
 def test_importing_render_does_not_import_pptx() -> None:
@@ -704,3 +651,15 @@ def test_seed_deck_charts_carry_the_extracted_facts_and_notes_quote_them(seed_pa
                     fact = briefing.fact(point.fact_id)
                     assert value == fact.value
                     assert normalised(fact.sentence) in normalised(notes(slide))
+
+
+def test_deck_files_are_found_staff_first_then_project_then_shipped(tmp_path: Path) -> None:
+    from reportgen.render.deck import find_deck_file
+
+    staff, project, shipped = tmp_path / "staff", tmp_path / "project", tmp_path / "shipped"
+    for root in (project, shipped):
+        (root / "deck").mkdir(parents=True)
+        (root / "deck" / "deck.yaml").write_text("slides: []\n", encoding="utf-8")
+    roots = [staff, project, shipped]
+    assert find_deck_file(roots, "deck.yaml") == project / "deck" / "deck.yaml"
+    assert find_deck_file(roots, "master.pptx") == shipped / "deck" / "master.pptx"

@@ -11,8 +11,8 @@ import pytest
 from render_support import config, synthetic_charts
 from synthetic import synthetic_briefing
 
-from reportgen.render.context import fact_display
-from reportgen.render.html import render_html
+from reportgen.render.briefing.context import fact_display
+from reportgen.render.briefing.html import render_html
 
 
 class _Refs(HTMLParser):
@@ -98,7 +98,7 @@ def test_the_html_stage_does_not_import_weasyprint():
     import subprocess
     import sys
 
-    code = ("import sys, reportgen.render.html, reportgen.render.pdf; "
+    code = ("import sys, reportgen.render.briefing.html, reportgen.render.briefing.pdf; "
             "print('weasyprint' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"

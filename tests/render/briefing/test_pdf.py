@@ -23,8 +23,8 @@ from synthetic import synthetic_briefing
 from reportgen import formatting
 from reportgen.errors import ConfigError
 from reportgen.model import Fact
-from reportgen.render.context import fact_display
-from reportgen.render.pdf import render_pdf
+from reportgen.render.briefing.context import fact_display
+from reportgen.render.briefing.pdf import render_pdf
 
 pytestmark = pytest.mark.slow
 
@@ -316,7 +316,7 @@ def test_seed_pdf_has_no_warnings_when_fonts_cover_the_text(seed):
 
 
 def test_glyph_preflight_names_characters_no_font_covers(monkeypatch):
-    from reportgen.render import glyphs
+    from reportgen.render.briefing import glyphs
 
     base = synthetic_briefing()
     briefing = replace(base, document=replace(base.document, title="中文版 Sample \U0010fffd"))
@@ -354,7 +354,7 @@ def test_a_release_without_sections_system_targets_or_date_still_renders():
 def test_a_pdf_laid_out_with_placeholders_is_the_same_pdf_once_the_charts_are_drawn_in(
         seed, monkeypatch):
     from reportgen.charts import chart_placeholders
-    from reportgen.render import pdf as pdf_stage
+    from reportgen.render.briefing import pdf as pdf_stage
 
     briefing, charts, result = seed
     swaps: list[bool] = []
@@ -379,7 +379,7 @@ def test_a_drawn_chart_of_another_size_lays_the_pdf_out_again(seed, monkeypatch)
 
 
 def test_each_chapter_lists_its_key_figures_with_label_value_and_year(briefing, text):
-    from reportgen.render.context import build_context
+    from reportgen.render.briefing.context import build_context
 
     context = build_context(briefing, [], config(), chart_src=lambda c: "", asset=lambda p: "",
                             output="pdf")

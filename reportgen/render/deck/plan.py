@@ -1,43 +1,31 @@
-"""The PowerPoint deck: deck.yaml + master.pptx + the data layer → PPTX bytes with native charts.
-
-Stages, each a function below: find the templates (staff → project → shipped), load deck.yaml,
-evaluate it into `SlidePlan`s (repeat, when, Jinja text, charts, tables, tiles), check the master
-safely and that it has every layout the plan needs, then open it with python-pptx, fill the
-`{{ }}` in the master and layouts, lay each plan out on one or more slides, set reproducible
-core properties and return the bytes with fixed zip dates.
+"""deck.yaml evaluated: each entry becomes one `SlidePlan` (what one slide and its continuations
+show), with `repeat` expanded, `when` applied and every text rendered by the sandboxed Jinja
+environment. No python-pptx here: planning needs none.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import difflib
-import os
 import re
-import zipfile
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from io import BytesIO
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from reportgen.errors import MasterError, TemplateError
+from reportgen.errors import TemplateError
 from reportgen.model import Briefing, ChartSpec, Fact
-from reportgen.render import RenderResult
-from reportgen.render.deck_spec import DeckSpec, SlideEntry, display_path, load_deck_spec
-from reportgen.render.deck_tables import TABLES, TableData, rows_table
-from reportgen.render.master_check import check_master, missing_layouts
-from reportgen.templating import make_environment, render_string, template_roots
+from reportgen.render.deck.figures import chart_years, figure_text, key_candidates, tile_labels
+from reportgen.render.deck.spec import DeckSpec, SlideEntry
+from reportgen.render.deck.tables import TABLES, TableData, figures_table, rows_table
+from reportgen.templating import make_environment, render_string
 
 if TYPE_CHECKING:
     from jinja2 import Environment
 
-    from reportgen.charts import ChartAsset
     from reportgen.config import Config
 
-DECK_DIR = "deck"
 _SINGLE_EXPRESSION = re.compile(r"^\s*\{\{(.*)\}\}\s*$", re.S)
-_FIXED_ZIP_DATE = (1980, 1, 1, 0, 0, 0)
 
 
 @dataclass(slots=True)
@@ -57,62 +45,6 @@ class SlidePlan:
     tile_labels: dict[str, str] = field(default_factory=dict)
     diagram: bool = False
     fact_ids: list[str] = field(default_factory=list)
-
-
-def render_deck(briefing: Briefing, charts: Sequence[ChartAsset], config: Config) -> RenderResult:
-    """The deck of `briefing` as PPTX bytes, with the warnings met while building it."""
-    roots = template_roots(config.templates_dir, config.project_templates_dir)
-    spec = load_deck_spec(find_deck_file(roots, "deck.yaml"))
-    master_path = find_deck_file(roots, "master.pptx")
-    layouts = check_master(master_path, config.limits)
-    env = deck_environment(tuple(roots))
-    specs = [c.spec for c in charts] or list(_chosen_charts(briefing, config))
-    plans = plan_slides(spec, env, briefing, specs, config)
-    missing = missing_layouts(layouts, [p.layout for p in plans])
-    if missing:
-        raise MasterError(_missing_layouts_message(master_path, spec, missing, layouts))
-    from reportgen.render.deck_build import build_presentation
-
-    pngs = {c.spec.id: c.png for c in charts if c.png}
-    data, warnings = build_presentation(
-        master_path, plans, briefing, config, pngs,
-        fill=_master_filler(env, base_context(briefing, specs, config), master_path),
-        when=build_time(briefing),
-    )
-    return RenderResult(data, tuple(warnings))
-
-
-def _missing_layouts_message(master: Path, spec: DeckSpec, missing: Sequence[str],
-                             layouts: Sequence[str]) -> str:
-    """One line naming the layouts deck.yaml needs and the master lacks, with likely matches."""
-    close = {m: difflib.get_close_matches(m, list(layouts), n=1) for m in missing}
-    hints = [f"{m!r} → {c[0]!r}?" for m, c in close.items() if c]
-    return (
-        f"{display_path(master)}: lacks the layout(s) {', '.join(map(repr, missing))} "
-        f"that {spec.where} uses; add them to the master or change 'layout:' in deck.yaml "
-        f"(the master has: {', '.join(map(repr, layouts))})"
-        + (f"; did you mean {', '.join(hints)}" if hints else "")
-    )
-
-
-def _chosen_charts(briefing: Briefing, config: Config) -> tuple[ChartSpec, ...]:
-    """The briefing's chart specs, chosen from its data when no drawn charts were passed."""
-    from reportgen.charts import plan_for
-
-    return plan_for(briefing, config).charts
-
-
-def find_deck_file(roots: Sequence[Path], name: str) -> Path:
-    """The first `deck/<name>` along the template roots (the shipped one is always last)."""
-    for root in roots:
-        candidate = root / DECK_DIR / name
-        if candidate.exists():
-            return candidate
-    return roots[-1] / DECK_DIR / name
-
-
-# ---- evaluating deck.yaml ---------------------------------------------------------------------
-
 
 def base_context(briefing: Briefing, specs: Sequence[ChartSpec], config: Config) -> dict[str, Any]:
     """What every expression in deck.yaml and the master can use, besides per-slide helpers."""
@@ -145,7 +77,7 @@ def plan_slides(spec: DeckSpec, env: Environment, briefing: Briefing,
             when = entry.get("when")
             if when is not None and not _evaluate(env, when.value, context, spec.at(when.line)):
                 continue
-            plans.append(_plan(entry, env, context, spec, briefing, specs, recorder))
+            plans.append(_slide_plan(entry, env, context, spec, briefing, specs, recorder))
     return _list_shown_figures(plans, briefing)
 
 
@@ -154,9 +86,6 @@ def _list_shown_figures(plans: list[SlidePlan], briefing: Briefing) -> list[Slid
 
     A figures slide with nothing to list is left out (a release without figures).
     """
-    from reportgen.render.deck_figures import chart_years
-    from reportgen.render.deck_tables import figures_table
-
     shown = [(fact_id, plan.title) for plan in plans if plan.table_name != "figures"
              for fact_id in shown_fact_ids(plan, briefing)]
     years = chart_years([c for plan in plans for c in plan.charts])
@@ -210,8 +139,6 @@ def _helpers(briefing: Briefing, specs: Sequence[ChartSpec], recorder: list[str]
              ) -> dict[str, Callable[..., Any]]:
     """Functions for deck.yaml expressions; `fact` and `figure` record the facts they show;
     `key_facts` answers from `chosen_before` what it was asked before."""
-    from reportgen.render.deck_charts import figure_text
-
     by_id = {f.id: f for f in briefing.facts}
 
     def fact(fact_id: str) -> Fact:
@@ -248,10 +175,8 @@ def key_facts(briefing: Briefing, count: int, section_id: str | None = None,
 
     Money and shares with a year or a clear name, figures with an earlier one to compare,
     other measures, then large counts; never per-item thresholds, tiny counts or counts of
-    fields/rounds/years (see `deck_figures`). `specs` lend years to facts a chart places.
+    fields/rounds/years (see `figures`). `specs` lend years to facts a chart places.
     """
-    from reportgen.render.deck_figures import key_candidates
-
     return [c.fact for c in key_candidates(briefing, count, specs, section_id)]
 
 
@@ -322,8 +247,8 @@ def _text(env: Environment, entry: SlideEntry, key: str, context: Mapping[str, A
     return render_text(env, str(item.value), context, spec.at(item.line)).strip()
 
 
-def _plan(entry: SlideEntry, env: Environment, context: Mapping[str, Any], spec: DeckSpec,
-          briefing: Briefing, specs: Sequence[ChartSpec], recorder: list[str]) -> SlidePlan:
+def _slide_plan(entry: SlideEntry, env: Environment, context: Mapping[str, Any], spec: DeckSpec,
+                briefing: Briefing, specs: Sequence[ChartSpec], recorder: list[str]) -> SlidePlan:
     """One evaluated slide."""
     plan = SlidePlan(where=spec.at(entry.line), layout=_text(env, entry, "layout", context, spec))
     plan.title = _text(env, entry, "title", context, spec)
@@ -334,8 +259,6 @@ def _plan(entry: SlideEntry, env: Environment, context: Mapping[str, Any], spec:
     plan.table_name, plan.table = _table(env, entry, context, spec, briefing)
     plan.tiles = _tiles(env, entry, context, spec, briefing)
     if plan.tiles:
-        from reportgen.render.deck_figures import tile_labels
-
         plan.tile_labels = tile_labels(briefing, plan.tiles, specs)
     diagram = entry.get("diagram")
     if diagram is not None:
@@ -430,67 +353,3 @@ def _tiles(env: Environment, entry: SlideEntry, context: Mapping[str, Any], spec
             hint = f"; did you mean {', '.join(close)}?" if close else ""
             raise TemplateError(f"{where}: no fact {one!r}{hint}") from None
     return [f for f in facts if not f.hidden]
-
-
-# ---- master text, dates, package bytes --------------------------------------------------------
-
-
-def _master_filler(env: Environment, context: Mapping[str, Any], master: Path
-                   ) -> Callable[[str, str], str]:
-    """A function rendering one `{{ }}` found in the master's part `where`."""
-    shown = display_path(master)
-
-    def fill(expression: str, where: str) -> str:
-        return render_text(env, expression, context, f"{shown}: {where}")
-
-    return fill
-
-
-def build_time(briefing: Briefing) -> dt.datetime:
-    """The deck's created/modified time: SOURCE_DATE_EPOCH, else the document date, else 2000."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if epoch.isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), dt.UTC).replace(tzinfo=None)
-    try:
-        return dt.datetime.fromisoformat(briefing.document.date or "")
-    except ValueError:
-        return dt.datetime(2000, 1, 1)
-
-
-def normalise_package(data: bytes) -> bytes:
-    """The same package with fixed zip dates and fixed dates inside embedded workbooks."""
-    return normalise_package_with(data, normalise_member)
-
-
-def normalise_member(name: str, blob: bytes) -> bytes:
-    """A package member as `normalise_package` keeps it: embedded workbooks' dates fixed."""
-    return _normalise_workbook(blob) if name.endswith(".xlsx") else blob
-
-
-def _normalise_workbook(blob: bytes) -> bytes:
-    """An embedded workbook with its created/modified stamps fixed (xlsxwriter uses 'now')."""
-    def fix(name: str, text: bytes) -> bytes:
-        if name != "docProps/core.xml":
-            return text
-        return re.sub(rb"(<dcterms:(created|modified)[^>]*>)[^<]*", rb"\g<1>2000-01-01T00:00:00Z",
-                      text)
-
-    return normalise_package_with(blob, fix)
-
-
-def normalise_package_with(data: bytes, fix: Callable[[str, bytes], bytes]) -> bytes:
-    """A zip rewritten with fixed entry dates, each member passed through `fix(name, bytes)`."""
-    source = zipfile.ZipFile(BytesIO(data))
-    out = BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for info in source.infolist():
-            write_fixed(target, info.filename, fix(info.filename, source.read(info)))
-    return out.getvalue()
-
-
-def write_fixed(target: zipfile.ZipFile, name: str, blob: bytes) -> None:
-    """Add `blob` to `target` as `name`, deflated, with the fixed date and mode."""
-    entry = zipfile.ZipInfo(name, _FIXED_ZIP_DATE)
-    entry.compress_type = zipfile.ZIP_DEFLATED
-    entry.external_attr = 0o644 << 16
-    target.writestr(entry, blob)

@@ -14,7 +14,7 @@ from pptx.util import Inches
 from reportgen.templating import DEFAULTS_DIR
 from reportgen.theme import DEFAULT_THEME
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[3]
 sys.path.insert(0, str(ROOT / "tools"))
 SHIPPED = DEFAULTS_DIR / "deck" / "master.pptx"
 

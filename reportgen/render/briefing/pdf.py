@@ -20,10 +20,10 @@ from reportgen.config import Config
 from reportgen.errors import ConfigError
 from reportgen.model import Briefing
 from reportgen.render import RenderResult
-from reportgen.render.fetcher import CHART_BASE, REFUSED_MARKER, weasyprint_fetcher
-from reportgen.render.glyphs import glyph_warning, missing_glyphs, text_characters
-from reportgen.render.html import BASE_URL, briefing_markup, chart_filename
-from reportgen.render.weasy import load_weasyprint
+from reportgen.render.briefing.fetcher import CHART_BASE, REFUSED_MARKER, weasyprint_fetcher
+from reportgen.render.briefing.glyphs import glyph_warning, missing_glyphs, text_characters
+from reportgen.render.briefing.html import BASE_URL, briefing_markup, chart_filename
+from reportgen.render.briefing.weasy import load_weasyprint
 
 
 def render_pdf(briefing: Briefing, charts: Sequence[ChartAsset], config: Config, *,

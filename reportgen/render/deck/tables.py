@@ -12,8 +12,9 @@ from typing import Any
 
 from reportgen import formatting
 from reportgen.model import Briefing, Fact
-from reportgen.render.deck_charts import EMU_PER_PT, Rect, figure_text
-from reportgen.render.deck_text import LINE_SPACING, wrap
+from reportgen.render.deck.figures import figure_text
+from reportgen.render.deck.layout import EMU_PER_PT, Rect
+from reportgen.render.deck.text import LINE_SPACING, wrap
 from reportgen.text import readable
 
 FONT_SIZE = 12.0

@@ -10,7 +10,7 @@ import pytest
 
 from reportgen.config import Config, Limits
 from reportgen.errors import MasterError
-from reportgen.render.master_check import check_master, missing_layouts
+from reportgen.render.deck.master import check_master, missing_layouts
 from reportgen.templating import DEFAULTS_DIR
 
 SHIPPED = DEFAULTS_DIR / "deck" / "master.pptx"

@@ -13,9 +13,14 @@ from render_support import config, flat, inflated_streams, page_texts, synthetic
 from synthetic import synthetic_briefing
 
 from reportgen.errors import TemplateError
-from reportgen.render.fetcher import CHART_BASE, TEMPLATE_BASE, ResourceRefused, ResourceResolver
-from reportgen.render.html import render_html
-from reportgen.render.pdf import render_pdf
+from reportgen.render.briefing.fetcher import (
+    CHART_BASE,
+    TEMPLATE_BASE,
+    ResourceRefused,
+    ResourceResolver,
+)
+from reportgen.render.briefing.html import render_html
+from reportgen.render.briefing.pdf import render_pdf
 
 CANARY = b"CANARY-5d41402abc4b2a76-SECRET"
 

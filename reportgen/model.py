@@ -57,6 +57,7 @@ class Fact:
     label: str | None = None
     period: str | None = None
     written_as: str = "digits"
+    per_item: bool = False
     overridden: bool = False
     hidden: bool = False
 
@@ -245,6 +246,18 @@ class Briefing:
         """The visible facts with these ids, in the order given."""
         by_id = {f.id: f for f in self.facts if not f.hidden}
         return tuple(by_id[i] for i in ids if i in by_id)
+
+    def sentence_span_of(self, fact: Fact) -> Span:
+        """Where the fact's sentence is in the source: its own sentence span, else the place its
+        sentence text is found (a fact an override added), else the fact's own span."""
+        if fact.sentence_span is not None:
+            return fact.sentence_span
+        start = self.text.find(fact.sentence) if fact.sentence else -1
+        return fact.span if start < 0 else (start, start + len(fact.sentence))
+
+    def excerpt(self, span: Span) -> str:
+        """The source's words at `span` (what a quote of the release shows)."""
+        return self.text[span[0]:span[1]]
 
     def section(self, section_id: str) -> Section:
         """The section with this id."""

@@ -14,7 +14,7 @@ import re
 from dataclasses import replace
 
 from reportgen.extraction.facts import read_sentence
-from reportgen.extraction.headlines import choose_headlines
+from reportgen.extraction.headlines import choose_headlines, is_per_item
 from reportgen.extraction.identity import yearless_dateline
 from reportgen.extraction.ids import fact_slug, unique_ids
 from reportgen.extraction.metrics.phrases import COMMON_HEADS
@@ -114,7 +114,7 @@ def extract_facts(text: str, layout: Layout) -> tuple[Fact, ...]:
                 metric=_sentence_case(reading.metric, lowercase_words), year=reading.year,
                 is_target=reading.is_target, sentence=sentence, sentence_span=(s_start, s_end),
                 section_id=where[0], point_id=where[1], topic=where[2], period=reading.period,
-                written_as=mention.written_as,
+                written_as=mention.written_as, per_item=is_per_item(text, mention.span),
             ))
     # ids come from the metric without its period: adding the period to names kept them
     ids = unique_ids(fact_slug(f.metric, f.year) for f in drafts)

@@ -19,7 +19,17 @@ _SUBJECT_WORDS = re.compile(
     r"consumption|capacity|scale)\b", re.IGNORECASE)
 _CONVERSION_BEFORE = re.compile(r"[(（]\s*(?:about|around|approximately|roughly|some|nearly)?\s*$",
                                 re.IGNORECASE)
-_EACH_AFTER = re.compile(r"^[\s,]*(?:each|apiece|per\s+\w+)\b", re.IGNORECASE)
+_PER_ITEM_AFTER = re.compile(r"[\s,]*(each|apiece|per (item|project|company|enterprise|unit))\b",
+                             re.IGNORECASE)
+_EACH_BEFORE = re.compile(r"\b(each|apiece)\s+(?!of\b)([\w-]+\s+){0,3}$", re.IGNORECASE)
+
+
+def is_per_item(text: str, span: tuple[int, int]) -> bool:
+    """Whether the source gives the figure per item ("… 10 billion yuan each", "each worth …"):
+    a threshold or an amount for one of many, never a total."""
+    start, end = span
+    return bool(_PER_ITEM_AFTER.match(text[end:end + 30])
+                or _EACH_BEFORE.search(text[max(0, start - 40):start]))
 
 
 def choose_headlines(text: str, title: str, facts: tuple[Fact, ...]) -> tuple[str, ...]:
@@ -42,11 +52,10 @@ def choose_headlines(text: str, title: str, facts: tuple[Fact, ...]) -> tuple[st
 
 
 def _may_headline(text: str, fact: Fact) -> bool:
-    start, end = fact.span
+    start = fact.span[0]
     conversion = _CONVERSION_BEFORE.search(text[max(0, start - 20):start]) is not None
-    per_item = _EACH_AFTER.match(text[end:end + 20]) is not None
-    return not conversion and not per_item and fact.unit != "count" or (
-        fact.unit == "count" and fact.value >= 100 and not per_item)
+    return not conversion and not fact.per_item and fact.unit != "count" or (
+        fact.unit == "count" and fact.value >= 100 and not fact.per_item)
 
 
 def _rank(title: str, fact: Fact, superseded: bool) -> tuple[int, int, int, int, int]:

@@ -35,3 +35,11 @@ def test_conversions_thresholds_and_small_counts_are_never_headlines(tmp_path: P
     assert "513.4 billion U.S. dollars" not in texts
     assert "100 million yuan" not in texts
     assert "12" not in texts
+
+
+def test_an_amount_for_each_item_is_marked_per_item_in_the_data_layer(tmp_path: Path) -> None:
+    path = tmp_path / "release.txt"
+    path.write_text(RELEASE, encoding="utf-8")
+    facts = {f.text: f for f in extract_briefing(read_release(path)).facts}
+    assert facts["100 million yuan"].per_item
+    assert not facts["3.65 trillion yuan"].per_item

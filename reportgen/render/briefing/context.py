@@ -338,24 +338,24 @@ class SourceLinks:
             if fid not in self.facts:
                 continue
             f = self.briefing.fact(fid)
-            key = f.sentence_span or _find_sentence(self.briefing.text, f)
+            key = self.briefing.sentence_span_of(f)
             by_sentence.setdefault(key, []).append(f)
         return tuple(self._marked(span, found) for span, found in sorted(by_sentence.items()))
 
     def _marked(self, span: tuple[int, int], found: Sequence[Fact]) -> Markup:
-        """The sentence `text[span]`, escaped, with each fact's words wrapped in a link."""
-        text = self.briefing.text
+        """The sentence at `span`, escaped, with each fact's words wrapped in a link."""
+        quote = self.briefing.excerpt
         start, end = span
         pieces: list[str] = []
         cursor = start
         for f in sorted(found, key=lambda x: x.span[0]):
             a, b = f.span
-            if a < cursor or b > end or text[a:b] != f.text:
+            if a < cursor or b > end or quote(f.span) != f.text:
                 continue  # overlapping or overridden wording: the fact is still in the table
-            pieces.append(str(escape(text[cursor:a])))
-            pieces.append(self._figure_in_text(self.facts[f.id], text[a:b]))
+            pieces.append(str(escape(quote((cursor, a)))))
+            pieces.append(self._figure_in_text(self.facts[f.id], quote(f.span)))
             cursor = b
-        pieces.append(str(escape(text[cursor:end])))
+        pieces.append(str(escape(quote((cursor, end)))))
         return Markup(readable("".join(pieces), self.briefing.document.path).strip())
 
     def _figure_in_text(self, view: FactView, words: str) -> str:
@@ -366,14 +366,6 @@ class SourceLinks:
             return str(Markup('<span class="figure">{0}</span>').format(words))
         self._in_text.add(view.id)
         return str(Markup('<a class="figure" id="{0}">{1}</a>').format(view.anchor, words))
-
-
-def _find_sentence(text: str, fact: Fact) -> tuple[int, int]:
-    """The sentence's span found from its text (the fact's own span as a last resort)."""
-    start = text.find(fact.sentence) if fact.sentence else -1
-    if start < 0:
-        return fact.span
-    return (start, start + len(fact.sentence))
 
 
 def headline_cards(briefing: Briefing, facts: Mapping[str, FactView]) -> tuple[HeadlineCard, ...]:

@@ -34,8 +34,6 @@ _LOOSE_ENDS = frozenset({
 """A label ending in one of these was cut mid-phrase ("industry scale has")."""
 _LOOSE_STARTS = frozenset({"of", "which", "that", "and", "or", "in", "to", "for", "with", "by"})
 """A label starting with one of these is the tail of a phrase ("of which")."""
-_PER_ITEM = re.compile(r"[\s,]*(each|apiece|per (item|project|company|enterprise|unit))\b", re.I)
-_EACH_BEFORE = re.compile(r"\b(each|apiece)\s+(?!of\b)([\w-]+\s+){0,3}$", re.I)
 _YEAR = re.compile(r"^(19|20)\d\d$")
 
 
@@ -74,15 +72,6 @@ def chart_years(specs: Sequence[ChartSpec]) -> dict[str, int]:
     return years
 
 
-def is_per_item(fact: Fact, text: str) -> bool:
-    """Whether the source gives the figure per item ("… 10 billion yuan each", "each worth …")."""
-    start, end = fact.span
-    if not 0 <= start <= end <= len(text):
-        return False
-    return bool(_PER_ITEM.match(text[end:end + 30])
-                or _EACH_BEFORE.search(text[max(0, start - 40):start]))
-
-
 def has_clear_label(fact: Fact) -> bool:
     """Whether the label names a measure in a few words and is not cut mid-phrase."""
     words = re.findall(r"[\w’'&-]+", fact.display_label.lower())
@@ -95,12 +84,12 @@ def counts_organisation(fact: Fact) -> bool:
     return bool(set(re.findall(r"[a-z]+", fact.display_label.lower())) & _COUNTING_NOUNS)
 
 
-def tier(fact: Fact, year: int | None, earlier: Fact | None, text: str) -> int | None:
+def tier(fact: Fact, year: int | None, earlier: Fact | None) -> int | None:
     """How strong a headline the fact is (0 best); None when it should not be a tile.
 
     A label cut mid-phrase says too little for a tile, whatever the figure.
     """
-    if is_per_item(fact, text) or not has_clear_label(fact):
+    if fact.per_item or not has_clear_label(fact):
         return None
     if fact.unit in _MONEY_OR_SHARE:
         return 0 if year else 1
@@ -132,7 +121,7 @@ def candidates(briefing: Briefing, specs: Sequence[ChartSpec],
         if (year_of[fact.id] or 0) != latest[key]:
             continue
         earlier = _earlier(fact, facts, year_of)
-        level = tier(fact, year_of[fact.id], earlier, briefing.text)
+        level = tier(fact, year_of[fact.id], earlier)
         if level is None:
             continue
         size = -abs(fact.value) if fact.unit == "count" else 0.0  # larger counts first

@@ -40,10 +40,13 @@ def flat(text: str) -> str:
 
 def with_sentences(briefing: Briefing, *added: tuple[str, str, Quantity, str, int | None]
                    ) -> Briefing:
-    """`briefing` with sentences appended to its text and a fact for each, in its intro.
+    """`briefing` with sentences appended to its text and a fact for each, in its intro, read
+    per item or not as the extractor reads it.
 
     Each item: (sentence, the figure's text inside it, quantity, metric, year).
     """
+    from reportgen.extraction.headlines import is_per_item
+
     text, facts = briefing.text, list(briefing.facts)
     for number, (sentence, figure, quantity, metric, year) in enumerate(added):
         start = len(text) + 1
@@ -51,7 +54,8 @@ def with_sentences(briefing: Briefing, *added: tuple[str, str, Quantity, str, in
         at = start + sentence.index(figure)
         facts.append(Fact(id=f"added-{number}", span=(at, at + len(figure)), text=figure,
                           quantity=quantity, metric=metric, year=year, sentence=sentence,
-                          sentence_span=(start, start + len(sentence)), section_id="intro"))
+                          sentence_span=(start, start + len(sentence)), section_id="intro",
+                          per_item=is_per_item(text, (at, at + len(figure)))))
     return replace(briefing, text=text, facts=tuple(facts))
 
 

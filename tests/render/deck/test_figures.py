@@ -15,7 +15,6 @@ from reportgen.render.deck.figures import (
     TileCandidate,
     chart_years,
     figure_text,
-    is_per_item,
     key_candidates,
     tile_label,
 )
@@ -58,8 +57,8 @@ def test_tiles_leave_out_thresholds_tiny_counts_counts_of_fields_or_years_and_cu
         synthetic: Briefing) -> None:
     briefing = with_sentences(synthetic, *WEAK)
     weak = {f"added-{i}" for i in range(len(WEAK))}
-    assert is_per_item(briefing.fact("added-0"), briefing.text)
-    assert is_per_item(briefing.fact("added-4"), briefing.text)  # "each worth over …"
+    assert briefing.fact("added-0").per_item
+    assert briefing.fact("added-4").per_item  # "each worth over …"
     chosen = key_facts(briefing, 50)
     assert chosen and not weak & {f.id for f in chosen}
     shown = tiles(slide_titled(build(briefing), "At a glance"))
@@ -109,7 +108,7 @@ def test_seed_tiles_show_no_threshold_no_count_under_ten_and_a_label_for_each(
             fact = briefing.fact(fact_id)
             assert figure == figure_text(fact)
             seen += 1
-            assert not is_per_item(fact, briefing.text), fact.sentence
+            assert not fact.per_item, fact.sentence
             assert fact.unit != "count" or fact.value >= 10, fact_id
             assert not re.search(r"\b(fields|rounds|batches|years)\b", fact.display_label)
             assert label[:1].isupper() and fact.display_label[1:].lower() in label.lower()

@@ -96,6 +96,11 @@ def cagr_rate(old: float, new: float, years: float) -> float | None:
     return ((new / old) ** (1 / years) - 1) * 100
 
 
+def yearly_growth(rate: float | None, missing: str = "") -> str:
+    """A yearly growth rate as text: 4.04 → '4.0% a year' (`missing` when there is none)."""
+    return missing if rate is None or not math.isfinite(rate) else f"{percent(rate)} a year"
+
+
 def cagr(old: float, new: float, years: float, decimals: int = 1) -> str:
     """The compound annual growth rate as text: '4.0% a year' ('n/a' when undefined)."""
     rate = cagr_rate(old, new, years)

@@ -126,6 +126,9 @@ class Target:
     metric: str
     year: int | None
     actual_fact_id: str | None = None
+    growth_needed: float | None = None
+    """The compound yearly growth (percent) from the latest actual to the target; None where
+    the units, the years or the values do not allow it (a percent target, no actual year)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,6 +14,7 @@ from reportgen.charts.select import choose_charts, known_chart_ids, plan_charts
 from reportgen.charts.select.common import ChartDecision
 from reportgen.config import ChartChoices
 from reportgen.errors import ChartError
+from reportgen.extraction.system import build_targets
 from reportgen.model import (
     Briefing,
     Document,
@@ -38,13 +39,15 @@ def fact(fid: str, value: float, unit: str, metric: str, *, year: int | None = N
                 sentence_span=sentence, section_id="s1")
 
 
-def briefing(*facts: Fact, sections: tuple[Section, ...] = (), targets: tuple[Target, ...] = (),
+def briefing(*facts: Fact, sections: tuple[Section, ...] = (),
+             targets: tuple[Target, ...] | None = None,
              system: tuple[SystemTier, ...] = ()) -> Briefing:
-    """A briefing holding `facts` and nothing else the charts would read."""
+    """A briefing holding `facts` and nothing else the charts would read; its targets paired
+    with their latest actual figures by the data layer's rule unless given."""
     doc = Document(path="seeds/other-city.txt", sha256="0" * 64, title="Other city",
                    date="2023-01-20", issuer="Statistics Bureau")
-    return Briefing(document=doc, text="", facts=facts, sections=sections, targets=targets,
-                    system=system)
+    made = Briefing(document=doc, text="", facts=facts, sections=sections, system=system)
+    return replace(made, targets=build_targets(made) if targets is None else targets)
 
 
 def topics_point(pid: str, facts: list[Fact]) -> Section:

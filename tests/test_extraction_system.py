@@ -94,3 +94,17 @@ def test_split_list_keeps_and_inside_a_name() -> None:
     assert split_list("biomedicine and new materials") == ["biomedicine", "new materials"]
     assert split_list("research and development") == ["research and development"]
     assert split_list("A, B and C") == ["A", "B", "C"]
+
+
+def test_growth_needed_is_the_yearly_growth_from_the_latest_actual_to_the_target() -> None:
+    from reportgen.extraction.system import growth_needed
+    from reportgen.model import Fact, Quantity
+
+    def f(value: float, year: int, unit: str = "yuan") -> Fact:
+        return Fact(id=f"f{year}", span=(0, 1), text="x", quantity=Quantity(value, unit),
+                    metric="scale", year=year)
+
+    assert round(growth_needed(f(150e9, 2021), f(350e9, 2025)) or 0, 2) == 23.59
+    assert growth_needed(f(150e9, 2021), f(350e9, 2021)) is None  # no years between
+    assert growth_needed(f(5.0, 2021, "percent"), f(7.0, 2025, "percent")) is None
+    assert growth_needed(None, f(350e9, 2025)) is None

@@ -12,8 +12,10 @@ Tiers come from three general patterns of the genre:
 
 from __future__ import annotations
 
+import math
 import re
 
+from reportgen import formatting
 from reportgen.extraction import rules
 from reportgen.extraction.ids import slug, unique_ids
 from reportgen.model import Briefing, Fact, Point, SystemMember, SystemTier, Target
@@ -54,8 +56,18 @@ def build_targets(briefing: Briefing) -> tuple[Target, ...]:
             continue
         actual = _latest_actual(fact, facts)
         targets.append(Target(fact.id, fact.topic, fact.metric, fact.year,
-                              actual.id if actual else None))
+                              actual.id if actual else None, growth_needed(actual, fact)))
     return tuple(targets)
+
+
+def growth_needed(actual: Fact | None, target: Fact) -> float | None:
+    """The yearly growth (percent) that takes the actual figure to the target by its year."""
+    if actual is None or target.year is None or actual.year is None:
+        return None
+    if actual.unit != target.unit or target.unit == "percent" or target.year <= actual.year:
+        return None
+    rate = formatting.cagr_rate(actual.value, target.value, target.year - actual.year)
+    return rate if rate is not None and math.isfinite(rate) else None
 
 
 def _latest_actual(target: Fact, facts: tuple[Fact, ...]) -> Fact | None:

@@ -10,13 +10,11 @@ from reportgen.charts.select.common import (
     ChartDecision,
     common_section,
     figure,
-    metric_key,
     plottable_fact,
     sentence_case,
     slug,
     source_note,
 )
-from reportgen.charts.select.rankings import content_words, similar
 from reportgen.model import (
     Briefing,
     ChartPoint,
@@ -44,28 +42,11 @@ def propose_targets(briefing: Briefing) -> list[Candidate]:
 
 
 def _target_pairs(briefing: Briefing) -> list[tuple[Fact, Fact | None]]:
-    """Each visible target with the latest actual figure in the same unit, if any."""
+    """Each visible target with the latest actual figure the data layer paired it with."""
     visible = {f.id: f for f in briefing.visible_facts}
-    pairs: list[tuple[Fact, Fact | None]] = []
-    if briefing.targets:
-        for t in briefing.targets:
-            if t.fact_id in visible:
-                goal = visible[t.fact_id]
-                actual = visible.get(t.actual_fact_id or "") or _latest_actual(briefing, goal)
-                pairs.append((goal, actual))
-    else:
-        pairs = [(f, _latest_actual(briefing, f)) for f in visible.values() if f.is_target]
+    pairs = [(visible[t.fact_id], visible.get(t.actual_fact_id or ""))
+             for t in briefing.targets if t.fact_id in visible]
     return [(t, a if a is not None and a.unit == t.unit else None) for t, a in pairs]
-
-
-def _latest_actual(briefing: Briefing, target: Fact) -> Fact | None:
-    """The latest non-target fact of the same metric, or of the same topic and unit."""
-    goal = content_words(target.display_label, target.topic or "")
-    same = [f for f in briefing.visible_facts if not f.is_target and f.unit == target.unit and (
-        metric_key(f.display_label) == metric_key(target.display_label)
-        or (target.topic is not None and f.topic == target.topic
-            and similar(goal, content_words(f.display_label, f.topic or ""))))]
-    return max(same, key=lambda f: f.year or 0, default=None)
 
 
 def _targets(briefing: Briefing, chart_id: str, year: int | None, unit: str,

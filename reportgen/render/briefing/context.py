@@ -10,7 +10,6 @@ Document text is never rendered as a template: it reaches the output only throug
 from __future__ import annotations
 
 import difflib
-import math
 import os
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -484,20 +483,8 @@ def target_rows(briefing: Briefing, facts: Mapping[str, FactView]) -> tuple[Targ
         actual = facts.get(t.actual_fact_id) if t.actual_fact_id else None
         rows.append(TargetRow(topic=t.topic or "", metric=t.metric, target=target,
                               year=t.year or target.year, actual=actual,
-                              growth_needed=growth_needed(actual, target, t.year or target.year)))
+                              growth_needed=formatting.yearly_growth(t.growth_needed)))
     return tuple(rows)
-
-
-def growth_needed(actual: FactView | None, target: FactView, year: int | None) -> str:
-    """The yearly growth from the actual to the target ('' when units or years do not allow it)."""
-    if actual is None or year is None or actual.year is None or actual.unit != target.unit:
-        return ""
-    if target.unit == "percent" or year <= actual.year:
-        return ""
-    rate = formatting.cagr_rate(actual.value, target.value, year - actual.year)
-    if rate is None or not math.isfinite(rate):
-        return ""
-    return f"{formatting.percent(rate)} a year"
 
 
 def keywords(briefing: Briefing, limit: int = 12) -> str:

@@ -67,7 +67,7 @@ def targets_table(briefing: Briefing) -> TableData:
             figure_text(fact),
             str(year or "—"),
             figure_text(actual) + (f" ({actual.year})" if actual.year else "") if actual else "—",
-            growth_needed(actual, fact, year) if actual else "—",
+            formatting.yearly_growth(target.growth_needed, "—") if actual else "—",
         ))
         ids.append(tuple(i for i in (fact.id, actual.id if actual else None) if i))
     table = TableData(("Area", "Target", "By", "Latest actual", "Growth needed"), tuple(rows),
@@ -81,14 +81,6 @@ def target_area(topic: str | None, label: str) -> str:
     topic = (topic or "").strip()
     text = label if not topic or topic.casefold() in label.casefold() else f"{topic}: {label}"
     return text[:1].upper() + text[1:] if text else "—"
-
-
-def growth_needed(actual: Fact, target: Fact, year: int | None) -> str:
-    """The yearly growth from the actual figure to the target ('—' when it is not defined)."""
-    if actual.unit != target.unit or target.unit == "percent" or not (year and actual.year):
-        return "—"
-    text = formatting.cagr(actual.value, target.value, year - actual.year)
-    return "—" if text == "n/a" else text
 
 
 def _without_empty_columns(table: TableData) -> TableData:

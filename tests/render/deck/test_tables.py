@@ -38,7 +38,8 @@ def test_targets_table_shows_latest_actual_and_the_yearly_growth_the_target_need
     briefing = with_sentences(synthetic, (
         "The metaverse industry reached 150 billion yuan in 2021.", "150 billion yuan",
         Quantity(150e9, "yuan"), "metaverse industry scale", 2021))
-    targets = (replace(briefing.targets[0], actual_fact_id="added-0"), briefing.targets[1])
+    targets = (replace(briefing.targets[0], actual_fact_id="added-0",
+                       growth_needed=formatting.cagr_rate(150e9, 350e9, 4)), briefing.targets[1])
     briefing = replace(briefing, targets=targets)
     table = targets_table(briefing)
     assert table.header == ("Area", "Target", "By", "Latest actual", "Growth needed")

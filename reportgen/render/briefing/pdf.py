@@ -8,8 +8,10 @@ into the result's warnings: one line per refused resource, per attachment and pe
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import hashlib
 import logging
+import os
 import warnings
 from collections.abc import Callable, Iterator, Sequence
 from html.parser import HTMLParser
@@ -53,11 +55,42 @@ def render_pdf(briefing: Briefing, charts: Sequence[ChartAsset], config: Config,
             if not swap_charts(images, charts, drawn, fetcher):
                 return render_pdf(briefing, drawn, config)
         _drop_attachments(document, _attachment_hrefs(markup.html), report)
-        with warnings.catch_warnings():
+        with warnings.catch_warnings(), _fonts_stamped(_stamp_seconds(briefing)):
             # WeasyPrint 70 leaves its sRGB profile file open for PDF/A (a ResourceWarning)
             warnings.simplefilter("ignore", ResourceWarning)
             data = document.write_pdf(**options)
     return RenderResult(data, tuple(report))
+
+
+def _stamp_seconds(briefing: Briefing) -> int:
+    """The time the PDF's embedded fonts are stamped with: SOURCE_DATE_EPOCH, else the
+    release's date, else 1 January 2000 (never the clock: the same inputs, the same bytes)."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return int(epoch)
+    try:
+        day = dt.date.fromisoformat(briefing.document.date or "2000-01-01")
+    except ValueError:
+        day = dt.date(2000, 1, 1)
+    return int(dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC).timestamp())
+
+
+@contextlib.contextmanager
+def _fonts_stamped(seconds: int) -> Iterator[None]:
+    """While the PDF is written, fonts subset by fontTools carry `seconds` as their 'head'
+    table's modified time instead of the clock's (fontTools reads the clock otherwise)."""
+    try:
+        from fontTools.misc.timeTools import epoch_diff
+        from fontTools.ttLib.tables import _h_e_a_d as head
+    except ImportError:  # no fontTools: WeasyPrint subsets with HarfBuzz
+        yield
+        return
+    original = head.timestampNow
+    head.timestampNow = lambda: seconds - epoch_diff
+    try:
+        yield
+    finally:
+        head.timestampNow = original
 
 
 def swap_charts(images: dict[str, Any], placeholders: Sequence[ChartAsset],

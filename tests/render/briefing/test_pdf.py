@@ -392,3 +392,19 @@ def test_each_chapter_lists_its_key_figures_with_label_value_and_year(briefing, 
             assert squash(line).lower() in squash(text).lower(), f.id
             listed += 1
     assert listed >= 3
+
+
+def test_the_pdf_bytes_do_not_depend_on_the_clock(monkeypatch) -> None:
+    """fontTools stamps subset fonts with the current time unless told otherwise."""
+    import time
+
+    from reportgen.render.briefing.pdf import _fonts_stamped
+
+    try:
+        from fontTools.ttLib.tables import _h_e_a_d as head
+    except ImportError:
+        return
+    with _fonts_stamped(946684800):
+        first = head.timestampNow()
+        monkeypatch.setattr(time, "time", lambda: 2_000_000_000.0)
+        assert head.timestampNow() == first

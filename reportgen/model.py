@@ -59,6 +59,7 @@ class Fact:
     written_as: str = "digits"
     overridden: bool = False
     hidden: bool = False
+    page: int | None = None  # the source's page (1-based) for paged sources (PDF), else None
 
     @property
     def value(self) -> float:

@@ -25,7 +25,6 @@ from pptx.util import Pt
 
 from reportgen.config import Config
 from reportgen.errors import ChartError
-from reportgen.text import readable
 from reportgen.model import Briefing, ChartSpec, Fact, SystemMember, SystemTier
 from reportgen.render.deck import SlidePlan, normalise_member, normalise_package, write_fixed
 from reportgen.render.deck_charts import (
@@ -38,6 +37,7 @@ from reportgen.render.deck_charts import (
 )
 from reportgen.render.deck_tables import TableData, add_table, fact_label, paginate, table_size
 from reportgen.render.deck_text import Box, fill_text_frames, fit_size, shorten, split_to_fit
+from reportgen.text import readable
 
 _TITLES = (PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE, PP_PLACEHOLDER.VERTICAL_TITLE)
 _FURNITURE = (PP_PLACEHOLDER.DATE, PP_PLACEHOLDER.FOOTER, PP_PLACEHOLDER.SLIDE_NUMBER,
@@ -414,7 +414,8 @@ def source_lines(briefing: Briefing, fact_ids: Sequence[str]) -> list[str]:
             by_sentence.setdefault(fact.sentence or fact.text, []).append(fact)
     return [
         f"• “{' '.join(readable(sentence, path).split())}” "
-        f"({', '.join(dict.fromkeys(f.text for f in facts))})"
+        f"({', '.join(dict.fromkeys(f.text for f in facts))}"
+        + (f"; p. {facts[0].page} of the source)" if facts[0].page else ")")
         for sentence, facts in by_sentence.items()
     ]
 

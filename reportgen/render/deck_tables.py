@@ -11,10 +11,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from reportgen import formatting
-from reportgen.text import readable
 from reportgen.model import Briefing, Fact
 from reportgen.render.deck_charts import EMU_PER_PT, Rect, figure_text
 from reportgen.render.deck_text import LINE_SPACING, wrap
+from reportgen.text import readable
 
 FONT_SIZE = 12.0
 LARGE_FONT_SIZE = 14.0  # for tables short enough to fit one slide at it

@@ -10,6 +10,8 @@ The rule (`is_saved_page`): a page is read as a saved page when it has 20 or mor
 or more kinds of site furniture, counted from its elements (`nav`, `header`, `footer`, `aside`),
 ARIA roles (`navigation`, `banner`, `contentinfo`, `complementary`) and class or id names
 (menu, breadcrumb, sidebar, cookie, banner). Both libraries load only when a page needs them.
+A saved page whose main text holds no sentence (six words or more ending in a full stop) has no
+main text: a menu or a list of links is not an article.
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ _FURNITURE = re.compile(
     r"|\b(?:class|id)\s*=\s*[\"'][^\"']*?(menu|breadcrumb|sidebar|cookie|banner)",
     re.IGNORECASE,
 )
+_SENTENCE = re.compile(r"(?:\S+\s+){5,}\S+[.!?。](?:\s|$)")  # six words or more, then a stop
 _LINK = re.compile(r"<a\s[^>]*href", re.IGNORECASE)
 _KIND = {"navigation": "nav", "contentinfo": "footer", "complementary": "aside",
          "banner": "header"}
@@ -65,7 +68,7 @@ def _main_text(markup: str, path: Path, tables: TableWriter) -> Reading:
                                         include_comments=False, include_images=False)
     body = getattr(found, "body", None) if found is not None else None
     blocks = _blocks(body, tables) if body is not None else []
-    if not blocks:
+    if not any(_SENTENCE.search(b) for b in blocks):  # a menu's words are not an article
         raise InputError(f"{path}: web page with no main text (only menus, links or scripts); "
                          "save the article itself, or copy its text into a .txt file")
     meta = _metadata(found, markup)

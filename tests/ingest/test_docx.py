@@ -8,6 +8,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from ingest_fixtures import word_file
 from release_files import write_docx
 from same_facts import assert_same_as_seed
 
@@ -15,6 +16,8 @@ from reportgen.config import Limits
 from reportgen.errors import InputError
 from reportgen.extraction.tables import table_text
 from reportgen.ingest import read_source
+
+__all__ = ["word_file"]  # fixtures
 
 
 def test_word_release_gives_the_seeds_facts_and_date(word_file: Path) -> None:

@@ -8,6 +8,7 @@ import os
 from pathlib import Path
 
 import pytest
+from ingest_fixtures import printed_pdf, two_column_pdf
 from release_files import write_pdf
 from same_facts import assert_same_as_seed
 
@@ -16,6 +17,8 @@ from reportgen.errors import InputError
 from reportgen.extraction.tables import table_text
 from reportgen.ingest import read_source
 from reportgen.serialize import briefing_to_dict
+
+__all__ = ["printed_pdf", "two_column_pdf"]  # fixtures
 
 
 def test_printed_release_gives_the_seeds_facts_and_date(printed_pdf: Path) -> None:

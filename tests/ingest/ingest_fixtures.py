@@ -1,15 +1,12 @@
-"""The ingest tests build their fixtures (PDF, .docx, saved page) from the seed's own text."""
+"""Fixtures of the ingest tests, built from the seed's own text (a module the tests import,
+not a conftest.py: `conftest` is already the name of tests/conftest.py, which tests import)."""
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import pytest
-
-sys.path.insert(0, str(Path(__file__).parent))
-
-from release_files import write_docx, write_pdf  # noqa: E402
+from release_files import write_docx, write_pdf
 
 
 @pytest.fixture(scope="session")

@@ -28,6 +28,8 @@ class Limits:
     """Sanity limits on inputs and on each document's build."""
 
     max_source_bytes: int = 5 * 1024 * 1024
+    max_pdf_pages: int = 300
+    max_unzipped_bytes: int = 100 * 1024 * 1024
     max_master_bytes: int = 50 * 1024 * 1024
     max_master_uncompressed_bytes: int = 200 * 1024 * 1024
     document_timeout_s: float = 300.0
@@ -195,6 +197,10 @@ CHARTS_SCHEMA: dict[str, Option] = {
 }
 LIMITS_SCHEMA: dict[str, Option] = {
     "max_source_bytes": Option("max_source_bytes", _positive_int, doc="largest source file"),
+    "max_pdf_pages": Option("max_pdf_pages", _positive_int,
+                            doc="most pages a PDF source may have (checked before reading)"),
+    "max_unzipped_bytes": Option("max_unzipped_bytes", _positive_int,
+                                 doc="largest .docx source once unzipped"),
     "max_master_bytes": Option("max_master_bytes", _positive_int, doc="largest deck master"),
     "max_master_uncompressed_bytes": Option("max_master_uncompressed_bytes", _positive_int,
                                             doc="largest deck master once unzipped"),

@@ -60,6 +60,7 @@ class Fact:
     per_item: bool = False
     overridden: bool = False
     hidden: bool = False
+    page: int | None = None  # the source's page (1-based) for paged sources (PDF), else None
 
     @property
     def value(self) -> float:

@@ -19,9 +19,10 @@ def read_release(path: Path, limits: Limits | None = None) -> SourceDoc:
     return read_source(path, limits, tables=table_text)
 
 
-def load_briefing(path: Path, *, overrides: bool = True) -> Briefing:
+def load_briefing(path: Path, *, overrides: bool = True, limits: Limits | None = None,
+                  ) -> Briefing:
     """The data layer of one source file, with `<stem>.overrides.yaml` applied when present."""
-    briefing = extract_briefing(read_release(path))
+    briefing = extract_briefing(read_release(path, limits))
     if not overrides:
         return briefing
     return apply_overrides(briefing, overrides_path_for(path))

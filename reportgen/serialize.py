@@ -56,6 +56,8 @@ def _fact(fact: Fact, sections: dict[str, str]) -> dict[str, Any]:
     }
     if fact.label:
         out["label"] = fact.label
+    if fact.page is not None:  # only paged sources (PDF) have pages
+        out["page"] = fact.page
     return out
 
 

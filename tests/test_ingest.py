@@ -83,13 +83,13 @@ def test_missing_path_is_named(tmp_path: Path) -> None:
 
 
 def test_folder_expands_to_sorted_sources_without_overrides(tmp_path: Path) -> None:
-    for name in ["b.md", "a.txt", "c.html", "a.overrides.yaml", "notes.pdf"]:
+    for name in ["b.md", "a.txt", "c.html", "a.overrides.yaml", "notes.odt"]:
         write(tmp_path, name, RELEASE)
     assert [p.name for p in find_sources([tmp_path])] == ["a.txt", "b.md", "c.html"]
 
 
 def test_folder_without_sources_is_an_error(tmp_path: Path) -> None:
-    write(tmp_path, "readme.pdf", RELEASE)
+    write(tmp_path, "readme.odt", RELEASE)
     with pytest.raises(InputError, match="folder holds no source files"):
         find_sources([tmp_path])
 

@@ -29,7 +29,7 @@ def load_briefing(path: Path, config: Config) -> Briefing:
     """The data layer of one source with its overrides."""
     from reportgen.pipeline import load_briefing as load
 
-    return load(path)
+    return load(path, limits=config.limits)
 
 
 def draw_charts(briefing: Briefing, config: Config, *, png: bool = True,

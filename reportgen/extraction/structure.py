@@ -8,7 +8,9 @@ sentence inside a point with "In terms of X, …" (and the genre's other openers
 
 from __future__ import annotations
 
+import datetime as dt
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from reportgen.extraction import rules
@@ -36,20 +38,33 @@ class Layout:
     sections: tuple[Section, ...]
 
 
-def read_layout(text: str, source_url: str | None = None) -> Layout:
-    """The title, date, source URL, sentences, paragraphs and sections of `text`."""
+def read_layout(text: str, source_url: str | None = None,
+                meta: Mapping[str, str] | None = None) -> Layout:
+    """The title, date, source URL, sentences, paragraphs and sections of `text`; the title and
+    date the file declares (`meta`, from a saved page's or a PDF's metadata) stand in when the
+    text itself has none."""
     paragraphs = tuple(find_paragraphs(text))
     sentences = tuple(s for p in paragraphs for s in split_sentences(text, p))
     headings = find_headings(text, paragraphs)
+    meta = meta or {}
     return Layout(
-        title=find_title(text),
-        date=find_date(text),
+        title=find_title(text) or meta.get("title", ""),
+        date=find_date(text) or _declared_date(meta),
         source_url=source_url or find_source_url(text),
         issuer=find_issuer(text),
         sentences=sentences,
         paragraphs=paragraphs,
         sections=tuple(build_sections(text, paragraphs, sentences, headings)),
     )
+
+
+def _declared_date(meta: Mapping[str, str]) -> str | None:
+    """The publication date the file declares, when it is a real YYYY-MM-DD date."""
+    declared = meta.get("date", "")
+    try:
+        return dt.date.fromisoformat(declared).isoformat() if declared else None
+    except ValueError:
+        return None
 
 
 # ---------------------------------------------------------------------------------------------

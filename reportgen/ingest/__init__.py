@@ -5,11 +5,19 @@ reader module in `READERS` (keyed by file suffix): adding a format is one module
 
 - `.txt` and `.md` (`plain`): the file decoded (UTF-8, UTF-8 with BOM, or UTF-16 with BOM), the
   BOM dropped, line endings normalised to `\\n`. Markdown is kept as written; headings keep `#`.
-- `.html` / `.htm` (`html`): the visible text of the page (scripts, styles and tags dropped,
-  entities decoded, block elements separated by blank lines). Spans point into that plain text,
-  not into the markup; `SourceDoc.source_url` keeps a canonical URL if the page declares one.
-  Tables are laid out by the `TableWriter` the caller passes (the pipeline passes the
-  extractor's, which reads each row as a sentence); the default keeps each cell as a line.
+- `.html` / `.htm` (`webpage`): a page saved whole from a browser gives its main text
+  (trafilatura) and its title, date (htmldate) and site name as `SourceDoc.meta`; a plain
+  fragment gives its visible text (`html`: scripts, styles and tags dropped, entities decoded,
+  block elements separated by blank lines). Spans point into that plain text, not into the
+  markup; `SourceDoc.source_url` keeps a canonical URL if the page declares one.
+- `.pdf` (`pdf`, pypdf): the pages' text without running headers, footers and page numbers,
+  hyphenation joined, columns in reading order; `SourceDoc.page_starts` says where each page
+  begins.
+- `.docx` (`docx`, python-docx): headings, paragraphs, list items and tables in order.
+
+Tables are laid out by the `TableWriter` the caller passes (the pipeline passes the extractor's,
+which reads each row as a sentence); the default keeps each cell as a line. The PDF, Word and
+web-page libraries are imported only inside their readers, when such a file is read.
 """
 
 from __future__ import annotations
@@ -20,18 +28,20 @@ from pathlib import Path
 
 from reportgen.config import Limits
 from reportgen.errors import InputError
-from reportgen.ingest import html, plain
+from reportgen.ingest import docx, pdf, plain, webpage
 from reportgen.ingest.files import read_bytes
-from reportgen.ingest.source import Reader, SourceDoc, TableWriter, cells_as_lines
+from reportgen.ingest.source import Reader, Reading, SourceDoc, TableWriter, cells_as_lines
 
-__all__ = ["OVERRIDES_SUFFIX", "READERS", "SOURCE_SUFFIXES", "SourceDoc", "TableWriter",
+__all__ = ["OVERRIDES_SUFFIX", "READERS", "SOURCE_SUFFIXES", "Reading", "SourceDoc", "TableWriter",
            "find_sources", "read_source"]
 
 READERS: dict[str, Reader] = {
     ".txt": plain.read,
     ".md": plain.read,
-    ".html": html.read,
-    ".htm": html.read,
+    ".html": webpage.read,
+    ".htm": webpage.read,
+    ".pdf": pdf.read,
+    ".docx": docx.read,
 }
 SOURCE_SUFFIXES = tuple(READERS)
 OVERRIDES_SUFFIX = ".overrides.yaml"
@@ -70,8 +80,9 @@ def read_source(path: Path, limits: Limits | None = None, *,
     raw = read_bytes(path, limits.max_source_bytes)
     suffix = path.suffix.lower()
     reader = READERS.get(suffix, plain.read)
-    text, source_url = reader(raw, path, tables)
-    if not text.strip():
+    found = reader(raw, path, tables, limits)
+    if not found.text.strip():
         raise InputError(f"{path}: file has no text; put the press release in it")
-    return SourceDoc(path=path, text=text, sha256=hashlib.sha256(raw).hexdigest(),
-                     suffix=suffix, source_url=source_url)
+    return SourceDoc(path=path, text=found.text, sha256=hashlib.sha256(raw).hexdigest(),
+                     suffix=suffix, source_url=found.source_url, page_starts=found.page_starts,
+                     meta=found.meta)

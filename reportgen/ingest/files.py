@@ -13,7 +13,7 @@ def read_bytes(path: Path, max_bytes: int) -> bytes:
     if not path.exists():
         raise InputError(f"{path}: no such file; check the path")
     if path.is_dir():
-        raise InputError(f"{path}: is a folder; name a .txt, .md or .html file")
+        raise InputError(f"{path}: is a folder; name a .txt, .md, .html, .pdf or .docx file")
     size = path.stat().st_size
     if size > max_bytes:
         raise InputError(
@@ -41,7 +41,7 @@ def decode_text(raw: bytes, path: Path) -> str:
             raise InputError(f"{path}: broken UTF-16 text; save it as UTF-8") from exc
         return _check_text(text.lstrip("\ufeff"), path)
     if b"\x00" in raw[:8192]:
-        raise InputError(f"{path}: binary data, not text; give a .txt, .md or .html press release")
+        raise InputError(f"{path}: binary data, not text; {_KINDS}")
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -51,6 +51,7 @@ def decode_text(raw: bytes, path: Path) -> str:
     return _check_text(text, path)
 
 
+_KINDS = "give a .txt, .md, .html, .pdf or .docx press release"
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
 
@@ -58,7 +59,7 @@ def _check_text(text: str, path: Path) -> str:
     """`text` unless it is mostly control characters (binary data that happens to decode)."""
     sample = text[:8192]
     if sample and len(_CONTROL.findall(sample)) > max(8, len(sample) // 100):
-        raise InputError(f"{path}: binary data, not text; give a .txt, .md or .html press release")
+        raise InputError(f"{path}: binary data, not text; {_KINDS}")
     return text
 
 

@@ -6,13 +6,14 @@ import re
 from pathlib import Path
 from typing import Any
 
+from reportgen.config import Limits
 from reportgen.ingest.files import decode_text, normalise_newlines
-from reportgen.ingest.source import TableWriter, cells_as_lines
+from reportgen.ingest.source import Reading, TableWriter, cells_as_lines
 
 
-def read(raw: bytes, path: Path, tables: TableWriter) -> tuple[str, str | None]:
+def read(raw: bytes, path: Path, tables: TableWriter, limits: Limits) -> Reading:
     """The visible text of the HTML page in `raw` and the canonical URL it declares."""
-    return html_to_text(normalise_newlines(decode_text(raw, path)), tables)
+    return Reading(*html_to_text(normalise_newlines(decode_text(raw, path)), tables))
 
 
 _BLOCK_TAGS = frozenset(

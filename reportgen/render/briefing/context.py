@@ -52,6 +52,7 @@ class FactView:
     section_id: str | None
     point_id: str | None
     display: str
+    page: int | None = None  # the source's page, for PDF sources
 
 
 @dataclass(frozen=True, slots=True)
@@ -292,7 +293,7 @@ def _fact_views(briefing: Briefing) -> dict[str, FactView]:
             id=f.id, number=number, anchor=f"src-{number}", text=f.text, value=f.value,
             unit=f.unit, qualifier=str(f.qualifier), year=f.year, metric=f.metric,
             label=f.display_label, is_target=f.is_target, sentence=f.sentence, topic=f.topic,
-            section_id=f.section_id, point_id=f.point_id, display=fact_display(f),
+            section_id=f.section_id, point_id=f.point_id, display=fact_display(f), page=f.page,
         )
     return views
 
@@ -355,7 +356,10 @@ class SourceLinks:
             pieces.append(self._figure_in_text(self.facts[f.id], quote(f.span)))
             cursor = b
         pieces.append(str(escape(quote((cursor, end)))))
-        return Markup(readable("".join(pieces), self.briefing.document.path).strip())
+        marked = Markup(readable("".join(pieces), self.briefing.document.path).strip())
+        page = found[0].page
+        return marked + (Markup(' <span class="page-ref">(p. {0} of the source)</span>')
+                         .format(page) if page else "")
 
     def _figure_in_text(self, view: FactView, words: str) -> str:
         if self._appendix:

@@ -351,7 +351,8 @@ def source_lines(briefing: Briefing, fact_ids: Sequence[str]) -> list[str]:
             by_sentence.setdefault(fact.sentence or fact.text, []).append(fact)
     return [
         f"• “{' '.join(readable(sentence, path).split())}” "
-        f"({', '.join(dict.fromkeys(f.text for f in facts))})"
+        f"({', '.join(dict.fromkeys(f.text for f in facts))}"
+        + (f"; p. {facts[0].page} of the source)" if facts[0].page else ")")
         for sentence, facts in by_sentence.items()
     ]
 

@@ -131,3 +131,37 @@ def test_no_module_is_over_six_hundred_lines() -> None:
     long = {m: n for m, p in modules().items()
             if (n := len(p.read_text(encoding="utf-8").splitlines())) > MAX_LINES}
     assert long == {}
+
+
+# Modules whose tests live under another name, and why
+TESTED_ELSEWHERE = {
+    "reportgen/__init__.py": "tests/test_api.py",  # the public API
+    "reportgen/build/__init__.py": "tests/test_api.py",  # `reportgen.build(...)`, callable
+    "reportgen/render/__init__.py": "tests/render/briefing/test_html.py",  # RenderResult only
+}
+
+
+def mirrored_test(path: Path) -> list[Path]:
+    """Where the tests of the module at `path` belong: `tests/<package>/test_<module>.py`; a
+    package's `__init__` beside its package's test folder or inside it."""
+    tests = PACKAGE.parent / "tests"
+    parts = path.relative_to(PACKAGE).with_suffix("").parts
+    if parts[-1] != "__init__":
+        return [tests.joinpath(*parts[:-1], f"test_{parts[-1]}.py")]
+    package = parts[:-1]
+    return [tests.joinpath(*package[:-1], f"test_{package[-1]}.py"),
+            tests.joinpath(*package, f"test_{package[-1]}.py")]
+
+
+def test_every_module_with_logic_has_a_test_file_of_its_name() -> None:
+    missing = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        rel = str(path.relative_to(PACKAGE.parent))
+        if not any(line.startswith(("def ", "class ")) for line in
+                   path.read_text(encoding="utf-8").splitlines()):
+            continue  # re-exports and data only
+        places = [PACKAGE.parent / TESTED_ELSEWHERE[rel]] if rel in TESTED_ELSEWHERE \
+            else mirrored_test(path)
+        if not any(p.exists() for p in places):
+            missing.append(f"{rel} -> {places[0].relative_to(PACKAGE.parent)}")
+    assert missing == []

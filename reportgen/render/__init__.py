@@ -1,6 +1,6 @@
 """Renderers: the data layer and its charts → HTML, PDF and PPTX, in memory.
 
-Each renderer returns a `RenderResult`; writing files is the build's job (`reportgen.output`).
+Each renderer returns a `RenderResult`; writing files is the build's job (`reportgen.build.output`).
 """
 
 from __future__ import annotations

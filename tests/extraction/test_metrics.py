@@ -4,10 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
 from reportgen.extraction import extract_briefing
-from reportgen.extraction.metrics.fragments import is_fragment
 from reportgen.pipeline import read_release
 
 
@@ -15,18 +12,6 @@ def facts_of(tmp_path: Path, body: str) -> dict:
     path = tmp_path / "r.txt"
     path.write_text("Trade report\n\n2023-07-20\n\n" + body + "\n", encoding="utf-8")
     return {f.text: f for f in extract_briefing(read_release(path)).facts}
-
-
-@pytest.mark.parametrize("name", ["marking impressive", "BEIJING", "this means that", "amount",
-                                  "growth", "according to statistics", "decreasing"])
-def test_fragments_are_not_names(name: str) -> None:
-    assert is_fragment(name)
-
-
-@pytest.mark.parametrize("name", ["GDP", "exports to Russia", "manufacturing output",
-                                  "spending on research and development"])
-def test_real_names_are_not_fragments(name: str) -> None:
-    assert not is_fragment(name)
 
 
 def test_a_rate_after_a_participle_is_the_change_of_the_level_before_it(tmp_path: Path) -> None:

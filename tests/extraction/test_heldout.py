@@ -18,7 +18,7 @@ from reportgen.extraction import extract_briefing
 from reportgen.pipeline import read_release as read_source
 from reportgen.serialize import briefing_to_dict
 
-HELDOUT = Path(__file__).resolve().parent / "heldout"
+HELDOUT = Path(__file__).resolve().parents[1] / "heldout"
 SOURCES = sorted(p for p in HELDOUT.iterdir() if p.suffix in (".txt", ".md", ".html"))
 FLOORS = {"recall": 0.97, "precision": 0.97, "unit_accuracy": 0.95, "year_accuracy": 0.95,
           "target_accuracy": 0.97, "qualifier_accuracy": 0.90, "metric_overlap": 0.8}

@@ -17,7 +17,7 @@ from reportgen.extraction import extract_briefing
 from reportgen.model import Fact
 from reportgen.pipeline import read_release as read_source
 
-GENRE = Path(__file__).resolve().parent / "genre"
+GENRE = Path(__file__).resolve().parents[1] / "genre"
 CASES = sorted(p.stem for p in GENRE.glob("*.txt"))
 UNIT_ALIASES = {"yuan": "yuan", "usd": "usd", "percent": "percent", "count": "count",
                 "tons": "tons"}

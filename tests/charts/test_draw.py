@@ -305,7 +305,7 @@ def _release_briefings():
 
     from reportgen.pipeline import load_briefing
 
-    tests = Path(__file__).parent
+    tests = Path(__file__).parents[1]
     sources = [p for folder in ("heldout", "genre") for p in sorted((tests / folder).iterdir())
                if p.suffix in (".txt", ".md", ".html")]
     return [load_briefing(p) for p in [*sorted((tests.parent / "seeds").glob("*.txt")),

@@ -5,10 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from test_charts_draw import legibility_problems
 
 from reportgen.charts import draw_charts, plan_charts
 from reportgen.model import Briefing
+
+from .test_draw import legibility_problems
 
 RELEASE = """Press release on the city's economic performance in 2023 (Jan. 20, 2024)
 

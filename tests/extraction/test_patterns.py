@@ -11,9 +11,9 @@ from hypothesis import strategies as st
 from reportgen.extraction import identity, rules
 from reportgen.extraction.metrics import phrases
 
-TEXTS = sorted((Path(__file__).parent / "heldout").glob("*.txt")) + sorted(
-    (Path(__file__).parent / "genre").glob("*.txt")) + sorted(
-    (Path(__file__).parent.parent / "seeds").glob("*.txt"))
+TEXTS = sorted((Path(__file__).parents[1] / "heldout").glob("*.txt")) + sorted(
+    (Path(__file__).parents[1] / "genre").glob("*.txt")) + sorted(
+    (Path(__file__).parents[2] / "seeds").glob("*.txt"))
 
 
 def strip_qualifier_plainly(before: str) -> str:

@@ -5,8 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from test_charts_draw import legibility_problems
-from test_charts_select import briefing, by_id, topics_point
 
 from reportgen.charts import draw_charts, plan_charts
 from reportgen.charts.select.common import MAX_CHARTS
@@ -14,7 +12,10 @@ from reportgen.charts.select.indicators import growth_rate
 from reportgen.config import ChartChoices
 from reportgen.model import Briefing, Fact, Quantity, Section
 
-GENRE = Path(__file__).parent / "genre"
+from .support import briefing, by_id, topics_point
+from .test_draw import legibility_problems
+
+GENRE = Path(__file__).parents[1] / "genre"
 
 
 def fact(fid: str, value: float, unit: str, metric: str, *, year: int | None = None,
@@ -105,7 +106,7 @@ def test_money_figures_of_a_numbered_section_rank_under_its_title():
 
 
 def test_money_figures_already_ranked_by_topic_are_not_charted_again():
-    from test_charts_select import fact as topic_fact
+    from .support import fact as topic_fact
 
     rows = [topic_fact(n, v, "yuan", f"{n} industry scale", topic=n, point="p1")
             for n, v in (("chips", 250e9), ("drugs", 700e9), ("robots", 300e9))]

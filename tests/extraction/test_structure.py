@@ -12,7 +12,7 @@ from reportgen.extraction.identity import find_date, find_title
 from reportgen.extraction.structure import read_layout, split_sentences
 from reportgen.pipeline import read_release as read_source
 
-SHARED_STRUCTURE = (Path(__file__).resolve().parents[2] / "shared" / "eval"
+SHARED_STRUCTURE = (Path(__file__).resolve().parents[3] / "shared" / "eval"
                     / "shanghai-industrial-economy-2022-09-14.structure.json")
 
 

@@ -7,12 +7,13 @@ import math
 from pathlib import Path
 
 import pytest
-from test_charts_draw import legibility_problems
 
 from reportgen.charts import draw_charts, plan_charts
 from reportgen.charts.alt import value_text
 from reportgen.cli import main
 from reportgen.model import Briefing, ChartSpec
+
+from .test_draw import legibility_problems
 
 
 @pytest.fixture(scope="module")

@@ -11,8 +11,8 @@ from reportgen.extraction import extract_briefing
 from reportgen.model import Briefing
 from reportgen.pipeline import read_release as read_source
 
-GENRE = Path(__file__).resolve().parent / "genre"
-SHARED_STRUCTURE = (Path(__file__).resolve().parents[2] / "shared" / "eval"
+GENRE = Path(__file__).resolve().parents[1] / "genre"
+SHARED_STRUCTURE = (Path(__file__).resolve().parents[3] / "shared" / "eval"
                     / "shanghai-industrial-economy-2022-09-14.structure.json")
 
 

@@ -1,0 +1,17 @@
+"""extraction/metrics/lists.py: each figure of a "respectively" list takes its own item."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from reportgen.extraction import extract_briefing
+from reportgen.pipeline import read_release
+
+
+def test_respectively_gives_each_figure_its_item(tmp_path: Path) -> None:
+    path = tmp_path / "r.txt"
+    path.write_text("Trade report\n\n2024-01-20\n\nIn 2023, exports and imports grew 3.2 percent "
+                    "and 5.1 percent, respectively.\n", encoding="utf-8")
+    found = {f.text: f.metric for f in extract_briefing(read_release(path)).facts}
+    assert "export" in found["3.2 percent"] and "import" not in found["3.2 percent"]
+    assert "import" in found["5.1 percent"]

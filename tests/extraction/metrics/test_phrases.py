@@ -1,0 +1,37 @@
+"""extraction/metrics/phrases.py: the noun phrases around a figure, and their clean-up."""
+
+from __future__ import annotations
+
+from reportgen.extraction.metrics.phrases import (
+    clean,
+    find_subject,
+    singular,
+    strip_qualifier,
+    tidy,
+    with_topic,
+)
+
+
+def test_the_subject_is_the_clause_before_its_verb() -> None:
+    sentence = "The city's industrial added value reached 1.07 trillion yuan."
+    assert find_subject(sentence, sentence.index("1.07")) == "industrial added value"
+
+
+def test_a_qualifier_before_a_figure_is_not_part_of_the_phrase() -> None:
+    assert strip_qualifier("exports reached more than ") == "exports reached "
+
+
+def test_clean_drops_the_issuers_possessive() -> None:
+    assert clean("the city's retail sales") == "retail sales"
+
+
+def test_the_topic_is_added_when_the_phrase_lacks_it() -> None:
+    assert with_topic("scale", "integrated circuits") == "integrated circuits scale"
+    assert with_topic("integrated circuits scale", "integrated circuits") == \
+        "integrated circuits scale"
+
+
+def test_long_names_are_cut_to_twelve_words_and_plurals_made_singular() -> None:
+    assert len(tidy(" ".join(["word"] * 20)).split()) == 12
+    assert (singular("cities"), singular("districts"), singular("branches")) == (
+        "city", "district", "branch")

@@ -1,0 +1,36 @@
+"""extraction/numbers/digits.py: digits that are figures, their signs, and digits that are not."""
+
+from __future__ import annotations
+
+import pytest
+
+from reportgen.extraction.numbers import find_mentions
+
+
+def values(text: str) -> list[float]:
+    return [m.value for m in find_mentions(text)]
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("The balance was -5 billion yuan.", -5e9),
+    ("The balance was −3.2 billion yuan.", -3.2e9),
+    ("Region | -9.18 |", -9.18),
+    ("Prices grew -0.2% in May.", -0.2),
+])
+def test_a_minus_sign_glued_to_a_figure_is_kept(text: str, value: float) -> None:
+    assert value in values(text)
+
+
+def test_a_range_is_two_figures_not_a_negative_one() -> None:
+    assert values("Growth of 3-5% is expected.") == [3.0, 5.0]
+
+
+@pytest.mark.parametrize("text", ["The 5G network grew.", "A 14nm chip line opened.",
+                                  "In 2023 the city grew.", "Call 12345 for help."])
+def test_years_codes_and_serial_numbers_are_not_figures(text: str) -> None:
+    assert values(text) == []
+
+
+def test_a_currency_prefix_gives_the_unit() -> None:
+    (mention,) = find_mentions("Exports hit US$12 billion.")
+    assert (mention.value, mention.unit) == (12e9, "usd")

@@ -206,6 +206,7 @@ class Document:
     date: str | None = None
     source_url: str | None = None
     issuer: str | None = None
+    place: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,7 +17,8 @@ def briefing_to_dict(briefing: Briefing) -> dict[str, Any]:
     return {
         "schema": SCHEMA,
         "document": {"path": doc.path, "sha256": doc.sha256, "title": doc.title,
-                     "date": doc.date, "source_url": doc.source_url, "issuer": doc.issuer},
+                     "date": doc.date, "source_url": doc.source_url, "issuer": doc.issuer,
+                     "place": doc.place},
         "sections": [_section(s) for s in briefing.sections],
         "facts": [_fact(f, sections) for f in briefing.facts if not f.hidden],
         "headlines": [i for i in briefing.headlines if i in visible],

@@ -42,7 +42,8 @@ def extract_briefing(doc: SourceDoc) -> Briefing:
     """The data layer of one source document: structure, facts, targets and industrial system."""
     layout = read_layout(doc.text, doc.source_url, doc.meta)
     document = Document(path=str(doc.path), sha256=doc.sha256, title=layout.title,
-                        date=layout.date, source_url=layout.source_url, issuer=layout.issuer)
+                        date=layout.date, source_url=layout.source_url, issuer=layout.issuer,
+                        place=layout.place)
     facts = extract_facts(doc.text, layout)
     if doc.page_starts:  # each figure's page, decided once from where its words are
         facts = tuple(replace(f, page=doc.page_at(f.span[0])) for f in facts)

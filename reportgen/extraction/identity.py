@@ -21,15 +21,37 @@ def _is_nav_line(line: str) -> bool:
 
 def find_title(text: str) -> str:
     """What a reader would call the release: the first line of the opening that reads as a
-    headline (page furniture such as breadcrumbs, menus, bylines, contact lines, photo captions
-    and datelines left out), else its first line with words; a trailing date in brackets and a
-    leading "date 2024-01-19" stamp dropped."""
+    headline (page furniture such as breadcrumbs, menus, bylines, contact lines, photo captions,
+    datelines and organisation names left out), else its first line of prose past the furniture,
+    else its first line with words; date stamps before and dates after it dropped."""
     lines = [_title_text(line) for line in text.splitlines()[:30]]
     headline = next((line for line in lines if _reads_as_headline(line)), None)
+    if headline is None:  # a lede: its dateline is no part of a title
+        headline = next((_DATELINE_FULL.sub("", line) for line in lines if _is_prose(line)), None)
     if headline is None:
         headline = next((line for line in lines if line and not _is_nav_line(line)
                          and re.search(r"[A-Za-z]{2,}", line)), "")
     return _shortened(headline)
+
+
+def _is_prose(line: str) -> bool:
+    """A line of words that is no furniture, no date alone, no speaker's turn and no
+    organisation's name alone."""
+    undated = line
+    for pattern, _ in _DATE_PATTERNS:
+        undated = pattern.sub(" ", undated)
+    letters = re.sub(r"[\W\d_]+", "", undated)  # "August 23, 2021" alone has none left
+    return (len(letters) >= 2 and not _FURNITURE.search(line)
+            and not _is_nav_line(line) and not _ORG_LINE.fullmatch(line)
+            and not _SPEAKER_TURN.match(line))
+
+
+# A speaker's turn in a transcript ("[Gao Feng]: Dear friends …", "Q: …")
+_SPEAKER_TURN = re.compile(r"^\[?[A-Z][\w .'’-]{0,30}\]?\s*[:：]")
+# A dateline before a lede ("BEIJING, Jan. 19 (Xinhua) -- ", "BEIJING — ")
+_DATELINE_FULL = re.compile(
+    r"^(?:[A-Z][A-Za-z.'’ -]{1,40},\s+[A-Z][a-z]{2,9}\.?\s+[0-9]{1,2}(?:,\s+[0-9]{4})?"
+    r"|[A-Z]{3,}(?:\s+[A-Z]{3,})*)\s*(?:\([^)]{1,30}\))?\s*(?:--|—|–)\s*")
 
 
 def _title_text(line: str) -> str:
@@ -38,7 +60,14 @@ def _title_text(line: str) -> str:
     bracket = re.search(r"\s*[(（]([^()（）]{4,40})[)）]\s*$", clean)
     if bracket and dates_in(bracket.group(1)):
         clean = clean[:bracket.start()]  # "(Sept. 14, 2022)", "(2023-08-30)"
+    trailing = _TRAILING_DATE.search(clean)
+    if trailing and trailing.start() > 0:
+        clean = clean[:trailing.start()]  # "… 7 pct in 2023   2023-01-08"
     return clean.strip()
+
+
+_TRAILING_DATE = re.compile(r"\s+(?:(?:19|20)[0-9]{2}[-./][01]?[0-9][-./][0-3]?[0-9]"
+                            r"(?:\s+[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?)?|\|.*)\s*$")
 
 
 # A date stamp a page puts before its first line ("date 2023-07-20 Shanghai's economy …")
@@ -60,9 +89,11 @@ MAX_TITLE = 120
 
 def _reads_as_headline(line: str) -> bool:
     """Whether a line reads as a release's headline: five to thirty words of prose with a
-    lower-case word or a figure, and no furniture, no dateline, no closing colon or full stop
-    (a line ending in a full stop is a lede's sentence)."""
+    lower-case word or a figure, and no furniture, no dateline, no list mark, no organisation's
+    name alone, no closing colon or full stop (a line ending in a full stop is a lede's)."""
     words = line.split()
+    if re.match(r"[-*•·]\s", line) or _ORG_LINE.fullmatch(line):
+        return False
     if not 5 <= len(words) <= 30 or _FURNITURE.search(line) or _DATELINE_START.match(line):
         return False
     if line.endswith((":", "：", ".")) or _is_nav_line(line) \
@@ -198,22 +229,35 @@ _ORG_NOUN = (r"(?:Bureau|Customs|Commission|Office|Ministry|Administration|Depar
 _ORG_WORD = r"(?:[A-Z][\w&’'.-]*|of|the|and|for|on|in|[A-Z]{2,})"
 # An organisation: capitalised words ending in (or holding) an organisation noun, and the
 # common lower-case names of the genre ("the city's statistics bureau", "Beijing customs")
+_OF_TAIL = r"(?:\s+(?:of|and|for)(?:\s+(?:the\s+)?[A-Z][\w’'-]*)+)*"
 _ORG = (r"(?P<org>(?:[A-Z][\w&’'.-]*\s+)(?:" + _ORG_WORD + r"\s+){0,8}?" + _ORG_NOUN
-        + r"(?:\s+of(?:\s+(?:the\s+)?[A-Z][\w’'-]*)+)?(?:\s*\((?:[A-Z]{2,})\))?"
+        + _OF_TAIL + r"(?:\s*\((?:[A-Z]{2,})\))?(?:\s+Co\.?,?\s+Ltd\.?)?"
         r"|(?:[A-Z][a-z]+\s+)?(?:statistics|statistical|commerce|customs)\s+(?:bureau|authority)"
-        r"|(?:[A-Z][a-z]+\s+)customs|" + _ORG_NOUN + r"(?:\s+of(?:\s+[A-Z][\w’'-]*)+))")
+        r"|(?:[A-Z][a-z]+\s+)customs|" + _ORG_NOUN + r"(?:\s+of(?:\s+[A-Z][\w’'-]*)+)"
+        + _OF_TAIL + r")")
 _ISSUER_CUES = (
     re.compile(r"\baccording to\s+(?:(?:the\s+)?(?:data|figures|statistics|a report|the "
                r"report)\s+(?:released\s+|published\s+|issued\s+)?(?:by|from)\s+)?"
                r"(?:the\s+)?(?:[a-z]+[’']s\s+)?" + _ORG),
+    # "according to Zhu Yannan, deputy chief of the Beijing Municipal Bureau of Statistics",
+    # "according to a work conference of the China State Railway Group"
+    re.compile(r"\baccording to\s+[^.;]{0,60}?\bof\s+(?:the\s+)?" + _ORG),
     re.compile(r"\b(?:data|figures|statistics|report)\s+(?:released\s+|published\s+|issued\s+)?"
                r"(?:by|from)\s+(?:the\s+)?(?:[a-z]+[’']s\s+)?" + _ORG),
-    re.compile(r"\b(?:released|issued|published|held|hosted|announced)\s+by\s+(?:the\s+)?"
-               + _ORG),
-    re.compile(r"(?:^|[.,]\s+|\n)(?:[Tt]he\s+)?(?:[a-z]+[’']s\s+)?" + _ORG
-               + r"\s+(?:held|hosted|released|issued|published|announced|said|says|reported)\b"),
-    re.compile(r"\b(?:said|says|reported)\s+(?:the\s+)?" + _ORG),
+    re.compile(r"\b(?:released|issued|published|held|hosted|announced|convened)\s+by\s+"
+               r"(?:the\s+)?" + _ORG),
+    re.compile(r"\b(?:learned|learnt|heard)\s+from\s+(?:the\s+)?" + _ORG),
+    re.compile(r"\b[Pp]ress [Cc]onference (?:of|by|held by)\s+(?:the\s+)?" + _ORG),
+    re.compile(r"(?:^|[.,;:]\s+|[—–]\s*|--\s*|\n)(?:[Tt]he\s+)?(?:[a-z]+[’']s\s+)?" + _ORG
+               + r"\s+(?:held|hosted|released|issued|published|announced|said|says|reported|"
+                 r"disclosed|revealed|showed|shows)\b"),
+    re.compile(r"\b(?:said|says|reported|announced)\s+(?:the\s+)?" + _ORG),
+    re.compile(r"(?m)^(?:[Tt]he\s+)?" + _ORG + r"\s*[:：]"),  # "MIIT: China's NEV output …"
+    re.compile(r"(?m)^\s*" + _ORG + r"\s*$"),  # an organisation's name alone on an opening line
 )
+
+
+_ORG_LINE = re.compile(r"(?:[Tt]he\s+)?(?!.*\bConference\b)" + _ORG + r"\.?")
 
 
 def find_issuer(text: str) -> str | None:
@@ -234,3 +278,23 @@ def find_source_url(text: str) -> str | None:
     """The first web address in the text (press releases end or open with their source link)."""
     match = re.search(r"https?://[^\s<>\"')\]]+", text)
     return match.group().rstrip(".,;") if match else None
+
+
+@functools.cache
+def _place_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A named place with its type ("Pudong New Area"), and a known place name."""
+    types = "|".join(sorted((re.escape(t) for t in rules.PLACE_TYPES), key=len, reverse=True))
+    typed = re.compile(r"\b((?:[A-Z][\w'’-]*\s+){1,3}?(?:" + types + r"))\b")
+    names = "|".join(sorted((re.escape(p) for p in rules.PLACES), key=len, reverse=True))
+    return typed, re.compile(r"\b(" + names + r")\b")
+
+
+def find_place(title: str, opening: str) -> str | None:
+    """The place a release is about: a place with its type in its title ("Suzhou New District"),
+    else the first known place its title names, else the same in its opening."""
+    typed, known = _place_patterns()
+    for text in (title, opening):
+        match = typed.search(text) or known.search(text)
+        if match:
+            return re.sub(r"^(?:The|In|On|At)\s+", "", match.group(1))
+    return None

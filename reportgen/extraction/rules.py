@@ -271,3 +271,27 @@ ABBREVIATIONS = frozenset([
     "aug", "mr", "mrs", "ms", "dr", "prof", "co", "ltd", "inc", "corp", "st", "vs", "etc", "e.g",
     "i.e", "u.s", "u.k", "approx", "dept", "govt", "jr", "sr"
 ])
+
+
+# Places the genre's releases are about: China's provincial-level divisions and its larger cities
+# (a release names its place in its title or opening; a place-type word finds the rest)
+PLACES = (
+    "Beijing", "Tianjin", "Shanghai", "Chongqing", "Hebei", "Shanxi", "Liaoning", "Jilin",
+    "Heilongjiang", "Jiangsu", "Zhejiang", "Anhui", "Fujian", "Jiangxi", "Shandong", "Henan",
+    "Hubei", "Hunan", "Guangdong", "Hainan", "Sichuan", "Guizhou", "Yunnan", "Shaanxi", "Gansu",
+    "Qinghai", "Taiwan", "Inner Mongolia", "Guangxi", "Tibet", "Xizang", "Ningxia", "Xinjiang",
+    "Hong Kong", "Macao", "Macau", "Shenzhen", "Guangzhou", "Hangzhou", "Nanjing", "Suzhou",
+    "Wuxi", "Ningbo", "Wuhan", "Chengdu", "Xi'an", "Xian", "Zhengzhou", "Changsha", "Hefei",
+    "Jinan", "Qingdao", "Dalian", "Shenyang", "Harbin", "Changchun", "Shijiazhuang", "Taiyuan",
+    "Nanchang", "Fuzhou", "Xiamen", "Kunming", "Guiyang", "Nanning", "Haikou", "Lanzhou",
+    "Xining", "Yinchuan", "Urumqi", "Hohhot", "Lhasa", "Dongguan", "Foshan", "Zhuhai",
+    "Zhongshan", "Huizhou", "Changzhou", "Nantong", "Xuzhou", "Yantai", "Wenzhou", "Shaoxing",
+    "Jiaxing", "Taizhou", "Jingjiang", "Kunshan", "Tangshan", "Baotou", "Luoyang", "Yichang",
+    "Pudong", "Lingang", "Lin-gang", "Optics Valley", "Zhongguancun", "Binhai", "Nansha",
+    "Qianhai", "Hengqin", "Liangjiang", "Xiong'an", "Xiongan", "China",
+)
+PLACE_TYPES = (
+    "Province", "Municipality", "Autonomous Region", "City", "District", "County", "New Area",
+    "New District", "Special Area", "Development Zone", "High-tech Zone", "Hi-tech Zone",
+    "Free Trade Zone", "Pilot Free Trade Zone", "Economic Circle", "Port",
+)

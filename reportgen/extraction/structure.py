@@ -18,6 +18,7 @@ from reportgen.extraction.identity import (
     dates_in,
     find_date,
     find_issuer,
+    find_place,
     find_source_url,
     find_title,
 )
@@ -33,6 +34,7 @@ class Layout:
     date: str | None
     source_url: str | None
     issuer: str | None
+    place: str | None
     sentences: tuple[Span, ...]
     paragraphs: tuple[Span, ...]
     sections: tuple[Section, ...]
@@ -47,11 +49,16 @@ def read_layout(text: str, source_url: str | None = None,
     sentences = tuple(s for p in paragraphs for s in split_sentences(text, p))
     headings = find_headings(text, paragraphs)
     meta = meta or {}
+    title = find_title(text) or meta.get("title", "")
+    opening = " ".join(text[a:b] for a, b in sentences[:3])
+    place = find_place(title, opening)
     return Layout(
-        title=find_title(text) or meta.get("title", ""),
+        title=title,
         date=find_date(text) or _declared_date(meta),
         source_url=source_url or find_source_url(text),
-        issuer=find_issuer(text),
+        # no organisation named: the release speaks for the place it is about
+        issuer=find_issuer(text) or place,
+        place=place,
         sentences=sentences,
         paragraphs=paragraphs,
         sections=tuple(build_sections(text, paragraphs, sentences, headings)),

@@ -64,3 +64,32 @@ def test_the_issuer_is_who_released_or_said_the_figures(text: str, issuer: str) 
 
 def test_no_organisation_named_means_no_issuer() -> None:
     assert find_issuer("Exports grew 3 percent in 2023.") is None
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("Suzhou New District posts strong growth in 2017\n", "Suzhou New District"),
+    ("Hebei releases hydrogen plan\n", "Hebei"),
+    ("GDP grew 5 percent\n\nThe economy of Taiyuan city grew 5 percent.\n", "Taiyuan"),
+])
+def test_the_place_is_named_in_the_title_or_the_opening(text: str, place: str) -> None:
+    from reportgen.extraction.identity import find_place
+
+    title, _, opening = text.partition("\n")
+    assert find_place(title, opening) == place
+
+
+def test_a_release_naming_no_organisation_speaks_for_its_place(tmp_path) -> None:
+    from reportgen.extraction import extract_briefing
+    from reportgen.pipeline import read_release
+
+    path = tmp_path / "r.txt"
+    path.write_text("Pudong New Area targets 7 percent growth in 2023\n\n2023-01-08\n\n"
+                    "The district aims to grow 7 percent this year.\n", encoding="utf-8")
+    document = extract_briefing(read_release(path)).document
+    assert (document.place, document.issuer) == ("Pudong New Area", "Pudong New Area")
+
+
+def test_dates_alone_and_speaker_turns_are_not_titles() -> None:
+    assert find_title("August 23, 2021\n\n[Gao Feng]: Dear friends, good afternoon.\n\n"
+                      "Energy use fell in most provinces in 2020\n") == \
+        "Energy use fell in most provinces in 2020"

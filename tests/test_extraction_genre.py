@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 
 from reportgen.extraction import extract_briefing
-from reportgen.pipeline import read_release as read_source
 from reportgen.model import Fact
+from reportgen.pipeline import read_release as read_source
 
 GENRE = Path(__file__).resolve().parent / "genre"
 CASES = sorted(p.stem for p in GENRE.glob("*.txt"))

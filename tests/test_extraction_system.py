@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from reportgen.extraction import extract_briefing
-from reportgen.pipeline import read_release as read_source
 from reportgen.model import Briefing
+from reportgen.pipeline import read_release as read_source
 
 GENRE = Path(__file__).resolve().parent / "genre"
 SHARED_STRUCTURE = (Path(__file__).resolve().parents[2] / "shared" / "eval"

@@ -8,10 +8,10 @@ import pytest
 
 from reportgen.errors import OverridesError
 from reportgen.extraction import extract_briefing
-from reportgen.pipeline import read_release as read_source
 from reportgen.model import Briefing, Qualifier
 from reportgen.overrides import apply_overrides, overrides_path_for
 from reportgen.pipeline import load_briefing
+from reportgen.pipeline import read_release as read_source
 from reportgen.serialize import briefing_to_dict
 
 RELEASE = (

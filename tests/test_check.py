@@ -3,21 +3,20 @@
 from __future__ import annotations
 
 import io
-import shutil
 from pathlib import Path
 
 import pytest
+from conftest import copy_seed
 
 from reportgen.cli import main
 from reportgen.starter import init_templates
 
-SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 SEED_STEM = "shanghai-industrial-economy-2022-09-14"
 
 
 @pytest.fixture
 def staff(tmp_path, monkeypatch):
-    shutil.copytree(SEEDS, tmp_path / "seeds")
+    copy_seed(tmp_path / "seeds")
     init_templates(tmp_path / "mine")
     monkeypatch.chdir(tmp_path)
     return tmp_path / "mine"

@@ -11,6 +11,7 @@ import time
 from pathlib import Path
 
 import pytest
+from conftest import copy_seed
 
 from reportgen.errors import InputError
 from reportgen.schedule import cron_times, run_schedule
@@ -39,10 +40,7 @@ def wait_for(path: Path, text: str, count: int, timeout: float = 60) -> str:
 
 
 def test_an_every_second_schedule_runs_twice_and_stops_cleanly_on_sigterm(tmp_path):
-    (tmp_path / "seeds").mkdir()
-    seed = Path(__file__).resolve().parent.parent / "seeds"
-    source = next(seed.iterdir())
-    (tmp_path / "seeds" / source.name).write_bytes(source.read_bytes())
+    source = copy_seed(tmp_path / "seeds")
     process = start_schedule(tmp_path, "* * * * * *")
     log_path = tmp_path / "schedule.log"
     wait_for(log_path, ": ok in ", 2)

@@ -11,12 +11,10 @@ import subprocess
 import sys
 import time
 import urllib.request
-from pathlib import Path
 from typing import Any
 
 import pytest
-
-SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+from conftest import copy_seed
 
 
 def free_port() -> int:
@@ -45,7 +43,7 @@ def wait_for_version(base: str, version: int, timeout: float = 90) -> dict:
 
 @pytest.fixture
 def watching(tmp_path):
-    shutil.copytree(SEEDS, tmp_path / "seeds")
+    copy_seed(tmp_path / "seeds")
     (tmp_path / "templates" / "briefing").mkdir(parents=True)
     css = tmp_path / "templates" / "briefing" / "custom.css"
     css.write_text("/* staff rules */\n")

@@ -20,5 +20,6 @@ def test_no_test_module_reads_the_working_seeds_folder() -> None:
     working_seeds = re.compile(r'(ROOT|\.parent\.parent)\s*/\s*"seeds"')
     tests = Path(__file__).parent
     readers = [p.name for p in sorted(tests.glob("*.py"))
-               if p.name not in ("conftest.py", Path(__file__).name) and working_seeds.search(p.read_text(encoding="utf-8"))]
+               if p.name not in ("conftest.py", Path(__file__).name)
+               and working_seeds.search(p.read_text(encoding="utf-8"))]
     assert readers == []

@@ -132,6 +132,9 @@ def build_all(*, documents: Sequence[str | Path] = (), seeds: str | Path | None 
     cfg = config if isinstance(config, Config) else load_config(config, {
         "seeds": seeds, "output": out, "templates": templates,
         "formats": tuple(formats) if formats else None, "jobs": jobs})
+    from reportgen.preflight import strict_config
+
+    strict_config(cfg, strict=strict)  # an unknown key under --strict is a mistake
     check_folders(cfg)
     sources = _find_sources([_document_path(d, cfg.seeds_dir) for d in documents]
                             or [cfg.seeds_dir])

@@ -29,6 +29,13 @@ def copy_seed(folder: Path) -> Path:
     return Path(shutil.copy(SEED, folder / SEED.name))
 
 
+@pytest.fixture(autouse=True)
+def _no_log_timestamps(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Build output without timestamps, so tests compare lines exactly (test_build_progress
+    checks the timestamps themselves)."""
+    monkeypatch.setenv("REPORTGEN_LOG_TIMESTAMPS", "0")
+
+
 @pytest.fixture
 def seed_path() -> Path:
     return SEED

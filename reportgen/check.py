@@ -29,20 +29,49 @@ TEMPLATE_SUFFIXES = (".j2", ".jinja", ".html")
 
 def run_check(documents: Sequence[Path] = (), *, templates: Path | None = None,
               config: Path | None = None) -> list[str]:
-    """Every problem found, one line each (empty when everything checks out)."""
+    """Every problem found, one line each (empty when everything checks out).
+
+    A broken config does not hide the rest: its errors are listed, then the templates and
+    overrides are checked with the default settings."""
+    problems: list[str] = []
     try:
         cfg = load_config(config, {"templates": templates})
     except ReportgenError as exc:
-        return str(exc).splitlines()
-    problems = [f"warning: {w}" for w in cfg.warnings]
+        problems += str(exc).splitlines()
+        cfg = fallback_config(config, templates)
+    problems += [f"warning: {w}" for w in cfg.warnings]
     _attempt(problems, partial(check_folders, cfg))
     problems += check_template_syntax(cfg)
     problems += check_css(cfg)
+    by_release: dict[str, list[str]] = {}
     for source in _sources(documents, cfg, problems):
         briefing = _attempt(problems, partial(_load, source))
         if briefing is not None:
-            problems += check_rendering(briefing, cfg)
+            for problem in check_rendering(briefing, cfg):
+                by_release.setdefault(problem, []).append(source.stem)
+    problems += [_with_releases(problem, releases) for problem, releases in by_release.items()]
     return list(dict.fromkeys(problems))
+
+
+def fallback_config(path: Path | None, templates: Path | None) -> Config:
+    """The default settings for a project whose config file is broken: folders relative to the
+    config file's folder, the --templates folder if given."""
+    from dataclasses import replace
+
+    from reportgen.config import find_config_file
+
+    file = Path(path) if path is not None else find_config_file()
+    base = file.parent if file is not None else Path.cwd()
+    defaults = Config()
+    return replace(defaults, templates_dir=templates,
+                   seeds_dir=base / defaults.seeds_dir, output_dir=base / defaults.output_dir,
+                   project_templates_dir=base / defaults.project_templates_dir)
+
+
+def _with_releases(problem: str, releases: list[str]) -> str:
+    """`problem` naming the releases whose data it was found with (a fact id that one release
+    has may be missing from another)."""
+    return f"{problem} (release {', '.join(releases)})"
 
 
 def _sources(documents: Sequence[Path], config: Config, problems: list[str]) -> list[Path]:
@@ -56,6 +85,17 @@ def _load(source: Path) -> Briefing:
     from reportgen.pipeline import load_briefing
 
     return load_briefing(source)
+
+
+def _render_problems(render: Callable[[], Any]) -> tuple[Any, list[str]]:
+    """`render()`'s result (None when it failed) and every problem met: each undefined name
+    with its file and line, then the error that stopped it, if any."""
+    from reportgen.templating import collect_undefined
+
+    problems: list[str] = []
+    with collect_undefined() as undefined:
+        result = _attempt(problems, render)
+    return result, [*dict.fromkeys(undefined), *problems]
 
 
 def _attempt(problems: list[str], step: Callable[[], Any]) -> Any:
@@ -157,9 +197,16 @@ def check_rendering(briefing: Briefing, config: Config) -> list[str]:
 
     problems: list[str] = []
     charts = _attempt(problems, lambda: stages.draw_charts(briefing, config)) or ()
-    for fmt in (f.name for f in FORMATS if f.checked):
-        result = _attempt(problems, partial(stages.render, fmt, briefing, charts, config))
-        if result is not None:
+    for fmt in (f for f in FORMATS if f.checked):
+        render = partial(stages.render, fmt.name, briefing, charts, config)
+        if "briefing" in fmt.template_folders:
+            # every undefined name of the briefing's template files, each with file:line
+            result, found = _render_problems(render)
+        else:  # deck.yaml names its first undefined name with its own line
+            found = []
+            result = _attempt(found, render)
+        problems += found
+        if result is not None and not found:  # a lenient render's warnings are not the build's
             problems += [f"warning: {w}" for w in result.warnings]
     return problems
 

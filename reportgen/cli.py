@@ -62,23 +62,41 @@ def _version() -> str:
 def _add_extract(commands: argparse._SubParsersAction) -> None:
     p = commands.add_parser("extract", help="print the facts of source documents")
     p.add_argument("paths", nargs="+", type=Path, metavar="FILE", help="source file or folder")
-    p.add_argument("--json", action="store_true", help="print the reportgen.extract/1 JSON")
+    p.add_argument("--json", action="store_true",
+                   help="print the reportgen.extract/1 JSON: one object for one file; for "
+                        "several, JSON Lines (one object per line, the same shape)")
     p.add_argument("--no-overrides", action="store_true", help="ignore <stem>.overrides.yaml")
     p.set_defaults(handler=_run_extract)
 
 
 def _run_extract(args: argparse.Namespace, out: TextIO) -> int:
-    from reportgen.pipeline import load_briefings
+    from reportgen.errors import OverridesError
+    from reportgen.ingest import find_sources
+    from reportgen.pipeline import load_briefing
     from reportgen.serialize import briefings_json, fact_table
 
-    briefings = load_briefings(args.paths, overrides=not args.no_overrides)
-    if args.json:
+    briefings, broken = [], []
+    for source in find_sources(args.paths):
+        try:
+            briefings.append(load_briefing(source, overrides=not args.no_overrides))
+        except OverridesError as exc:
+            # the table without the overrides still shows the ids the file should name
+            broken.append(str(exc))
+            if not args.json:
+                briefings.append(load_briefing(source, overrides=False))
+    if args.json and briefings:
         out.write(briefings_json(briefings))
-    else:
+    elif briefings:
         out.write("\n\n".join(fact_table(b) for b in briefings) + "\n")
         for warning in (w for b in briefings for w in b.warnings):
             print(f"reportgen: warning: {warning}", file=sys.stderr)
-    return 0
+    for problem in broken:
+        print(f"reportgen: error: {problem}", file=sys.stderr)
+    if broken:
+        shown = "" if args.json else "the table above leaves the broken file out; "
+        print(f"reportgen: {shown}fix the overrides file, or run with --no-overrides to "
+              "ignore overrides files", file=sys.stderr)
+    return 1 if broken else 0
 
 
 def _add_charts(commands: argparse._SubParsersAction) -> None:

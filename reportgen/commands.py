@@ -96,8 +96,8 @@ def print_summary(report: BuildReport, out: TextIO) -> None:
     for warning in report.config_warnings:
         print(f"reportgen: warning: {warning}", file=sys.stderr)
     if not report.built and report.ok:
-        print(f"nothing changed: {len(report.documents)} documents up to date in "
-              f"{report.output_dir} ({report.seconds:.2f} s)", file=out)
+        print(_logged(f"nothing changed: {len(report.documents)} documents up to date in "
+                      f"{report.output_dir} ({report.seconds:.2f} s)", out), file=out)
         return
     rows = [("document", "outputs", "time", "warnings")]
     for doc in report.documents:
@@ -116,8 +116,15 @@ def print_summary(report: BuildReport, out: TextIO) -> None:
         if doc.error:
             print(f"error: {doc.slug}: {doc.error}", file=out)
     failed = f", {len(report.failed)} failed" if report.failed else ""
-    print(f"{len(report.built)} built{failed} in {report.seconds:.1f} s → {report.output_dir}",
-          file=out)
+    print(_logged(f"{len(report.built)} built{failed} in {report.seconds:.1f} s → "
+                  f"{report.output_dir}", out), file=out)
+
+
+def _logged(line: str, out: TextIO) -> str:
+    """`line` with a timestamp in front when it goes to a log (cron) rather than a terminal."""
+    from reportgen.build.progress import timestamped
+
+    return line if out.isatty() else timestamped(line)
 
 
 # --- check, templates init -------------------------------------------------------------------
@@ -175,8 +182,10 @@ def _add_watch(commands: argparse._SubParsersAction) -> None:
 
 
 def _run_watch(args: argparse.Namespace, out: TextIO) -> int:
+    from reportgen.build.batch import checked_config
     from reportgen.watch import watch
 
+    checked_config(build_options(args))
     return watch(build_options(args), build_arguments(args), port=args.port, stream=out)
 
 
@@ -189,8 +198,11 @@ def _add_schedule(commands: argparse._SubParsersAction) -> None:
 
 
 def _run_schedule(args: argparse.Namespace, out: TextIO) -> int:
-    from reportgen.schedule import run_schedule
+    from reportgen.build.batch import checked_config
+    from reportgen.schedule import cron_times, run_schedule
 
+    cron_times(args.cron, 0.0)  # a bad expression or option stops us now, not at the first run
+    checked_config(build_options(args))
     return run_schedule(args.cron, build_arguments(args), stream=out)
 
 

@@ -401,3 +401,11 @@ def _default(value: Any) -> str:
 def config_fields() -> tuple[str, ...]:
     """The names of Config's fields (used by tests to prove the schema covers them)."""
     return tuple(f.name for f in fields(Config))
+
+
+def strict_config(config: Config, *, strict: bool) -> None:
+    """`ConfigError` listing the config's warnings (unknown keys) when `strict`."""
+    if strict and config.warnings:
+        raise ConfigError("\n".join([*config.warnings,
+                                     "--strict: fix the config warnings above, or build "
+                                     "without --strict"]))

@@ -11,17 +11,20 @@
         value: 4.47 trillion yuan
         year: 2022
 
-Everything is checked before anything is applied: an unknown fact id or key is an error naming the
-file, the line and the closest valid names. Changed and added facts are marked `overridden`.
+Everything is checked before anything is applied, and every mistake in the file is reported at
+once: an unknown fact id or key is an error naming the file, the line and the closest valid
+names. Changed and added facts are marked `overridden`.
 """
 
 from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Callable
 from dataclasses import replace
+from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from reportgen.errors import OverridesError, QuantityError
 from reportgen.extraction.ids import fact_slug, unique_ids
@@ -32,6 +35,7 @@ from reportgen.model import Briefing, Fact, Qualifier, Quantity
 if TYPE_CHECKING:  # yaml is imported only when an overrides file exists
     from yaml.nodes import Node, ScalarNode
 
+T = TypeVar("T")
 MAX_OVERRIDES_BYTES = 1024 * 1024
 TOP_KEYS = ("facts", "add")
 FACT_KEYS = ("value", "unit", "year", "metric", "label", "hidden", "qualifier", "is_target")
@@ -55,6 +59,8 @@ def apply_overrides(briefing: Briefing, path: Path | None) -> Briefing:
         return briefing
     reader = _Reader(path)
     changes, additions = reader.read(root, {f.id for f in briefing.facts})
+    if reader.problems:
+        raise OverridesError("\n".join(reader.problems))
     facts = [_changed(f, changes[f.id]) if f.id in changes else f for f in briefing.facts]
     facts.extend(additions)
     updated = replace(briefing, facts=tuple(facts))
@@ -84,6 +90,10 @@ def _load(path: Path) -> Node | None:
         raise OverridesError(f"{path}: invalid YAML: {exc}") from exc
 
 
+class _Noted(OverridesError):
+    """An entry whose mistakes are already noted: it is skipped, nothing more is reported."""
+
+
 def _closest(word: str, valid: object) -> str:
     names = sorted(str(v) for v in valid)  # type: ignore[attr-defined]
     close = difflib.get_close_matches(word, names, n=3, cutoff=0.4)
@@ -99,6 +109,17 @@ class _Reader:
 
         self.path = path
         self.constructor = SafeConstructor()
+        self.problems: list[str] = []
+
+    def attempt(self, step: Callable[[], T]) -> T | None:
+        """`step()`'s value, or None with its error noted (so the rest is still checked)."""
+        try:
+            return step()
+        except _Noted:
+            return None
+        except OverridesError as exc:
+            self.problems.append(str(exc))
+            return None
 
     def error(self, node: Node, message: str) -> OverridesError:
         """An `OverridesError` naming this file and the line of `node`."""
@@ -125,14 +146,14 @@ class _Reader:
         """The checked changes by fact id and the checked new facts of the whole file."""
         changes: dict[str, dict[str, Any]] = {}
         additions: list[Fact] = []
-        for key, value in self.mapping(root, "the overrides file"):
+        for key, value in self.attempt(lambda: self.mapping(root, "the overrides file")) or ():
             if key.value == "facts":
-                changes = self.read_changes(value, ids)
+                changes = self.attempt(partial(self.read_changes, value, ids)) or {}
             elif key.value == "add":
-                additions = self.read_additions(value, ids)
+                additions = self.attempt(partial(self.read_additions, value, ids)) or []
             else:
-                raise self.error(key, f"unknown key '{key.value}'; expected one of: "
-                                      f"{', '.join(TOP_KEYS)}")
+                self.problems.append(str(self.error(
+                    key, f"unknown key '{key.value}'; expected one of: {', '.join(TOP_KEYS)}")))
         return changes, additions
 
     def read_changes(self, node: Node, ids: set[str]) -> dict[str, dict[str, Any]]:
@@ -145,20 +166,31 @@ class _Reader:
         for key, value in self.mapping(node, "facts"):
             fact_id = key.value
             if fact_id not in ids:
-                raise self.error(key, f"unknown fact id '{fact_id}'; closest: "
-                                      f"{_closest(fact_id, ids)}")
-            changes[fact_id] = self.read_fields(value, FACT_KEYS, f"fact '{fact_id}'")
+                self.problems.append(str(self.error(
+                    key, f"unknown fact id '{fact_id}'; closest: {_closest(fact_id, ids)} "
+                         f"(`reportgen extract` lists every id of release {self.release})")))
+                continue
+            fields = self.attempt(
+                partial(self.read_fields, value, FACT_KEYS, f"fact '{fact_id}'"))
+            if fields is not None:
+                changes[fact_id] = fields
         return changes
 
     def read_fields(self, node: Node, allowed: tuple[str, ...], what: str) -> dict[str, Any]:
         """The checked fields of one entry; unknown keys are an error naming the closest."""
         fields: dict[str, Any] = {}
+        before = len(self.problems)
         for key, value in self.mapping(node, what):
             name = key.value
             if name not in allowed:
-                raise self.error(key, f"unknown key '{name}' for {what}; closest: "
-                                      f"{_closest(name, allowed)}")
-            fields[name] = self.checked(name, value)
+                self.problems.append(str(self.error(
+                    key, f"unknown key '{name}' for {what}; closest: {_closest(name, allowed)}")))
+                continue
+            checked = self.attempt(partial(self.checked, name, value))
+            if checked is not None or name == "year":
+                fields[name] = checked
+        if len(self.problems) > before:  # noted; the entry is not applied
+            raise _Noted()
         return fields
 
     def checked(self, name: str, node: Node) -> Any:
@@ -210,17 +242,27 @@ class _Reader:
         facts = []
         taken = set(ids)
         for item in node.value:
-            fields = self.read_fields(item, ADD_KEYS, "an added fact")
-            for required in ("metric", "value"):
-                if required not in fields:
-                    raise self.error(item, f"an added fact needs '{required}'")
-            fact = _new_fact(fields)
-            if fields.get("id") and fact.id in taken:
-                raise self.error(item, f"fact id '{fact.id}' is already taken")
-            fact_id = unique_ids([fact.id], taken)[0]
-            taken.add(fact_id)
-            facts.append(replace(fact, id=fact_id))
+            fact = self.attempt(partial(self.read_addition, item, taken))
+            if fact is not None:
+                taken.add(fact.id)
+                facts.append(fact)
         return facts
+
+    def read_addition(self, item: Node, taken: set[str]) -> Fact:
+        """One checked `add:` entry as a fact whose id is not in `taken`."""
+        fields = self.read_fields(item, ADD_KEYS, "an added fact")
+        for required in ("metric", "value"):
+            if required not in fields:
+                raise self.error(item, f"an added fact needs '{required}'")
+        fact = _new_fact(fields)
+        if fields.get("id") and fact.id in taken:
+            raise self.error(item, f"fact id '{fact.id}' is already taken")
+        return replace(fact, id=unique_ids([fact.id], taken)[0])
+
+    @property
+    def release(self) -> str:
+        """The name of the release this file corrects (its file name without the suffix)."""
+        return self.path.name.removesuffix(".overrides.yaml")
 
 
 def _quantity(fields: dict[str, Any], base: Quantity) -> Quantity:

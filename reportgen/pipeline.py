@@ -4,13 +4,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 from pathlib import Path
 
 from reportgen.config import Limits
 from reportgen.extraction import extract_briefing
 from reportgen.extraction.tables import table_text
 from reportgen.ingest import SourceDoc, find_sources, read_source
-from reportgen.model import Briefing
+from reportgen.model import Briefing, Fact
 from reportgen.overrides import apply_overrides, overrides_path_for
 
 
@@ -25,7 +26,39 @@ def load_briefing(path: Path, *, overrides: bool = True, limits: Limits | None =
     briefing = extract_briefing(read_release(path, limits))
     if not overrides:
         return briefing
-    return apply_overrides(briefing, overrides_path_for(path))
+    overrides_path = overrides_path_for(path)
+    corrected = apply_overrides(briefing, overrides_path)
+    lost = relabelled_charts_lost(briefing, corrected)
+    if not lost or overrides_path is None:
+        return corrected
+    warnings = tuple(f"{overrides_path}: {message}" for message in lost)
+    return replace(corrected, warnings=corrected.warnings + warnings)
+
+
+def relabelled_charts_lost(before: Briefing, after: Briefing) -> list[str]:
+    """A warning for each chart that `label:` overrides took away: a figure with a new label no
+    longer joins the figures that keep the old one, and the chart is not drawn."""
+    relabelled = {f.id for f in after.facts
+                  if (old := _fact(before, f.id)) and old.display_label != f.display_label}
+    if not relabelled:
+        return []
+    from reportgen.charts.select import choose_charts  # chart selection only: no matplotlib
+
+    kept = {c.id for c in choose_charts(after)}
+    messages = []
+    for chart in choose_charts(before):
+        moved = [i for i in chart.fact_ids if i in relabelled]
+        if chart.id in kept or not moved:
+            continue
+        others = ", ".join(i for i in chart.fact_ids if i not in relabelled) or "none"
+        messages.append(
+            f"chart {chart.id!r} is no longer drawn: the new label of {', '.join(moved)} "
+            f"parts it from {others}; give them the same label, or drop the label")
+    return messages
+
+
+def _fact(briefing: Briefing, fact_id: str) -> Fact | None:
+    return next((f for f in briefing.facts if f.id == fact_id), None)
 
 
 def load_briefings(paths: Iterable[Path], *, overrides: bool = True) -> list[Briefing]:

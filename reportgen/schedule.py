@@ -8,6 +8,7 @@ schedule cleanly, after the running build (if any) has finished.
 
 from __future__ import annotations
 
+import os
 import signal
 import subprocess
 import sys
@@ -100,18 +101,42 @@ def run_build(number: int, build_args: Sequence[str], stream: TextIO) -> int:
     started = time.monotonic()
     log(stream, f"run {number}: building")
     command = [sys.executable, "-m", "reportgen.cli", "build", *build_args]
+    env = {**os.environ, "REPORTGEN_LOG_TIMESTAMPS": "0"}  # our log lines carry them
     try:
-        done = subprocess.run(command, capture_output=True, text=True, check=False,
-                              start_new_session=True)  # a Ctrl-C reaches us, not the build
+        process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                                   text=True, env=env,
+                                   start_new_session=True)  # a Ctrl-C reaches us, not the build
     except OSError as exc:
         log(stream, f"run {number}: could not start the build: {exc}")
         return 1
+    try:
+        output, _ = process.communicate()
+    except BaseException:
+        # we are being stopped mid-build (watch on SIGTERM): stop the build and its workers
+        stop_build(process)
+        log(stream, f"run {number}: stopped")
+        raise
     seconds = time.monotonic() - started
-    for line in (done.stdout + done.stderr).splitlines():
+    for line in output.splitlines():
         log(stream, f"run {number}: {line}")
-    outcome = "ok" if done.returncode == 0 else f"FAILED (exit code {done.returncode})"
+    outcome = "ok" if process.returncode == 0 else f"FAILED (exit code {process.returncode})"
     log(stream, f"run {number}: {outcome} in {seconds:.1f} s")
-    return done.returncode
+    return process.returncode
+
+
+def stop_build(process: subprocess.Popen[str], grace_s: float = 5.0) -> None:
+    """SIGTERM to the build's process group (the build and its workers), SIGKILL if it is still
+    there after `grace_s` seconds."""
+    for signum, wait_s in ((signal.SIGTERM, grace_s), (signal.SIGKILL, grace_s)):
+        try:
+            os.killpg(process.pid, signum)
+        except (ProcessLookupError, PermissionError):
+            return
+        try:
+            process.wait(timeout=wait_s)
+            return
+        except subprocess.TimeoutExpired:
+            continue
 
 
 def log(stream: TextIO, message: str) -> None:

@@ -83,11 +83,12 @@ def briefing_json(briefing: Briefing) -> str:
 
 
 def briefings_json(briefings: list[Briefing]) -> str:
-    """One briefing's object, or {"schema", "documents": [...]} for several."""
+    """Each briefing as its `data.json` object: one briefing gives the indented object that
+    `data.json` holds; several give JSON Lines (one compact object per line, same shape), so
+    every object has `facts` at its top level however many files were named."""
     if len(briefings) == 1:
         return briefing_json(briefings[0])
-    data = {"schema": SCHEMA, "documents": [briefing_to_dict(b) for b in briefings]}
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return "".join(json.dumps(briefing_to_dict(b), ensure_ascii=False) + "\n" for b in briefings)
 
 
 def fact_table(briefing: Briefing) -> str:
@@ -101,8 +102,8 @@ def fact_table(briefing: Briefing) -> str:
         rows.append((f.id, format_quantity(f.value, f.unit), "" if f.qualifier == "exact"
                      else str(f.qualifier), when, "target" if f.is_target else "",
                      f.display_label))
-    caps = (44, 28, 9, 10, 6, 60)
-    widths = [min(max(len(r[i]) for r in rows), cap) for i, cap in enumerate(caps)]
+    caps = (None, 28, 9, 10, 6, 60)  # ids in full: staff copy them into overrides files
+    widths = [min(max(len(r[i]) for r in rows), cap or 10_000) for i, cap in enumerate(caps)]
     lines = ["  ".join(_cell(r[i], widths[i]) for i in range(len(widths))).rstrip() for r in rows]
     lines.insert(1, "  ".join("-" * w for w in widths))
     return "\n".join(head + [""] + lines)

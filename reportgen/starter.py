@@ -64,7 +64,9 @@ A template can extend the file it replaces: `{{% extends "default/briefing/brief
 
 ## Rules
 
-- `{{{{ ... }}}}` fills in data: `{{{{ fact('industrial-added-value-2021') | money }}}}`,
+- `{{{{ ... }}}}` fills in data: `{{{{ cite(fact('ID')) }}}}` with an id from
+  `reportgen extract seeds/FILE` (guard it with `{{% if has_fact('ID') %}}`: ids belong to one
+  release),
   `{{{{ document.title }}}}`, `{{{{ organisation }}}}`. A misspelt name is reported with its file
   and line by `reportgen check`.
 - Templates cannot read files or reach the network; images and fonts must be in this folder.

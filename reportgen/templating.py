@@ -7,9 +7,13 @@ the file it replaces (`{% extends "default/briefing/base.html.j2" %}`).
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
-from collections.abc import Callable, Iterable, Mapping, Sequence
+import sys
+import traceback
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextvars import ContextVar
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -52,6 +56,69 @@ def template_search_path(staff_dir: Path | None = None, project_dir: Path | None
             roots.setdefault(folder.resolve(), role)
     return [(role, path) for path, role in roots.items()]
 
+_COLLECTED: ContextVar[list[str] | None] = ContextVar("reportgen_undefined", default=None)
+
+
+@functools.cache
+def collecting_undefined() -> type:
+    """The undefined-name class `reportgen check` renders with (made on first use: Jinja is
+    imported lazily)."""
+    import jinja2
+
+    class CollectingUndefined(jinja2.ChainableUndefined):
+        """An undefined name that `reportgen check` notes ('file:line: message') and renders as
+        nothing, so one run lists every misspelt name instead of stopping at the first."""
+
+        def _note(self) -> None:
+            collected = _COLLECTED.get()
+            if collected is not None:
+                collected.append(f"{_live_template_location()}: {self._undefined_message}")
+
+        def __str__(self) -> str:
+            self._note()
+            return ""
+
+        def __iter__(self) -> Iterator[Any]:
+            self._note()
+            return iter(())
+
+        def __bool__(self) -> bool:
+            self._note()
+            return False
+
+        def __len__(self) -> int:
+            self._note()
+            return 0
+
+        def __html__(self) -> str:
+            return str(self)
+
+    return CollectingUndefined
+
+
+def _live_template_location() -> str:
+    """'file:line' of the innermost template being rendered, from the live call stack."""
+    frame = sys._getframe(1)
+    while frame is not None:
+        template = frame.f_globals.get("__jinja_template__")
+        if template is not None and template.filename:
+            line = template.get_corresponding_lineno(frame.f_lineno)
+            return f"{_display_path(template.filename)}:{line}"
+        frame = frame.f_back  # type: ignore[assignment]
+    return "template"
+
+
+@contextlib.contextmanager
+def collect_undefined() -> Iterator[list[str]]:
+    """Inside the block, environments made by `make_environment` note undefined names in the
+    yielded list instead of failing on the first (for `reportgen check`)."""
+    collected: list[str] = []
+    token = _COLLECTED.set(collected)
+    try:
+        yield collected
+    finally:
+        _COLLECTED.reset(token)
+
 
 def template_roots(staff_dir: Path | None = None, project_dir: Path | None = None) -> list[Path]:
     """The folders searched for templates, first match wins; the shipped defaults come last."""
@@ -80,7 +147,7 @@ def make_environment(roots: Sequence[Path], *, html: bool = True) -> ImmutableSa
         loader=loader,
         bytecode_cache=_bytecode_cache("html" if html else "text"),
         autoescape=html,
-        undefined=jinja2.StrictUndefined,
+        undefined=jinja2.StrictUndefined if _COLLECTED.get() is None else collecting_undefined(),
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
@@ -167,7 +234,6 @@ def _message(exc: BaseException) -> str:
 
 def _template_location(exc: BaseException, fallback: str) -> str:
     """'file:line' of the innermost template frame of the traceback (Jinja rewrites frames)."""
-    import traceback
 
     for frame in reversed(traceback.extract_tb(exc.__traceback__)):
         if frame.filename.endswith(".j2") or frame.filename.endswith(".html"):

@@ -9,6 +9,7 @@ serves the output folder; every HTML page it sends gets a small script that poll
 from __future__ import annotations
 
 import json
+import signal
 import threading
 from collections.abc import Sequence
 from functools import partial
@@ -124,9 +125,12 @@ def watch(build_options: dict[str, Any], build_args: Sequence[str], *, port: int
     log(stream, f"preview at {address} (Ctrl-C to stop)")
     paths = [*watched_paths(config), *map(Path, build_options.get("documents") or ())]
     log(stream, "watching " + ", ".join(str(p) for p in paths))
-    state.finished(run_build(state.version + 1, build_args, stream) == 0)
+    main = threading.current_thread() is threading.main_thread()
+    # Terminated is raised inside run_build, which stops its build and workers
+    previous = signal.signal(signal.SIGTERM, _terminated) if main else None
     output = config.output_dir.resolve()
     try:
+        state.finished(run_build(state.version + 1, build_args, stream) == 0)
         for changes in watchfiles.watch(*paths, debounce=300, step=50,
                                         watch_filter=partial(_relevant, output)):
             names = sorted({Path(p).name for _, p in changes})
@@ -135,10 +139,22 @@ def watch(build_options: dict[str, Any], build_args: Sequence[str], *, port: int
             log(stream, f"reload {address}")
             if max_builds is not None and state.version >= max_builds:
                 break
+    except Terminated:
+        log(stream, "stopped (SIGTERM)")
     finally:
+        if main:
+            signal.signal(signal.SIGTERM, previous)
         server.shutdown()
         server.server_close()
     return 0
+
+
+class Terminated(Exception):
+    """SIGTERM arrived: leave the watch loop (and stop a running build) like Ctrl-C does."""
+
+
+def _terminated(signum: int, frame: object) -> None:
+    raise Terminated
 
 
 def _relevant(output: Path, change: Any, path: str) -> bool:

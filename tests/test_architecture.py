@@ -15,8 +15,8 @@ PACKAGE = Path(__file__).resolve().parents[1] / "reportgen"
 STAGES: tuple[tuple[str, ...], ...] = (
     ("errors", "text", "model", "formats", "config", "formatting", "theme"),
     ("ingest",),
-    ("extraction", "overrides", "serialize", "pipeline"),
-    ("charts",),
+    ("extraction", "overrides", "serialize"),
+    ("charts", "pipeline"),
     ("templating", "render", "starter"),
     ("build", "builder", "plan", "worker", "output", "lock", "progress", "changes",
      "index", "new", "environment"),

@@ -3,20 +3,20 @@
 from __future__ import annotations
 
 import io
-import shutil
 from pathlib import Path
 
 import pytest
+from conftest import copy_seed
 
 from reportgen.cli import main
 from reportgen.starter import init_templates
 
-SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+SEED_STEM = "shanghai-industrial-economy-2022-09-14"
 
 
 @pytest.fixture
 def staff(tmp_path, monkeypatch):
-    shutil.copytree(SEEDS, tmp_path / "seeds")
+    copy_seed(tmp_path / "seeds")
     init_templates(tmp_path / "mine")
     monkeypatch.chdir(tmp_path)
     return tmp_path / "mine"
@@ -45,7 +45,8 @@ def test_a_misspelt_name_is_found_with_its_file_and_line_by_rendering_the_real_d
     plant(staff / "briefing" / "partials" / "glance.html.j2", 3, "{{ headlines[0] }}")
     code, lines = check()
     assert code == 1
-    assert "mine/briefing/partials/glance.html.j2:3: 'headlines' is undefined" in lines
+    assert (f"mine/briefing/partials/glance.html.j2:3: 'headlines' is undefined "
+            f"(release {SEED_STEM})") in lines
     assert lines[-1] == "1 problem, 0 warnings"
 
 
@@ -75,12 +76,54 @@ def test_a_layout_missing_from_the_master_is_reported(staff):
     assert any("lacks the layout(s) 'Farewell'" in line for line in lines), lines
 
 
-def test_a_bad_config_is_reported_with_its_key_and_nothing_else_runs(staff):
+def test_a_bad_config_is_reported_with_its_key_first(staff):
     (staff.parent / "reportgen.toml").write_text('jobs = "two"\n')
     code, lines = check()
     assert code == 1
     assert lines[0].endswith('reportgen.toml:1: jobs: expected a whole number greater than 0, '
                              'found "two"')
+
+
+@pytest.mark.slow
+def test_a_bad_config_does_not_hide_template_and_overrides_mistakes(staff):
+    (staff.parent / "reportgen.toml").write_text('jobs = "two"\n')
+    plant(staff / "briefing" / "partials" / "cover.html.j2", 2, "<p>{{ title }</p>")
+    (staff.parent / "seeds" / f"{SEED_STEM}.overrides.yaml").write_text(
+        "facts:\n  no-such-fact:\n    hidden: true\n")
+    code, lines = check()
+    assert code == 1
+    assert "jobs: expected a whole number" in lines[0]
+    assert any(line.startswith("mine/briefing/partials/cover.html.j2:2:") for line in lines)
+    assert any("no-such-fact" in line and "overrides.yaml:2" in line for line in lines), lines
+
+
+@pytest.mark.slow
+def test_every_misspelt_name_in_every_template_is_reported_in_one_run(staff):
+    plant(staff / "briefing" / "partials" / "glance.html.j2", 3, "{{ headlines[0] }}")
+    plant(staff / "briefing" / "partials" / "cover.html.j2", 2, "<p>{{ subtitel }}</p>")
+    plant(staff / "briefing" / "partials" / "cover.html.j2", 4, "{% if orgnisation %}x{% endif %}")
+    code, lines = check()
+    assert code == 1
+    release = f"(release {SEED_STEM})"
+    assert f"mine/briefing/partials/glance.html.j2:3: 'headlines' is undefined {release}" in lines
+    assert f"mine/briefing/partials/cover.html.j2:2: 'subtitel' is undefined {release}" in lines
+    assert f"mine/briefing/partials/cover.html.j2:4: 'orgnisation' is undefined {release}" in lines
+    assert lines[-1] == "3 problems, 0 warnings"
+
+
+@pytest.mark.slow
+def test_every_mistake_in_an_overrides_file_is_reported_with_its_line(staff):
+    (staff.parent / "seeds" / f"{SEED_STEM}.overrides.yaml").write_text(
+        "facts:\n  no-such-fact:\n    hidden: true\n"
+        "  industrial-added-value-2021:\n    hiden: true\n    year: 1066\n"
+        "add:\n  - value: 3\n"
+        "colour: red\n")
+    code, lines = check()
+    assert code == 1
+    path = f"seeds/{SEED_STEM}.overrides.yaml"
+    found = [line.split(path, 1)[1] for line in lines if path in line]
+    assert [line.split(":")[1] for line in found] == ["2", "5", "6", "8", "9"], lines
+    assert f"lists every id of release {SEED_STEM}" in found[0]
 
 
 @pytest.mark.slow
@@ -102,4 +145,5 @@ def test_an_unknown_name_in_deck_yaml_is_found_with_its_line(staff):
     deck.write_text("\n".join(lines) + "\n")
     code, found = check()
     assert code == 1
-    assert f"mine/deck/deck.yaml:{number}: 'agenda_title' is undefined" in found
+    assert (f"mine/deck/deck.yaml:{number}: 'agenda_title' is undefined "
+            f"(release {SEED_STEM})") in found

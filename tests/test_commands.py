@@ -108,3 +108,17 @@ def test_a_missing_templates_folder_is_an_error_not_a_silent_fallback(proj, caps
     assert capsys.readouterr().err == (
         "reportgen: error: our-templatse: templates folder not found; create it with "
         "'reportgen templates init our-templatse' or fix the path\n")
+
+
+def test_strict_fails_on_an_unknown_config_key_and_builds_without_it(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "seeds").mkdir()
+    (tmp_path / "seeds" / "a.txt").write_text("Output reached 5 billion yuan in 2023.\n")
+    (tmp_path / "reportgen.toml").write_text('colour = "red"\n')
+    err = io.StringIO()
+    monkeypatch.setattr(sys, "stderr", err)
+    assert main(["build", "--strict", "--formats", "json"], stdout=io.StringIO()) == 1
+    assert "reportgen.toml:1: unknown key 'colour'" in err.getvalue()
+    assert "--strict" in err.getvalue()
+    assert not (tmp_path / "output" / "a").exists()
+    assert main(["build", "--formats", "json"], stdout=io.StringIO()) == 0

@@ -52,13 +52,23 @@ def test_table_lists_ids_values_and_metrics(seed_path: Path) -> None:
     assert "industrial-added-value-2021" in out and "1.07 trillion yuan" in out
 
 
-def test_several_files_and_a_folder_give_a_documents_list(tmp_path: Path) -> None:
+def test_several_files_give_json_lines_of_the_one_file_shape(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text(RELEASE, encoding="utf-8")
     (tmp_path / "b.md").write_text("# Trade\n\nExports rose 3% in 2023.\n", encoding="utf-8")
     code, out = run(["extract", "--json", str(tmp_path)])
-    data = json.loads(out)
+    documents = [json.loads(line) for line in out.splitlines()]
     assert code == 0
-    assert [Path(d["document"]["path"]).name for d in data["documents"]] == ["a.txt", "b.md"]
+    assert [Path(d["document"]["path"]).name for d in documents] == ["a.txt", "b.md"]
+    one = json.loads(run(["extract", "--json", str(tmp_path / "a.txt")])[1])
+    assert documents[0] == one  # the same object, with `facts` at the top level
+    assert all(d["schema"] == "reportgen.extract/1" and "facts" in d for d in documents)
+
+
+def test_extract_help_says_which_json_shape_comes_out(capsys) -> None:
+    with pytest.raises(SystemExit):
+        main(["extract", "--help"])
+    help_text = " ".join(capsys.readouterr().out.split())
+    assert "one object for one file" in help_text and "JSON Lines" in help_text
 
 
 def test_file_without_numbers_has_an_empty_fact_list(tmp_path: Path) -> None:

@@ -11,6 +11,7 @@ import time
 from pathlib import Path
 
 import pytest
+from conftest import copy_seed
 
 from reportgen.errors import InputError
 from reportgen.schedule import cron_times, run_schedule
@@ -39,10 +40,7 @@ def wait_for(path: Path, text: str, count: int, timeout: float = 60) -> str:
 
 
 def test_an_every_second_schedule_runs_twice_and_stops_cleanly_on_sigterm(tmp_path):
-    (tmp_path / "seeds").mkdir()
-    seed = Path(__file__).resolve().parent.parent / "seeds"
-    source = next(seed.iterdir())
-    (tmp_path / "seeds" / source.name).write_bytes(source.read_bytes())
+    source = copy_seed(tmp_path / "seeds")
     process = start_schedule(tmp_path, "* * * * * *")
     log_path = tmp_path / "schedule.log"
     wait_for(log_path, ": ok in ", 2)
@@ -57,12 +55,27 @@ def test_an_every_second_schedule_runs_twice_and_stops_cleanly_on_sigterm(tmp_pa
 
 
 def test_a_failing_run_is_logged_and_the_schedule_goes_on(tmp_path):
-    process = start_schedule(tmp_path, "* * * * * *")  # no seeds folder: every run fails
+    (tmp_path / "seeds").mkdir()
+    (tmp_path / "seeds" / "broken.txt").write_bytes(bytes(range(256)))  # every run fails
+    process = start_schedule(tmp_path, "* * * * * *")
     log_path = tmp_path / "schedule.log"
     log = wait_for(log_path, "FAILED (exit code 1)", 2)
     process.send_signal(signal.SIGINT)
     assert process.wait(timeout=60) == 0
-    assert "no such file or folder" in log
+    assert "binary data" in log
+
+
+@pytest.mark.parametrize(("options", "message"), [
+    (["--config", "nosuch.toml"], "nosuch.toml: config file not found"),
+    (["--templates", "nosuch"], "nosuch: templates folder not found"),
+    ([], "no such file or folder"),  # no seeds folder here
+], ids=["config", "templates", "seeds"])
+def test_schedule_checks_its_options_at_start_not_at_the_first_run(tmp_path, options, message):
+    done = subprocess.run([sys.executable, "-m", "reportgen.cli", "schedule", "0 6 * * *",
+                           *options], cwd=tmp_path, capture_output=True, text=True, timeout=30,
+                          check=False)
+    assert done.returncode == 1
+    assert message in done.stderr and "Traceback" not in done.stderr
 
 
 def test_runs_never_overlap_and_missed_slots_are_skipped(tmp_path, monkeypatch):

@@ -15,8 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
-SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+from conftest import copy_seed
 
 
 def free_port() -> int:
@@ -45,7 +44,7 @@ def wait_for_version(base: str, version: int, timeout: float = 90) -> dict:
 
 @pytest.fixture
 def watching(tmp_path):
-    shutil.copytree(SEEDS, tmp_path / "seeds")
+    copy_seed(tmp_path / "seeds")
     (tmp_path / "templates" / "briefing").mkdir(parents=True)
     css = tmp_path / "templates" / "briefing" / "custom.css"
     css.write_text("/* staff rules */\n")
@@ -93,6 +92,7 @@ def test_a_port_in_use_is_a_one_line_error(tmp_path, monkeypatch):
     from reportgen.cli import main
 
     monkeypatch.chdir(tmp_path)
+    copy_seed(tmp_path / "seeds")
     with socket.socket() as busy:
         busy.bind(("127.0.0.1", 0))
         busy.listen()
@@ -169,3 +169,38 @@ def test_the_open_page_reloads_itself_after_a_rebuild_in_headless_chromium(watch
         assert time.monotonic() < deadline, "the page did not reload after the build"
         time.sleep(0.25)
     assert "#5b2a86" in str(run(accent)).lower()  # the reloaded page has the new style
+
+
+def _builds_of(folder: Path) -> list[int]:
+    """The pids of `reportgen build` processes working in `folder`."""
+    pids = []
+    for entry in Path("/proc").iterdir():
+        try:
+            command = (entry / "cmdline").read_bytes().split(b"\0")
+            cwd = Path(entry / "cwd").resolve()
+        except OSError:
+            continue
+        if b"build" in command and b"reportgen.cli" in command and cwd == folder.resolve():
+            pids.append(int(entry.name))
+    return pids
+
+
+@pytest.mark.slow
+def test_sigterm_stops_watch_and_the_build_it_is_running(tmp_path):
+    copy_seed(tmp_path / "seeds")
+    log = tmp_path / "watch.log"
+    with log.open("w") as stream:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "reportgen.cli", "watch", "--port", str(free_port())],
+            cwd=tmp_path, stdout=stream, stderr=subprocess.STDOUT)
+    deadline = time.monotonic() + 30
+    while "run 1: building" not in log.read_text() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    while not _builds_of(tmp_path) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert _builds_of(tmp_path), log.read_text()
+    process.send_signal(signal.SIGTERM)
+    assert process.wait(timeout=30) == 0, log.read_text()
+    time.sleep(0.5)
+    assert _builds_of(tmp_path) == []
+    assert "run 1: stopped" in log.read_text()

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
@@ -14,7 +14,7 @@ from reportgen.build import stages
 from reportgen.build.document import DocumentResult, build_document
 from reportgen.build.freshness import DocumentJob, document_jobs
 from reportgen.build.output import read_manifest, remove_temporaries
-from reportgen.config import Config, load_config
+from reportgen.config import Config, load_config, strict_config
 from reportgen.errors import BuildError, ConfigError
 
 if TYPE_CHECKING:
@@ -78,6 +78,7 @@ def build_all(*, documents: Sequence[str | Path] = (), seeds: str | Path | None 
     cfg = config if isinstance(config, Config) else load_config(config, {
         "seeds": seeds, "output": out, "templates": templates,
         "formats": tuple(formats) if formats else None, "jobs": jobs})
+    strict_config(cfg, strict=strict)  # an unknown key under --strict is a mistake
     check_folders(cfg)
     sources = _find_sources([_document_path(d, cfg.seeds_dir) for d in documents]
                             or [cfg.seeds_dir])
@@ -177,3 +178,21 @@ def _detail(result: DocumentResult) -> str:
         return result.error
     warned = f", {len(result.warnings)} warnings" if result.warnings else ""
     return f"{', '.join(result.formats)} ({result.seconds:.1f} s{warned})"
+
+
+def checked_config(options: Mapping[str, Any]) -> Config:
+    """The config `reportgen build` would use with these `build_all` keyword `options`, after
+    the checks it makes before building; raises `ConfigError`/`InputError` like the build.
+
+    `reportgen schedule` and `watch` run their builds later, in other processes: a typo in
+    `--config` or a missing folder must stop them at once, not at 06:00."""
+
+    formats = options.get("formats")
+    cfg = load_config(options.get("config"), {
+        "output": options.get("out"), "templates": options.get("templates"),
+        "formats": tuple(formats) if formats else None, "jobs": options.get("jobs")})
+    strict_config(cfg, strict=bool(options.get("strict")))
+    check_folders(cfg)
+    documents = [_document_path(Path(d), cfg.seeds_dir) for d in options.get("documents") or ()]
+    _find_sources(documents or [cfg.seeds_dir])
+    return cfg

@@ -4,21 +4,20 @@ from __future__ import annotations
 
 import io
 import json
-import shutil
 from pathlib import Path
 
 import pytest
+from conftest import copy_seed
 
 from reportgen.cli import main
 
 ROOT = Path(__file__).resolve().parents[2]
-SEEDS = ROOT / "seeds"
 
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):
     root = tmp_path_factory.mktemp("real")
-    shutil.copytree(SEEDS, root / "seeds")
+    copy_seed(root / "seeds")
     out = io.StringIO()
     code = main(["build", str(root / "seeds"), "--out", str(root / "output")], stdout=out)
     assert code == 0, out.getvalue()

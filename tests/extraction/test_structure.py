@@ -29,7 +29,8 @@ def test_seed_title_date_and_numbered_sections(seed_path: Path) -> None:
 
 def test_seed_sections_match_the_readers_summary(seed_path: Path) -> None:
     if not SHARED_STRUCTURE.is_file():
-        pytest.skip(f"reader summary not at {SHARED_STRUCTURE} (CI keeps it in ../shared)")
+        pytest.skip(f"needs the readers' hand-written summary of the bundled release, kept "
+                    f"outside the repository at {SHARED_STRUCTURE} (CI has ../shared)")
     summary = json.loads(SHARED_STRUCTURE.read_text(encoding="utf-8"))
     b = extract_briefing(read_source(seed_path))
     assert [{"number": s.number, "title": s.title} for s in b.sections[1:]] == summary["sections"]

@@ -37,7 +37,8 @@ def test_seed_system_has_leading_clusters_growth_and_future_tiers(seed_path: Pat
 
 def test_seed_system_agrees_with_the_readers_summary(seed_path: Path) -> None:
     if not SHARED_STRUCTURE.is_file():
-        pytest.skip(f"reader summary not at {SHARED_STRUCTURE} (CI keeps it in ../shared)")
+        pytest.skip(f"needs the readers' hand-written summary of the bundled release, kept "
+                    f"outside the repository at {SHARED_STRUCTURE} (CI has ../shared)")
     summary = json.loads(SHARED_STRUCTURE.read_text(encoding="utf-8"))
     found = tiers(extract_briefing(read_source(seed_path)))
     assert found["leading industries"] == [m["name"] for m in summary["leading_industries"]]

@@ -218,6 +218,7 @@ def build_context(
         "sources_appendix": appendix,
         "warnings": briefing.warnings,
         "fact": lookup.fact,
+        "has_fact": lookup.has_fact,
         "facts": lookup.facts,
         "chart": lookup.chart,
         "charts_in": lookup.charts_in,
@@ -243,6 +244,10 @@ class _Lookup:
         if fact_id not in self._facts:
             raise LookupError(_unknown("fact id", fact_id, self._facts))
         return self._facts[fact_id]
+
+    def has_fact(self, fact_id: str) -> bool:
+        """Whether this release has a shown fact with this id (ids differ between releases)."""
+        return fact_id in self._facts and fact_id not in self._hidden
 
     def facts(self, *ids: str, section: str | None = None, topic: str | None = None,
               metric: str | None = None, targets: bool | None = None) -> tuple[FactView, ...]:

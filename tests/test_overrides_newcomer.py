@@ -12,10 +12,10 @@ import sys
 from pathlib import Path
 
 from render_support import config
-from reportgen.render.briefing.html import render_html
 
 from reportgen.cli import main
 from reportgen.pipeline import load_briefing
+from reportgen.render.briefing.html import render_html
 
 ROOT = Path(__file__).resolve().parent.parent
 OTHER_RELEASE = ("Trade in 2023 (Jan. 20, 2024)\n\nThe city's exports reached 2.1 trillion "

@@ -221,6 +221,14 @@ def test_long_dollar_title_wraps_inside_the_figure():
     assert legibility_problems(spec("ranking", [("a", 1.0), ("b", 2.0)], title=title)) == []
 
 
+def _has_cjk_font() -> bool:
+    from matplotlib import font_manager
+
+    return any("CJK" in f.name for f in font_manager.fontManager.ttflist)
+
+
+@pytest.mark.skipif(not _has_cjk_font(), reason="no CJK font installed (apt-get install "
+                    "fonts-noto-cjk; the README's optional step; .ci/run installs it)")
 def test_chinese_names_draw_without_warnings_or_overflow():
     chart = spec("ranking", [("上海 Shanghai", 3.0), ("浦东新区", 2.0), ("Costs $5", 1.0)],
                  title="Districts 区")

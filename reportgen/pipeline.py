@@ -8,6 +8,7 @@ from pathlib import Path
 
 from reportgen.config import Limits
 from reportgen.extraction import extract_briefing
+from reportgen.extraction.findings import load_patterns, write_findings
 from reportgen.extraction.tables import table_text
 from reportgen.ingest import SourceDoc, find_sources, read_source
 from reportgen.model import Briefing
@@ -20,12 +21,13 @@ def read_release(path: Path, limits: Limits | None = None) -> SourceDoc:
 
 
 def load_briefing(path: Path, *, overrides: bool = True, limits: Limits | None = None,
-                  ) -> Briefing:
-    """The data layer of one source file, with `<stem>.overrides.yaml` applied when present."""
+                  findings: Path | None = None) -> Briefing:
+    """The data layer of one source file, with `<stem>.overrides.yaml` applied when present,
+    then its key findings written with the patterns in `findings` (default: the shipped ones)."""
     briefing = extract_briefing(read_release(path, limits))
-    if not overrides:
-        return briefing
-    return apply_overrides(briefing, overrides_path_for(path))
+    if overrides:
+        briefing = apply_overrides(briefing, overrides_path_for(path))
+    return write_findings(briefing, load_patterns(findings))
 
 
 def load_briefings(paths: Iterable[Path], *, overrides: bool = True) -> list[Briefing]:

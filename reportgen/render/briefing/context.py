@@ -21,13 +21,9 @@ from markupsafe import Markup, escape
 from reportgen import formatting
 from reportgen.charts import ChartAsset
 from reportgen.config import Config
-from reportgen.model import Briefing, Fact, Point, Qualifier, Section, SystemTier
+from reportgen.model import Briefing, Fact, Point, Section, SystemTier
 from reportgen.text import readable
 
-_QUALIFIER_WORDS = {
-    Qualifier.EXACT: "", Qualifier.MORE_THAN: "more than", Qualifier.ABOUT: "about",
-    Qualifier.AT_LEAST: "at least", Qualifier.LESS_THAN: "less than", Qualifier.UP_TO: "up to",
-}
 MAX_HEADLINE_CARDS = 8
 PLAIN_UNITS = frozenset({"count", "multiple"})
 
@@ -165,9 +161,7 @@ class TargetRow:
 
 def fact_display(fact: Fact) -> str:
     """The figure as a reader sees it: 'more than 2.87 trillion yuan'."""
-    words = _QUALIFIER_WORDS.get(fact.qualifier, "")
-    figure = formatting.quantity(fact.value, fact.unit)
-    return f"{words} {figure}".strip()
+    return formatting.fact_figure(fact)
 
 
 def build_context(

@@ -24,7 +24,8 @@ from reportgen.formatting import cagr_rate, exact, fact_figure, upper_first
 from reportgen.model import Briefing, Fact, Finding, LevelChange, SystemTier, Target
 
 DEFAULT_PATTERNS = Path(__file__).resolve().parents[1] / "defaults" / "findings" / "findings.yaml"
-PATTERN_NAMES = ("change", "level", "rate", "system", "target_gap", "targets", "title", "title_short")
+PATTERN_NAMES = ("change", "level", "rate", "system", "target_gap", "targets", "title",
+                 "title_short")
 MAX_TITLE = 90
 _LOOSE_STARTS = frozenset({"according", "regarding", "data", "this", "that", "these", "our",
                            "we", "it", "in", "of", "from", "with", "by", "as", "among", "and",

@@ -42,17 +42,19 @@ class OutputFormat:
 
 
 FORMATS: tuple[OutputFormat, ...] = (
-    OutputFormat("pdf", "briefing.pdf", ("briefing",), ("weasyprint", "jinja2", "matplotlib"),
+    OutputFormat("pdf", "briefing.pdf", ("briefing", "findings"),
+                 ("weasyprint", "jinja2", "matplotlib"),
                  ("reportgen.render.briefing.pdf", "render_pdf"), render_order=1,
                  shows_charts=True),
-    OutputFormat("html", "briefing.html", ("briefing",), ("jinja2", "matplotlib"),
+    OutputFormat("html", "briefing.html", ("briefing", "findings"), ("jinja2", "matplotlib"),
                  ("reportgen.render.briefing.html", "render_html"), render_order=0,
                  shows_charts=True, checked=True),
-    OutputFormat("pptx", "deck.pptx", ("deck",), ("python-pptx", "jinja2", "matplotlib", "PyYAML"),
+    OutputFormat("pptx", "deck.pptx", ("deck", "findings"),
+                 ("python-pptx", "jinja2", "matplotlib", "PyYAML"),
                  ("reportgen.render.deck", "render_deck"), render_order=2, shows_charts=True,
                  preload=("pptx",), checked=True),
     # data.json is written from the data layer itself, by the build
-    OutputFormat("json", "data.json", (), ()),
+    OutputFormat("json", "data.json", ("findings",), ("jinja2", "PyYAML")),
 )
 
 

@@ -6,6 +6,10 @@ Pure functions shared by the charts, the templates (as Jinja filters) and the de
 from __future__ import annotations
 
 import math
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from reportgen.model import Fact
 
 _SCALES = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
 _CURRENCY_WORDS = {"yuan": "yuan", "usd": "US dollars"}
@@ -107,3 +111,62 @@ def cagr(old: float, new: float, years: float, decimals: int = 1) -> str:
     if rate is None:
         return "n/a"
     return f"{_trim(f'{rate:.{decimals}f}')}% a year"
+
+
+_QUALIFIER_PREFIX = {"exact": "", "more_than": "more than ", "about": "about ",
+                     "at_least": "at least ", "less_than": "less than ", "up_to": "up to "}
+_WORD_UNITS = frozenset({"percent", "multiple"})
+
+
+def exact(value: float) -> str:
+    """A number with the precision it was written with (up to ten significant digits):
+    1.0739 → '1.0739', 1.65 → '1.65', 670000 → '670,000'."""
+    if not math.isfinite(value):
+        return "n/a"
+    text = _trim(f"{value:,.10f}") if abs(value) < 1e15 else f"{value:.10g}"
+    digits = f"{abs(value):.10g}"
+    if "e" not in digits and "." in digits:  # keep the significant digits, drop float noise
+        decimals = len(digits.split(".")[1])
+        text = _trim(f"{value:,.{decimals}f}")
+    return text
+
+
+def exact_scaled(value: float) -> str:
+    """A large number in words at the precision it was stated: 1.0739e12 → '1.0739 trillion'."""
+    for size, word in _SCALES:
+        if abs(value) >= size:
+            return f"{exact(float(f'{value / size:.10g}'))} {word}"
+    return exact(value)
+
+
+def figure(value: float, unit: str, qualifier: str = "exact", *, words: str = "",
+           each: bool = False) -> str:
+    """A figure of the source as every output prints it: its qualifier, its number at the
+    source's precision and its unit ('more than 2.87 trillion yuan', '1.65%'); a share or a
+    multiple the source wrote in words keeps them (`words`: 'one-third', 'double'); an amount
+    per item ends in 'each' (a threshold, not a total)."""
+    prefix = _QUALIFIER_PREFIX.get(str(qualifier), "")
+    if words and unit in _WORD_UNITS:
+        body = words
+    elif unit in _CURRENCY_WORDS:
+        symbol = _CURRENCY_SYMBOLS.get(unit)
+        body = f"{symbol}{exact_scaled(value)}" if symbol else f"{exact_scaled(value)} yuan"
+    elif unit == "percent":
+        body = f"{exact(value)}%"
+    elif unit == "count":
+        body = exact_scaled(value) if abs(value) >= 1e6 else exact(value)
+    elif unit == "multiple":
+        body = f"{exact(value)}×"
+    elif unit.startswith(("yuan per", "usd per")):
+        base, _, rest = unit.partition(" per ")
+        body = f"{figure(value, base)} per {rest}"
+    else:
+        body = f"{exact_scaled(value)} {unit}".strip()
+    return f"{prefix}{body}{' each' if each else ''}"
+
+
+def fact_figure(fact: Fact) -> str:
+    """The fact's figure as every output prints it (PDF, HTML, deck, charts, findings): the
+    source's precision and words, its qualifier, 'each' for an amount per item."""
+    words = fact.text.lower() if fact.written_as == "words" and not fact.overridden else ""
+    return figure(fact.value, fact.unit, str(fact.qualifier), words=words, each=fact.per_item)

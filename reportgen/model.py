@@ -221,6 +221,15 @@ class LevelChange:
 
 
 @dataclass(frozen=True, slots=True)
+class Finding:
+    """One sentence written from the data ("Industrial added value rose from … to …"), with the
+    ids of the facts whose values it states."""
+
+    text: str
+    fact_ids: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class Briefing:
     """The whole data layer of one source document."""
 
@@ -234,6 +243,12 @@ class Briefing:
     headlines: tuple[str, ...] = ()
     charts: tuple[ChartSpec, ...] = ()
     warnings: tuple[str, ...] = field(default=())
+    findings: tuple[Finding, ...] = ()
+    """The key findings, most important first, written after the overrides (see
+    `reportgen.extraction.findings`)."""
+    analytic_title: str = ""
+    """A title that states place, subject and period (the release's own title is the subtitle);
+    empty: use the release's title."""
 
     @property
     def visible_facts(self) -> tuple[Fact, ...]:
@@ -274,3 +289,4 @@ class Briefing:
     def with_charts(self, charts: Iterable[ChartSpec]) -> Briefing:
         """A copy of this briefing carrying these chart specs."""
         return replace(self, charts=tuple(charts))
+

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from reportgen.config import Limits
 from reportgen.extraction import extract_briefing
+from reportgen.extraction.findings import load_patterns, write_findings
 from reportgen.extraction.tables import table_text
 from reportgen.ingest import SourceDoc, find_sources, read_source
 from reportgen.model import Briefing, Fact
@@ -21,12 +22,17 @@ def read_release(path: Path, limits: Limits | None = None) -> SourceDoc:
 
 
 def load_briefing(path: Path, *, overrides: bool = True, limits: Limits | None = None,
-                  ) -> Briefing:
-    """The data layer of one source file, with `<stem>.overrides.yaml` applied when present."""
+                  findings: Path | None = None) -> Briefing:
+    """The data layer of one source file, with `<stem>.overrides.yaml` applied when present,
+    then its key findings written with the patterns in `findings` (default: the shipped ones)."""
     briefing = extract_briefing(read_release(path, limits))
-    if not overrides:
-        return briefing
-    overrides_path = overrides_path_for(path)
+    if overrides:
+        briefing = _with_overrides(briefing, overrides_path_for(path))
+    return write_findings(briefing, load_patterns(findings))
+
+
+def _with_overrides(briefing: Briefing, overrides_path: Path | None) -> Briefing:
+    """The briefing corrected by its overrides file, warned of charts a new label takes away."""
     corrected = apply_overrides(briefing, overrides_path)
     lost = relabelled_charts_lost(briefing, corrected)
     if not lost or overrides_path is None:

@@ -22,6 +22,8 @@ def briefing_to_dict(briefing: Briefing) -> dict[str, Any]:
         "sections": [_section(s) for s in briefing.sections],
         "facts": [_fact(f, sections) for f in briefing.facts if not f.hidden],
         "headlines": [i for i in briefing.headlines if i in visible],
+        "analytic_title": briefing.analytic_title,
+        "findings": [{"text": f.text, "fact_ids": list(f.fact_ids)} for f in briefing.findings],
         "targets": [_target(t) for t in briefing.targets],
         "system": [_tier(t) for t in briefing.system],
         "warnings": list(briefing.warnings),

@@ -33,6 +33,8 @@ FILE_ROLES: dict[str, str] = {
     "briefing/partials/sources.html.j2": "the appendix of source sentences every figure "
                                          "links to",
     "briefing/partials/macros.html.j2": "small reusable pieces (figure links, chart figures)",
+    "findings/findings.yaml": "the wording of the key findings and of the analytic title, one "
+                              "pattern per kind of finding",
     "deck/deck.yaml": "the slide list: which layout, title, text, chart, table or tiles on "
                       "each slide, in order",
     "deck/master.pptx": "the PowerPoint master: open it in PowerPoint to change colours, "

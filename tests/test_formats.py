@@ -48,7 +48,7 @@ def test_every_row_is_complete_and_names_and_files_are_unique():
 def test_the_derived_lists():
     assert render_order(["json", "pptx", "pdf", "html", "pdf"]) == ["html", "pdf", "pptx"]
     assert chart_formats() == ("pdf", "html", "pptx")
-    assert template_folders() == ("briefing", "deck")
+    assert template_folders() == ("briefing", "findings", "deck")
     assert output_format("pptx").warm_modules == ("pptx", "reportgen.render.deck")
     assert output_format("json").warm_modules == ()
     with pytest.raises(KeyError, match="known: pdf, html, pptx, json"):

@@ -43,3 +43,19 @@ def test_undefined_growth_is_not_a_number_but_says_so():
 
 def test_decline_uses_a_true_minus_sign():
     assert fmt.change(100, 58) == "−42%"
+
+
+def test_figure_keeps_the_precision_and_words_the_source_wrote():
+    from reportgen.formatting import figure
+
+    assert figure(1.65, "percent") == "1.65%"
+    assert figure(1.0739e12, "yuan") == "1.0739 trillion yuan"
+    assert figure(305.6e9, "yuan") == "305.6 billion yuan"
+    assert figure(33.33, "percent", words="one-third") == "one-third"
+    assert figure(2.87e12, "yuan", "more_than") == "more than 2.87 trillion yuan"
+
+
+def test_figure_prints_an_amount_per_item_as_a_threshold():
+    from reportgen.formatting import figure
+
+    assert figure(1e10, "yuan", "more_than", each=True) == "more than 10 billion yuan each"

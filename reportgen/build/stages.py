@@ -29,7 +29,19 @@ def load_briefing(path: Path, config: Config) -> Briefing:
     """The data layer of one source with its overrides."""
     from reportgen.pipeline import load_briefing as load
 
-    return load(path, limits=config.limits)
+    return load(path, limits=config.limits, findings=findings_patterns(config))
+
+
+def findings_patterns(config: Config) -> Path | None:
+    """The findings patterns the template search path gives (`findings/findings.yaml`, the
+    staff's first), or None for the shipped default."""
+    from reportgen.templating import template_search_path
+
+    for role, root in template_search_path(config.templates_dir, config.project_templates_dir):
+        candidate = root / "findings" / "findings.yaml"
+        if role != "default" and candidate.is_file():
+            return candidate
+    return None
 
 
 def draw_charts(briefing: Briefing, config: Config, *, png: bool = True,

@@ -60,7 +60,7 @@ Proposer = Callable[[Briefing], list[Candidate]]
 
 def figure(fact: Fact, with_year: bool = False) -> str:
     """The fact's figure for a label: 'more than 2.87 trillion yuan', '… (2025 target)'."""
-    text = QUALIFIER_WORDS.get(fact.qualifier, "") + formatting.quantity(fact.value, fact.unit)
+    text = formatting.fact_figure(fact)
     if with_year and fact.year:
         text += f" ({fact.year} target)" if fact.is_target else f" ({fact.year})"
     elif with_year and fact.is_target:

@@ -212,7 +212,7 @@ def _shared_opening(labels: list[str]) -> tuple[str, list[str]]:
 def _signed_figure(fact: Fact, value: float) -> str:
     """A rate as read: '+4.6%', '−2.1%', with the qualifier ('about +3%')."""
     sign = "+" if value > 0 else "−" if value < 0 else ""
-    return QUALIFIER_WORDS.get(fact.qualifier, "") + sign + formatting.percent(abs(value))
+    return QUALIFIER_WORDS.get(fact.qualifier, "") + sign + f"{formatting.exact(abs(value))}%"
 
 
 def _short(title: str, limit: int = 48) -> str:

@@ -21,13 +21,9 @@ from markupsafe import Markup, escape
 from reportgen import formatting
 from reportgen.charts import ChartAsset
 from reportgen.config import Config
-from reportgen.model import Briefing, Fact, Point, Qualifier, Section, SystemTier
+from reportgen.model import Briefing, Fact, Point, Section, SystemTier
 from reportgen.text import readable
 
-_QUALIFIER_WORDS = {
-    Qualifier.EXACT: "", Qualifier.MORE_THAN: "more than", Qualifier.ABOUT: "about",
-    Qualifier.AT_LEAST: "at least", Qualifier.LESS_THAN: "less than", Qualifier.UP_TO: "up to",
-}
 MAX_HEADLINE_CARDS = 8
 PLAIN_UNITS = frozenset({"count", "multiple"})
 
@@ -70,6 +66,14 @@ class ChartView:
 
 
 @dataclass(frozen=True, slots=True)
+class FindingView:
+    """A key finding as a template sees it: its sentence and the figures it states."""
+
+    text: str
+    facts: tuple[FactView, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class HeadlineCard:
     """A headline figure: the latest value and, when the data has two years, change and CAGR."""
 
@@ -101,6 +105,8 @@ class PointView:
     sentences: tuple[Markup, ...]
     topics: tuple[TopicView, ...]
     facts: tuple[FactView, ...]
+    summary: str = ""
+    """For a point without figures: its own first sentences (the milestones it names)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,9 +171,7 @@ class TargetRow:
 
 def fact_display(fact: Fact) -> str:
     """The figure as a reader sees it: 'more than 2.87 trillion yuan'."""
-    words = _QUALIFIER_WORDS.get(fact.qualifier, "")
-    figure = formatting.quantity(fact.value, fact.unit)
-    return f"{words} {figure}".strip()
+    return formatting.fact_figure(fact)
 
 
 def build_context(
@@ -192,8 +196,11 @@ def build_context(
     return {
         "output": output,
         "document": briefing.document,
-        "title": briefing.document.title,
-        "short_title": short_title(briefing.document.title),
+        "title": briefing.analytic_title or briefing.document.title,
+        "release_title": briefing.document.title,
+        "short_title": short_title(briefing.analytic_title or briefing.document.title, 48),
+        "findings": tuple(FindingView(f.text, tuple(facts[i] for i in f.fact_ids if i in facts))
+                          for f in briefing.findings),
         "date": briefing.document.date,
         "date_long": long_date(briefing.document.date),
         "created": created_date(briefing.document.date),
@@ -460,7 +467,19 @@ def _point(links: SourceLinks, point: Point) -> PointView:
         sentences=links.sentences([i for i in point.fact_ids if i not in in_topics]),
         topics=tuple(t for t in topics if t.facts),
         facts=tuple(facts[i] for i in point.fact_ids if i in facts),
+        summary="" if point.fact_ids else point_summary(links.briefing, point),
     )
+
+
+def point_summary(briefing: Briefing, point: Point, limit: int = 420) -> str:
+    """A point's own words after its opening sentence, cut at a sentence near `limit`
+    characters: what a part without figures achieved (its milestones)."""
+    words = readable(briefing.excerpt(point.span), briefing.document.path).strip()
+    body = words[len(point.title):].strip() if words.startswith(point.title) else words
+    if len(body) <= limit:
+        return body
+    cut = body[:limit].rsplit(". ", 1)[0]
+    return cut + "." if len(cut) > limit // 3 else body[:limit].rsplit(" ", 1)[0] + " …"
 
 
 def tier_views(tiers: Sequence[SystemTier], facts: Mapping[str, FactView]) -> tuple[TierView, ...]:

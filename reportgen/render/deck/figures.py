@@ -50,12 +50,7 @@ class TileCandidate:
 
 def figure_text(fact: Fact) -> str:
     """A fact's figure for a slide: qualifier words and the value in its unit."""
-    words = {"more_than": "over ", "about": "about ", "at_least": "at least ",
-             "less_than": "under ", "up_to": "up to "}
-    # four significant digits: the tile shows 305.6 billion as the chart's label does, not 306
-    shown = (formatting.percent(fact.value, 2) if fact.unit == "percent"
-             else formatting.quantity(fact.value, fact.unit, 4))
-    return words.get(str(fact.qualifier), "") + shown
+    return formatting.fact_figure(fact)  # the one formatter: as the PDF and HTML print it
 
 
 def chart_years(specs: Sequence[ChartSpec]) -> dict[str, int]:

@@ -59,6 +59,7 @@ def base_context(briefing: Briefing, specs: Sequence[ChartSpec], config: Config)
         "charts": list(specs),
         "organisation": config.organisation,
         "author": config.author,
+        "title": briefing.analytic_title or briefing.document.title,
         "date": briefing.document.date or "",
     }
 
@@ -166,7 +167,27 @@ def _helpers(briefing: Briefing, specs: Sequence[ChartSpec], recorder: list[str]
             chosen_before[key] = key_facts(briefing, key[0], section_id, specs)
         return list(chosen_before[key])
 
-    return {"fact": fact, "figure": figure, "charts_in": charts_in, "key_facts": chosen}
+    def findings(n: int = 6) -> list[str]:
+        """The key findings' sentences (their facts' sources go to the notes)."""
+        shown = list(briefing.findings[:int(n)])
+        recorder.extend(i for f in shown for i in f.fact_ids)
+        return [f.text for f in shown]
+
+    def finding_in(section_id: str, default: str = "") -> str:
+        """The first key finding whose figures are in this section, else `default`: a slide
+        title that states a finding rather than the release's slogan."""
+        section = next((s for s in briefing.sections if s.id == section_id), None)
+        inside = set(section.fact_ids) if section else set()
+        found = next((f for f in briefing.findings if set(f.fact_ids) & inside), None)
+        # a title is the finding without its asides: "(integrated circuits, …)", "(+48.5%; …)"
+        short = re.sub(r"\s*\([^)]*\)", "", found.text if found else "").rstrip(".")
+        if found is None or not short or len(short) > 100:
+            return default
+        recorder.extend(found.fact_ids)
+        return short
+
+    return {"fact": fact, "figure": figure, "charts_in": charts_in, "key_facts": chosen,
+            "findings": findings, "finding_in": finding_in}
 
 
 def key_facts(briefing: Briefing, count: int, section_id: str | None = None,

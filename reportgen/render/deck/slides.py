@@ -90,8 +90,8 @@ def _swap_args(fill: Callable[[str, str], str], where: str, expression: str) -> 
 def _set_properties(prs: Any, briefing: Briefing, config: Config, when: dt.datetime) -> None:
     """Core properties from the document and config, dated `when` (reproducible)."""
     props = prs.core_properties
-    props.title = briefing.document.title[:255]
-    props.subject = f"Briefing deck: {briefing.document.title}"[:255]
+    props.title = (briefing.analytic_title or briefing.document.title)[:255]
+    props.subject = f"Briefing deck on the release: {briefing.document.title}"[:255]
     props.author = props.last_modified_by = config.author
     props.category = config.organisation
     props.keywords, props.comments = "", f"Made by reportgen from {briefing.document.path}"

@@ -100,8 +100,8 @@ def sources_table(briefing: Briefing) -> TableData:
         ("Document", doc.title),
         ("Issued by", doc.issuer or "—"),
         ("Date", doc.date or "—"),
-        ("Source", doc.source_url or doc.path),
-        ("SHA-256", doc.sha256[:16] + "…"),
+        ("Source", doc.source_url or "the release itself (file and checksum in the notes and "
+                                     "the document properties)"),
         ("Figures", f"{shown} figures extracted; each slide's speaker notes quote the source "
                     "sentence of every figure on it"),
     ]

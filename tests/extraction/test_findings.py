@@ -1,0 +1,98 @@
+"""Key findings and the analytic title, written from the data layer with editable patterns."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from reportgen.errors import TemplateError
+from reportgen.extraction.findings import load_patterns, write_findings
+from reportgen.formatting import fact_figure
+from reportgen.model import Briefing
+from reportgen.pipeline import load_briefing
+
+ROOT = Path(__file__).resolve().parents[2]
+SEED = next((ROOT / "seeds").glob("*.txt"))
+RELEASES = sorted([*(ROOT / "tests" / "corpus" / "dev").glob("*.txt"),
+                   *(ROOT / "tests" / "heldout").glob("*.txt"),
+                   *(ROOT / "tests" / "genre").glob("*.txt")])
+
+
+def _states_its_facts(briefing: Briefing) -> None:
+    """Every fact a finding names is printed in it as the one formatter prints it (or, for a
+    count the source writes in words, in the source's words)."""
+    for finding in briefing.findings:
+        assert finding.fact_ids, finding.text
+        for fact in briefing.facts_in(finding.fact_ids):
+            shown = fact_figure(fact)
+            assert shown in finding.text or fact.text.lower() in finding.text.lower(), (
+                f"{fact.id}: {shown!r} not in {finding.text!r}")
+
+
+@pytest.fixture(scope="module")
+def seed() -> Briefing:
+    return load_briefing(SEED)
+
+
+def test_bundled_release_has_three_to_six_findings_that_state_their_facts(seed):
+    assert 3 <= len(seed.findings) <= 6
+    _states_its_facts(seed)
+
+
+def test_bundled_release_findings_lead_with_the_headline_change_and_mark_computed_rates(seed):
+    first = seed.findings[0]
+    assert first.text.startswith("Industrial added value rose from 723.1 billion yuan in 2011 "
+                                 "to 1.0739 trillion yuan in 2021")
+    assert "computed" in first.text
+    assert set(first.fact_ids) == {"industrial-added-value-2011", "industrial-added-value-2021"}
+
+
+def test_bundled_release_findings_never_state_a_threshold_or_a_conversion(seed):
+    ids = {i for f in seed.findings for i in f.fact_ids}
+    assert not any(seed.fact(i).per_item for i in ids)
+
+
+def test_analytic_title_names_place_subject_and_period_within_90_characters(seed):
+    title = seed.analytic_title
+    assert len(title) <= 90
+    assert title.startswith("Shanghai's industrial added value")
+    assert "2011–2021" in title
+
+
+@pytest.mark.parametrize("path", RELEASES, ids=lambda p: p.stem)
+def test_corpus_release_findings_state_their_facts_values(path):
+    briefing = load_briefing(path)
+    assert len(briefing.findings) <= 6
+    _states_its_facts(briefing)
+    assert len(briefing.analytic_title) <= 90
+
+
+def test_most_corpus_releases_get_at_least_three_findings():
+    counts = [len(load_briefing(p).findings) for p in RELEASES]
+    assert sum(c >= 3 for c in counts) >= 0.7 * len(counts), counts
+
+
+def test_staff_pattern_changes_the_wording_and_keeps_the_rest(tmp_path, seed):
+    own = tmp_path / "findings.yaml"
+    own.write_text("max_findings: 2\nchange: '{{ metric | upper_first }}: {{ later }}.'\n")
+    written = write_findings(seed, load_patterns(own))
+    assert len(written.findings) == 2
+    assert written.findings[0].text == "Industrial added value: 1.0739 trillion yuan."
+    assert written.analytic_title == seed.analytic_title  # the default title pattern is kept
+
+
+def test_bad_pattern_is_one_line_naming_the_file_and_line(tmp_path, seed):
+    own = tmp_path / "findings.yaml"
+    own.write_text("max_findings: 3\nchange: '{{ nonsense }} rose'\n")
+    with pytest.raises(TemplateError) as error:
+        write_findings(seed, load_patterns(own))
+    message = str(error.value)
+    assert message.startswith(f"{own}:2: pattern 'change'") and "\n" not in message
+
+
+def test_unknown_pattern_name_lists_the_known_ones(tmp_path):
+    own = tmp_path / "findings.yaml"
+    own.write_text("levels: 'x'\n")
+    with pytest.raises(TemplateError, match=r"findings.yaml:1: unknown pattern 'levels'; known"):
+        load_patterns(own)

@@ -93,13 +93,35 @@ def _is_name_or_code(text: str, start: int, end: int) -> bool:
         return True  # "the top 10 cities"
     if previous_word(text, start).lower() in {"no", "nos", "grade", "level", "class"}:
         return True  # "Grade 3"
+    if previous_word(text, start).lower() in {"per", "every"}:
+        return True  # "energy use per 10,000 yuan of GDP", "1 in every 4": a denominator
     prev = previous_word(text, start)
     if prev.lower().rstrip(".") in rules.MONTHS:
         return True
     if after.lstrip().lower().startswith(tuple(rules.MONTHS)) and re.match(
             r"\s+(" + MONTH_NAMES + r")\b", text[end:end + 12], re.IGNORECASE):
         return True
-    return _follows_proper_name(text, start, prev)
+    if SCALE_RE.match(text, end) or UNIT_WORD_RE.match(text, end) or PERCENT_RE.match(text, end):
+        return _is_page_furniture(text, start, end)  # "GDP Reaches 7.39 Trillion Yuan"
+    return _follows_proper_name(text, start, prev) or _is_page_furniture(text, start, end)
+
+
+# Numbers of page furniture: reading times, phone numbers, copyright years, rank moves
+_FURNITURE_AFTER = re.compile(r"\s*(?:min(?:ute)?s?\s+read|places?\s+(?:higher|lower|up|down)"
+                              r"|spots?\s+(?:higher|lower|up|down))\b", re.IGNORECASE)
+_FURNITURE_BEFORE = re.compile(r"(?:©|\(c\)|copyright|tel|phone|fax|hotline)[\s.:：]*"
+                               r"[0-9()+ -]*$", re.IGNORECASE)
+
+
+def _is_page_furniture(text: str, start: int, end: int) -> bool:
+    """Digits of a page's furniture, not of the release: "1 Min Read", "Phone 0551-6517…",
+    "© 2019", "moved up 12 places higher" (a rank, not a figure)."""
+    if _FURNITURE_AFTER.match(text, end):
+        return True
+    if re.match(r"-[0-9]{3,}", text[end:end + 5]) or (
+            start >= 2 and text[start - 1] == "-" and text[start - 4:start - 1].isdigit()):
+        return True  # "0551-65179860-203": a phone or serial number
+    return _FURNITURE_BEFORE.search(text[max(0, start - 30):start]) is not None
 
 
 _RANK_BEFORE_TOP = frozenset({"the", "a", "its", "their", "our", "his", "her", "among", "of",

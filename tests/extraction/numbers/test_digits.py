@@ -34,3 +34,16 @@ def test_years_codes_and_serial_numbers_are_not_figures(text: str) -> None:
 def test_a_currency_prefix_gives_the_unit() -> None:
     (mention,) = find_mentions("Exports hit US$12 billion.")
     assert (mention.value, mention.unit) == (12e9, "usd")
+
+
+@pytest.mark.parametrize("text", ["1 Min Read", "Phone 0551-65179860-203", "© 2019 Daily Group",
+                                  "The city rose 12 places higher", "energy per 10,000 yuan of GDP",
+                                  "one in every 4 vehicles"])
+def test_page_furniture_ranks_and_denominators_are_not_figures(text: str) -> None:
+    assert [m for m in find_mentions(text) if m.value in (1, 203, 2019, 12, 10000, 4)
+            and text[m.span[0]:m.span[1]][:1].isdigit()] == []
+
+
+def test_a_figure_in_a_title_case_headline_is_a_figure() -> None:
+    (mention,) = find_mentions("Regional GDP Reaches 7.39192 Trillion Yuan in 2021")
+    assert (mention.value, mention.unit) == (7.39192e12, "yuan")

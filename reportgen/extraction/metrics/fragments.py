@@ -46,10 +46,22 @@ def is_fragment(metric: str) -> bool:
     return len(words) == 1 and words[0].isupper() and len(words[0]) > 3  # a dateline: BEIJING
 
 
+# "- Regional GDP: 76.8 billion yuan ($10.75 billion), up 8.1 percent": a label names the
+# figures after its colon
+_LABEL = re.compile(r"^\s*(?:[-*•·]\s*)?(?P<label>[A-Za-z][^:：0-9]{1,60}?)\s*[:：]\s*")
+# a figure in brackets right after another is the same figure in another currency
+_CONVERSION_GAP = re.compile(r"^\s*[(（]\s*(?:about|around|approximately|roughly|nearly|some|"
+                             r"or|equivalent to|equal to)?\s*$", re.IGNORECASE)
+_CURRENCY_WORDS = {"usd": "US dollars", "yuan": "yuan", "eur": "euros", "hkd": "Hong Kong dollars",
+                   "jpy": "yen", "gbp": "pounds"}
+
+
 def repair(names: list[str], sentence: str, mentions: list[tuple[Mention, Span]]) -> list[str]:
-    """`names` with each fragment replaced by the change of the level beside it, when there is
-    one in the sentence; fragments with nothing better stay as they are."""
-    out = list(names)
+    """`names` with a currency conversion named after the figure it converts, a label's figures
+    named by the label, and each remaining fragment replaced by the change of the level beside
+    it when there is one in the sentence; fragments with nothing better stay as they are."""
+    out = _labelled(list(names), sentence, mentions)
+    out = _conversions(out, sentence, mentions)
     for i, (mention, (a, b)) in enumerate(mentions):
         if not is_fragment(out[i]) or mention.unit not in _CHANGE_UNITS:
             continue
@@ -67,3 +79,30 @@ def _level_before(names: list[str], mentions: list[tuple[Mention, Span]], i: int
         if mentions[k][0].unit not in _CHANGE_UNITS and not is_fragment(names[k]):
             return re.sub(r"\s+in\s+(?:US dollars|U\.S\. dollars)$", "", names[k])
     return None
+
+
+def _labelled(names: list[str], sentence: str,
+              mentions: list[tuple[Mention, Span]]) -> list[str]:
+    """The first level after a "Label:" named by the label when its own name is a fragment."""
+    label = _LABEL.match(sentence)
+    if label is None or is_fragment(label.group("label")):
+        return names
+    for i, (mention, (a, _)) in enumerate(mentions):
+        if a < label.end() or mention.unit in _CHANGE_UNITS:
+            continue
+        if is_fragment(names[i]):
+            names[i] = label.group("label").strip()
+        break
+    return names
+
+
+def _conversions(names: list[str], sentence: str,
+                 mentions: list[tuple[Mention, Span]]) -> list[str]:
+    """A money figure in brackets right after another currency's figure: the same measure, in
+    its currency ("GDP reached 1.2 trillion yuan (about 170 billion US dollars)")."""
+    for i in range(1, len(mentions)):
+        (first, (_, end)), (second, (start, _)) = mentions[i - 1], mentions[i]
+        if (second.unit in _CURRENCY_WORDS and first.unit in _CURRENCY_WORDS
+                and second.unit != first.unit and _CONVERSION_GAP.match(sentence[end:start])):
+            names[i] = f"{names[i - 1]} in {_CURRENCY_WORDS[second.unit]}"
+    return names

@@ -17,3 +17,18 @@ def test_fragments_are_not_names(name: str) -> None:
                                   "spending on research and development"])
 def test_real_names_are_not_fragments(name: str) -> None:
     assert not is_fragment(name)
+
+
+def test_a_label_names_the_figures_after_its_colon_and_a_conversion_its_currency(
+        tmp_path) -> None:
+    from reportgen.extraction import extract_briefing
+    from reportgen.pipeline import read_release
+
+    path = tmp_path / "r.txt"
+    path.write_text("Zone report\n\n2024-02-06\n\nKey data for 2023:\n\n- Regional GDP: 76.8 "
+                    "billion yuan ($10.75 billion), up 8.1 percent year-on-year\n",
+                    encoding="utf-8")
+    found = {f.text: f.metric for f in extract_briefing(read_release(path)).facts}
+    assert found["76.8 billion yuan"] == "Regional GDP"
+    assert found["$10.75 billion"] == "Regional GDP in US dollars"
+    assert found["8.1 percent"] == "Regional GDP growth"

@@ -19,6 +19,7 @@ from reportgen.extraction.metrics.kinds import (
     opening_fraction,
     output_metric,
     percent_metric,
+    spending_metric,
 )
 from reportgen.extraction.metrics.lists import respective_items, respective_metric
 from reportgen.extraction.metrics.phrases import (
@@ -116,6 +117,9 @@ def metric_for(sentence: str, index: int, mentions: list[tuple[Mention, Span]],
         return _share_of_previous(metric, sentence, before, index, mentions, topic)
     if mention.kind == "multiple":
         return multiple_metric(sentence, before, after, topic)
+    spent = spending_metric(before, after) if mention.unit in ("yuan", "usd") else ""
+    if spent:
+        return with_topic(spent, topic)
     change = CHANGE_RE.search(strip_qualifier(before))
     subject = (object_before(before) or find_subject(sentence, a)
                or find_subject(sentence, a, main=True))

@@ -286,3 +286,29 @@ def multiple_metric(sentence: str, before: str, after: str, topic: str | None) -
     if subject and thing:
         return f"{subject} relative to {thing}"
     return with_topic(f"{subject or thing} multiple".strip(), topic)
+
+
+# Money put to a use: "has allocated 1 trillion yuan for key projects", "will invest 15 billion
+# yuan in charging piles", "spent 26.4 billion yuan on research and development"
+_SPEND_RE = re.compile(r"\b(?P<verb>allocat(?:e|es|ed|ing)|earmark(?:s|ed|ing)?|set aside|"
+                       r"invest(?:s|ed|ing)?|spen(?:d|ds|t|ding)|budget(?:s|ed)?)\s+"
+                       r"(?:a total of\s+|some\s+|nearly\s+|about\s+|over\s+|more than\s+)?$",
+                       re.IGNORECASE)
+_USE_RE = re.compile(r"^\s+(?P<prep>for|in|on|to)\s+(?:the\s+)?"
+                     r"(?P<np>(?:[a-zA-Z][\w&'’-]*\s+){0,5}?[a-zA-Z][\w&'’-]*?)"
+                     r"(?=\s+and\s+(?:over|about|nearly|more|some|[0-9$¥])|\s+(?:in|this|next|by|to|"
+                     r"from|during|over|with|while|which)\b|[,.;)]|$)")
+_SPEND_NOUNS = {"allocat": "funds allocated for", "earmark": "funds earmarked for",
+                "set aside": "funds set aside for", "invest": "investment in",
+                "spen": "spending on", "budget": "budget for"}
+
+
+def spending_metric(before: str, after: str) -> str:
+    """ "allocated N for key construction projects" → "funds allocated for key construction
+    projects"; "invest N in charging piles" → "investment in charging piles"; '' otherwise."""
+    verb = _SPEND_RE.search(strip_qualifier(before))
+    use = _USE_RE.match(after)
+    if not verb or not use:
+        return ""
+    head = next(v for k, v in _SPEND_NOUNS.items() if verb.group("verb").lower().startswith(k))
+    return f"{head} {use.group('np')}"

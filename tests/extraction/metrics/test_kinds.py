@@ -28,3 +28,12 @@ def test_a_physical_quantity_names_what_it_measures(tmp_path: Path) -> None:
 def test_what_the_city_produced_is_named_its_production(tmp_path: Path) -> None:
     found = metrics(tmp_path, "The city produced 2.32 million vehicles in 2022.")
     assert "production" in found["2.32 million vehicles"]
+
+
+def test_money_put_to_a_use_is_named_by_the_use(tmp_path: Path) -> None:
+    found = metrics(tmp_path, "This year, the province has allocated 1 trillion yuan for key "
+                              "construction projects and over 320 billion yuan for industrial "
+                              "projects. The firm spent 26.4 billion yuan on research and "
+                              "development in 2022.")
+    assert found["1 trillion yuan"] == "funds allocated for key construction projects"
+    assert found["26.4 billion yuan"] == "spending on research and development"

@@ -25,3 +25,11 @@ def test_a_release_without_a_date_or_figures_says_so_in_its_warnings() -> None:
     warnings = extract_briefing(doc("A note\n\nNothing to count here.\n")).warnings
     assert any("no date found" in w for w in warnings)
     assert any("no figures found" in w for w in warnings)
+
+
+def test_staff_are_warned_of_odd_numbers_unnamed_figures_and_thresholds() -> None:
+    text = ("Report\n\n2024-01-20\n\nOutput reached 1_000 units in 2023. The city offers up to "
+            "5 million yuan to each project.\n")
+    warnings = "\n".join(extract_briefing(doc(text)).warnings)
+    assert "r.txt:5: '1_000' is not read as a figure" in warnings
+    assert "amounts per item" in warnings

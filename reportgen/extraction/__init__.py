@@ -17,8 +17,9 @@ from reportgen.extraction.facts import read_sentence
 from reportgen.extraction.headlines import choose_headlines, is_per_item
 from reportgen.extraction.identity import yearless_dateline
 from reportgen.extraction.ids import fact_slug, unique_ids
+from reportgen.extraction.metrics.fragments import is_fragment
 from reportgen.extraction.metrics.phrases import COMMON_HEADS
-from reportgen.extraction.numbers import Mention, find_mentions
+from reportgen.extraction.numbers import Mention, find_mentions, odd_number_forms
 from reportgen.extraction.structure import Layout, read_layout
 from reportgen.extraction.system import build_system, build_targets
 from reportgen.extraction.tables import cell_metric, text_table_rows
@@ -67,7 +68,30 @@ def _warnings(doc: SourceDoc, layout: Layout, facts: tuple[Fact, ...]) -> tuple[
                    "a year (add a dateline such as 2024-01-25)")
     if not facts:
         out.append(f"{doc.path}: no figures found")
+    for at, form, why in odd_number_forms(doc.text):
+        line = doc.text.count("\n", 0, at) + 1
+        out.append(f"{doc.path}:{line}: '{form}' is not read as a figure ({why}); write it as "
+                   "a plain number such as 1,234.5, or add the figure in the overrides file")
+    out += _unclear(doc, facts)
     return tuple(out)
+
+
+def _unclear(doc: SourceDoc, facts: tuple[Fact, ...]) -> list[str]:
+    """Warnings for figures staff should check: no clear name, or an amount per item."""
+    out = []
+    unnamed = [f.id for f in facts if is_fragment(f.metric.split(",")[0])]
+    if unnamed:
+        out.append(f"{doc.path}: {len(unnamed)} figure(s) have no clear name ({_listed(unnamed)});"
+                   " name them with 'metric:' in the overrides file")
+    per_item = [f.id for f in facts if f.per_item]
+    if per_item:
+        out.append(f"{doc.path}: {len(per_item)} figure(s) read as amounts per item, thresholds "
+                   f"rather than totals ({_listed(per_item)}); check them")
+    return out
+
+
+def _listed(ids: list[str], most: int = 5) -> str:
+    return ", ".join(ids[:most]) + (f" and {len(ids) - most} more" if len(ids) > most else "")
 
 
 def extract_facts(text: str, layout: Layout) -> tuple[Fact, ...]:

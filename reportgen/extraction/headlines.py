@@ -19,8 +19,8 @@ _SUBJECT_WORDS = re.compile(
     r"consumption|capacity|scale)\b", re.IGNORECASE)
 _CONVERSION_BEFORE = re.compile(r"[(（]\s*(?:about|around|approximately|roughly|some|nearly)?\s*$",
                                 re.IGNORECASE)
-_PER_ITEM_AFTER = re.compile(r"[\s,]*(each|apiece|per (item|project|company|enterprise|unit))\b",
-                             re.IGNORECASE)
+_PER_ITEM_AFTER = re.compile(r"[\s,]*(?:(?:to|for|in)\s+)?(each|apiece|per (item|project|company|"
+                             r"enterprise|unit))\b", re.IGNORECASE)
 _EACH_BEFORE = re.compile(r"\b(each|apiece)\s+(?!of\b)([\w-]+\s+){0,3}$", re.IGNORECASE)
 
 

@@ -67,7 +67,10 @@ def name_metrics(sentence: str, mentions: list[tuple[Mention, Span]],
                 and mention.qualifier.value == "up_to" and names:
             metric = names[-1]  # the high end of a range ("3-5%")
         names.append(tidy(metric))
-    return fragments.repair(names, sentence, mentions)
+    names = fragments.repair(names, sentence, mentions)
+    # a deficit read as a negative amount is a balance ("a trade deficit of 5 billion yuan")
+    return [re.sub(r"\bdeficit\b", "balance", n) if m.value < 0 else n
+            for n, (m, _) in zip(names, mentions, strict=True)]
 
 
 def resolve_that_of(metric: str, earlier: list[str]) -> str:

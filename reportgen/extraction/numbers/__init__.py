@@ -47,7 +47,7 @@ from reportgen.extraction.numbers.words import (
 from reportgen.model import Qualifier, Quantity
 
 __all__ = ["Mention", "counted_noun", "digits_value", "find_mentions", "format_quantity",
-           "parse_quantity"]
+           "odd_number_forms", "parse_quantity"]
 
 _CANDIDATE = re.compile(
     r"(?P<ratio>\b(?P<rnum>" + RATIO_TERM + r")\s+(?:in|out\s+of)\s+(?:every\s+)?"
@@ -83,13 +83,36 @@ _FIRST_WORDS = frozenset(
 )
 
 
+# Numbers in forms a release of the genre does not use, which would be misread digit by digit:
+# flagged (a warning names each), never read
+_ODD_FORMS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"\b[0-9]{1,3}(?:_[0-9]{3})+\b"), "digits grouped with '_'"),
+    (re.compile(r"\b[0-9]{1,3}(?:[. \u00a0][0-9]{3})+,[0-9]{1,2}\b"), "a decimal comma"),
+    (re.compile(r"[\uff10-\uff19][\uff10-\uff19,，.．]*"), "fullwidth digits"),
+    (re.compile(r"[\u0660-\u0669\u06f0-\u06f9][\u0660-\u0669\u06f0-\u06f9٬٫,.]*"),
+     "Arabic-Indic digits"),
+    (re.compile(r"\(\s*[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?\s*\)(?=\s*(?:thousand|million|"
+                r"billion|trillion|yuan|dollars|tons))", re.IGNORECASE),
+     "an accounting bracket (a negative?)"),
+)
+
+
+def odd_number_forms(text: str) -> list[tuple[int, str, str]]:
+    """Each number written in a form that is not read as a figure: (offset, text, why)."""
+    found = [(m.start(), m.group(), why) for pattern, why in _ODD_FORMS
+             for m in pattern.finditer(text)]
+    return sorted(found)
+
+
 def find_mentions(text: str, *, default_currency: str | None = "yuan") -> list[Mention]:
-    """Every quantitative figure in `text`, in order, with spans into `text`."""
+    """Every quantitative figure in `text`, in order, with spans into `text`; numbers in odd
+    forms (`odd_number_forms`) are left out, never misread."""
     found: list[Mention] = []
     consumed = 0
+    odd = [(at, at + len(form)) for at, form, _ in odd_number_forms(text)]
     for token in _TOKEN.finditer(text):
         start = token.start()
-        if start < consumed:
+        if start < consumed or any(a <= start < b for a, b in odd):
             continue
         if not token.group()[0].isdigit() and token.group().lower() not in _FIRST_WORDS:
             continue

@@ -48,7 +48,13 @@ def read_digits(text: str, match: re.Match[str], currency: str | None) -> list[M
         return []
     if _is_minus(text, prefix_start):
         return [replace(mention, span=(prefix_start - 1, mention.span[1]), value=-mention.value)]
+    if mention.kind == "amount" and _DEFICIT_BEFORE.search(text, max(0, start - 40), start):
+        return [replace(mention, value=-mention.value)]  # "a deficit of 5 billion yuan": -5
     return [mention]
+
+
+_DEFICIT_BEFORE = re.compile(r"\bdeficits?\s+(?:of\s+)?(?:about\s+|around\s+|nearly\s+|some\s+"
+                             r"|over\s+|more than\s+|US\$|\$|RMB\s*|¥)?$", re.IGNORECASE)
 
 
 def _is_minus(text: str, start: int) -> bool:

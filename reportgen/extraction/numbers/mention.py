@@ -59,17 +59,20 @@ _UNIT_OF = {w.lower(): u for w, u in rules.UNIT_WORDS}
 _SCALE_WORDS = [w for w in rules.SCALES if w not in {"m", "b"}]
 
 
-_GAP = r"(?:[ \u00a0]?-[ \u00a0]?|[ \u00a0]+)"
+# Between a number and its unit: a space (also no-break, thin, narrow, zero-width or a tab)
+_SPACE = "[ \u00a0\u2009\u202f\u200b\t]"
+_GAP = r"(?:" + _SPACE + r"?-" + _SPACE + r"?|" + _SPACE + r"+)"
 
 
 UNIT_WORD_RE = re.compile(_GAP + r"?(" + alternation(_UNITS) + r")(?![A-Za-z0-9])",
                            re.IGNORECASE)
 
 
-PERCENT_RE = re.compile(r"[ \u00a0]?%")
+PERCENT_RE = re.compile(_SPACE + r"?%")
 
 
-SCALE_RE = re.compile(r"(?:[ \u00a0]?-[ \u00a0]?|[ \u00a0]*)(" + alternation(_SCALE_WORDS)
+SCALE_RE = re.compile(r"(?:" + _SPACE + r"?-" + _SPACE + r"?|" + _SPACE + r"*)("
+                      + alternation(_SCALE_WORDS)
                        + r")(?![A-Za-z])",
                        re.IGNORECASE)
 

@@ -47,3 +47,27 @@ def test_page_furniture_ranks_and_denominators_are_not_figures(text: str) -> Non
 def test_a_figure_in_a_title_case_headline_is_a_figure() -> None:
     (mention,) = find_mentions("Regional GDP Reaches 7.39192 Trillion Yuan in 2021")
     assert (mention.value, mention.unit) == (7.39192e12, "yuan")
+
+
+@pytest.mark.parametrize(("text", "why"), [
+    ("output of 1_000 units", "'_'"), ("revenue of 1.234,56 yuan", "decimal comma"),
+    ("revenue of 1 234,56 yuan", "decimal comma"), ("a loss of (1,234) million yuan", "bracket"),
+    ("output of ２０２３ units", "fullwidth"), ("exports of ١٢٣ million yuan", "Arabic-Indic"),
+])
+def test_odd_number_forms_are_flagged_never_misread(text: str, why: str) -> None:
+    from reportgen.extraction.numbers import odd_number_forms
+
+    assert find_mentions(text) == []
+    ((_, _, reason),) = odd_number_forms(text)
+    assert why in reason
+
+
+@pytest.mark.parametrize("space", ["\u200b", "\u2009", "\u202f", "\t", "\u00a0"])
+def test_any_space_between_a_number_and_its_unit_is_a_space(space: str) -> None:
+    (mention,) = find_mentions(f"It reached 3.2{space}billion yuan and grew 5{space}%.")[:1]
+    assert mention.value == 3.2e9
+
+
+def test_a_deficit_is_a_negative_balance() -> None:
+    (mention,) = find_mentions("The trade deficit of 5 billion yuan narrowed.")
+    assert mention.value == -5e9

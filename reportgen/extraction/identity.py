@@ -235,26 +235,31 @@ _ORG = (r"(?P<org>(?:[A-Z][\w&’'.-]*\s+)(?:" + _ORG_WORD + r"\s+){0,8}?" + _OR
         r"|(?:[A-Z][a-z]+\s+)?(?:statistics|statistical|commerce|customs)\s+(?:bureau|authority)"
         r"|(?:[A-Z][a-z]+\s+)customs|" + _ORG_NOUN + r"(?:\s+of(?:\s+[A-Z][\w’'-]*)+)"
         + _OF_TAIL + r")")
-_ISSUER_CUES = (
-    re.compile(r"\baccording to\s+(?:(?:the\s+)?(?:data|figures|statistics|a report|the "
-               r"report)\s+(?:released\s+|published\s+|issued\s+)?(?:by|from)\s+)?"
-               r"(?:the\s+)?(?:[a-z]+[’']s\s+)?" + _ORG),
-    # "according to Zhu Yannan, deputy chief of the Beijing Municipal Bureau of Statistics",
-    # "according to a work conference of the China State Railway Group"
-    re.compile(r"\baccording to\s+[^.;]{0,60}?\bof\s+(?:the\s+)?" + _ORG),
-    re.compile(r"\b(?:data|figures|statistics|report)\s+(?:released\s+|published\s+|issued\s+)?"
-               r"(?:by|from)\s+(?:the\s+)?(?:[a-z]+[’']s\s+)?" + _ORG),
-    re.compile(r"\b(?:released|issued|published|held|hosted|announced|convened)\s+by\s+"
-               r"(?:the\s+)?" + _ORG),
-    re.compile(r"\b(?:learned|learnt|heard)\s+from\s+(?:the\s+)?" + _ORG),
-    re.compile(r"\b[Pp]ress [Cc]onference (?:of|by|held by)\s+(?:the\s+)?" + _ORG),
-    re.compile(r"(?:^|[.,;:]\s+|[—–]\s*|--\s*|\n)(?:[Tt]he\s+)?(?:[a-z]+[’']s\s+)?" + _ORG
-               + r"\s+(?:held|hosted|released|issued|published|announced|said|says|reported|"
-                 r"disclosed|revealed|showed|shows)\b"),
-    re.compile(r"\b(?:said|says|reported|announced)\s+(?:the\s+)?" + _ORG),
-    re.compile(r"(?m)^(?:[Tt]he\s+)?" + _ORG + r"\s*[:：]"),  # "MIIT: China's NEV output …"
-    re.compile(r"(?m)^\s*" + _ORG + r"\s*$"),  # an organisation's name alone on an opening line
-)
+# Where a release names who issued its figures: a cue before the organisation ("according
+# to", "data from", "released by", "learned from", "press conference of", "said"), or the
+# organisation before a verb of telling, a colon ("MIIT: …") or alone on an opening line.
+_CUE_BEFORE = (
+    r"\baccording to\s+(?:(?:the\s+)?(?:data|figures|statistics|a report|the report)\s+"
+    r"(?:released\s+|published\s+|issued\s+)?(?:by|from)\s+)?(?:the\s+)?(?:[a-z]+[’']s\s+)?"
+    # "according to Zhu Yannan, deputy chief of the Beijing Municipal Bureau of Statistics"
+    r"|\baccording to\s+[^.;]{0,60}?\bof\s+(?:the\s+)?"
+    r"|\b(?:data|figures|statistics|report)\s+(?:released\s+|published\s+|issued\s+)?"
+    r"(?:by|from)\s+(?:the\s+)?(?:[a-z]+[’']s\s+)?"
+    r"|\b(?:released|issued|published|held|hosted|announced|convened)\s+by\s+(?:the\s+)?"
+    r"|\b(?:learned|learnt|heard)\s+from\s+(?:the\s+)?"
+    r"|\b[Pp]ress [Cc]onference (?:of|by|held by)\s+(?:the\s+)?"
+    r"|\b(?:said|says|reported|announced)\s+(?:the\s+)?")
+_CUE_AFTER = (r"\s+(?:held|hosted|released|issued|published|announced|said|says|reported|"
+              r"disclosed|revealed|showed|shows)\b|\s*[:：]|\s*$")
+
+
+@functools.cache
+def _issuer_cues() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The two issuer patterns (compiled on first use): a cue then an organisation, and an
+    organisation at a clause's start then a verb of telling, a colon or the line's end."""
+    return (re.compile(r"(?:" + _CUE_BEFORE + r")" + _ORG),
+            re.compile(r"(?m)(?:^|[.,;:]\s+|[—–]\s*|--\s*)(?:[Tt]he\s+)?(?:[a-z]+[’']s\s+)?"
+                       + _ORG + r"(?:" + _CUE_AFTER + r")"))
 
 
 _ORG_LINE = re.compile(r"(?:[Tt]he\s+)?(?!.*\bConference\b)" + _ORG + r"\.?")
@@ -264,7 +269,7 @@ def find_issuer(text: str) -> str | None:
     """Who issued the figures: the office that "held the press conference" or "released" them,
     the source "according to", "data from", "released by", or the body that "said" them."""
     opening = text[:4000]
-    found = [(m.start("org"), m.group("org")) for cue in _ISSUER_CUES
+    found = [(m.start("org"), m.group("org")) for cue in _issuer_cues()
              for m in cue.finditer(opening)]
     for _, org in sorted(found):
         org = re.sub(r"^(?:On|In|At|According|Data|Figures)\b.*?,?\s+(?:the\s+)?", "", org)

@@ -23,26 +23,35 @@ web-page libraries are imported only inside their readers, when such a file is r
 from __future__ import annotations
 
 import hashlib
+import importlib
 from collections.abc import Iterable
 from pathlib import Path
 
 from reportgen.config import Limits
 from reportgen.errors import InputError
-from reportgen.ingest import docx, pdf, plain, webpage
 from reportgen.ingest.files import read_bytes
 from reportgen.ingest.source import Reader, Reading, SourceDoc, TableWriter, cells_as_lines
 
 __all__ = ["OVERRIDES_SUFFIX", "READERS", "SOURCE_SUFFIXES", "Reading", "SourceDoc", "TableWriter",
            "find_sources", "read_source"]
 
-READERS: dict[str, Reader] = {
-    ".txt": plain.read,
-    ".md": plain.read,
-    ".html": webpage.read,
-    ".htm": webpage.read,
-    ".pdf": pdf.read,
-    ".docx": docx.read,
+# Suffix → the reader module in this package (imported when a file of its kind is read)
+READERS: dict[str, str] = {
+    ".txt": "plain",
+    ".md": "plain",
+    ".html": "webpage",
+    ".htm": "webpage",
+    ".pdf": "pdf",
+    ".docx": "docx",
 }
+
+
+def reader_for(suffix: str) -> Reader:
+    """The `read` function of the reader module for files ending in `suffix` (plain text when
+    the suffix is none of `READERS`')."""
+    module = importlib.import_module(f"reportgen.ingest.{READERS.get(suffix, 'plain')}")
+    read: Reader = module.read
+    return read
 SOURCE_SUFFIXES = tuple(READERS)
 OVERRIDES_SUFFIX = ".overrides.yaml"
 
@@ -79,7 +88,7 @@ def read_source(path: Path, limits: Limits | None = None, *,
     limits = limits or Limits()
     raw = read_bytes(path, limits.max_source_bytes)
     suffix = path.suffix.lower()
-    reader = READERS.get(suffix, plain.read)
+    reader = reader_for(suffix)
     found = reader(raw, path, tables, limits)
     if not found.text.strip():
         raise InputError(f"{path}: file has no text; put the press release in it")

@@ -144,7 +144,7 @@ def find_date(text: str) -> str | None:
         found = sorted(dates_in(_without_captions(window)))
         if found:
             return found[0][1]
-    return _dateline_date(text)
+    return _dateline_date(text) or _event_date(text)
 
 
 # "Pub Date:23-10-12 15:21": a publication stamp with a two-digit year
@@ -202,6 +202,60 @@ def _dateline_date(text: str) -> str | None:
         return dt.date(max(years) + 1, month, day).isoformat()
     except ValueError:
         return None
+
+
+@functools.cache
+def _yearless_event() -> re.Pattern[str]:
+    """A month and day with no year, as a release says when it happened ("On March 28, …",
+    "released … on July 19", "March 1st")."""
+    return re.compile(r"\b(?P<month>" + _MONTH_RE + r")\.?\s+(?P<day>[0-3]?[0-9])(?:st|nd|rd|th)?"
+                      r"\b(?!,?\s*(?:19|20)[0-9]{2})(?!\s*[-–]\s*[0-9])", re.IGNORECASE)
+
+
+def _event_date(text: str) -> str | None:
+    """The date of the event a release reports (a press conference, a report released), when
+    it names only a month and day: in the year after the full year it reports on when that
+    year is done by then ("On March 28, … GDP in 2021 …" → 2022-03-28), in that year when it
+    reports on part of a year ("… in the first half of 2020"). None when no year is named."""
+    opening = find_title(text) + "\n" + text[:1500]
+    match = _yearless_event().search(text[:1500])
+    years = [int(m.group(1) or m.group(2)) for m in _done_year().finditer(opening)]
+    if match is None or not years:
+        return None
+    month, day = rules.MONTHS[match.group("month").lower()], int(match.group("day"))
+    start = max(text.rfind(". ", 0, match.start()), text.rfind("\n", 0, match.start())) + 1
+    own = re.findall(r"\b((?:19|20)[0-9]{2})\b", text[start:match.start()])
+    if own:  # "the 2022 World EV and ES Battery Conference held on July 21"
+        return _iso(int(own[-1]), month, day)
+    period_end = _period_end(opening)
+    if period_end is not None:  # a part-year report comes out after its period, that year
+        year = max(years) if month > period_end else None
+    else:  # a full year's figures come out early in the next year; later, the year is unsure
+        year = max(years) + 1 if month <= 4 else None
+    return _iso(year, month, day) if year is not None else None
+
+
+def _iso(year: int, month: int, day: int) -> str | None:
+    try:
+        return dt.date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+_PART_YEAR_ENDS = (("first half", 6), ("H1", 6), ("first quarter", 3), ("Q1", 3),
+                   ("first three quarters", 9), ("Q3", 9), ("second quarter", 6), ("Q2", 6),
+                   ("first two months", 2), ("first three months", 3), ("first four months", 4),
+                   ("first five months", 5), ("first six months", 6), ("first seven months", 7),
+                   ("first eight months", 8), ("first nine months", 9), ("first ten months", 10),
+                   ("first 10 months", 10), ("first eleven months", 11), ("first 11 months", 11))
+
+
+def _period_end(opening: str) -> int | None:
+    """The last month of the part of a year the opening reports on ("first half" → 6)."""
+    lowered = opening.lower()
+    ends = [end for words, end in _PART_YEAR_ENDS
+            if re.search(rf"\b{re.escape(words.lower())}\b", lowered)]
+    return max(ends) if ends else None
 
 
 def dates_in(text: str) -> list[tuple[int, str]]:

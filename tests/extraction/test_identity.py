@@ -93,3 +93,17 @@ def test_dates_alone_and_speaker_turns_are_not_titles() -> None:
     assert find_title("August 23, 2021\n\n[Gao Feng]: Dear friends, good afternoon.\n\n"
                       "Energy use fell in most provinces in 2020\n") == \
         "Energy use fell in most provinces in 2020"
+
+
+@pytest.mark.parametrize(("text", "date"), [
+    ("GDP report\n\nOn March 28, the bureau said GDP reached 7 trillion yuan in 2021.\n",
+     "2022-03-28"),
+    ("Trade in H1\n\nOn July 20, customs said trade grew in the first half of 2020.\n",
+     "2020-07-20"),
+    ("Batteries\n\nInformation released at the 2022 Battery Conference held on July 21 shows "
+     "capacity grew. In 2021, sales rose.\n", "2022-07-21"),
+    ("Trade\n\nOn Aug. 19, officials said trade reached a record in 2023.\n", None),
+])
+def test_a_release_naming_only_month_and_day_is_dated_by_the_period_it_reports(
+        text: str, date: str | None) -> None:
+    assert find_date(text) == date

@@ -39,16 +39,30 @@ def choose_headlines(text: str, title: str, facts: tuple[Fact, ...]) -> tuple[st
         latest[f.metric] = max(latest.get(f.metric, 0), f.year or 0)
     ranked = sorted((f for f in facts if _may_headline(text, f)),
                     key=lambda f: _rank(title, f, (f.year or 0) < latest[f.metric]))
-    chosen: list[str] = []
+    chosen: list[Fact] = []
     seen: set[tuple[float, str]] = set()
     for fact in ranked:
-        if (fact.value, fact.unit) in seen:
-            continue  # the same figure stated twice (a lede the body repeats) is one figure
-        seen.add((fact.value, fact.unit))
-        chosen.append(fact.id)
-        if len(chosen) == MAX_HEADLINES:
+        for pick in (fact, *(_change_of(fact, ranked) if len(chosen) < 2 else ())):
+            if (pick.value, pick.unit) in seen:
+                continue  # the same figure stated twice (a lede the body repeats) is one figure
+            seen.add((pick.value, pick.unit))
+            chosen.append(pick)
+        if len(chosen) >= MAX_HEADLINES:
             break
-    return tuple(chosen)
+    return tuple(f.id for f in chosen[:MAX_HEADLINES])
+
+
+_CHANGE = re.compile(r"\b(?:growth|increase|rise|decline|decrease|drop|fall|change)\b",
+                     re.IGNORECASE)
+
+
+def _change_of(level: Fact, ranked: list[Fact]) -> list[Fact]:
+    """The rate of change stated with a leading level in its sentence ("GDP reached 2.06
+    trillion yuan, up 5.5 percent"): a cover shows the two together."""
+    if level.unit == "percent" or level.sentence_span is None:
+        return []
+    return [f for f in ranked if f.unit == "percent" and f.sentence_span == level.sentence_span
+            and f.span[0] > level.span[0] and _CHANGE.search(f.metric)][:1]
 
 
 def _may_headline(text: str, fact: Fact) -> bool:

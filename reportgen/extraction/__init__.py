@@ -18,6 +18,7 @@ from reportgen.extraction.headlines import choose_headlines, is_per_item
 from reportgen.extraction.identity import yearless_dateline
 from reportgen.extraction.ids import fact_slug, unique_ids
 from reportgen.extraction.metrics.fragments import is_fragment
+from reportgen.extraction.metrics.owners import owner_of, with_owner
 from reportgen.extraction.metrics.phrases import COMMON_HEADS
 from reportgen.extraction.numbers import Mention, find_mentions, odd_number_forms
 from reportgen.extraction.structure import Layout, read_layout
@@ -126,6 +127,9 @@ def extract_facts(text: str, layout: Layout) -> tuple[Fact, ...]:
         paragraph = next((p for p in layout.paragraphs if p[0] <= s_start <= p[1]), None)
         readings, horizon = paragraph_horizon(sentence, readings, paragraph, horizon)
         row = table_rows.get(s_start)
+        readings = [replace(r, metric=with_owner(r.metric, owner_of(sentence, span[0],
+                                                                    layout.place)))
+                    for r, (_, span) in zip(readings, local, strict=True)]
         for mention, reading in zip(inside, readings, strict=True):
             if row is not None:  # a "|" table's cell: its row and column name it
                 metric, unit = cell_metric(row, sentence, mention.span[0] - s_start)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from reportgen.extraction.metrics.phrases import find_subject
 from reportgen.extraction.numbers import Mention
 from reportgen.model import Span
 
@@ -39,6 +40,8 @@ def is_fragment(metric: str) -> bool:
     first = words[0].lower()
     if " ".join(w.lower() for w in words) in _BARE:
         return True
+    if re.match(r"\s*[0-9]", metric) or re.search(r"[0-9][0-9.,]*\s*(?:%|percent)", metric):
+        return True  # another figure: "6.7 percent year on year"
     if first in _OPENERS:
         return True
     if first.endswith("ing") and first not in _NOUN_ING and len(words) <= 3:
@@ -63,7 +66,11 @@ def repair(names: list[str], sentence: str, mentions: list[tuple[Mention, Span]]
     out = _labelled(list(names), sentence, mentions)
     out = _conversions(out, sentence, mentions)
     for i, (mention, (a, b)) in enumerate(mentions):
-        if not is_fragment(out[i]) or mention.unit not in _CHANGE_UNITS:
+        if not is_fragment(out[i]):
+            continue
+        if mention.unit not in _CHANGE_UNITS:  # a level: the clause's subject, if it is a name
+            subject = find_subject(sentence, a, main=True) or find_subject(sentence, a)
+            out[i] = subject if subject and not is_fragment(subject) else out[i]
             continue
         level = _level_before(out, mentions, i)
         if level is None:

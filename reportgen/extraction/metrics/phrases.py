@@ -82,8 +82,14 @@ CARRY_BREAK = re.compile(r"[;:]|,\s*(?:and|while|but|with|whereas|of which|which
 
 
 # An opening time phrase before the subject: "In 2021, ", "At the end of 2023, ".
-LEADING_PHRASE = re.compile(r"^(?:In|By|During|Over|Since|As of|From|At|Until|Through|"
-                             r"Throughout|For)\s[^,]{1,60},\s*")
+LEADING_PHRASE = re.compile(r"^(?:(?:In|By|During|Over|Since|As of|From|At|Until|Through|"
+                            r"Throughout|For)\s[^,]{1,60},\s*"
+                            # "According to statistics from the customs, trade …"
+                            r"|According to\s[^,]{1,90},\s*"
+                            # "Beijing Customs said Thursday that …", "Reporters learned from
+                            # the bureau that …": what follows "that" is the clause
+                            r"|[^,;]{1,90}?\b(?:said|says|announced|reported|showed|shows|revealed|"
+                            r"learned|learnt|noted|added)\b[^,;]{0,60}?\bthat\s+)")
 
 
 def noun_phrase_before(text: str) -> str:

@@ -32,3 +32,21 @@ def test_a_label_names_the_figures_after_its_colon_and_a_conversion_its_currency
     assert found["76.8 billion yuan"] == "Regional GDP"
     assert found["$10.75 billion"] == "Regional GDP in US dollars"
     assert found["8.1 percent"] == "Regional GDP growth"
+
+
+def test_a_level_named_by_a_lead_in_takes_the_clause_after_it_and_its_rate_follows(
+        tmp_path) -> None:
+    from reportgen.extraction import extract_briefing
+    from reportgen.pipeline import read_release
+
+    path = tmp_path / "r.txt"
+    path.write_text("Trade report\n\n2023-07-20\n\nAccording to statistics from the customs, "
+                    "trade between China and Russia reached $114.5 billion, marking an "
+                    "impressive 40.6% year-on-year growth.\n", encoding="utf-8")
+    found = {f.text: f.metric for f in extract_briefing(read_release(path)).facts}
+    assert found["$114.5 billion"].startswith("trade between China and Russia")
+    assert found["40.6%"].startswith("trade between China and Russia growth")
+
+
+def test_another_figure_is_no_name() -> None:
+    assert is_fragment("6.7 percent year on year")

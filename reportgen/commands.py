@@ -41,6 +41,9 @@ def _build_options(p: argparse.ArgumentParser) -> None:
                    help="documents built at once (default: the number of cores)")
     p.add_argument("--force", action="store_true", help="rebuild even what is up to date")
     p.add_argument("--strict", action="store_true", help="warnings fail the build")
+    p.add_argument("--keep-stale", action="store_true",
+                   help="keep the output folders of sources that are gone (default: a build "
+                        "of the seeds folder removes them)")
     p.add_argument("--config", type=Path, metavar="FILE",
                    help="config file (default: reportgen.toml or pyproject.toml here)")
     p.add_argument("--lock-timeout", type=float, default=60.0, metavar="S",
@@ -87,6 +90,7 @@ def build_options(args: argparse.Namespace) -> dict[str, Any]:
         "documents": args.documents, "formats": args.formats, "out": args.out,
         "templates": args.templates, "jobs": args.jobs, "force": args.force,
         "strict": args.strict, "config": args.config, "lock_timeout": args.lock_timeout,
+        "keep_stale": args.keep_stale,
     }
 
 
@@ -95,7 +99,7 @@ def print_summary(report: BuildReport, out: TextIO) -> None:
     one line when nothing changed."""
     for warning in report.config_warnings:
         print(f"reportgen: warning: {warning}", file=sys.stderr)
-    if not report.built and report.ok:
+    if not report.built and report.ok and not report.removed:
         print(_logged(f"nothing changed: {len(report.documents)} documents up to date in "
                       f"{report.output_dir} ({report.seconds:.2f} s)", out), file=out)
         return
@@ -115,7 +119,10 @@ def print_summary(report: BuildReport, out: TextIO) -> None:
             print(f"changed: {doc.slug}: {change}", file=out)
         if doc.error:
             print(f"error: {doc.slug}: {doc.error}", file=out)
+    for slug in report.removed:
+        print(f"removed: {slug}: its source is gone (--keep-stale keeps such folders)", file=out)
     failed = f", {len(report.failed)} failed" if report.failed else ""
+    failed += f", {len(report.removed)} removed" if report.removed else ""
     print(_logged(f"{len(report.built)} built{failed} in {report.seconds:.1f} s → "
                   f"{report.output_dir}", out), file=out)
 
@@ -215,7 +222,9 @@ def build_arguments(args: argparse.Namespace) -> list[str]:
         if value:
             argv += [flag, str(value)]
     argv += ["--lock-timeout", str(args.lock_timeout)]
-    return argv + [f for f, on in (("--force", args.force), ("--strict", args.strict)) if on]
+    flags = (("--force", args.force), ("--strict", args.strict),
+             ("--keep-stale", args.keep_stale))
+    return argv + [f for f, on in flags if on]
 
 
 def _plural(count: int, noun: str) -> str:

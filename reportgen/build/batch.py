@@ -76,7 +76,8 @@ def build_all(*, documents: Sequence[str | Path] = (), seeds: str | Path | None 
     """Build every stale output of `documents` (default: every source in the seeds folder);
     returns the report. A build of the whole seeds folder removes the output folders of sources
     that are gone, unless `keep_stale`. Raises `DocumentsFailed` when a document failed (unless
-    `check` is False), `BuildError` when the output folder stays locked, `ConfigError`, `InputError`."""
+    `check` is False), `BuildError` when the output folder stays locked, `ConfigError`,
+    `InputError`."""
     started = time.monotonic()
     cfg = config if isinstance(config, Config) else load_config(config, {
         "seeds": seeds, "output": out, "templates": templates,

@@ -24,6 +24,7 @@ def add_build_commands(commands: argparse._SubParsersAction) -> None:
     _add_templates(commands)
     _add_watch(commands)
     _add_schedule(commands)
+    _add_new(commands)
 
 
 # --- build -----------------------------------------------------------------------------------
@@ -211,6 +212,23 @@ def _run_schedule(args: argparse.Namespace, out: TextIO) -> int:
     cron_times(args.cron, 0.0)  # a bad expression or option stops us now, not at the first run
     checked_config(build_options(args))
     return run_schedule(args.cron, build_arguments(args), stream=out)
+
+
+def _add_new(commands: argparse._SubParsersAction) -> None:
+    p = commands.add_parser("new", help="make a project folder that builds at once")
+    p.add_argument("folder", type=Path, metavar="DIR", help="the new folder (must not exist, "
+                   "or be empty)")
+    p.set_defaults(handler=_run_new)
+
+
+def _run_new(args: argparse.Namespace, out: TextIO) -> int:
+    from reportgen.new import new_project
+
+    written = new_project(args.folder)
+    for path in written:
+        print(f"wrote {path}", file=out)
+    print(f"next: cd {args.folder} && reportgen build (or reportgen watch --open)", file=out)
+    return 0
 
 
 def build_arguments(args: argparse.Namespace) -> list[str]:

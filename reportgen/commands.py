@@ -185,7 +185,12 @@ def _run_templates_init(args: argparse.Namespace, out: TextIO) -> int:
 def _add_watch(commands: argparse._SubParsersAction) -> None:
     p = commands.add_parser("watch", help="rebuild on every change and serve a live preview")
     _build_options(p)
-    p.add_argument("--port", type=int, default=8000, help="preview port on 127.0.0.1")
+    p.add_argument("--port", type=int, default=8000, help="preview port (default: 8000)")
+    p.add_argument("--host", default="127.0.0.1",
+                   help="address to serve on (default: 127.0.0.1, this machine only; 0.0.0.0 "
+                        "shows the preview to the network)")
+    p.add_argument("--open", action="store_true", dest="open_browser",
+                   help="open the preview in the browser")
     p.set_defaults(handler=_run_watch)
 
 
@@ -194,7 +199,8 @@ def _run_watch(args: argparse.Namespace, out: TextIO) -> int:
     from reportgen.watch import watch
 
     checked_config(build_options(args))
-    return watch(build_options(args), build_arguments(args), port=args.port, stream=out)
+    return watch(build_options(args), build_arguments(args), port=args.port, stream=out,
+                 host=args.host, open_browser=args.open_browser)
 
 
 def _add_schedule(commands: argparse._SubParsersAction) -> None:

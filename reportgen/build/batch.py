@@ -95,11 +95,13 @@ def build_all(*, documents: Sequence[str | Path] = (), seeds: str | Path | None 
             todo = document_jobs(sources, cfg, force=force)  # another build may have run
             results = run_documents(todo, cfg, strict=strict, stream=stream)
             removed = _remove_stale(cfg, todo) if prune else []
+            index_problems = _write_index(cfg)
     else:
         results = [DocumentResult(job.slug, str(job.source)) for job in todo]
+        index_problems = _write_index(cfg, only_if_missing=True)
     report = BuildReport(cfg.output_dir, tuple(results), time.monotonic() - started,
                          {job.slug: read_manifest(job.folder) or {} for job in todo},
-                         cfg.warnings, tuple(removed))
+                         (*cfg.warnings, *index_problems), tuple(removed))
     if check and not report.ok:
         raise DocumentsFailed(report)
     return report
@@ -115,6 +117,22 @@ def _remove_stale(config: Config, todo: list[DocumentJob]) -> list[str]:
     from reportgen.build.stale import remove_folders
 
     return remove_folders(_stale(config, todo))
+
+
+def _write_index(config: Config, *, only_if_missing: bool = False) -> tuple[str, ...]:
+    """Write `output/index.html` (see `build.index`); returns a warning when its template is
+    broken (the briefings are built all the same)."""
+    from reportgen.build.index import INDEX_FILE, write_index
+    from reportgen.errors import ReportgenError
+
+    if only_if_missing and ((config.output_dir / INDEX_FILE).exists()
+                            or not config.output_dir.is_dir()):
+        return ()
+    try:
+        write_index(config)
+    except (ReportgenError, OSError) as exc:
+        return (f"{config.output_dir / INDEX_FILE} not written: {exc}",)
+    return ()
 
 
 def check_folders(config: Config) -> None:

@@ -144,11 +144,17 @@ def _add_check(commands: argparse._SubParsersAction) -> None:
                    help="sources whose data the templates are checked against (default: seeds)")
     p.add_argument("--templates", type=Path, metavar="DIR", help="staff template folder")
     p.add_argument("--config", type=Path, metavar="FILE", help="config file")
+    p.add_argument("--env", action="store_true",
+                   help="check this machine instead: Python, libraries, WeasyPrint's system "
+                        "libraries, fonts, LibreOffice and Chromium")
     p.set_defaults(handler=_run_check)
 
 
 def _run_check(args: argparse.Namespace, out: TextIO) -> int:
     from reportgen.check import count_failures, run_check
+
+    if args.env:
+        return _run_check_env(out)
 
     problems = run_check(args.documents, templates=args.templates, config=args.config)
     for problem in problems:
@@ -158,6 +164,19 @@ def _run_check(args: argparse.Namespace, out: TextIO) -> int:
     summary = f"{_plural(failures, 'problem')}, {_plural(warnings, 'warning')}"
     print(summary if problems else "everything checks out", file=out)
     return 1 if failures else 0
+
+
+def _run_check_env(out: TextIO) -> int:
+    from reportgen.environment import environment_report, missing_required
+
+    findings = environment_report()
+    width = max(len(f.name) for f in findings) + 2
+    for finding in findings:
+        print(finding.line(width), file=out)
+    missing = missing_required(findings)
+    print(f"{_plural(missing, 'required item')} missing" if missing
+          else "everything reportgen needs is here", file=out)
+    return 1 if missing else 0
 
 
 def _add_templates(commands: argparse._SubParsersAction) -> None:

@@ -74,7 +74,7 @@ class BuildState:
         with self.lock:
             self.version += 1
             self.ok = ok
-            self.error = "" if ok else "\n".join(output[-ERROR_LINES:])
+            self.error = "" if ok else failure_text(output)
 
     def as_json(self) -> bytes:
         """The state as the JSON the page polls."""
@@ -190,6 +190,14 @@ def _build(state: BuildState, build_args: Sequence[str], stream: TextIO) -> None
     output: list[str] = []
     code = run_build(state.version + 1, build_args, stream, output)
     state.finished(code == 0, output)
+
+
+def failure_text(output: Sequence[str]) -> str:
+    """What the page's banner shows of a failed build's `output`: its error lines and its last
+    line (the summary), else the end of the output."""
+    errors = [line for line in output if line.startswith(("error:", "reportgen: error:"))]
+    shown = [*errors, output[-1]] if errors and output[-1] not in errors else errors
+    return "\n".join(shown[-ERROR_LINES:] if shown else output[-ERROR_LINES:])
 
 
 def _url_host(host: str) -> str:

@@ -305,3 +305,18 @@ def test_a_failed_build_shows_as_a_banner_in_the_open_page_in_headless_chromium(
         while run(banner) is not None:  # the good build reloads the page, without the banner
             assert time.monotonic() < deadline, "the banner stayed after a good build"
             time.sleep(0.25)
+
+
+def test_the_banner_shows_the_error_lines_and_the_summary_of_a_failed_build():
+    from reportgen.watch import BuildState, failure_text
+
+    output = ["FAILED a: t.j2:2: boom", "document  outputs", "a         FAILED",
+              "error: a: t.j2:2: boom", "0 built, 1 failed in 1.0 s → output"]
+    assert failure_text(output) == "error: a: t.j2:2: boom\n0 built, 1 failed in 1.0 s → output"
+    assert failure_text(["reportgen: error: reportgen.toml:1: bad"]) == \
+        "reportgen: error: reportgen.toml:1: bad"
+    assert failure_text(["Traceback", "KeyError: 1"]) == "Traceback\nKeyError: 1"
+    state = BuildState()
+    state.finished(False, output)
+    state.finished(True, output)
+    assert json.loads(state.as_json()) == {"version": 2, "ok": True, "error": ""}

@@ -10,13 +10,15 @@ from __future__ import annotations
 
 import argparse
 import io
-import logging
 import re
 import sys
 from typing import TextIO
 
 QUIET, NORMAL, VERBOSE = -1, 0, 1
-_ATTENTION = re.compile(r"(^|\s)(warning|error|changed|removed):|FAILED")
+# after an optional timestamp and a schedule's 'run N: ': a warning, error, changed figure,
+# removed folder, or a failed document or run
+_ATTENTION = re.compile(r"^(\S+T\S+ )?(run \d+: )?(reportgen: )?(warning|error|changed|removed):"
+                        r"|FAILED")
 
 
 def add_verbosity_options(parser: argparse.ArgumentParser, *, top: bool = False) -> None:
@@ -58,6 +60,8 @@ class QuietStream(io.TextIOBase):
 def configure(verbosity: int, out: TextIO) -> TextIO:
     """Set up logging for `verbosity` and return the stream commands should print to."""
     if verbosity >= VERBOSE:
+        import logging
+
         logging.basicConfig(level=logging.DEBUG if verbosity > VERBOSE else logging.INFO,
                             format="reportgen: %(name)s: %(message)s", stream=sys.stderr)
     return QuietStream(out) if verbosity <= QUIET else out

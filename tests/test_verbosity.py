@@ -68,6 +68,8 @@ def test_the_quiet_stream_passes_whole_lines_that_need_attention():
     target = io.StringIO()
     quiet = QuietStream(target)
     quiet.write("built a: pdf\nwarning: a: no ye")
-    quiet.write("ar\nrun 2: FAILED (exit code 1)\r")
-    assert target.getvalue() == "warning: a: no year\nrun 2: FAILED (exit code 1)\n"
+    quiet.write("ar\nrun 2: FAILED (exit code 1)\r2026-01-02T06:00:00+00:00 nothing changed: 1 "
+                "documents up to date\n2026-01-02T06:00:00+00:00 run 3: error: x\n")
+    assert target.getvalue() == ("warning: a: no year\nrun 2: FAILED (exit code 1)\n"
+                                 "2026-01-02T06:00:00+00:00 run 3: error: x\n")
     assert not quiet.isatty() and QUIET < 0

@@ -20,14 +20,18 @@ Handler = Callable[[argparse.Namespace, TextIO], int]
 
 def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None) -> int:
     """Run the command line `argv` (default: `sys.argv[1:]`); returns the exit code."""
-    out = stdout or sys.stdout
+    from reportgen.verbosity import configure, describe_config
+
     parser = build_parser()
     args = parser.parse_args(argv)
+    out = configure(args.verbosity, stdout or sys.stdout)
     handler: Handler | None = getattr(args, "handler", None)
     if handler is None:
         parser.print_help(out)
         return 2
     try:
+        if args.verbosity > 0 and hasattr(args, "config"):
+            print(f"reportgen: {describe_config(args.config)}", file=sys.stderr)
         return handler(args, out)
     except ReportgenError as exc:
         print(f"reportgen: error: {exc}", file=sys.stderr)
@@ -50,7 +54,22 @@ def build_parser() -> argparse.ArgumentParser:
     _add_extract(commands)
     _add_charts(commands)
     _add_build_commands(commands)
+    _add_verbosity(parser, commands)
     return parser
+
+
+def _add_verbosity(parser: argparse.ArgumentParser, commands: argparse._SubParsersAction,
+                   ) -> None:
+    """-q and -v on the top-level parser and on every command and sub-action."""
+    from reportgen.verbosity import add_verbosity_options
+
+    add_verbosity_options(parser, top=True)
+    pending = list(commands.choices.values())
+    while pending:
+        sub = pending.pop()
+        add_verbosity_options(sub)
+        for action in sub._subparsers._group_actions if sub._subparsers else ():
+            pending += list(getattr(action, "choices", {}).values())
 
 
 def _version() -> str:

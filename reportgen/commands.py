@@ -24,6 +24,7 @@ def add_build_commands(commands: argparse._SubParsersAction) -> None:
     _add_templates(commands)
     _add_watch(commands)
     _add_schedule(commands)
+    _add_new(commands)
 
 
 # --- build -----------------------------------------------------------------------------------
@@ -41,6 +42,9 @@ def _build_options(p: argparse.ArgumentParser) -> None:
                    help="documents built at once (default: the number of cores)")
     p.add_argument("--force", action="store_true", help="rebuild even what is up to date")
     p.add_argument("--strict", action="store_true", help="warnings fail the build")
+    p.add_argument("--keep-stale", action="store_true",
+                   help="keep the output folders of sources that are gone (default: a build "
+                        "of the seeds folder removes them)")
     p.add_argument("--config", type=Path, metavar="FILE",
                    help="config file (default: reportgen.toml or pyproject.toml here)")
     p.add_argument("--lock-timeout", type=float, default=60.0, metavar="S",
@@ -87,6 +91,7 @@ def build_options(args: argparse.Namespace) -> dict[str, Any]:
         "documents": args.documents, "formats": args.formats, "out": args.out,
         "templates": args.templates, "jobs": args.jobs, "force": args.force,
         "strict": args.strict, "config": args.config, "lock_timeout": args.lock_timeout,
+        "keep_stale": args.keep_stale,
     }
 
 
@@ -95,7 +100,7 @@ def print_summary(report: BuildReport, out: TextIO) -> None:
     one line when nothing changed."""
     for warning in report.config_warnings:
         print(f"reportgen: warning: {warning}", file=sys.stderr)
-    if not report.built and report.ok:
+    if not report.built and report.ok and not report.removed:
         print(_logged(f"nothing changed: {len(report.documents)} documents up to date in "
                       f"{report.output_dir} ({report.seconds:.2f} s)", out), file=out)
         return
@@ -115,7 +120,10 @@ def print_summary(report: BuildReport, out: TextIO) -> None:
             print(f"changed: {doc.slug}: {change}", file=out)
         if doc.error:
             print(f"error: {doc.slug}: {doc.error}", file=out)
+    for slug in report.removed:
+        print(f"removed: {slug}: its source is gone (--keep-stale keeps such folders)", file=out)
     failed = f", {len(report.failed)} failed" if report.failed else ""
+    failed += f", {len(report.removed)} removed" if report.removed else ""
     print(_logged(f"{len(report.built)} built{failed} in {report.seconds:.1f} s → "
                   f"{report.output_dir}", out), file=out)
 
@@ -136,11 +144,17 @@ def _add_check(commands: argparse._SubParsersAction) -> None:
                    help="sources whose data the templates are checked against (default: seeds)")
     p.add_argument("--templates", type=Path, metavar="DIR", help="staff template folder")
     p.add_argument("--config", type=Path, metavar="FILE", help="config file")
+    p.add_argument("--env", action="store_true",
+                   help="check this machine instead: Python, libraries, WeasyPrint's system "
+                        "libraries, fonts, LibreOffice and Chromium")
     p.set_defaults(handler=_run_check)
 
 
 def _run_check(args: argparse.Namespace, out: TextIO) -> int:
     from reportgen.check import count_failures, run_check
+
+    if args.env:
+        return _run_check_env(out)
 
     problems = run_check(args.documents, templates=args.templates, config=args.config)
     for problem in problems:
@@ -150,6 +164,19 @@ def _run_check(args: argparse.Namespace, out: TextIO) -> int:
     summary = f"{_plural(failures, 'problem')}, {_plural(warnings, 'warning')}"
     print(summary if problems else "everything checks out", file=out)
     return 1 if failures else 0
+
+
+def _run_check_env(out: TextIO) -> int:
+    from reportgen.environment import environment_report, missing_required
+
+    findings = environment_report()
+    width = max(len(f.name) for f in findings) + 2
+    for finding in findings:
+        print(finding.line(width), file=out)
+    missing = missing_required(findings)
+    print(f"{_plural(missing, 'required item')} missing" if missing
+          else "everything reportgen needs is here", file=out)
+    return 1 if missing else 0
 
 
 def _add_templates(commands: argparse._SubParsersAction) -> None:
@@ -177,7 +204,12 @@ def _run_templates_init(args: argparse.Namespace, out: TextIO) -> int:
 def _add_watch(commands: argparse._SubParsersAction) -> None:
     p = commands.add_parser("watch", help="rebuild on every change and serve a live preview")
     _build_options(p)
-    p.add_argument("--port", type=int, default=8000, help="preview port on 127.0.0.1")
+    p.add_argument("--port", type=int, default=8000, help="preview port (default: 8000)")
+    p.add_argument("--host", default="127.0.0.1",
+                   help="address to serve on (default: 127.0.0.1, this machine only; 0.0.0.0 "
+                        "shows the preview to the network)")
+    p.add_argument("--open", action="store_true", dest="open_browser",
+                   help="open the preview in the browser")
     p.set_defaults(handler=_run_watch)
 
 
@@ -186,7 +218,8 @@ def _run_watch(args: argparse.Namespace, out: TextIO) -> int:
     from reportgen.watch import watch
 
     checked_config(build_options(args))
-    return watch(build_options(args), build_arguments(args), port=args.port, stream=out)
+    return watch(build_options(args), build_arguments(args), port=args.port, stream=out,
+                 host=args.host, open_browser=args.open_browser)
 
 
 def _add_schedule(commands: argparse._SubParsersAction) -> None:
@@ -206,6 +239,23 @@ def _run_schedule(args: argparse.Namespace, out: TextIO) -> int:
     return run_schedule(args.cron, build_arguments(args), stream=out)
 
 
+def _add_new(commands: argparse._SubParsersAction) -> None:
+    p = commands.add_parser("new", help="make a project folder that builds at once")
+    p.add_argument("folder", type=Path, metavar="DIR", help="the new folder (must not exist, "
+                   "or be empty)")
+    p.set_defaults(handler=_run_new)
+
+
+def _run_new(args: argparse.Namespace, out: TextIO) -> int:
+    from reportgen.new import new_project
+
+    written = new_project(args.folder)
+    for path in written:
+        print(f"wrote {path}", file=out)
+    print(f"next: cd {args.folder} && reportgen build (or reportgen watch --open)", file=out)
+    return 0
+
+
 def build_arguments(args: argparse.Namespace) -> list[str]:
     """The `reportgen build` command-line arguments equivalent to parsed `args`."""
     argv = [str(d) for d in args.documents]
@@ -215,7 +265,9 @@ def build_arguments(args: argparse.Namespace) -> list[str]:
         if value:
             argv += [flag, str(value)]
     argv += ["--lock-timeout", str(args.lock_timeout)]
-    return argv + [f for f, on in (("--force", args.force), ("--strict", args.strict)) if on]
+    flags = (("--force", args.force), ("--strict", args.strict),
+             ("--keep-stale", args.keep_stale))
+    return argv + [f for f, on in flags if on]
 
 
 def _plural(count: int, noun: str) -> str:

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
+from reportgen.envvars import expand_variables
 from reportgen.errors import ConfigError
 from reportgen.formats import format_names
 from reportgen.theme import DEFAULT_THEME, Theme
@@ -219,14 +220,17 @@ TABLES: dict[str, dict[str, Option]] = {
 
 def find_config_file(folder: Path | None = None) -> Path | None:
     """`reportgen.toml` in `folder` (default: the working folder), else a `pyproject.toml` with
-    a `[tool.reportgen]` table, else None."""
-    folder = folder or Path.cwd()
-    candidate = folder / CONFIG_FILE
-    if candidate.is_file():
-        return candidate
-    pyproject = folder / PYPROJECT_FILE
-    if pyproject.is_file() and re.search(r"^\[tool\.reportgen(\.|\])", _read(pyproject), re.M):
-        return pyproject
+    a `[tool.reportgen]` table, else the same in the nearest folder above (as git and Quarto
+    find their projects from any subfolder), else None."""
+    start = (folder or Path.cwd()).absolute()
+    for place in (start, *start.parents):
+        candidate = place / CONFIG_FILE
+        if candidate.is_file():
+            return candidate
+        pyproject = place / PYPROJECT_FILE
+        if pyproject.is_file() and re.search(r"^\[tool\.reportgen(\.|\])", _read(pyproject),
+                                             re.M):
+            return pyproject
     return None
 
 
@@ -245,6 +249,9 @@ def load_config(path: Path | str | None = None, overrides: Mapping[str, Any] | N
     errors: list[str] = []
     warnings: list[str] = []
     where = str(file) if file else "config"
+    raw, unset = expand_variables(raw)
+    errors += [f"{_at(where, lines, key)}: {key}: environment variable ${{{name}}} is not set; "
+               f"set it, or write the value without it" for key, name in unset]
     values = _validate(raw, SCHEMA, "", where, lines, errors, warnings, tables=True)
     # flags are checked like the file's keys; their paths stay relative to the working folder
     from_flags = _validate(_flag_values(flags), SCHEMA, "", "command line", [], errors, [])

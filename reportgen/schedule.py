@@ -96,8 +96,10 @@ def _wait_until(due: float, stopper: Stopper) -> bool:
     return False
 
 
-def run_build(number: int, build_args: Sequence[str], stream: TextIO) -> int:
-    """One build in its own process; logs its outcome and returns its exit code."""
+def run_build(number: int, build_args: Sequence[str], stream: TextIO,
+              lines: list[str] | None = None) -> int:
+    """One build in its own process; logs its outcome (and appends its output's lines to
+    `lines`, when given) and returns its exit code."""
     started = time.monotonic()
     log(stream, f"run {number}: building")
     command = [sys.executable, "-m", "reportgen.cli", "build", *build_args]
@@ -119,6 +121,8 @@ def run_build(number: int, build_args: Sequence[str], stream: TextIO) -> int:
     seconds = time.monotonic() - started
     for line in output.splitlines():
         log(stream, f"run {number}: {line}")
+    if lines is not None:
+        lines += output.splitlines()
     outcome = "ok" if process.returncode == 0 else f"FAILED (exit code {process.returncode})"
     log(stream, f"run {number}: {outcome} in {seconds:.1f} s")
     return process.returncode

@@ -35,11 +35,16 @@ FILE_ROLES: dict[str, str] = {
     "briefing/partials/macros.html.j2": "small reusable pieces (figure links, chart figures)",
     "findings/findings.yaml": "the wording of the key findings and of the analytic title, one "
                               "pattern per kind of finding",
+    "index/index.html.j2": "the page output/index.html that lists every briefing with its "
+                           "date, title, findings and links (its look is in its <style>)",
     "deck/deck.yaml": "the slide list: which layout, title, text, chart, table or tiles on "
                       "each slide, in order",
     "deck/master.pptx": "the PowerPoint master: open it in PowerPoint to change colours, "
                         "fonts, logo and layouts (keep the layout names deck.yaml uses)",
 }
+
+PAGE_FOLDERS = ("index",)
+"""Template folders of pages the build writes beside the formats (`output/index.html`)."""
 
 README = """# Your reportgen templates
 
@@ -95,9 +100,10 @@ def init_templates(folder: Path, *, overwrite: bool = False) -> list[Path]:
 
 
 def shipped_files() -> list[str]:
-    """The shipped template files of every format's template folders, as paths relative to
-    the defaults folder."""
-    files = (p for folder in template_folders() for p in (DEFAULTS_DIR / folder).rglob("*"))
+    """The shipped template files of every format's template folders and of the index page, as
+    paths relative to the defaults folder."""
+    folders = (*template_folders(), *PAGE_FOLDERS)
+    files = (p for folder in folders for p in (DEFAULTS_DIR / folder).rglob("*"))
     return sorted(p.relative_to(DEFAULTS_DIR).as_posix() for p in files
                   if p.is_file() and "__pycache__" not in p.parts)
 

@@ -13,14 +13,14 @@ PACKAGE = Path(__file__).resolve().parents[1] / "reportgen"
 # The pipeline's order, bottom first. A module may import its own stage and the ones below it.
 # `text`, `model`, `errors` and the config are shared by every stage.
 STAGES: tuple[tuple[str, ...], ...] = (
-    ("errors", "text", "model", "formats", "config", "formatting", "theme"),
+    ("errors", "text", "model", "formats", "config", "formatting", "theme", "envvars"),
     ("ingest",),
     ("extraction", "overrides", "serialize"),
     ("charts", "pipeline"),
     ("templating", "render", "starter"),
     ("build", "builder", "plan", "worker", "output", "lock", "progress", "changes",
      "index", "new", "environment"),
-    ("cli", "commands", "check", "schedule", "watch", "__init__", "__main__"),
+    ("cli", "commands", "check", "schedule", "watch", "verbosity", "__init__", "__main__"),
 )
 STAGE_OF = {name: rank for rank, names in enumerate(STAGES) for name in names}
 MAX_LINES = 600

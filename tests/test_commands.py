@@ -46,7 +46,7 @@ def test_build_options_choose_documents_formats_and_output_folder(proj):
     code, _ = run("build", "seeds/release-1.txt", "--formats", "json,pdf", "--out", "site")
     assert code == 0
     assert sorted(p.name for p in (proj.root / "site").iterdir()) == [".reportgen.lock",
-                                                                      "release-1"]
+                                                                      "index.html", "release-1"]
     assert (proj.root / "site" / "release-1" / "briefing.pdf").is_file()
     assert not (proj.root / "site" / "release-1" / "deck.pptx").exists()
 

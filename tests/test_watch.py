@@ -204,3 +204,119 @@ def test_sigterm_stops_watch_and_the_build_it_is_running(tmp_path):
     time.sleep(0.5)
     assert _builds_of(tmp_path) == []
     assert "run 1: stopped" in log.read_text()
+
+
+# --- the index page at the root, --host, --open, a failed build shown in the page ------------
+
+
+@contextlib.contextmanager
+def watch_process(root: Path, *options: str, env: dict | None = None):
+    """`reportgen watch --formats html` in `root` with `options`; yields its log file."""
+    import os
+
+    log = root / "watch.log"
+    with log.open("w") as stream:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "reportgen.cli", "watch", "--formats", "html", *options],
+            cwd=root, stdout=stream, stderr=subprocess.STDOUT, env={**os.environ, **(env or {})})
+    try:
+        yield log
+    finally:
+        process.send_signal(signal.SIGINT)
+        process.wait(timeout=30)
+
+
+@pytest.mark.slow
+def test_the_root_is_the_index_of_briefings_with_the_reload_script(watching):
+    root, base, _ = watching
+    assert wait_for_version(base, 1)["ok"], (root / "watch.log").read_text()
+    slug = next((root / "seeds").glob("*.txt")).stem
+    page = get(base).decode()
+    assert "<h1>Briefings</h1>" in page and "Index of /" not in page  # not a directory listing
+    assert "__reportgen/version" in page
+    assert f'href="{slug}/briefing.html"' in page and f'href="{slug}/data.json"' not in page
+    assert get(f"{base}{slug}/briefing.html").rstrip().endswith(b"</html>")
+
+
+@pytest.mark.slow
+def test_host_serves_on_the_address_given_and_open_opens_the_browser_there(tmp_path):
+    copy_seed(tmp_path / "seeds")
+    port = free_port()
+    opened = tmp_path / "opened.txt"
+    browser = f"sh -c 'echo \"$0\" > {opened}' %s"  # $BROWSER: webbrowser runs it with the URL
+    with watch_process(tmp_path, "--host", "127.0.0.2", "--port", str(port), "--open",
+                       env={"BROWSER": browser}) as log:
+        base = f"http://127.0.0.2:{port}/"
+        assert wait_for_version(base, 1)["ok"], log.read_text()
+        assert f"preview at {base}" in log.read_text()
+        assert opened.read_text().strip() == base
+        with pytest.raises(OSError):  # not on 127.0.0.1
+            get(f"http://127.0.0.1:{port}/__reportgen/version")
+
+
+@pytest.mark.slow
+def test_a_failed_build_is_reported_to_the_page_and_a_good_one_clears_it(tmp_path):
+    copy_seed(tmp_path / "seeds")
+    template = tmp_path / "templates" / "briefing" / "briefing.html.j2"
+    template.parent.mkdir(parents=True)
+    template.write_text('{% extends "default/briefing/briefing.html.j2" %}\n')
+    port = free_port()
+    base = f"http://127.0.0.1:{port}/"
+    with watch_process(tmp_path, "--port", str(port)) as log:
+        assert wait_for_version(base, 1)["ok"], log.read_text()
+        template.write_text('{% extends "default/briefing/briefing.html.j2" %}\n{% if %}\n')
+        state = wait_for_version(base, 2)
+        assert not state["ok"]
+        assert "briefing.html.j2:2" in state["error"], state
+        template.write_text('{% extends "default/briefing/briefing.html.j2" %}\n')
+        state = wait_for_version(base, 3)
+        assert state["ok"] and state["error"] == ""
+
+
+@pytest.mark.slow
+def test_a_failed_build_shows_as_a_banner_in_the_open_page_in_headless_chromium(tmp_path,
+                                                                               browser):
+    copy_seed(tmp_path / "seeds")
+    template = tmp_path / "templates" / "briefing" / "briefing.html.j2"
+    template.parent.mkdir(parents=True)
+    template.write_text('{% extends "default/briefing/briefing.html.j2" %}\n')
+    port = free_port()
+    base = f"http://127.0.0.1:{port}/"
+    session, run = browser
+    banner = ("var b = document.getElementById('reportgen-build-error'); "
+              "return b ? b.textContent : null")
+    with watch_process(tmp_path, "--port", str(port)) as log:
+        assert wait_for_version(base, 1)["ok"], log.read_text()
+        webdriver(session, "url", {"url": base})
+        assert run("return document.querySelector('h1').textContent") == "Briefings"
+        assert run(banner) is None
+        template.write_text('{% extends "default/briefing/briefing.html.j2" %}\n{% if %}\n')
+        assert not wait_for_version(base, 2)["ok"]
+        deadline = time.monotonic() + 30
+        while run(banner) is None:
+            assert time.monotonic() < deadline, "no banner after the failed build"
+            time.sleep(0.25)
+        text = str(run(banner))
+        assert "build 2 failed" in text and "briefing.html.j2:2" in text
+        assert run("return document.querySelector('h1').textContent") == "Briefings"
+        template.write_text('{% extends "default/briefing/briefing.html.j2" %}\n')
+        assert wait_for_version(base, 3)["ok"]
+        deadline = time.monotonic() + 30
+        while run(banner) is not None:  # the good build reloads the page, without the banner
+            assert time.monotonic() < deadline, "the banner stayed after a good build"
+            time.sleep(0.25)
+
+
+def test_the_banner_shows_the_error_lines_and_the_summary_of_a_failed_build():
+    from reportgen.watch import BuildState, failure_text
+
+    output = ["FAILED a: t.j2:2: boom", "document  outputs", "a         FAILED",
+              "error: a: t.j2:2: boom", "0 built, 1 failed in 1.0 s → output"]
+    assert failure_text(output) == "error: a: t.j2:2: boom\n0 built, 1 failed in 1.0 s → output"
+    assert failure_text(["reportgen: error: reportgen.toml:1: bad"]) == \
+        "reportgen: error: reportgen.toml:1: bad"
+    assert failure_text(["Traceback", "KeyError: 1"]) == "Traceback\nKeyError: 1"
+    state = BuildState()
+    state.finished(False, output)
+    state.finished(True, output)
+    assert json.loads(state.as_json()) == {"version": 2, "ok": True, "error": ""}

@@ -40,6 +40,8 @@ class BuildReport:
     seconds: float
     manifests: dict[str, dict[str, Any]] = field(default_factory=dict)
     config_warnings: tuple[str, ...] = ()
+    removed: tuple[str, ...] = ()
+    """Output folders removed because their sources are gone (see `build.stale`)."""
 
     @property
     def failed(self) -> tuple[DocumentResult, ...]:
@@ -70,10 +72,12 @@ def build_all(*, documents: Sequence[str | Path] = (), seeds: str | Path | None 
               formats: Sequence[str] | None = None, jobs: int | None = None,
               force: bool = False, strict: bool = False, config: Config | str | Path | None = None,
               lock_timeout: float = 60.0, stream: TextIO | None = None, check: bool = True,
-              ) -> BuildReport:
+              keep_stale: bool = False) -> BuildReport:
     """Build every stale output of `documents` (default: every source in the seeds folder);
-    returns the report. Raises `DocumentsFailed` when a document failed (unless `check` is
-    False), `BuildError` when the output folder stays locked, `ConfigError`, `InputError`."""
+    returns the report. A build of the whole seeds folder removes the output folders of sources
+    that are gone, unless `keep_stale`. Raises `DocumentsFailed` when a document failed (unless
+    `check` is False), `BuildError` when the output folder stays locked, `ConfigError`,
+    `InputError`."""
     started = time.monotonic()
     cfg = config if isinstance(config, Config) else load_config(config, {
         "seeds": seeds, "output": out, "templates": templates,
@@ -83,19 +87,52 @@ def build_all(*, documents: Sequence[str | Path] = (), seeds: str | Path | None 
     sources = _find_sources([_document_path(d, cfg.seeds_dir) for d in documents]
                             or [cfg.seeds_dir])
     todo = document_jobs(sources, cfg, force=force)
-    if any(not job.up_to_date for job in todo):  # only a build that writes takes the lock
-        with _output_lock(cfg.output_dir, lock_timeout):
+    prune = not documents and not keep_stale  # named documents leave the others alone
+    removed: list[str] = []
+    if any(not job.up_to_date for job in todo) or (prune and _stale(cfg, todo)):
+        with _output_lock(cfg.output_dir, lock_timeout):  # only a build that writes locks
             remove_temporaries(cfg.output_dir)
             todo = document_jobs(sources, cfg, force=force)  # another build may have run
             results = run_documents(todo, cfg, strict=strict, stream=stream)
+            removed = _remove_stale(cfg, todo) if prune else []
+            index_problems = _write_index(cfg)
     else:
         results = [DocumentResult(job.slug, str(job.source)) for job in todo]
+        index_problems = _write_index(cfg, only_if_missing=True)
     report = BuildReport(cfg.output_dir, tuple(results), time.monotonic() - started,
                          {job.slug: read_manifest(job.folder) or {} for job in todo},
-                         cfg.warnings)
+                         (*cfg.warnings, *index_problems), tuple(removed))
     if check and not report.ok:
         raise DocumentsFailed(report)
     return report
+
+
+def _stale(config: Config, todo: list[DocumentJob]) -> list[Path]:
+    from reportgen.build.stale import stale_folders
+
+    return stale_folders(config.output_dir, (job.slug for job in todo))
+
+
+def _remove_stale(config: Config, todo: list[DocumentJob]) -> list[str]:
+    from reportgen.build.stale import remove_folders
+
+    return remove_folders(_stale(config, todo))
+
+
+def _write_index(config: Config, *, only_if_missing: bool = False) -> tuple[str, ...]:
+    """Write `output/index.html` (see `build.index`); returns a warning when its template is
+    broken (the briefings are built all the same)."""
+    from reportgen.build.index import INDEX_FILE, write_index
+    from reportgen.errors import ReportgenError
+
+    if only_if_missing and ((config.output_dir / INDEX_FILE).exists()
+                            or not config.output_dir.is_dir()):
+        return ()
+    try:
+        write_index(config)
+    except (ReportgenError, OSError) as exc:
+        return (f"{config.output_dir / INDEX_FILE} not written: {exc}",)
+    return ()
 
 
 def check_folders(config: Config) -> None:

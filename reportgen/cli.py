@@ -68,10 +68,16 @@ def _add_extract(commands: argparse._SubParsersAction) -> None:
 
 
 def _run_extract(args: argparse.Namespace, out: TextIO) -> int:
+    from reportgen.build.overlap import process_limits
+    from reportgen.build.worker import Background
+    from reportgen.config import load_config
     from reportgen.pipeline import load_briefings
     from reportgen.serialize import briefings_json, fact_table
 
-    briefings = load_briefings(args.paths, overrides=not args.no_overrides)
+    config = load_config()  # its [limits]: source size, time and memory, as in a build
+    briefings = Background(lambda: load_briefings(args.paths, overrides=not args.no_overrides,
+                                                  limits=config.limits),
+                           process_limits(config)).result()
     if args.json:
         out.write(briefings_json(briefings))
     else:

@@ -27,12 +27,12 @@ from reportgen.errors import OverridesError, QuantityError
 from reportgen.extraction.ids import fact_slug, unique_ids
 from reportgen.extraction.numbers import parse_quantity
 from reportgen.extraction.system import build_system, build_targets
+from reportgen.files import MAX_OVERRIDES_BYTES, read_file
 from reportgen.model import Briefing, Fact, Qualifier, Quantity
 
 if TYPE_CHECKING:  # yaml is imported only when an overrides file exists
     from yaml.nodes import Node, ScalarNode
 
-MAX_OVERRIDES_BYTES = 1024 * 1024
 TOP_KEYS = ("facts", "add")
 FACT_KEYS = ("value", "unit", "year", "metric", "label", "hidden", "qualifier", "is_target")
 ADD_KEYS = FACT_KEYS + ("id", "topic", "period")
@@ -65,12 +65,8 @@ def _load(path: Path) -> Node | None:
     """The YAML node tree of `path` (with line marks); `OverridesError` for unreadable files."""
     import yaml
 
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise OverridesError(f"{path}: cannot be read ({exc.strerror})") from exc
-    if len(raw) > MAX_OVERRIDES_BYTES:
-        raise OverridesError(f"{path}: overrides file is over 1 MB; it should be a short list")
+    raw = read_file(path, MAX_OVERRIDES_BYTES, root=path.parent, what="overrides file",
+                    error=OverridesError)
     try:
         text = raw.decode("utf-8-sig")
         return yaml.compose(text, Loader=yaml.SafeLoader)
@@ -105,8 +101,16 @@ class _Reader:
         return OverridesError(f"{self.path}:{node.start_mark.line + 1}: {message}")
 
     def value(self, node: Node) -> Any:
-        """The Python value of a YAML node."""
-        return self.constructor.construct_object(node, deep=True)
+        """The Python value of a YAML node; a tag safe loading refuses (`!!python/object`)
+        is an error naming its line."""
+        import yaml
+
+        try:
+            return self.constructor.construct_object(node, deep=True)
+        except yaml.YAMLError as exc:
+            problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+            raise self.error(node, f"tag {node.tag!r} is refused ({problem}); write a plain "
+                                   "value (text, a number, true or false)") from None
 
     def mapping(self, node: Node, what: str) -> list[tuple[ScalarNode, Node]]:
         """The (key, value) node pairs of a mapping node; an error naming `what` otherwise."""

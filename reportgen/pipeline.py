@@ -14,20 +14,22 @@ from reportgen.model import Briefing
 from reportgen.overrides import apply_overrides, overrides_path_for
 
 
-def read_release(path: Path, limits: Limits | None = None) -> SourceDoc:
+def read_release(path: Path, limits: Limits | None = None, root: Path | None = None,
+                 ) -> SourceDoc:
     """The source at `path` as the extractor reads it: its tables' rows written as sentences."""
-    return read_source(path, limits, tables=table_text)
+    return read_source(path, limits, tables=table_text, root=root)
 
 
 def load_briefing(path: Path, *, overrides: bool = True, limits: Limits | None = None,
-                  ) -> Briefing:
+                  root: Path | None = None) -> Briefing:
     """The data layer of one source file, with `<stem>.overrides.yaml` applied when present."""
-    briefing = extract_briefing(read_release(path, limits))
+    briefing = extract_briefing(read_release(path, limits, root))
     if not overrides:
         return briefing
     return apply_overrides(briefing, overrides_path_for(path))
 
 
-def load_briefings(paths: Iterable[Path], *, overrides: bool = True) -> list[Briefing]:
+def load_briefings(paths: Iterable[Path], *, overrides: bool = True,
+                   limits: Limits | None = None) -> list[Briefing]:
     """The data layer of every source named by `paths` (folders mean every source in them)."""
-    return [load_briefing(p, overrides=overrides) for p in find_sources(paths)]
+    return [load_briefing(p, overrides=overrides, limits=limits) for p in find_sources(paths)]

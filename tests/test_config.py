@@ -55,7 +55,7 @@ def test_every_error_is_reported_at_once_with_file_line_key_expected_and_found(t
     assert lines == [
         f"{path}:1: formats: expected a non-empty list of 'pdf', 'html', 'pptx', 'json', "
         "found ['pdf', 'docx']",
-        f"{path}:2: jobs: expected a whole number greater than 0, found 0",
+        f"{path}:2: jobs: expected a whole number from 1 to 256, found 0",
         f'{path}:4: theme.accent: expected a colour like "#1F4E79", found "red"',
     ]
 

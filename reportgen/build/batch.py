@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 from reportgen.build import stages
 from reportgen.build.document import DocumentResult, build_document
 from reportgen.build.freshness import DocumentJob, document_jobs
-from reportgen.build.output import read_manifest, remove_temporaries
+from reportgen.build.output import read_manifest, remove_leftovers
 from reportgen.config import Config, load_config
 from reportgen.errors import BuildError, ConfigError
 
@@ -84,7 +84,7 @@ def build_all(*, documents: Sequence[str | Path] = (), seeds: str | Path | None 
     todo = document_jobs(sources, cfg, force=force)
     if any(not job.up_to_date for job in todo):  # only a build that writes takes the lock
         with _output_lock(cfg.output_dir, lock_timeout):
-            remove_temporaries(cfg.output_dir)
+            remove_leftovers(cfg.output_dir)
             todo = document_jobs(sources, cfg, force=force)  # another build may have run
             results = run_documents(todo, cfg, strict=strict, stream=stream)
     else:
@@ -99,11 +99,21 @@ def build_all(*, documents: Sequence[str | Path] = (), seeds: str | Path | None 
 
 def check_folders(config: Config) -> None:
     """`ConfigError` when the staff template folder is named but missing (a typo would
-    otherwise silently build with the shipped templates)."""
+    otherwise silently build with the shipped templates), or when the output folder holds the
+    project, the home folder or the filesystem root (`output = "../.."`)."""
     folder = config.templates_dir
     if folder is not None and not folder.is_dir():
         raise ConfigError(f"{folder}: templates folder not found; create it with "
                           f"'reportgen templates init {folder}' or fix the path")
+    out = config.output_dir.resolve()
+    project = (config.source_path.parent if config.source_path else Path.cwd()).resolve()
+    guarded = {project: "the project folder", Path.home().resolve(): "your home folder",
+               Path(out.anchor): "the filesystem root", config.seeds_dir.resolve(): "the seeds"}
+    for place, what in guarded.items():
+        if place.is_relative_to(out):
+            where = f"{config.source_path}: output" if config.source_path else "--out"
+            raise ConfigError(f"{where}: the output folder {out} contains {what}; choose a "
+                              "folder of its own, such as output/")
 
 
 def _document_path(document: str | Path, seeds_dir: Path) -> Path:

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 from reportgen.build import stages
 from reportgen.build.document import DocumentResult, build_document
 from reportgen.build.freshness import DocumentJob, document_jobs
-from reportgen.build.output import read_manifest, remove_leftovers
+from reportgen.build.output import has_leftovers, read_manifest, remove_leftovers
 from reportgen.config import Config, load_config
 from reportgen.errors import BuildError, ConfigError
 
@@ -82,7 +82,8 @@ def build_all(*, documents: Sequence[str | Path] = (), seeds: str | Path | None 
     sources = _find_sources([_document_path(d, cfg.seeds_dir) for d in documents]
                             or [cfg.seeds_dir])
     todo = document_jobs(sources, cfg, force=force)
-    if any(not job.up_to_date for job in todo):  # only a build that writes takes the lock
+    if any(not job.up_to_date for job in todo) or has_leftovers(cfg.output_dir):
+        # only a build that writes (or cleans what a killed one left) takes the lock
         with _output_lock(cfg.output_dir, lock_timeout):
             remove_leftovers(cfg.output_dir)
             todo = document_jobs(sources, cfg, force=force)  # another build may have run

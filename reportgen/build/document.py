@@ -130,9 +130,9 @@ def _over_cap(files: dict[str, bytes], names: dict[str, str], config: Config) ->
 
 
 def _clipped(warnings: tuple[str, ...]) -> tuple[str, ...]:
-    """Each warning on one line of at most a few hundred characters, no repeats, at most
-    `MAX_WARNINGS` (a 50 MB `data:` URL in a warning is cut, not stored)."""
-    unique = tuple(dict.fromkeys(clip(w) for w in warnings))
+    """Each warning on one line of at most a few hundred characters, at most `MAX_WARNINGS`
+    (a 50 MB `data:` URL in a warning is cut, not stored)."""
+    unique = tuple(clip(w) for w in warnings)
     if len(unique) <= MAX_WARNINGS:
         return unique
     return (*unique[:MAX_WARNINGS], f"… and {len(unique) - MAX_WARNINGS} more warnings")

@@ -144,15 +144,16 @@ def publish(staged: Path, folder: Path) -> None:
     """Put `staged` in the place of `folder` in one step; the old folder is then removed."""
     (staged / STAGING_MARK).unlink(missing_ok=True)
     _fsync_folder(staged)
+    retired = folder.parent / f".{folder.name}.{os.getpid()}.rgold"
     if not folder.exists():
         os.rename(staged, folder)
-    elif not _exchange(staged, folder):  # no RENAME_EXCHANGE here: two renames, old kept
-        retired = folder.parent / f".{folder.name}.{os.getpid()}.rgold"
+    elif _exchange(staged, folder):
+        os.rename(staged, retired)  # the previous build, under a name only it can have
+    else:  # no RENAME_EXCHANGE here: two renames, the old folder kept until the second
         os.rename(folder, retired)
         os.rename(staged, folder)
-        staged = retired
     _fsync_folder(folder.parent)
-    shutil.rmtree(staged, ignore_errors=True)  # now the previous build
+    shutil.rmtree(retired, ignore_errors=True)
 
 
 def _exchange(a: Path, b: Path) -> bool:
@@ -172,9 +173,18 @@ def _exchange(a: Path, b: Path) -> bool:
     raise OSError(errno, os.strerror(errno), str(b))
 
 
+def has_leftovers(output_dir: Path) -> bool:
+    """True when `output_dir` holds a staging folder a killed build left (a cheap listing)."""
+    try:
+        return any(_LEFTOVER.match(name) for name in os.listdir(output_dir))
+    except OSError:
+        return False
+
+
 def remove_leftovers(output_dir: Path) -> list[Path]:
-    """Delete what killed builds left, and only what reportgen made: staging folders (`.<slug>.
-    <pid>.rgnew` or `.rgold`) that carry its mark or manifest, and temporaries named
+    """Delete what killed builds left, and only what reportgen made: previous builds being
+    removed (`.<slug>.<pid>.rgold`), staging folders (`.rgnew`) that carry its mark or
+    manifest or are empty, and temporaries named
     `.<file>.<pid>.rgtmp` in document folders whose manifest it wrote; returns them."""
     if not output_dir.is_dir() or output_dir.is_symlink():
         return []
@@ -182,8 +192,10 @@ def remove_leftovers(output_dir: Path) -> list[Path]:
     for entry in sorted(output_dir.iterdir()):
         if entry.is_symlink() or not entry.is_dir():
             continue
-        if _LEFTOVER.match(entry.name):
-            if (entry / STAGING_MARK).is_file() or made_by_reportgen(entry):
+        match = _LEFTOVER.match(entry.name)
+        if match:  # .rgold: only ever a previous build renamed by `publish`
+            if match.group(1) == "old" or (entry / STAGING_MARK).is_file() \
+                    or made_by_reportgen(entry) or not any(entry.iterdir()):
                 shutil.rmtree(entry, ignore_errors=True)
                 removed.append(entry)
         elif made_by_reportgen(entry):

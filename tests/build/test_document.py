@@ -67,13 +67,25 @@ def test_stale_charts_are_removed_when_charts_are_redrawn(proj):
     assert not old.exists()
 
 
-def test_a_document_that_cannot_be_written_fails_with_a_one_line_error(proj):
-    (proj.out / "release-0").mkdir(parents=True)
-    (proj.out / "release-0" / "charts").write_text("a file where a folder should be")
-    report = build_all(config=proj.config(), check=False)
-    assert [d.slug for d in report.failed] == ["release-0"]
-    assert "cannot write" in report.failed[0].error
+def test_a_document_that_cannot_be_written_fails_with_a_one_line_error(proj, monkeypatch):
+    import errno
+
+    from reportgen.build import document
+
+    build_all(config=proj.config(), check=False)
+    before = {p.name: p.read_bytes() for p in (proj.out / "release-0").iterdir() if p.is_file()}
+
+    def disk_full(staged, name, data):
+        raise OSError(errno.ENOSPC, "No space left on device", str(staged / name))
+
+    monkeypatch.setattr(document, "write_staged", disk_full)
+    report = build_all(config=proj.config(), force=True, check=False)
+    assert sorted(d.slug for d in report.failed) == ["release-0", "release-1"]
+    assert "cannot write (No space left on device)" in report.failed[0].error
     assert "internal error" not in report.failed[0].error
+    after = {p.name: p.read_bytes() for p in (proj.out / "release-0").iterdir() if p.is_file()}
+    assert after == before  # the previous build is untouched
+    assert [p.name for p in proj.out.iterdir() if p.name.startswith(".release")] == []
 
 
 def test_chart_files_name_each_svg_and_each_png_that_was_drawn(synthetic):

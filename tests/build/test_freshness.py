@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 
 from build_fakes import calls
@@ -100,25 +101,46 @@ def _hashes(**digests: str) -> dict[str, str]:
     return dict(digests)
 
 
+def _entry(inputs: str, data: bytes) -> dict:
+    return {"inputs": inputs, "bytes": len(data), "sha256": hashlib.sha256(data).hexdigest()}
+
+
 def test_stale_formats_are_those_whose_entry_differs_or_whose_file_is_gone(tmp_path):
     (tmp_path / "briefing.pdf").write_bytes(b"12345")
     (tmp_path / "deck.pptx").write_bytes(b"123")
     (tmp_path / "manifest.json").write_text(json.dumps({"outputs": {
-        "briefing.pdf": {"inputs": "a", "bytes": 5},
-        "deck.pptx": {"inputs": "b", "bytes": 99},  # the file on disk has another size
-        "data.json": {"inputs": "old", "bytes": 1},
+        "briefing.pdf": _entry("a", b"12345"),
+        "deck.pptx": _entry("b", b"123" * 33),  # the file on disk has another size
+        "data.json": _entry("old", b"1"),
     }}))
     hashes = _hashes(pdf="a", pptx="b", json="new", html="h")
     assert stale_formats(tmp_path, hashes) == ("pptx", "json", "html")
+
+
+def test_an_output_whose_hash_differs_from_the_manifest_is_rebuilt_even_at_the_same_size(
+        tmp_path):
+    (tmp_path / "briefing.pdf").write_bytes(b"12345")
+    (tmp_path / "data.json").write_bytes(b'{"v": 2}')
+    (tmp_path / "manifest.json").write_text(json.dumps({"outputs": {
+        "briefing.pdf": _entry("a", b"12345"),
+        "data.json": _entry("j", b'{"v": 1}'),  # same size, edited since
+    }}))
+    assert stale_formats(tmp_path, _hashes(pdf="a", json="j")) == ("json",)
+
+
+def test_a_manifest_of_the_wrong_shape_means_rebuild_not_a_crash(tmp_path):
+    for text in ('{"outputs": []}', '{"outputs": {"data.json": 3}}', "[1]", "{", "null"):
+        (tmp_path / "manifest.json").write_text(text)
+        assert stale_formats(tmp_path, _hashes(pdf="a", json="j")) == ("pdf", "json")
 
 
 def test_a_missing_chart_makes_every_chart_format_stale(tmp_path):
     (tmp_path / "briefing.pdf").write_bytes(b"12345")
     (tmp_path / "data.json").write_bytes(b"{}")
     (tmp_path / "manifest.json").write_text(json.dumps({"outputs": {
-        "briefing.pdf": {"inputs": "a", "bytes": 5},
-        "data.json": {"inputs": "j", "bytes": 2},
-        "charts/growth.svg": {"bytes": 10},
+        "briefing.pdf": _entry("a", b"12345"),
+        "data.json": _entry("j", b"{}"),
+        "charts/growth.svg": _entry("", b"0123456789"),
     }}))
     assert stale_formats(tmp_path, _hashes(pdf="a", json="j")) == ("pdf",)
 

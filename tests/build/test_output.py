@@ -29,19 +29,19 @@ from reportgen.build.output import (
 
 
 def wait_for_a_write(folder: Path, timeout: float) -> None:
-    """Return as soon as a temporary file (a write in progress) appears under `folder`."""
+    """Return as soon as a staging folder (a document being published) appears in `folder`."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
-        for document in folder.glob("*/") if folder.is_dir() else ():
-            with contextlib.suppress(OSError):
-                if any(name.endswith(TEMP_SUFFIX) for name in os.listdir(document)):
-                    return
+        with contextlib.suppress(OSError):
+            if any(name.endswith(".rgnew") for name in os.listdir(folder)):
+                return
         time.sleep(0.001)
 
 
 def complete_files(folder: Path) -> list[Path]:
-    return [p for p in folder.rglob("*") if p.is_file() and not p.name.endswith(TEMP_SUFFIX)
-            and p.name != ".reportgen.lock"]
+    """The published files: document folders only, not staging folders or the lock."""
+    documents = [d for d in folder.iterdir() if d.is_dir() and not d.name.startswith(".")]
+    return [p for d in documents for p in d.rglob("*") if p.is_file()]
 
 
 def assert_whole(path: Path) -> None:
@@ -57,7 +57,15 @@ def assert_whole(path: Path) -> None:
         json.loads(data)
 
 
-def test_sigkill_at_random_moments_never_leaves_a_truncated_file_or_a_dangling_entry(tmp_path):
+def assert_one_build(document: Path) -> None:
+    """The folder holds one complete build: its manifest names every file with its hash."""
+    manifest = json.loads((document / "manifest.json").read_text())
+    for name, entry in manifest["outputs"].items():
+        data = (document / name).read_bytes()
+        assert hashlib.sha256(data).hexdigest() == entry["sha256"], (document, name)
+
+
+def test_sigkill_at_random_moments_never_leaves_a_mix_of_two_builds(tmp_path):
     proj = project(tmp_path, documents=4)
     rng = random.Random(6)
     interrupted_writes = 0
@@ -67,26 +75,23 @@ def test_sigkill_at_random_moments_never_leaves_a_truncated_file_or_a_dangling_e
         process = start_build(proj)
         if attempt % 2:  # at a random moment
             time.sleep(rng.uniform(0.1, 1.2))
-        else:  # the moment a file is being written (random moments can miss them on a busy host)
+        else:  # the moment a document is being published (random moments can miss them)
             wait_for_a_write(proj.out, timeout=20)
         os.killpg(process.pid, signal.SIGKILL)
         process.wait()
         time.sleep(0.05)  # workers die with their parent (PR_SET_PDEATHSIG)
-        interrupted_writes += bool(list(proj.out.rglob(f"*{TEMP_SUFFIX}")))
+        interrupted_writes += any(p.name.endswith(".rgnew") for p in proj.out.iterdir())
         for path in complete_files(proj.out):
             assert_whole(path)
         for manifest_path in proj.out.glob("*/manifest.json"):
-            manifest = json.loads(manifest_path.read_text())
-            for name in manifest["outputs"]:
-                assert (manifest_path.parent / name).is_file(), (attempt, name)
-    assert interrupted_writes >= 1  # the kills did land in the middle of writing files
+            assert_one_build(manifest_path.parent)
+    assert interrupted_writes >= 1  # the kills did land in the middle of publishing
     process = start_build(proj)
     assert process.wait(timeout=60) == 0, (proj.root / "build.log").read_text()
+    assert not [p for p in proj.out.iterdir() if p.name.endswith((".rgnew", ".rgold"))]
     assert not list(proj.out.rglob(f"*{TEMP_SUFFIX}"))
     for manifest_path in proj.out.glob("*/manifest.json"):
-        for name, entry in json.loads(manifest_path.read_text())["outputs"].items():
-            data = (manifest_path.parent / name).read_bytes()
-            assert hashlib.sha256(data).hexdigest() == entry["sha256"]
+        assert_one_build(manifest_path.parent)
 
 
 def test_leftover_temporary_files_are_cleaned_by_the_next_build(proj):
@@ -142,7 +147,7 @@ def test_remove_stale_deletes_only_unnamed_files_and_temporaries_are_swept(tmp_p
     for name in ("keep.svg", "gone.svg", f".half.svg.1{TEMP_SUFFIX}"):
         (charts / name).write_text("x")
     assert remove_stale(tmp_path / "doc", ["charts/keep.svg"], "charts") == ["charts/gone.svg"]
-    assert remove_temporaries(tmp_path) == [charts / f".half.svg.1{TEMP_SUFFIX}"]
+    assert remove_temporaries(tmp_path / "doc") == [charts / f".half.svg.1{TEMP_SUFFIX}"]
     assert sorted(p.name for p in charts.iterdir()) == ["keep.svg"]
 
 

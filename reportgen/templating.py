@@ -224,6 +224,8 @@ def _message(exc: BaseException) -> str:
         return f"not allowed in a template: {text}"
     if isinstance(exc, RecursionError):
         return "templates nest or call themselves too deeply; flatten them"
+    if isinstance(exc, ValueError | OverflowError | MemoryError):
+        return f"{clip(text, 200)}; use smaller numbers or shorter repeats"
     return clip(text, 300)
 
 

@@ -178,7 +178,8 @@ def _as_result(outcome: TaskResult, job: DocumentJob) -> DocumentResult:
     if outcome.ok and isinstance(outcome.value, DocumentResult):
         value: DocumentResult = outcome.value
         return DocumentResult(value.slug, value.source, value.formats, value.outputs,
-                              value.warnings, value.changes, outcome.seconds, outcome.peak_mb)
+                              value.warnings, value.changes, outcome.seconds, outcome.peak_mb,
+                              value.error)
     return DocumentResult(job.slug, str(job.source), formats=job.rebuild,
                           seconds=outcome.seconds, error=outcome.error or "no result")
 

@@ -37,9 +37,11 @@ CHART_FILE_KINDS = {"svg": ("svg",), "png": ("png",), "both": ("svg", "png")}
 
 
 def slug_for(source: Path) -> str:
-    """A folder name made from the source's file stem: lowercase letters, digits, '.', '_', '-'."""
+    """A folder name made from the source's file stem: lowercase letters, digits, '.', '_', '-',
+    at most 200 characters."""
     slug = _SLUG_UNSAFE.sub("-", source.stem.lower()).strip(".-_")
-    return slug or "document"
+    # at most 200 characters: the staging folder's name adds ~20 to it, and 255 is the limit
+    return slug[:200].rstrip(".-_") or "document"
 
 
 def atomic_write(path: Path, data: bytes) -> None:

@@ -111,7 +111,8 @@ def render_all(formats: tuple[str, ...], briefing: Briefing, config: Config, par
             lambda: tuple(drawn()))  # the helper's first value, asked for once
         for fmt in sorted(others, key=lambda f: f != "pdf"):  # the PDF first: it need not wait
             _attempt(results, failures, fmt,
-                     functools.partial(_render_beside, fmt, briefing, charts_later, config))
+                     functools.partial(_render_beside, fmt, briefing, charts_later, config),
+                     config)
         try:
             charts = charts_later()
             deck_result, pngs = helper.next()
@@ -128,17 +129,20 @@ def render_all(formats: tuple[str, ...], briefing: Briefing, config: Config, par
         return [], (), {fmt: str(exc) for fmt in wanted}
     for fmt in wanted:
         _attempt(results, failures, fmt,
-                 functools.partial(stages.render, fmt, briefing, charts, config))
+                 functools.partial(stages.render, fmt, briefing, charts, config), config)
     return results, charts, failures
 
 
 def _attempt(results: Rendered, failures: dict[str, str], fmt: str,
-             render: Callable[[], RenderResult]) -> None:
-    """Append `fmt`'s rendering to `results`, or its one-line error to `failures`."""
+             render: Callable[[], RenderResult], config: Config) -> None:
+    """Append `fmt`'s rendering to `results`, or its one-line error to `failures` (what a
+    library raises, e.g. WeasyPrint on `letter-spacing: 1e9px`, mapped to a line to act on)."""
     try:
         results.append((fmt, render()))
     except ReportgenError as exc:
         failures[fmt] = str(exc)
+    except Exception as exc:  # noqa: BLE001 — one output's failure must not lose the others
+        failures[fmt] = stages.render_failure(fmt, exc, config)
 
 
 def _or_none(charts: Callable[[], tuple[ChartAsset, ...]]) -> tuple[ChartAsset, ...]:

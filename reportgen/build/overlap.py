@@ -83,7 +83,12 @@ def _charts_deck_pngs(briefing: Briefing, config: Config) -> Iterator[Any]:
     charts = next(drawing)
     yield charts
     # draws a PNG only for non-native kinds
-    deck = stages.render(HELPER_FORMAT, briefing, charts, config)
+    try:
+        deck = stages.render(HELPER_FORMAT, briefing, charts, config)
+    except ReportgenError:
+        raise
+    except Exception as exc:  # noqa: BLE001 — one line for the report, not a bug report
+        raise ReportgenError(stages.render_failure(HELPER_FORMAT, exc, config)) from None
     yield deck, {c.id: c.png for c in next(drawing)} if config.chart_png else {}
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 from dataclasses import replace
 
@@ -101,3 +102,74 @@ def test_chart_files_name_each_svg_and_each_png_that_was_drawn(synthetic):
 def test_charts_are_redrawn_with_any_format_that_shows_them_and_not_with_json():
     assert redrawn_kinds(("json",)) == set()
     assert redrawn_kinds(("json", "html")) == {".svg", ".png"}
+
+
+def test_a_release_rewritten_during_the_build_is_recorded_under_the_text_that_was_read(
+        proj, monkeypatch):
+    from build_fakes import fake_briefing
+
+    from reportgen.build import stages
+    from reportgen.build.document import build_document
+    from reportgen.build.freshness import document_jobs
+
+    config = proj.config(formats=("json",))
+    source = proj.seeds / "release-0.txt"
+    job = document_jobs([source], config)[0]  # planned on the full text
+
+    def read_after_an_editor_saved(path, config, root=None):
+        path.write_text("Release 0: output 7 billion yuan.\n")  # shorter, saved meanwhile
+        return fake_briefing(path, config, root)
+
+    monkeypatch.setattr(stages, "load_briefing", read_after_an_editor_saved)
+    build_document(job, config)
+    monkeypatch.undo()
+    manifest = json.loads((proj.out / "release-0" / "manifest.json").read_text())
+    written = json.loads((proj.out / "release-0" / "data.json").read_text())
+    assert written["document"] == manifest["document"]["sha256"]  # the bytes that were read
+    assert document_jobs([source], config)[0].up_to_date  # and the plan agrees with them
+
+
+def test_a_failing_format_keeps_its_previous_file_and_the_others_are_written(proj, monkeypatch):
+    from build_fakes import fake_render
+
+    from reportgen.build import stages
+
+    build_all(config=proj.config(), check=False)
+    folder = proj.out / "release-0"
+    old_deck = (folder / "deck.pptx").read_bytes()
+
+    def deck_breaks(fmt, briefing, charts, config):
+        if fmt == "pptx":
+            raise ValueError("a library's own failure")
+        return fake_render(fmt, briefing, charts, config)
+
+    monkeypatch.setattr(stages, "render", deck_breaks)
+    (proj.seeds / "release-0.txt").write_text("Release 0: output 555 billion yuan.\n")
+    report = build_all(config=proj.config(), check=False)
+    failed = {d.slug: d for d in report.failed}
+    assert set(failed) == {"release-0"}
+    assert "deck.pptx could not be made (ValueError: a library's own failure)" in \
+        failed["release-0"].error
+    assert "pptx" not in failed["release-0"].formats
+    assert (folder / "deck.pptx").read_bytes() == old_deck
+    text = (proj.seeds / "release-0.txt").read_bytes()
+    written = json.loads((folder / "data.json").read_text())
+    assert written["document"] == hashlib.sha256(text).hexdigest()  # the new data.json
+    manifest = json.loads((folder / "manifest.json").read_text())
+    assert manifest["outputs"]["deck.pptx"]["sha256"] == hashlib.sha256(old_deck).hexdigest()
+
+
+def test_warnings_are_cut_to_a_few_hundred_characters(proj, monkeypatch):
+    from build_fakes import fake_render
+
+    from reportgen.build import stages
+    from reportgen.render import RenderResult
+
+    def loud(fmt, briefing, charts, config):
+        result = fake_render(fmt, briefing, charts, config)
+        return RenderResult(result.data, ("refused data:" + "A" * 5_000_000,))
+
+    monkeypatch.setattr(stages, "render", loud)
+    build_all(config=proj.config(formats=("html",)), check=False)
+    manifest = json.loads((proj.out / "release-0" / "manifest.json").read_text())
+    assert [len(w) <= 300 for w in manifest["warnings"]] == [True]

@@ -179,3 +179,42 @@ def test_package_versions_are_read_without_importing_and_missing_ones_say_so():
     from reportgen import __version__
 
     assert versions["reportgen"] == __version__
+
+
+def test_a_shared_template_outside_the_format_folders_counts_for_every_templated_format(
+        tmp_path):
+    staff = tmp_path / "staff"
+    (staff / "shared").mkdir(parents=True)
+    (staff / "shared" / "footer.html.j2").write_text("v1")
+    config = Config(templates_dir=staff, project_templates_dir=tmp_path / "none")
+    briefing = template_digests(config, ("briefing",))
+    assert "staff/shared/footer.html.j2" in briefing
+    assert "staff/shared/footer.html.j2" in template_digests(config, ("deck",))
+    (staff / "shared" / "footer.html.j2").write_text("v2")
+    assert template_digests(config, ("briefing",)) != briefing
+    assert template_digests(config, ()) == {}
+
+
+def test_a_fifo_or_an_outside_link_among_the_templates_is_hashed_as_refused(tmp_path):
+    import os
+
+    staff = tmp_path / "staff"
+    (staff / "briefing").mkdir(parents=True)
+    os.mkfifo(staff / "briefing" / "pipe.css")
+    (staff / "briefing" / "zero.svg").symlink_to("/dev/zero")
+    config = Config(templates_dir=staff, project_templates_dir=tmp_path / "none")
+    digests = template_digests(config, ("briefing",))
+    assert digests["staff/briefing/pipe.css"].startswith("refused:")
+    assert digests["staff/briefing/zero.svg"].startswith("refused:")
+
+
+def test_a_job_rehashed_from_the_bytes_the_worker_read(tmp_path):
+    source = tmp_path / "a.txt"
+    source.write_text("Output 3 billion yuan.\n")
+    config = Config(output_dir=tmp_path / "out", project_templates_dir=tmp_path / "none",
+                    formats=("json",))
+    job = document_jobs([source], config)[0]
+    assert job.with_source(job.source_sha256) is job
+    source.write_text("Output 4 billion yuan.\n")  # rewritten after the plan
+    read = hashlib.sha256(source.read_bytes()).hexdigest()
+    assert job.with_source(read).input_hashes == document_jobs([source], config)[0].input_hashes

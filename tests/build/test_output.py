@@ -157,3 +157,44 @@ def test_write_charts_puts_each_chart_in_the_documents_slug_folder(tmp_path, syn
     written = sorted(p.name for p in folder.iterdir())
     assert written and all(name.endswith(".svg") for name in written)
     assert sum(line.startswith("wrote ") for line in lines) == len(written)
+
+
+def test_publish_swaps_the_whole_folder_in_one_step_and_keeps_nothing_of_the_old(tmp_path):
+    from reportgen.build.output import publish, staging_folder, write_staged
+
+    folder = tmp_path / "doc"
+    folder.mkdir()
+    (folder / "old.txt").write_text("old")
+    staged = staging_folder(folder)
+    write_staged(staged, "new.txt", b"new")
+    publish(staged, folder)
+    assert sorted(os.listdir(folder)) == ["new.txt"]
+    assert sorted(os.listdir(tmp_path)) == ["doc"]  # no staging or retired folder left
+
+
+def test_leftovers_are_removed_only_where_reportgen_made_them(tmp_path):
+    from reportgen.build.output import MANIFEST_SCHEMA, STAGING_MARK, remove_leftovers
+
+    ours = tmp_path / "doc"
+    ours.mkdir()
+    (ours / "manifest.json").write_text(json.dumps({"schema": MANIFEST_SCHEMA, "outputs": {}}))
+    (ours / f".deck.pptx.12{TEMP_SUFFIX}").write_text("half")
+    theirs = tmp_path / "notes"
+    theirs.mkdir()
+    (theirs / f".draft.docx.12{TEMP_SUFFIX}").write_text("someone else's")
+    staged = tmp_path / ".doc.99.rgnew"
+    staged.mkdir()
+    (staged / STAGING_MARK).write_text("")
+    lookalike = tmp_path / ".photos.99.rgnew"  # named like ours, but not made by reportgen
+    lookalike.mkdir()
+    (lookalike / "holiday.jpg").write_text("keep me")
+    removed = remove_leftovers(tmp_path)
+    assert {p.name for p in removed} == {".doc.99.rgnew", f".deck.pptx.12{TEMP_SUFFIX}"}
+    assert (theirs / f".draft.docx.12{TEMP_SUFFIX}").exists()
+    assert (lookalike / "holiday.jpg").exists()
+
+
+def test_a_manifest_of_the_wrong_shape_reads_as_none(tmp_path):
+    for text in ('{"outputs": []}', "[]", "{", '{"outputs": {"a": 1}}'):
+        (tmp_path / "manifest.json").write_text(text)
+        assert read_manifest(tmp_path) is None

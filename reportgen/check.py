@@ -46,6 +46,7 @@ def _check_everything(documents: Sequence[Path], cfg: Config) -> list[str]:
     """The template, CSS and rendering problems (run in a child with the build's limits)."""
     problems = check_template_syntax(cfg)
     problems += check_css(cfg)
+    problems += check_fonts(cfg)
     for source in _sources(documents, cfg, problems):
         briefing = _attempt(problems, partial(_load, source, cfg))
         if briefing is not None:
@@ -128,7 +129,9 @@ def check_css(config: Config) -> list[str]:
                      if p.is_file() or p.is_symlink()})
     if not sheets:
         return []
+    from reportgen.render.briefing.fonts import font_warnings
     from reportgen.render.briefing.weasy import load_weasyprint
+    from reportgen.theme import Theme
 
     CSS = load_weasyprint().CSS  # noqa: N806 — WeasyPrint's class
 
@@ -146,7 +149,18 @@ def check_css(config: Config) -> list[str]:
             except Exception as exc:  # noqa: BLE001 — any parse failure is the author's
                 messages.append(str(exc))
         problems += [_css_problem(path, m) for m in messages]
+        problems += [f"warning: {_shown(path)}: {line.removeprefix('CSS: ')}"
+                     for line in font_warnings(text, Theme(), "CSS")
+                     if "stylesheet" in line]
     return problems
+
+
+def check_fonts(config: Config) -> list[str]:
+    """A warning for each font family the theme names that is not installed."""
+    from reportgen.render.briefing.fonts import font_warnings
+
+    where = str(config.source_path) if config.source_path else "theme"
+    return [f"warning: {line}" for line in font_warnings("", config.theme, where)]
 
 
 def _css_problem(path: Path, message: str) -> str:

@@ -104,9 +104,13 @@ def _between(low: float, high: float, *, whole: bool = False) -> Check:
         if number and not isinstance(v, bool) and low <= v <= high:
             return None
         kind = "a whole number" if whole else "a number"
-        return f"{kind} from {low:,g} to {high:,g}"
+        return f"{kind} from {_number(low)} to {_number(high)}"
 
     return check
+
+
+def _number(value: float) -> str:
+    return f"{int(value):,}" if float(value).is_integer() else f"{value:g}"
 
 
 def _names(v: Any) -> str | None:
@@ -263,7 +267,7 @@ def load_config(path: Path | str | None = None, overrides: Mapping[str, Any] | N
     Raises `ConfigError` listing every problem, one per line.
     """
     file = Path(path) if path is not None else find_config_file()
-    if path is not None and not file.is_file():  # type: ignore[union-attr]
+    if path is not None and not file.exists() and not file.is_symlink():  # type: ignore[union-attr]
         raise ConfigError(f"{file}: config file not found")
     raw, lines = _read_table(file) if file is not None else ({}, [])
     flags = {k: v for k, v in (overrides or {}).items() if v is not None}

@@ -271,3 +271,28 @@ def test_an_output_folder_holding_the_project_is_refused(
     code, _ = project.build()
     err = capfd.readouterr().err
     assert code == 1 and "contains the project folder" in err
+
+
+def test_a_missing_font_family_is_named_by_the_build_and_by_check(
+        project: Project, capfd: pytest.CaptureFixture[str]) -> None:
+    (project.templates / "briefing" / "custom.css").write_text(
+        'h2 { font-family: "Comic Zans", serif }\n')
+    code, printed = project.build("--formats", "pdf,json")
+    assert code == 0, printed
+    assert "font family 'Comic Zans', which is not installed" in printed
+    code, printed = project.run("check", "--templates", str(project.templates))
+    assert "custom.css: the stylesheet names font family 'Comic Zans'" in printed
+
+
+def test_a_decompression_bomb_image_is_reported(
+        project: Project, capfd: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch,
+        ) -> None:
+    from PIL import Image
+
+    Image.new("RGB", (64, 64), "white").save(project.templates / "briefing" / "assets" / "a.png")
+    monkeypatch.setattr(Image, "MAX_IMAGE_PIXELS", 3000)  # 64 × 64 is "too big" here
+    partial = project.templates / "briefing" / "partials" / "toc.html.j2"
+    partial.write_text(partial.read_text() + '<img src="{{ asset(\'briefing/assets/a.png\') }}">')
+    code, printed = project.build("--formats", "pdf,json")
+    assert code == 0, printed
+    assert "an image is too large to decode safely" in printed

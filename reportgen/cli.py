@@ -10,10 +10,14 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable, Sequence
+from functools import partial
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from reportgen.errors import ReportgenError
+
+if TYPE_CHECKING:
+    from reportgen.model import Briefing
 
 Handler = Callable[[argparse.Namespace, TextIO], int]
 
@@ -71,13 +75,25 @@ def _run_extract(args: argparse.Namespace, out: TextIO) -> int:
     from reportgen.build.overlap import process_limits
     from reportgen.build.worker import Background
     from reportgen.config import load_config
-    from reportgen.pipeline import load_briefings
+    from reportgen.ingest import find_sources
+    from reportgen.pipeline import load_briefing
     from reportgen.serialize import briefings_json, fact_table
 
     config = load_config()  # its [limits]: source size, time and memory, as in a build
-    briefings = Background(lambda: load_briefings(args.paths, overrides=not args.no_overrides,
-                                                  limits=config.limits),
-                           process_limits(config)).result()
+
+    def extract(path: Path) -> Briefing:  # in a child, with one document's limits
+        return load_briefing(path, overrides=not args.no_overrides, limits=config.limits)
+
+    def extract_within_limits(path: Path) -> Briefing:
+        try:
+            briefing: Briefing = Background(partial(extract, path), process_limits(config)).result()
+        except ReportgenError as exc:  # a time or memory limit: say which file
+            if str(path) in str(exc):
+                raise
+            raise ReportgenError(f"{path}: {exc}") from None
+        return briefing
+
+    briefings = [extract_within_limits(p) for p in find_sources(args.paths)]
     if args.json:
         out.write(briefings_json(briefings))
     else:

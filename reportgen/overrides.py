@@ -46,11 +46,13 @@ def overrides_path_for(source: Path) -> Path | None:
     return path if path.is_file() else None
 
 
-def apply_overrides(briefing: Briefing, path: Path | None) -> Briefing:
-    """`briefing` with the overrides file at `path` applied (unchanged when `path` is None)."""
+def apply_overrides(briefing: Briefing, path: Path | None, raw: bytes | None = None,
+                    ) -> Briefing:
+    """`briefing` with the overrides file at `path` applied (unchanged when `path` is None);
+    `raw` is the file's bytes when the caller read them already (once, and hashed)."""
     if path is None:
         return briefing
-    root = _load(path)
+    root = _load(path, raw)
     if root is None:
         return briefing
     reader = _Reader(path)
@@ -61,12 +63,13 @@ def apply_overrides(briefing: Briefing, path: Path | None) -> Briefing:
     return replace(updated, targets=build_targets(updated), system=build_system(updated))
 
 
-def _load(path: Path) -> Node | None:
-    """The YAML node tree of `path` (with line marks); `OverridesError` for unreadable files."""
+def _load(path: Path, raw: bytes | None = None) -> Node | None:
+    """The YAML node tree of `path` (or of `raw`, its bytes, when given), with line marks;
+    `OverridesError` for unreadable files."""
     import yaml
 
-    raw = read_file(path, MAX_OVERRIDES_BYTES, root=path.parent, what="overrides file",
-                    error=OverridesError)
+    if raw is None:
+        raw = read_overrides(path)
     try:
         text = raw.decode("utf-8-sig")
         return yaml.compose(text, Loader=yaml.SafeLoader)
@@ -78,6 +81,12 @@ def _load(path: Path) -> Node | None:
         raise OverridesError(f"{path}:{line}: invalid YAML: {exc.problem or exc.context}") from exc
     except yaml.YAMLError as exc:
         raise OverridesError(f"{path}: invalid YAML: {exc}") from exc
+
+
+def read_overrides(path: Path) -> bytes:
+    """The bytes of an overrides file: a regular file in its release's folder, at most 1 MB."""
+    return read_file(path, MAX_OVERRIDES_BYTES, root=path.parent, what="overrides file",
+                     error=OverridesError)
 
 
 def _closest(word: str, valid: object) -> str:

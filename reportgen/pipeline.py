@@ -20,12 +20,21 @@ def read_release(path: Path, limits: Limits | None = None, root: Path | None = N
     return read_source(path, limits, tables=table_text, root=root)
 
 
+OverridesSnapshot = tuple[Path | None, bytes | None]
+"""An overrides file and the bytes read from it once (the build hashes those bytes); (None,
+None) when the build planned without one."""
+
+
 def load_briefing(path: Path, *, overrides: bool = True, limits: Limits | None = None,
-                  root: Path | None = None) -> Briefing:
-    """The data layer of one source file, with `<stem>.overrides.yaml` applied when present."""
+                  root: Path | None = None, snapshot: OverridesSnapshot | None = None,
+                  ) -> Briefing:
+    """The data layer of one source file, with `<stem>.overrides.yaml` applied when present
+    (or the overrides `snapshot` the caller read)."""
     briefing = extract_briefing(read_release(path, limits, root))
     if not overrides:
         return briefing
+    if snapshot is not None:
+        return apply_overrides(briefing, *snapshot)
     return apply_overrides(briefing, overrides_path_for(path))
 
 

@@ -10,6 +10,7 @@ and a summary of the figures, from which `changes.md` is made when they change.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import shutil
 import time
@@ -76,13 +77,16 @@ def build_document(job: DocumentJob, config: Config, *, strict: bool = False,
     machine with cores to spare), charts and the deck are made in second processes beside the
     renderers' imports and the PDF (`overlap`).
     """
+    snapshot = _overrides_snapshot(job)
     helper = start_helper(job.rebuild, config) if parallel else None
     try:
         if helper is None:
-            briefing = stages.load_briefing(job.source, config, job.seeds_dir)
+            briefing = stages.load_briefing(job.source, config, job.seeds_dir, snapshot)
         else:
-            briefing = load_beside(helper, job, config)
-        job = job.with_source(briefing.document.sha256)
+            briefing = load_beside(helper, job, config, snapshot)
+        raw = snapshot[1]
+        job = job.with_source(briefing.document.sha256,
+                              hashlib.sha256(raw).hexdigest() if raw is not None else "-")
         names = file_names()
         files: dict[str, bytes] = {}
         if "json" in job.rebuild:  # written from the data layer itself, not by a renderer
@@ -108,6 +112,16 @@ def build_document(job: DocumentJob, config: Config, *, strict: bool = False,
                          "space or choose another output folder with --out") from None
     return DocumentResult(job.slug, str(job.source), built, tuple(files), warnings,
                           tuple(changes), error=_failure_line(failures) if failures else None)
+
+
+def _overrides_snapshot(job: DocumentJob) -> tuple[Path | None, bytes | None]:
+    """The overrides file the plan saw and its bytes, read once here (None, None without one,
+    or when it was removed since: the next plan sees that)."""
+    if job.overrides is None or not (job.overrides.exists() or job.overrides.is_symlink()):
+        return None, None
+    from reportgen.overrides import read_overrides
+
+    return job.overrides, read_overrides(job.overrides)
 
 
 def _format_of(name: str, names: dict[str, str]) -> str:

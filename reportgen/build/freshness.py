@@ -51,14 +51,16 @@ class DocumentJob:
         """True when no output of this document needs building."""
         return not self.rebuild
 
-    def with_source(self, sha256: str) -> DocumentJob:
-        """This job with its input hashes made from the source bytes the worker read (`sha256`):
-        a release rewritten between the plan and the read is recorded under what was read."""
-        if sha256 == self.source_sha256 or not self.shared:
+    def with_source(self, sha256: str, overrides_sha256: str | None = None) -> DocumentJob:
+        """This job with its input hashes made from the bytes the worker read (the source's
+        `sha256`, the overrides' when given): a release or overrides file rewritten between
+        the plan and the read is recorded under what was read."""
+        extra = self.overrides_sha256 if overrides_sha256 is None else overrides_sha256
+        if (sha256, extra) == (self.source_sha256, self.overrides_sha256) or not self.shared:
             return self
-        hashes = {fmt: _input_hash(sha256, self.overrides_sha256, self.shared[fmt])
+        hashes = {fmt: _input_hash(sha256, extra, self.shared[fmt])
                   for fmt in self.input_hashes}
-        return replace(self, input_hashes=hashes, source_sha256=sha256)
+        return replace(self, input_hashes=hashes, source_sha256=sha256, overrides_sha256=extra)
 
 
 def document_jobs(sources: list[Path], config: Config, *, force: bool = False,

@@ -21,6 +21,8 @@ from reportgen.errors import ReportgenError
 from reportgen.formats import render_order
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from reportgen.build.freshness import DocumentJob
     from reportgen.build.worker import Companion, ProcessLimits
     from reportgen.charts import ChartAsset
@@ -52,7 +54,8 @@ def start_helper(formats: tuple[str, ...], config: Config) -> Companion | None:
                      lambda briefing: _charts_deck_pngs(briefing, config), process_limits(config))
 
 
-def load_beside(helper: Companion, job: DocumentJob, config: Config) -> Briefing:
+def load_beside(helper: Companion, job: DocumentJob, config: Config,
+                snapshot: tuple[Path | None, bytes | None] | None = None) -> Briefing:
     """The briefing, read in a third process that also hands it to `helper`, while this one
     imports the renderers of the other formats (WeasyPrint): three things at once, not two
     after one."""
@@ -63,7 +66,7 @@ def load_beside(helper: Companion, job: DocumentJob, config: Config) -> Briefing
     fd = helper.input_fd()
 
     def load() -> Briefing:
-        briefing = stages.load_briefing(job.source, config, job.seeds_dir)
+        briefing = stages.load_briefing(job.source, config, job.seeds_dir, snapshot)
         with contextlib.suppress(BrokenPipeError), os.fdopen(fd, "wb") as pipe:
             pipe.write(pickle.dumps(briefing))
         return briefing
@@ -85,7 +88,7 @@ def _charts_deck_pngs(briefing: Briefing, config: Config) -> Iterator[Any]:
     # draws a PNG only for non-native kinds
     try:
         deck = stages.render(HELPER_FORMAT, briefing, charts, config)
-    except ReportgenError:
+    except (ReportgenError, MemoryError):
         raise
     except Exception as exc:  # noqa: BLE001 — one line for the report, not a bug report
         raise ReportgenError(stages.render_failure(HELPER_FORMAT, exc, config)) from None
@@ -146,6 +149,8 @@ def _attempt(results: Rendered, failures: dict[str, str], fmt: str,
         results.append((fmt, render()))
     except ReportgenError as exc:
         failures[fmt] = str(exc)
+    except MemoryError:
+        raise  # the worker reports the memory limit
     except Exception as exc:  # noqa: BLE001 — one output's failure must not lose the others
         failures[fmt] = stages.render_failure(fmt, exc, config)
 

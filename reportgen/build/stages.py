@@ -28,14 +28,16 @@ if TYPE_CHECKING:
 CHART_MODULES = ("reportgen.charts.draw",)
 
 
-def load_briefing(path: Path, config: Config, root: Path | None = None) -> Briefing:
-    """The data layer of one source with its overrides; the source is read once (inside `root`
-    when given) and its `document.sha256` is the hash of the bytes read."""
+def load_briefing(path: Path, config: Config, root: Path | None = None,
+                  snapshot: tuple[Path | None, bytes | None] | None = None) -> Briefing:
+    """The data layer of one source with its overrides (`snapshot`: the overrides file and the
+    bytes the build read from it); the source is read once (inside `root` when given) and its
+    `document.sha256` is the hash of the bytes read."""
     from reportgen.pipeline import load_briefing as load
 
     try:
-        return load(path, limits=config.limits, root=root)
-    except ReportgenError:
+        return load(path, limits=config.limits, root=root, snapshot=snapshot)
+    except (ReportgenError, MemoryError):
         raise
     except RecursionError:
         raise InputError(f"{path}: nested too deeply to read (RecursionError); simplify the "
@@ -72,7 +74,7 @@ def render(fmt: str, briefing: Briefing, charts: tuple[ChartAsset, ...],
     function = getattr(importlib.import_module(module), name)
     try:
         return function(briefing, charts, config)  # type: ignore[no-any-return]
-    except ReportgenError:
+    except (ReportgenError, MemoryError):
         raise
     except Exception as exc:  # noqa: BLE001 — mapped to one line naming what to fix
         raise ReportgenError(render_failure(fmt, exc, config)) from None

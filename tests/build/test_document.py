@@ -116,7 +116,7 @@ def test_a_release_rewritten_during_the_build_is_recorded_under_the_text_that_wa
     source = proj.seeds / "release-0.txt"
     job = document_jobs([source], config)[0]  # planned on the full text
 
-    def read_after_an_editor_saved(path, config, root=None):
+    def read_after_an_editor_saved(path, config, root=None, snapshot=None):
         path.write_text("Release 0: output 7 billion yuan.\n")  # shorter, saved meanwhile
         return fake_briefing(path, config, root)
 
@@ -173,3 +173,39 @@ def test_warnings_are_cut_to_a_few_hundred_characters(proj, monkeypatch):
     build_all(config=proj.config(formats=("html",)), check=False)
     manifest = json.loads((proj.out / "release-0" / "manifest.json").read_text())
     assert [len(w) <= 300 for w in manifest["warnings"]] == [True]
+
+
+def test_an_overrides_file_rewritten_during_the_build_is_recorded_under_the_bytes_applied(
+        tmp_path, seed_path, monkeypatch):
+    """Real extraction: the overrides are read once, applied from those bytes, and hashed."""
+    import shutil
+
+    from reportgen import overrides as overrides_module
+    from reportgen.build.document import build_document
+    from reportgen.build.freshness import document_jobs
+    from reportgen.config import Config
+
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    source = seeds / "release.txt"
+    shutil.copy(seed_path, source)
+    fact_id = "industrial-added-value-2021"
+    path = seeds / "release.overrides.yaml"
+    path.write_text(f"facts:\n  {fact_id}:\n    label: First label\n")
+    config = Config(seeds_dir=seeds, output_dir=tmp_path / "out",
+                    project_templates_dir=tmp_path / "none", formats=("json",))
+    job = document_jobs([source], config)[0]
+    path.write_text(f"facts:\n  {fact_id}:\n    label: Second label\n")  # saved meanwhile
+    original = overrides_module.read_overrides
+    reads = []
+
+    def counted(p):
+        reads.append(p)
+        return original(p)
+
+    monkeypatch.setattr(overrides_module, "read_overrides", counted)
+    build_document(job, config)
+    assert reads == [path]  # read once
+    written = (tmp_path / "out" / "release" / "data.json").read_text()
+    assert "Second label" in written
+    assert document_jobs([source], config)[0].up_to_date  # recorded under what was applied

@@ -59,7 +59,7 @@ def print_html(lines: list[str], *, columns: int = 1, repeat: int = 1,
 
 def write_pdf(path: Path, lines: list[str] | None = None, **options: object) -> Path:
     """`path`, now the release printed to PDF by WeasyPrint (options as for `print_html`)."""
-    from reportgen.render.weasy import load_weasyprint
+    from reportgen.render.briefing.weasy import load_weasyprint
 
     html_page = print_html(lines or seed_lines(), **options)  # type: ignore[arg-type]
     load_weasyprint().HTML(string=html_page).write_pdf(path)

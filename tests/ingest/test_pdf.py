@@ -69,9 +69,8 @@ def test_tables_are_read_as_rows(tmp_path: Path) -> None:
 
 
 def test_provenance_names_the_page(printed_pdf: Path) -> None:
-    from reportgen.render.deck_build import source_lines
-
     from reportgen.pipeline import load_briefing
+    from reportgen.render.deck.slides import source_lines
 
     briefing = load_briefing(printed_pdf)
     lines = source_lines(briefing, [f.id for f in briefing.facts[:3]])

@@ -96,6 +96,9 @@ def read_manifest(folder: Path) -> dict[str, Any] | None:
     if not isinstance(outputs, dict) or not all(
             isinstance(k, str) and isinstance(v, dict) for k, v in outputs.items()):
         return None
+    facts = data.get("facts", {})
+    if not isinstance(facts, dict) or not all(isinstance(v, dict) for v in facts.values()):
+        data = {k: v for k, v in data.items() if k != "facts"}  # no changes.md from a bad one
     return data
 
 

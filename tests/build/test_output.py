@@ -38,10 +38,16 @@ def wait_for_a_write(folder: Path, timeout: float) -> None:
         time.sleep(0.001)
 
 
+def published(folder: Path) -> list[Path]:
+    """The document folders (not staging or retired ones, which a dying worker may still be
+    removing) that hold a manifest."""
+    return [d for d in folder.iterdir() if not d.name.startswith(".")
+            and (d / "manifest.json").is_file()]
+
+
 def complete_files(folder: Path) -> list[Path]:
     """The published files: document folders only, not staging folders or the lock."""
-    documents = [d for d in folder.iterdir() if d.is_dir() and not d.name.startswith(".")]
-    return [p for d in documents for p in d.rglob("*") if p.is_file()]
+    return [p for d in published(folder) for p in d.rglob("*") if p.is_file()]
 
 
 def assert_whole(path: Path) -> None:
@@ -83,15 +89,15 @@ def test_sigkill_at_random_moments_never_leaves_a_mix_of_two_builds(tmp_path):
         interrupted_writes += any(p.name.endswith(".rgnew") for p in proj.out.iterdir())
         for path in complete_files(proj.out):
             assert_whole(path)
-        for manifest_path in proj.out.glob("*/manifest.json"):
-            assert_one_build(manifest_path.parent)
+        for document in published(proj.out):
+            assert_one_build(document)
     assert interrupted_writes >= 1  # the kills did land in the middle of publishing
     process = start_build(proj)
     assert process.wait(timeout=60) == 0, (proj.root / "build.log").read_text()
     assert not [p for p in proj.out.iterdir() if p.name.endswith((".rgnew", ".rgold"))]
     assert not list(proj.out.rglob(f"*{TEMP_SUFFIX}"))
-    for manifest_path in proj.out.glob("*/manifest.json"):
-        assert_one_build(manifest_path.parent)
+    for document in published(proj.out):
+        assert_one_build(document)
 
 
 def test_leftover_temporary_files_are_cleaned_by_the_next_build(proj):

@@ -17,9 +17,11 @@ from typing import TYPE_CHECKING, Any
 
 from reportgen.build.batch import check_folders
 from reportgen.config import Config, load_config
-from reportgen.errors import ReportgenError
+from reportgen.errors import ReportgenError, TemplateError
+from reportgen.files import MAX_RESOURCE_BYTES, MAX_TEMPLATE_BYTES, read_text_file
 from reportgen.formats import FORMATS
 from reportgen.templating import make_environment, override_roots, template_roots
+from reportgen.text import clip
 
 if TYPE_CHECKING:
     from reportgen.model import Briefing
@@ -41,16 +43,37 @@ def run_check(documents: Sequence[Path] = (), *, templates: Path | None = None,
         cfg = fallback_config(config, templates)
     problems += [f"warning: {w}" for w in cfg.warnings]
     _attempt(problems, partial(check_folders, cfg))
-    problems += check_template_syntax(cfg)
+    problems += _within_limits(cfg, partial(_check_everything, documents, cfg))
+    # one line per problem (an overrides file's mistakes come as one error of several lines)
+    return list(dict.fromkeys(clip(line) for p in problems for line in p.splitlines()))
+
+
+def _check_everything(documents: Sequence[Path], cfg: Config) -> list[str]:
+    """The template, CSS and rendering problems (run in a child with the build's limits)."""
+    problems = check_template_syntax(cfg)
     problems += check_css(cfg)
+    problems += check_fonts(cfg)
     by_release: dict[str, list[str]] = {}
     for source in _sources(documents, cfg, problems):
-        briefing = _attempt(problems, partial(_load, source))
+        briefing = _attempt(problems, partial(_load, source, cfg))
         if briefing is not None:
             for problem in check_rendering(briefing, cfg):
                 by_release.setdefault(problem, []).append(source.stem)
     problems += [_with_releases(problem, releases) for problem, releases in by_release.items()]
     return list(dict.fromkeys(problems))
+
+
+def _within_limits(cfg: Config, step: Callable[[], list[str]]) -> list[str]:
+    """`step()` run in a child process with one document's time and memory limits (a template
+    with a runaway loop is stopped, as in a build); its failure is one problem line."""
+    from reportgen.build.overlap import process_limits
+    from reportgen.build.worker import Background
+
+    try:
+        found: list[str] = Background(step, process_limits(cfg)).result()
+    except ReportgenError as exc:
+        return [f"check: {exc} (a template with a runaway loop?)"]
+    return found
 
 
 def fallback_config(path: Path | None, templates: Path | None) -> Config:
@@ -81,10 +104,10 @@ def _sources(documents: Sequence[Path], config: Config, problems: list[str]) -> 
     return list(found or [])
 
 
-def _load(source: Path) -> Briefing:
-    from reportgen.pipeline import load_briefing
+def _load(source: Path, cfg: Config) -> Briefing:
+    from reportgen.build.stages import load_briefing
 
-    return load_briefing(source)
+    return load_briefing(source, cfg)
 
 
 def _render_problems(render: Callable[[], Any]) -> tuple[Any, list[str]]:
@@ -111,7 +134,12 @@ def template_files(config: Config) -> list[Path]:
     """Every template file in the staff and project folders (the shipped ones are ours)."""
     roots = override_roots(config.templates_dir, config.project_templates_dir)
     return sorted({p for root in roots for p in root.rglob("*")
-                   if p.is_file() and p.name.endswith(TEMPLATE_SUFFIXES)})
+                   if p.name.endswith(TEMPLATE_SUFFIXES) and (p.is_file() or p.is_symlink())})
+
+
+def _root_of(path: Path, config: Config) -> Path | None:
+    roots = override_roots(config.templates_dir, config.project_templates_dir)
+    return next((r for r in roots if path.absolute().is_relative_to(r)), None)
 
 
 def check_template_syntax(config: Config) -> list[str]:
@@ -122,33 +150,58 @@ def check_template_syntax(config: Config) -> list[str]:
     problems = []
     for path in template_files(config):
         try:
-            env.parse(path.read_text(encoding="utf-8"), path.name, str(path))
+            text = read_text_file(path, MAX_TEMPLATE_BYTES, root=_root_of(path, config),
+                                  what="template", error=TemplateError)
+            env.parse(text, path.name, str(path))
+        except TemplateError as exc:
+            problems.append(str(exc))
         except jinja2.TemplateSyntaxError as exc:
             problems.append(f"{_shown(path)}:{exc.lineno}: {exc.message}")
-        except UnicodeDecodeError:
-            problems.append(f"{_shown(path)}: not UTF-8 text; save it as UTF-8")
+        except Exception as exc:  # noqa: BLE001 — e.g. RecursionError on absurd nesting
+            problems.append(f"{_shown(path)}: cannot be parsed ({type(exc).__name__}); "
+                            "simplify it")
     return problems
 
 
 def check_css(config: Config) -> list[str]:
     """'file:line:column: message' for each CSS rule or declaration WeasyPrint would ignore."""
     roots = override_roots(config.templates_dir, config.project_templates_dir)
-    sheets = sorted({p for root in roots for p in root.rglob("*.css")})
+    sheets = sorted({p for root in roots for p in root.rglob("*.css")
+                     if p.is_file() or p.is_symlink()})
     if not sheets:
         return []
+    from reportgen.render.briefing.fonts import font_warnings
     from reportgen.render.briefing.weasy import load_weasyprint
+    from reportgen.theme import Theme
 
     CSS = load_weasyprint().CSS  # noqa: N806 — WeasyPrint's class
 
     problems: list[str] = []
     for path in sheets:
+        try:
+            text = read_text_file(path, MAX_RESOURCE_BYTES, root=_root_of(path, config),
+                                  what="stylesheet", error=TemplateError)
+        except TemplateError as exc:
+            problems.append(str(exc))
+            continue
         with _captured("weasyprint") as messages:
             try:
-                CSS(string=path.read_text(encoding="utf-8"), base_url=str(path))
+                CSS(string=text, base_url=str(path))
             except Exception as exc:  # noqa: BLE001 — any parse failure is the author's
                 messages.append(str(exc))
         problems += [_css_problem(path, m) for m in messages]
+        problems += [f"warning: {_shown(path)}: {line.removeprefix('CSS: ')}"
+                     for line in font_warnings(text, Theme(), "CSS")
+                     if "stylesheet" in line]
     return problems
+
+
+def check_fonts(config: Config) -> list[str]:
+    """A warning for each font family the theme names that is not installed."""
+    from reportgen.render.briefing.fonts import font_warnings
+
+    where = str(config.source_path) if config.source_path else "theme"
+    return [f"warning: {line}" for line in font_warnings("", config.theme, where)]
 
 
 def _css_problem(path: Path, message: str) -> str:

@@ -10,10 +10,14 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable, Sequence
+from functools import partial
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from reportgen.errors import ReportgenError
+
+if TYPE_CHECKING:
+    from reportgen.model import Briefing
 
 Handler = Callable[[argparse.Namespace, TextIO], int]
 
@@ -89,20 +93,43 @@ def _add_extract(commands: argparse._SubParsersAction) -> None:
 
 
 def _run_extract(args: argparse.Namespace, out: TextIO) -> int:
+    from reportgen.build.overlap import process_limits
+    from reportgen.build.worker import Background
+    from reportgen.config import load_config
     from reportgen.errors import OverridesError
     from reportgen.ingest import find_sources
     from reportgen.pipeline import load_briefing
     from reportgen.serialize import briefings_json, fact_table
 
+    config = load_config()  # its [limits]: source size, time and memory, as in a build
+
+    def extract(path: Path, overrides: bool) -> Briefing | OverridesError:  # in a child
+        try:
+            return load_briefing(path, overrides=overrides, limits=config.limits)
+        except OverridesError as exc:  # handed back whole: the table is printed without it
+            return exc
+
+    def extract_within_limits(path: Path, overrides: bool = not args.no_overrides) -> Briefing:
+        try:
+            result = Background(partial(extract, path, overrides), process_limits(config)).result()
+        except ReportgenError as exc:  # a time or memory limit: say which file
+            if str(path) in str(exc):
+                raise
+            raise ReportgenError(f"{path}: {exc}") from None
+        if isinstance(result, OverridesError):
+            raise result
+        briefing: Briefing = result
+        return briefing
+
     briefings, broken = [], []
     for source in find_sources(args.paths):
         try:
-            briefings.append(load_briefing(source, overrides=not args.no_overrides))
+            briefings.append(extract_within_limits(source))
         except OverridesError as exc:
             # the table without the overrides still shows the ids the file should name
             broken.append(str(exc))
             if not args.json:
-                briefings.append(load_briefing(source, overrides=False))
+                briefings.append(extract_within_limits(source, overrides=False))
     if args.json and briefings:
         out.write(briefings_json(briefings))
     elif briefings:

@@ -106,8 +106,8 @@ def print_summary(report: BuildReport, out: TextIO) -> None:
         return
     rows = [("document", "outputs", "time", "warnings")]
     for doc in report.documents:
-        outputs = "up to date" if doc.skipped else "FAILED" if doc.error else ", ".join(
-            doc.formats)
+        outputs = ("up to date" if doc.skipped else ", ".join(doc.formats) if not doc.error
+                   else f"{', '.join(doc.formats)}; others FAILED" if doc.formats else "FAILED")
         rows.append((doc.slug, outputs, f"{doc.seconds:.1f} s", str(len(doc.warnings))))
     widths = [max(len(row[i]) for row in rows) for i in range(4)]
     for row in rows:

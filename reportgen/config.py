@@ -17,6 +17,7 @@ from typing import Any
 
 from reportgen.envvars import expand_variables
 from reportgen.errors import ConfigError
+from reportgen.files import MAX_CONFIG_BYTES, read_text_file
 from reportgen.formats import format_names
 from reportgen.theme import DEFAULT_THEME, Theme
 
@@ -35,6 +36,8 @@ class Limits:
     max_master_uncompressed_bytes: int = 200 * 1024 * 1024
     document_timeout_s: float = 300.0
     document_memory_mb: int = 1024
+    max_output_bytes: int = 200 * 1024 * 1024
+    max_html_bytes: int = 50 * 1024 * 1024
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,14 +96,22 @@ def _is_bool(v: Any) -> str | None:
     return None if isinstance(v, bool) else "true or false"
 
 
-def _positive_int(v: Any) -> str | None:
-    ok = isinstance(v, int) and not isinstance(v, bool) and v > 0
-    return None if ok else "a whole number greater than 0"
+def _between(low: float, high: float, *, whole: bool = False) -> Check:
+    """A check that the value is a (whole) number from `low` to `high` (finite: `inf` and
+    `nan` are refused, and a 14-digit memory limit is out of range, not a crash later)."""
+
+    def check(v: Any) -> str | None:
+        number = isinstance(v, int) or (isinstance(v, float) and not whole)
+        if number and not isinstance(v, bool) and low <= v <= high:
+            return None
+        kind = "a whole number" if whole else "a number"
+        return f"{kind} from {_number(low)} to {_number(high)}"
+
+    return check
 
 
-def _positive_number(v: Any) -> str | None:
-    ok = isinstance(v, int | float) and not isinstance(v, bool) and v > 0
-    return None if ok else "a number greater than 0"
+def _number(value: float) -> str:
+    return f"{int(value):,}" if float(value).is_integer() else f"{value:g}"
 
 
 def _names(v: Any) -> str | None:
@@ -154,7 +165,8 @@ SCHEMA: dict[str, Option] = {
                                 "the project's template folder (searched second)"),
     "formats": Option("formats", _formats, lambda v: tuple(dict.fromkeys(v)),
                       "outputs to build"),
-    "jobs": Option("jobs", _positive_int, doc="documents built at once (default: cores)"),
+    "jobs": Option("jobs", _between(1, 256, whole=True),
+                   doc="documents built at once (default: cores)"),
     "organisation": Option("organisation", _is_str, doc="name on the cover and slides"),
     "author": Option("author", _is_str, doc="author in PDF and deck metadata"),
     "pdf_variant": Option("pdf_variant", _pdf_variant, doc="PDF/A or PDF/UA variant"),
@@ -184,7 +196,16 @@ def _theme_option(name: str, default: Any) -> Option:
         return Option(name, _colour, doc=doc)
     if isinstance(default, str):
         return Option(name, _is_str, doc=doc)
-    return Option(name, _positive_number, float, doc)
+    low, high = THEME_RANGES.get(name, (0.1, 100.0))
+    return Option(name, _between(low, high), float, doc)
+
+
+# Sizes a page or slide can show: 1e9-point type or a 1e6-inch chart is a typo, not a design.
+THEME_RANGES = {"base_font_size": (4.0, 72.0), "title_font_size": (4.0, 144.0),
+                "chart_width_in": (1.0, 40.0), "chart_height_in": (1.0, 40.0),
+                "chart_dpi": (36.0, 1200.0), "png_scale": (0.5, 8.0),
+                "chart_title_size": (4.0, 72.0), "chart_font_size": (4.0, 72.0),
+                "chart_small_size": (3.0, 72.0)}
 
 
 THEME_SCHEMA: dict[str, Option] = {
@@ -196,19 +217,27 @@ CHARTS_SCHEMA: dict[str, Option] = {
     "titles": Option("titles", _string_table, lambda v: tuple(sorted(v.items())),
                      "new titles by chart id"),
 }
+_GB = 1024 ** 3
 LIMITS_SCHEMA: dict[str, Option] = {
-    "max_source_bytes": Option("max_source_bytes", _positive_int, doc="largest source file"),
-    "max_pdf_pages": Option("max_pdf_pages", _positive_int,
+    "max_source_bytes": Option("max_source_bytes", _between(1, 2 * _GB, whole=True),
+                               doc="largest source file"),
+    "max_pdf_pages": Option("max_pdf_pages", _between(1, 100_000, whole=True),
                             doc="most pages a PDF source may have (checked before reading)"),
-    "max_unzipped_bytes": Option("max_unzipped_bytes", _positive_int,
+    "max_unzipped_bytes": Option("max_unzipped_bytes", _between(1, 16 * _GB, whole=True),
                                  doc="largest .docx source once unzipped"),
-    "max_master_bytes": Option("max_master_bytes", _positive_int, doc="largest deck master"),
-    "max_master_uncompressed_bytes": Option("max_master_uncompressed_bytes", _positive_int,
+    "max_master_bytes": Option("max_master_bytes", _between(1, 2 * _GB, whole=True),
+                               doc="largest deck master"),
+    "max_master_uncompressed_bytes": Option("max_master_uncompressed_bytes",
+                                            _between(1, 16 * _GB, whole=True),
                                             doc="largest deck master once unzipped"),
-    "document_timeout_s": Option("document_timeout_s", _positive_number, float,
-                                 "seconds one document may take"),
-    "document_memory_mb": Option("document_memory_mb", _positive_int,
+    "document_timeout_s": Option("document_timeout_s", _between(1, 86_400), float,
+                                 "seconds one document (or one check or extract) may take"),
+    "document_memory_mb": Option("document_memory_mb", _between(64, 1_048_576, whole=True),
                                  doc="memory one document's worker may use (MB)"),
+    "max_output_bytes": Option("max_output_bytes", _between(1024, 16 * _GB, whole=True),
+                               doc="largest output file (PDF, deck, data.json, a chart)"),
+    "max_html_bytes": Option("max_html_bytes", _between(1024, 4 * _GB, whole=True),
+                             doc="largest briefing.html (charts and images are inside it)"),
 }
 TABLES: dict[str, dict[str, Option]] = {
     "theme": THEME_SCHEMA, "charts": CHARTS_SCHEMA, "limits": LIMITS_SCHEMA,
@@ -242,7 +271,7 @@ def load_config(path: Path | str | None = None, overrides: Mapping[str, Any] | N
     Raises `ConfigError` listing every problem, one per line.
     """
     file = Path(path) if path is not None else find_config_file()
-    if path is not None and not file.is_file():  # type: ignore[union-attr]
+    if path is not None and not file.exists() and not file.is_symlink():  # type: ignore[union-attr]
         raise ConfigError(f"{file}: config file not found")
     raw, lines = _read_table(file) if file is not None else ({}, [])
     flags = {k: v for k, v in (overrides or {}).items() if v is not None}
@@ -274,10 +303,7 @@ def _flag_values(flags: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def _read(path: Path) -> str:
-    try:
-        return path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{path}: cannot read the config file ({exc})") from None
+    return read_text_file(path, MAX_CONFIG_BYTES, what="config file", error=ConfigError)
 
 
 def _read_table(file: Path) -> tuple[dict[str, Any], list[str]]:

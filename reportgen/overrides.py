@@ -30,13 +30,13 @@ from reportgen.errors import OverridesError, QuantityError
 from reportgen.extraction.ids import fact_slug, unique_ids
 from reportgen.extraction.numbers import parse_quantity
 from reportgen.extraction.system import build_system, build_targets
+from reportgen.files import MAX_OVERRIDES_BYTES, read_file
 from reportgen.model import Briefing, Fact, Qualifier, Quantity
 
 if TYPE_CHECKING:  # yaml is imported only when an overrides file exists
     from yaml.nodes import Node, ScalarNode
 
 T = TypeVar("T")
-MAX_OVERRIDES_BYTES = 1024 * 1024
 TOP_KEYS = ("facts", "add")
 FACT_KEYS = ("value", "unit", "year", "metric", "label", "hidden", "qualifier", "is_target")
 ADD_KEYS = FACT_KEYS + ("id", "topic", "period")
@@ -50,11 +50,13 @@ def overrides_path_for(source: Path) -> Path | None:
     return path if path.is_file() else None
 
 
-def apply_overrides(briefing: Briefing, path: Path | None) -> Briefing:
-    """`briefing` with the overrides file at `path` applied (unchanged when `path` is None)."""
+def apply_overrides(briefing: Briefing, path: Path | None, raw: bytes | None = None,
+                    ) -> Briefing:
+    """`briefing` with the overrides file at `path` applied (unchanged when `path` is None);
+    `raw` is the file's bytes when the caller read them already (once, and hashed)."""
     if path is None:
         return briefing
-    root = _load(path)
+    root = _load(path, raw)
     if root is None:
         return briefing
     reader = _Reader(path)
@@ -67,16 +69,13 @@ def apply_overrides(briefing: Briefing, path: Path | None) -> Briefing:
     return replace(updated, targets=build_targets(updated), system=build_system(updated))
 
 
-def _load(path: Path) -> Node | None:
-    """The YAML node tree of `path` (with line marks); `OverridesError` for unreadable files."""
+def _load(path: Path, raw: bytes | None = None) -> Node | None:
+    """The YAML node tree of `path` (or of `raw`, its bytes, when given), with line marks;
+    `OverridesError` for unreadable files."""
     import yaml
 
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise OverridesError(f"{path}: cannot be read ({exc.strerror})") from exc
-    if len(raw) > MAX_OVERRIDES_BYTES:
-        raise OverridesError(f"{path}: overrides file is over 1 MB; it should be a short list")
+    if raw is None:
+        raw = read_overrides(path)
     try:
         text = raw.decode("utf-8-sig")
         return yaml.compose(text, Loader=yaml.SafeLoader)
@@ -92,6 +91,12 @@ def _load(path: Path) -> Node | None:
 
 class _Noted(OverridesError):
     """An entry whose mistakes are already noted: it is skipped, nothing more is reported."""
+
+
+def read_overrides(path: Path) -> bytes:
+    """The bytes of an overrides file: a regular file in its release's folder, at most 1 MB."""
+    return read_file(path, MAX_OVERRIDES_BYTES, root=path.parent, what="overrides file",
+                     error=OverridesError)
 
 
 def _closest(word: str, valid: object) -> str:
@@ -126,8 +131,16 @@ class _Reader:
         return OverridesError(f"{self.path}:{node.start_mark.line + 1}: {message}")
 
     def value(self, node: Node) -> Any:
-        """The Python value of a YAML node."""
-        return self.constructor.construct_object(node, deep=True)
+        """The Python value of a YAML node; a tag safe loading refuses (`!!python/object`)
+        is an error naming its line."""
+        import yaml
+
+        try:
+            return self.constructor.construct_object(node, deep=True)
+        except yaml.YAMLError as exc:
+            problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+            raise self.error(node, f"tag {node.tag!r} is refused ({problem}); write a plain "
+                                   "value (text, a number, true or false)") from None
 
     def mapping(self, node: Node, what: str) -> list[tuple[ScalarNode, Node]]:
         """The (key, value) node pairs of a mapping node; an error naming `what` otherwise."""

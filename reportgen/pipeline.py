@@ -16,24 +16,37 @@ from reportgen.model import Briefing, Fact
 from reportgen.overrides import apply_overrides, overrides_path_for
 
 
-def read_release(path: Path, limits: Limits | None = None) -> SourceDoc:
+def read_release(path: Path, limits: Limits | None = None, root: Path | None = None,
+                 ) -> SourceDoc:
     """The source at `path` as the extractor reads it: its tables' rows written as sentences."""
-    return read_source(path, limits, tables=table_text)
+    return read_source(path, limits, tables=table_text, root=root)
+
+
+OverridesSnapshot = tuple[Path | None, bytes | None]
+"""An overrides file and the bytes read from it once (the build hashes those bytes); (None,
+None) when the build planned without one."""
 
 
 def load_briefing(path: Path, *, overrides: bool = True, limits: Limits | None = None,
+                  root: Path | None = None, snapshot: OverridesSnapshot | None = None,
                   findings: Path | None = None) -> Briefing:
-    """The data layer of one source file, with `<stem>.overrides.yaml` applied when present,
-    then its key findings written with the patterns in `findings` (default: the shipped ones)."""
-    briefing = extract_briefing(read_release(path, limits))
+    """The data layer of one source file, with `<stem>.overrides.yaml` applied when present
+    (or the overrides `snapshot` the caller read), then its key findings written with the
+    patterns in `findings` (default: the shipped ones)."""
+    briefing = extract_briefing(read_release(path, limits, root))
     if overrides:
-        briefing = _with_overrides(briefing, overrides_path_for(path))
+        briefing = _with_overrides(briefing, overrides_path_for(path), snapshot)
     return write_findings(briefing, load_patterns(findings))
 
 
-def _with_overrides(briefing: Briefing, overrides_path: Path | None) -> Briefing:
-    """The briefing corrected by its overrides file, warned of charts a new label takes away."""
-    corrected = apply_overrides(briefing, overrides_path)
+def _with_overrides(briefing: Briefing, overrides_path: Path | None,
+                    snapshot: OverridesSnapshot | None = None) -> Briefing:
+    """The briefing corrected by its overrides file (or the `snapshot` of it the caller read),
+    warned of charts a new label takes away."""
+    corrected = (apply_overrides(briefing, *snapshot) if snapshot is not None
+                 else apply_overrides(briefing, overrides_path))
+    if snapshot is not None:
+        overrides_path = snapshot[0]
     lost = relabelled_charts_lost(briefing, corrected)
     if not lost or overrides_path is None:
         return corrected
@@ -67,6 +80,7 @@ def _fact(briefing: Briefing, fact_id: str) -> Fact | None:
     return next((f for f in briefing.facts if f.id == fact_id), None)
 
 
-def load_briefings(paths: Iterable[Path], *, overrides: bool = True) -> list[Briefing]:
+def load_briefings(paths: Iterable[Path], *, overrides: bool = True,
+                   limits: Limits | None = None) -> list[Briefing]:
     """The data layer of every source named by `paths` (folders mean every source in them)."""
-    return [load_briefing(p, overrides=overrides) for p in find_sources(paths)]
+    return [load_briefing(p, overrides=overrides, limits=limits) for p in find_sources(paths)]

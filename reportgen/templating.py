@@ -19,6 +19,8 @@ from typing import TYPE_CHECKING, Any
 
 from reportgen import formatting
 from reportgen.errors import TemplateError
+from reportgen.files import MAX_TEMPLATE_BYTES, read_text_file
+from reportgen.text import clip
 
 if TYPE_CHECKING:  # Jinja is imported where it is used: the build's freshness check reads the
     import jinja2  # search path below on every run, and must not pay for Jinja's import
@@ -139,8 +141,8 @@ def make_environment(roots: Sequence[Path], *, html: bool = True) -> ImmutableSa
 
     loader = jinja2.ChoiceLoader(
         [
-            jinja2.PrefixLoader({DEFAULT_PREFIX: jinja2.FileSystemLoader(str(DEFAULTS_DIR))}),
-            jinja2.FileSystemLoader([str(r) for r in roots]),
+            jinja2.PrefixLoader({DEFAULT_PREFIX: confined_loader([DEFAULTS_DIR])}),
+            confined_loader(roots),
         ]
     )
     env = ImmutableSandboxedEnvironment(
@@ -156,6 +158,45 @@ def make_environment(roots: Sequence[Path], *, html: bool = True) -> ImmutableSa
     for name in UNUSED_GLOBALS:
         env.globals.pop(name, None)
     return env
+
+
+def confined_loader(roots: Sequence[Path]) -> jinja2.BaseLoader:
+    """A Jinja loader over `roots` that opens each template through `reportgen.files`: a link
+    out of its folder, a FIFO, a device or a file over `MAX_TEMPLATE_BYTES` is a one-line
+    `TemplateError`, never a hang or another file's text in the output."""
+    import jinja2
+    from jinja2.loaders import split_template_path
+
+    class ConfinedLoader(jinja2.BaseLoader):
+        def __init__(self, folders: Sequence[Path]) -> None:
+            self.roots = [Path(f) for f in folders]
+            self.searchpath = [str(f) for f in folders]  # named in "not found" messages
+
+        def get_source(self, environment: jinja2.Environment, template: str,
+                       ) -> tuple[str, str, Callable[[], bool]]:
+            pieces = split_template_path(template)  # TemplateNotFound for '..'
+            for root in self.roots:
+                path = root.joinpath(*pieces)
+                if not os.path.lexists(path):
+                    continue
+                text = read_text_file(path, MAX_TEMPLATE_BYTES, root=root, what="template",
+                                      error=TemplateError)
+                mtime = os.stat(path).st_mtime
+
+                def uptodate(path: Path = path, mtime: float = mtime) -> bool:
+                    try:
+                        return os.stat(path).st_mtime == mtime
+                    except OSError:
+                        return False
+
+                return text, str(path), uptodate
+            raise jinja2.TemplateNotFound(template)
+
+        def list_templates(self) -> list[str]:
+            return sorted({p.relative_to(r).as_posix() for r in self.roots if r.is_dir()
+                           for p in r.rglob("*") if p.is_file()})
+
+    return ConfinedLoader(roots)
 
 
 @functools.lru_cache(maxsize=4)
@@ -193,6 +234,11 @@ def render_template(
     except jinja2.TemplateSyntaxError as exc:
         where = _display_path(exc.filename or exc.name or name)
         raise TemplateError(f"{where}:{exc.lineno}: {exc.message}") from None
+    except TemplateError:
+        raise
+    except Exception as exc:  # noqa: BLE001 — e.g. `{{ 10**5000 }}` fails while Jinja compiles
+        raise TemplateError(f"{_display_path(_template_file(env, name))}: cannot be compiled "
+                            f"({clip(_message(exc), 200)}); simplify the expression") from None
     try:
         return template.render(context)
     except TemplateError:
@@ -217,10 +263,24 @@ def render_string(
 
     try:
         return env.from_string(source).render(context)
+    except TemplateError:
+        raise
     except jinja2.TemplateSyntaxError as exc:
         raise TemplateError(f"{where}: {exc.message}") from None
     except Exception as exc:  # noqa: BLE001 — any error raised inside a template is the author's
         raise TemplateError(f"{where}: {_message(exc)}") from None
+
+
+def _template_file(env: jinja2.Environment, name: str) -> str:
+    """The file `name` is loaded from, or `name` when it cannot be found."""
+    loader = env.loader
+    roots: Iterable[str] = getattr(loader, "searchpath", ())
+    if loader is not None and hasattr(loader, "loaders"):
+        roots = [p for sub in loader.loaders for p in getattr(sub, "searchpath", ())]
+    for root in roots:
+        if (Path(root) / name).is_file():
+            return str(Path(root) / name)
+    return name
 
 
 def _message(exc: BaseException) -> str:
@@ -229,7 +289,11 @@ def _message(exc: BaseException) -> str:
     text = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
     if isinstance(exc, jinja2.exceptions.SecurityError):
         return f"not allowed in a template: {text}"
-    return text
+    if isinstance(exc, RecursionError):
+        return "templates nest or call themselves too deeply; flatten them"
+    if isinstance(exc, ValueError | OverflowError | MemoryError):
+        return f"{clip(text, 200)}; use smaller numbers or shorter repeats"
+    return clip(text, 300)
 
 
 def _template_location(exc: BaseException, fallback: str) -> str:
@@ -256,6 +320,5 @@ def _roots_text(env: jinja2.Environment) -> str:
     loader = env.loader
     paths: Iterable[str] = ()
     if isinstance(loader, jinja2.ChoiceLoader):
-        paths = [p for sub in loader.loaders if isinstance(sub, jinja2.FileSystemLoader)
-                 for p in sub.searchpath]
+        paths = [p for sub in loader.loaders for p in getattr(sub, "searchpath", ())]
     return ", ".join(paths) or "the template folders"

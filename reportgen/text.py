@@ -27,3 +27,22 @@ def without_markdown(text: str) -> str:
     """`text` without Markdown's heading and list marks at line starts and emphasis marks
     ("## Lasers", "- **Lasers.** Sales" → "Lasers", "Lasers. Sales"); snake_case stays."""
     return _MARKDOWN_MARKS.sub("", text)
+
+
+# Characters that are never part of a release's words: NUL and other C0 controls but tab and
+# newlines, DEL, and invisible ones (zero-width space, joiners, word joiner, a BOM inside text)
+_INVISIBLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200d\u2060\ufeff]")
+
+
+def without_invisible(text: str) -> str:
+    """`text` without NUL, control and zero-width characters (kept: tab, newlines)."""
+    return _INVISIBLE.sub("", text)
+
+
+def clip(text: str, limit: int = 300) -> str:
+    """`text` on one line and at most `limit` characters ('…' and the count cut when longer)."""
+    head = text[: limit * 4]  # a 50 MB message is cut before it is looked at
+    flat = " ".join(head.split()) if "\n" in head or "\r" in head else head
+    if len(flat) <= limit and len(head) == len(text):
+        return flat
+    return f"{flat[: limit - 30]}… ({len(text) - limit + 30:,} characters cut)"

@@ -25,7 +25,7 @@ CALLS_ENV = "REPORTGEN_TEST_CALLS"
 TESTS = Path(__file__).parent
 
 
-def fake_briefing(path: Path, config) -> object:
+def fake_briefing(path: Path, config, root: Path | None = None, snapshot=None) -> object:
     """A tiny briefing whose one fact's value is the first number in the file."""
     from reportgen.model import Briefing
 

@@ -80,7 +80,7 @@ def test_a_bad_config_is_reported_with_its_key_first(staff):
     (staff.parent / "reportgen.toml").write_text('jobs = "two"\n')
     code, lines = check()
     assert code == 1
-    assert lines[0].endswith('reportgen.toml:1: jobs: expected a whole number greater than 0, '
+    assert lines[0].endswith('reportgen.toml:1: jobs: expected a whole number from 1 to 256, '
                              'found "two"')
 
 

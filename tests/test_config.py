@@ -55,7 +55,7 @@ def test_every_error_is_reported_at_once_with_file_line_key_expected_and_found(t
     assert lines == [
         f"{path}:1: formats: expected a non-empty list of 'pdf', 'html', 'pptx', 'json', "
         "found ['pdf', 'docx']",
-        f"{path}:2: jobs: expected a whole number greater than 0, found 0",
+        f"{path}:2: jobs: expected a whole number from 1 to 256, found 0",
         f'{path}:4: theme.accent: expected a colour like "#1F4E79", found "red"',
     ]
 
@@ -119,3 +119,30 @@ def test_the_pdf_variants_accepted_are_the_ones_weasyprint_knows():
     from reportgen.config import PDF_VARIANTS
 
     assert set(PDF_VARIANTS) == set(VARIANTS) - {"debug"}
+
+
+def test_every_number_is_range_checked_at_load_with_the_line_that_set_it(tmp_path):
+    path = write(tmp_path, "reportgen.toml",
+                 "[theme]\nbase_font_size = 1e9\n[limits]\ndocument_timeout_s = inf\n"
+                 "document_memory_mb = 99999999999999\nmax_source_bytes = -1\n"
+                 "max_html_bytes = 10\n")
+    with pytest.raises(ConfigError) as caught:
+        load_config(path)
+    assert str(caught.value).splitlines() == [
+        f"{path}:2: theme.base_font_size: expected a number from 4 to 72, found 1000000000.0",
+        f"{path}:4: limits.document_timeout_s: expected a number from 1 to 86,400, found inf",
+        f"{path}:5: limits.document_memory_mb: expected a whole number from 64 to 1,048,576, "
+        "found 99999999999999",
+        f"{path}:6: limits.max_source_bytes: expected a whole number from 1 to 2,147,483,648, "
+        "found -1",
+        f"{path}:7: limits.max_html_bytes: expected a whole number from 1,024 to 4,294,967,296, "
+        "found 10",
+    ]
+
+
+def test_a_config_file_that_is_a_fifo_is_refused_without_blocking(tmp_path):
+    import os
+
+    os.mkfifo(tmp_path / "reportgen.toml")
+    with pytest.raises(ConfigError, match="named pipe"):
+        load_config(tmp_path / "reportgen.toml")

@@ -159,3 +159,23 @@ def test_figures_in_an_html_table_are_facts_named_by_their_row():
     assert {(f.year, f.period) for f in table.values()} == {(2024, "Q1")}  # from the caption
     assert "Major indicators, Q1 2024" in briefing.text  # the caption stays
     assert all(f.unit != "count" for f in table.values())  # no bare cell read as a count
+
+
+def test_nul_bytes_after_the_first_8_kib_never_reach_the_text(tmp_path: Path) -> None:
+    raw = ("GDP rose 5%. " * 1000).encode() + b"Output\x00 reached\x00 3 billion yuan.\n"
+    doc = read_source(write(tmp_path, "nul.txt", raw))
+    assert "\x00" not in doc.text and "Output reached 3 billion yuan." in doc.text
+
+
+def test_a_double_bom_and_zero_width_spaces_are_dropped(tmp_path: Path) -> None:
+    raw = "\ufeff\ufeffGDP\u200b report\n\nIndustrial\u200b added value rose 5%.\n"
+    doc = read_source(write(tmp_path, "bom.txt", raw.encode("utf-8")))
+    assert doc.text.startswith("GDP report") and "\u200b" not in doc.text
+
+
+def test_a_source_that_is_a_fifo_is_refused_without_blocking(tmp_path: Path) -> None:
+    import os
+
+    os.mkfifo(tmp_path / "pipe.txt")
+    with pytest.raises(InputError, match=r"pipe\.txt: is a named pipe"):
+        read_source(tmp_path / "pipe.txt")

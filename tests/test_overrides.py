@@ -135,3 +135,23 @@ def test_bad_values_are_one_line_with_the_line_number(source: Path, body: str,
 def test_no_overrides_flag_ignores_the_file(source: Path) -> None:
     overrides(source, "facts:\n  nope: {}\n")
     assert load_briefing(source, overrides=False).fact("gdp-2023").overridden is False
+
+
+def test_a_python_object_tag_is_refused_with_its_line(source: Path) -> None:
+    fact_id = briefing(source).facts[0].id
+    path = overrides(source, f"facts:\n  {fact_id}:\n"
+                             "    label: !!python/object/apply:os.system [id]\n")
+    with pytest.raises(OverridesError) as caught:
+        apply_overrides(briefing(source), path)
+    message = str(caught.value)
+    assert message.startswith(f"{path}:3: tag 'tag:yaml.org,2002:python/object/apply:os.system'")
+    assert "\n" not in message and "is refused" in message
+
+
+def test_an_overrides_file_linked_out_of_its_folder_is_refused(source: Path, tmp_path: Path
+                                                                ) -> None:
+    outside = tmp_path.parent / f"{tmp_path.name}-outside.yaml"
+    outside.write_text("facts: {}\n")
+    source.with_name(f"{source.stem}.overrides.yaml").symlink_to(outside)
+    with pytest.raises(OverridesError, match="a link to a file outside"):
+        apply_overrides(briefing(source), source.with_name(f"{source.stem}.overrides.yaml"))

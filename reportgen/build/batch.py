@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 from reportgen.build import stages
 from reportgen.build.document import DocumentResult, build_document
 from reportgen.build.freshness import DocumentJob, document_jobs
-from reportgen.build.output import read_manifest, remove_temporaries
+from reportgen.build.output import has_leftovers, read_manifest, remove_leftovers
 from reportgen.config import Config, load_config, strict_config
 from reportgen.errors import BuildError, ConfigError
 
@@ -89,9 +89,11 @@ def build_all(*, documents: Sequence[str | Path] = (), seeds: str | Path | None 
     todo = document_jobs(sources, cfg, force=force)
     prune = not documents and not keep_stale  # named documents leave the others alone
     removed: list[str] = []
-    if any(not job.up_to_date for job in todo) or (prune and _stale(cfg, todo)):
-        with _output_lock(cfg.output_dir, lock_timeout):  # only a build that writes locks
-            remove_temporaries(cfg.output_dir)
+    if (any(not job.up_to_date for job in todo) or has_leftovers(cfg.output_dir)
+            or (prune and _stale(cfg, todo))):
+        # only a build that writes (or cleans what a killed one left) takes the lock
+        with _output_lock(cfg.output_dir, lock_timeout):
+            remove_leftovers(cfg.output_dir)
             todo = document_jobs(sources, cfg, force=force)  # another build may have run
             results = run_documents(todo, cfg, strict=strict, stream=stream)
             removed = _remove_stale(cfg, todo) if prune else []
@@ -137,11 +139,21 @@ def _write_index(config: Config, *, only_if_missing: bool = False) -> tuple[str,
 
 def check_folders(config: Config) -> None:
     """`ConfigError` when the staff template folder is named but missing (a typo would
-    otherwise silently build with the shipped templates)."""
+    otherwise silently build with the shipped templates), or when the output folder holds the
+    project, the home folder or the filesystem root (`output = "../.."`)."""
     folder = config.templates_dir
     if folder is not None and not folder.is_dir():
         raise ConfigError(f"{folder}: templates folder not found; create it with "
                           f"'reportgen templates init {folder}' or fix the path")
+    out = config.output_dir.resolve()
+    project = (config.source_path.parent if config.source_path else Path.cwd()).resolve()
+    guarded = {project: "the project folder", Path.home().resolve(): "your home folder",
+               Path(out.anchor): "the filesystem root", config.seeds_dir.resolve(): "the seeds"}
+    for place, what in guarded.items():
+        if place.is_relative_to(out):
+            where = f"{config.source_path}: output" if config.source_path else "--out"
+            raise ConfigError(f"{where}: the output folder {out} contains {what}; choose a "
+                              "folder of its own, such as output/")
 
 
 def _document_path(document: str | Path, seeds_dir: Path) -> Path:
@@ -205,7 +217,8 @@ def _as_result(outcome: TaskResult, job: DocumentJob) -> DocumentResult:
     if outcome.ok and isinstance(outcome.value, DocumentResult):
         value: DocumentResult = outcome.value
         return DocumentResult(value.slug, value.source, value.formats, value.outputs,
-                              value.warnings, value.changes, outcome.seconds, outcome.peak_mb)
+                              value.warnings, value.changes, outcome.seconds, outcome.peak_mb,
+                              value.error)
     return DocumentResult(job.slug, str(job.source), formats=job.rebuild,
                           seconds=outcome.seconds, error=outcome.error or "no result")
 

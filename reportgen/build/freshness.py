@@ -12,14 +12,16 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields, replace
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 from reportgen.build.output import read_manifest, slug_for
 from reportgen.config import Config
-from reportgen.formats import chart_formats, output_format
+from reportgen.errors import ReportgenError
+from reportgen.files import MAX_OVERRIDES_BYTES, MAX_RESOURCE_BYTES, file_digest, safe_digest
+from reportgen.formats import chart_formats, output_format, template_folders
 from reportgen.templating import template_search_path
 
 ALWAYS = ("reportgen", "PyYAML")  # libraries whose versions enter every format's hash
@@ -39,27 +41,57 @@ class DocumentJob:
     overrides: Path | None
     input_hashes: dict[str, str]
     rebuild: tuple[str, ...]
+    source_sha256: str = ""
+    overrides_sha256: str = "-"
+    shared: dict[str, str] = field(default_factory=dict)
+    seeds_dir: Path | None = None
 
     @property
     def up_to_date(self) -> bool:
         """True when no output of this document needs building."""
         return not self.rebuild
 
+    def with_source(self, sha256: str, overrides_sha256: str | None = None) -> DocumentJob:
+        """This job with its input hashes made from the bytes the worker read (the source's
+        `sha256`, the overrides' when given): a release or overrides file rewritten between
+        the plan and the read is recorded under what was read."""
+        extra = self.overrides_sha256 if overrides_sha256 is None else overrides_sha256
+        if (sha256, extra) == (self.source_sha256, self.overrides_sha256) or not self.shared:
+            return self
+        hashes = {fmt: _input_hash(sha256, extra, self.shared[fmt])
+                  for fmt in self.input_hashes}
+        return replace(self, input_hashes=hashes, source_sha256=sha256, overrides_sha256=extra)
+
 
 def document_jobs(sources: list[Path], config: Config, *, force: bool = False,
                   ) -> list[DocumentJob]:
     """A job for every source: each wanted format is rebuilt unless its manifest entry matches
-    its input hash and its file is still there with the recorded size (or `force`)."""
+    its input hash and its file is still there with the recorded hash (or `force`)."""
     shared = {fmt: _shared_inputs(fmt, config) for fmt in config.formats}
     jobs: list[DocumentJob] = []
     for source, slug in _slugs(sources):
         folder = config.output_dir / slug
         overrides = overrides_path(source)
-        own = _file_digest(source) + ":" + (_file_digest(overrides) if overrides else "-")
-        hashes = {fmt: _digest(f"{own}:{shared[fmt]}") for fmt in config.formats}
+        own = safe_digest(source, config.limits.max_source_bytes, root=_root(source, config))
+        extra = safe_digest(overrides, MAX_OVERRIDES_BYTES) if overrides else "-"
+        hashes = {fmt: _input_hash(own, extra, shared[fmt]) for fmt in config.formats}
         stale = tuple(hashes) if force else stale_formats(folder, hashes)
-        jobs.append(DocumentJob(source, slug, folder, overrides, hashes, stale))
+        jobs.append(DocumentJob(source, slug, folder, overrides, hashes, stale, own, extra,
+                                shared, _root(source, config)))
     return jobs
+
+
+def _root(source: Path, config: Config) -> Path | None:
+    """The seeds folder when `source` is in it (a link there may not lead out of it)."""
+    try:
+        return config.seeds_dir if source.absolute().parent == config.seeds_dir.absolute() \
+            else None
+    except OSError:
+        return None
+
+
+def _input_hash(source: str, overrides: str, shared: str) -> str:
+    return _digest(f"{source}:{overrides}:{shared}")
 
 
 def overrides_path(source: Path) -> Path | None:
@@ -87,7 +119,7 @@ def _path_tag(path: Path) -> str:
 
 def stale_formats(folder: Path, hashes: dict[str, str]) -> tuple[str, ...]:
     """The formats of `hashes` whose manifest entry is missing, has other inputs, or whose file
-    is gone (in `hashes`' order)."""
+    is gone or no longer has the recorded hash (in `hashes`' order)."""
     outputs = (read_manifest(folder) or {}).get("outputs", {})
     files = {fmt: output_format(fmt).file_name for fmt in hashes}
     stale = {fmt for fmt, digest in hashes.items()
@@ -101,9 +133,15 @@ def stale_formats(folder: Path, hashes: dict[str, str]) -> tuple[str, ...]:
 
 
 def _present(folder: Path, entry: dict[str, Any], name: str) -> bool:
+    """True when `folder/name` is the file the manifest recorded: same size and SHA-256 (a
+    same-size corruption or an edit is caught; hashing a few MB costs milliseconds)."""
+    size, recorded = entry.get("bytes"), entry.get("sha256")
+    if not isinstance(size, int) or not isinstance(recorded, str):
+        return False
     try:
-        return (folder / name).stat().st_size == entry.get("bytes")
-    except OSError:
+        return (folder / name).stat().st_size == size and \
+            file_digest(folder / name, size, root=folder) == recorded
+    except (OSError, ReportgenError):
         return False
 
 
@@ -129,20 +167,39 @@ def template_digests(config: Config, folders: tuple[str, ...]) -> dict[str, str]
     """'role/relative/path' → content hash for every file under the given template folders.
 
     Keys name the folder's role, not its place in the list, so adding a staff folder that only
-    holds deck files leaves the briefing's hash unchanged."""
+    holds deck files leaves the briefing's hash unchanged.
+    Files outside every format's folder (a shared footer or stylesheet that a template includes
+    from `templates/shared/`) count for every format that has template folders. Files are
+    hashed streaming; one that may not be read (a link out of the folder, a FIFO, too big)
+    gets a marker, and the stage that reads it says why."""
     digests: dict[str, str] = {}
+    if not folders:
+        return digests
+    own = set(template_folders())
     search_path = template_search_path(config.templates_dir, config.project_templates_dir)
     for role, root in search_path:
-        for folder in folders:
-            for path in sorted(_files_under(root / folder)):
-                digests[f"{role}/{path.relative_to(root).as_posix()}"] = _file_digest(path)
+        shared = [root / name for name in _names(root) if name not in own]
+        for top in [*(root / folder for folder in folders), *shared]:
+            for path in sorted(_files_under(top)):
+                digests[f"{role}/{path.relative_to(root).as_posix()}"] = safe_digest(
+                    path, MAX_RESOURCE_BYTES, root=root)
     return digests
 
 
-def _files_under(folder: Path) -> list[Path]:
-    if not folder.is_dir():
+def _names(root: Path) -> list[str]:
+    try:
+        return sorted(n for n in os.listdir(root) if not n.startswith(".") and not
+                      n.endswith("~"))
+    except OSError:
         return []
-    return [Path(d) / name for d, _, names in os.walk(folder) for name in names
+
+
+def _files_under(top: Path) -> list[Path]:
+    if top.is_symlink() or top.is_file():
+        return [top]
+    if not top.is_dir():
+        return [top] if os.path.lexists(top) else []  # a FIFO or device: hashed as refused
+    return [Path(d) / name for d, _, names in os.walk(top) for name in names
             if not name.startswith(".") and not name.endswith("~")]
 
 
@@ -183,10 +240,6 @@ def _installed() -> dict[str, str]:
 
 def _normal(name: str) -> str:
     return name.lower().replace("-", "_").replace(".", "_")
-
-
-def _file_digest(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def _digest(text: str) -> str:

@@ -17,9 +17,12 @@ from typing import TYPE_CHECKING, Any
 
 from reportgen.build import stages
 from reportgen.config import Config
+from reportgen.errors import ReportgenError
 from reportgen.formats import render_order
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from reportgen.build.freshness import DocumentJob
     from reportgen.build.worker import Companion, ProcessLimits
     from reportgen.charts import ChartAsset
@@ -51,7 +54,8 @@ def start_helper(formats: tuple[str, ...], config: Config) -> Companion | None:
                      lambda briefing: _charts_deck_pngs(briefing, config), process_limits(config))
 
 
-def load_beside(helper: Companion, job: DocumentJob, config: Config) -> Briefing:
+def load_beside(helper: Companion, job: DocumentJob, config: Config,
+                snapshot: tuple[Path | None, bytes | None] | None = None) -> Briefing:
     """The briefing, read in a third process that also hands it to `helper`, while this one
     imports the renderers of the other formats (WeasyPrint): three things at once, not two
     after one."""
@@ -62,7 +66,7 @@ def load_beside(helper: Companion, job: DocumentJob, config: Config) -> Briefing
     fd = helper.input_fd()
 
     def load() -> Briefing:
-        briefing = stages.load_briefing(job.source, config)
+        briefing = stages.load_briefing(job.source, config, job.seeds_dir, snapshot)
         with contextlib.suppress(BrokenPipeError), os.fdopen(fd, "wb") as pipe:
             pipe.write(pickle.dumps(briefing))
         return briefing
@@ -82,13 +86,20 @@ def _charts_deck_pngs(briefing: Briefing, config: Config) -> Iterator[Any]:
     charts = next(drawing)
     yield charts
     # draws a PNG only for non-native kinds
-    deck = stages.render(HELPER_FORMAT, briefing, charts, config)
+    try:
+        deck = stages.render(HELPER_FORMAT, briefing, charts, config)
+    except (ReportgenError, MemoryError):
+        raise
+    except Exception as exc:  # noqa: BLE001 — one line for the report, not a bug report
+        raise ReportgenError(stages.render_failure(HELPER_FORMAT, exc, config)) from None
     yield deck, {c.id: c.png for c in next(drawing)} if config.chart_png else {}
 
 
 def render_all(formats: tuple[str, ...], briefing: Briefing, config: Config, parallel: bool,
-               helper: Companion | None = None) -> tuple[Rendered, tuple[ChartAsset, ...]]:
-    """Each wanted format rendered in memory, and the charts drawn for them.
+               helper: Companion | None = None,
+               ) -> tuple[Rendered, tuple[ChartAsset, ...], dict[str, str]]:
+    """Each wanted format rendered in memory, the charts drawn for them, and the one-line error
+    of each format that failed (the others are still rendered and written).
 
     The PNGs of `charts/` (three times the cost of the SVGs) are drawn only with the config's
     `chart_png`: no output uses them. With a `helper` (`start_helper`), it draws the SVG
@@ -97,20 +108,58 @@ def render_all(formats: tuple[str, ...], briefing: Briefing, config: Config, par
     in a second process while this one imports the renderers.
     """
     wanted = render_order(formats)
+    failures: dict[str, str] = {}
     if not wanted:
-        return [], ()
+        return [], (), failures
     others = [f for f in wanted if f != HELPER_FORMAT]
+    results: Rendered = []
     if helper is not None:  # it has the briefing and draws the charts; the renderers are warm
         drawn = helper.next
         charts_later: Callable[[], tuple[ChartAsset, ...]] = functools.cache(
             lambda: tuple(drawn()))  # the helper's first value, asked for once
-        results = [(fmt, _render_beside(fmt, briefing, charts_later, config)) for fmt in
-                   sorted(others, key=lambda f: f != "pdf")]  # the PDF first: it need not wait
-        deck_result, pngs = helper.next()
-        return [*results, (HELPER_FORMAT, deck_result)], with_pngs(charts_later(), pngs)
+        for fmt in sorted(others, key=lambda f: f != "pdf"):  # the PDF first: it need not wait
+            _attempt(results, failures, fmt,
+                     functools.partial(_render_beside, fmt, briefing, charts_later, config),
+                     config)
+        try:
+            charts = charts_later()
+            deck_result, pngs = helper.next()
+            results.append((HELPER_FORMAT, deck_result))
+        except ReportgenError as exc:
+            failures[HELPER_FORMAT] = str(exc)
+            charts, pngs = _or_none(charts_later), {}
+        return results, with_pngs(charts, pngs), failures
     # no helper: one format, or no deck (`start_helper`), or several documents at once
-    charts = _charts(briefing, config, png=config.chart_png, parallel=parallel, formats=wanted)
-    return [(fmt, stages.render(fmt, briefing, charts, config)) for fmt in wanted], charts
+    try:
+        charts = _charts(briefing, config, png=config.chart_png, parallel=parallel,
+                         formats=wanted)
+    except ReportgenError as exc:
+        return [], (), {fmt: str(exc) for fmt in wanted}
+    for fmt in wanted:
+        _attempt(results, failures, fmt,
+                 functools.partial(stages.render, fmt, briefing, charts, config), config)
+    return results, charts, failures
+
+
+def _attempt(results: Rendered, failures: dict[str, str], fmt: str,
+             render: Callable[[], RenderResult], config: Config) -> None:
+    """Append `fmt`'s rendering to `results`, or its one-line error to `failures` (what a
+    library raises, e.g. WeasyPrint on `letter-spacing: 1e9px`, mapped to a line to act on)."""
+    try:
+        results.append((fmt, render()))
+    except ReportgenError as exc:
+        failures[fmt] = str(exc)
+    except MemoryError:
+        raise  # the worker reports the memory limit
+    except Exception as exc:  # noqa: BLE001 — one output's failure must not lose the others
+        failures[fmt] = stages.render_failure(fmt, exc, config)
+
+
+def _or_none(charts: Callable[[], tuple[ChartAsset, ...]]) -> tuple[ChartAsset, ...]:
+    try:
+        return charts()
+    except ReportgenError:
+        return ()
 
 
 def _render_beside(fmt: str, briefing: Briefing, charts: Callable[[], tuple[ChartAsset, ...]],

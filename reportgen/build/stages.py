@@ -15,7 +15,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reportgen.config import Config
+from reportgen.errors import InputError, ReportgenError
 from reportgen.formats import chart_formats, output_format
+from reportgen.templating import template_search_path
+from reportgen.text import clip
 
 if TYPE_CHECKING:
     from reportgen.charts import ChartAsset
@@ -25,11 +28,24 @@ if TYPE_CHECKING:
 CHART_MODULES = ("reportgen.charts.draw",)
 
 
-def load_briefing(path: Path, config: Config) -> Briefing:
-    """The data layer of one source with its overrides."""
+def load_briefing(path: Path, config: Config, root: Path | None = None,
+                  snapshot: tuple[Path | None, bytes | None] | None = None) -> Briefing:
+    """The data layer of one source with its overrides (`snapshot`: the overrides file and the
+    bytes the build read from it); the source is read once (inside `root` when given) and its
+    `document.sha256` is the hash of the bytes read."""
     from reportgen.pipeline import load_briefing as load
 
-    return load(path, limits=config.limits, findings=findings_patterns(config))
+    try:
+        return load(path, limits=config.limits, root=root, snapshot=snapshot,
+                    findings=findings_patterns(config))
+    except (ReportgenError, MemoryError):
+        raise
+    except RecursionError:
+        raise InputError(f"{path}: nested too deeply to read (RecursionError); simplify the "
+                         "file's structure or save it as plain text") from None
+    except Exception as exc:  # noqa: BLE001 — a reader library's failure is the file's problem
+        raise InputError(f"{path}: cannot be read ({type(exc).__name__}: "
+                         f"{clip(str(exc), 160)}); save it again or as plain text") from None
 
 
 def findings_patterns(config: Config) -> Path | None:
@@ -69,7 +85,30 @@ def render(fmt: str, briefing: Briefing, charts: tuple[ChartAsset, ...],
         raise ValueError(f"format {fmt!r} has no renderer: the build writes it itself")
     module, name = renderer
     function = getattr(importlib.import_module(module), name)
-    return function(briefing, charts, config)  # type: ignore[no-any-return]
+    try:
+        return function(briefing, charts, config)  # type: ignore[no-any-return]
+    except (ReportgenError, MemoryError):
+        raise
+    except Exception as exc:  # noqa: BLE001 — mapped to one line naming what to fix
+        raise ReportgenError(render_failure(fmt, exc, config)) from None
+
+
+def render_failure(fmt: str, exc: BaseException, config: Config) -> str:
+    """One line saying which output failed, on what, and what to do: a library's exception
+    (WeasyPrint on extreme CSS, python-pptx on a damaged master) is the templates' problem."""
+    row = output_format(fmt)
+    folders = [str(p / f) for _, p in template_search_path(config.templates_dir,
+                                                            config.project_templates_dir)
+               for f in row.template_folders if (p / f).is_dir()][:1]
+    where = folders[0] if folders else "the templates"
+    what = {"pdf": "the custom CSS or HTML (extreme values such as columns: 1000 or "
+                   "letter-spacing: 1e9px, or deeply nested elements)",
+            "html": "the templates (deeply nested elements or very large values)",
+            "pptx": "deck.yaml and master.pptx"}.get(fmt, "the templates")
+    reason = ("nested too deeply" if isinstance(exc, RecursionError)
+              else f"{type(exc).__name__}: {clip(str(exc), 160)}")
+    return (f"{where}: {row.file_name} could not be made ({reason}); check {what}, or remove "
+            "the staff copy to use the shipped one")
 
 
 def warm_up(formats: Sequence[str], *, charts: bool = True) -> None:

@@ -124,7 +124,7 @@ def extract_facts(text: str, layout: Layout) -> tuple[Fact, ...]:
                                  context_target=in_goals, context_year=goals_year,
                                  plan_year=plan_year_here(text, layout, s_start, plan_year),
                                  doc_month=doc_month)
-        paragraph = next((p for p in layout.paragraphs if p[0] <= s_start <= p[1]), None)
+        paragraph = layout.paragraph_at(s_start)
         readings, horizon = paragraph_horizon(sentence, readings, paragraph, horizon)
         row = table_rows.get(s_start)
         readings = [replace(r, metric=with_owner(r.metric, owner_of(sentence, span[0],

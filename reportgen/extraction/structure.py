@@ -8,6 +8,7 @@ sentence inside a point with "In terms of X, …" (and the genre's other openers
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from collections.abc import Mapping
@@ -38,6 +39,21 @@ class Layout:
     sentences: tuple[Span, ...]
     paragraphs: tuple[Span, ...]
     sections: tuple[Section, ...]
+
+    def paragraph_index(self, pos: int) -> int | None:
+        """The index of the first paragraph holding `pos`, by binary search (paragraphs are in
+        order), or None; a scan over every paragraph for every sentence was quadratic."""
+        i = bisect.bisect_right(self.paragraphs, pos, key=lambda p: p[0]) - 1
+        if i > 0 and self.paragraphs[i - 1][1] >= pos:  # touching paragraphs: the first wins
+            i -= 1
+        if i < 0 or not self.paragraphs[i][0] <= pos <= self.paragraphs[i][1]:
+            return None
+        return i
+
+    def paragraph_at(self, pos: int) -> Span | None:
+        """The first paragraph holding `pos`, or None."""
+        i = self.paragraph_index(pos)
+        return None if i is None else self.paragraphs[i]
 
 
 def read_layout(text: str, source_url: str | None = None,
@@ -94,6 +110,9 @@ _SENTENCE_END = re.compile(r"[.!?。！？][”\"’')\]]*(?=\s+[“\"‘'(\[]?[
                            r"|[.!?。！？][”\"’')\]]*$")
 
 
+_SPACES = re.compile(r"\s*")
+
+
 def split_sentences(text: str, paragraph: Span) -> list[Span]:
     """The sentences of one paragraph, split at full stops that are not abbreviations."""
     start, end = paragraph
@@ -105,7 +124,9 @@ def split_sentences(text: str, paragraph: Span) -> list[Span]:
             continue
         stop = match.end()
         spans.append((start + cursor, start + stop))
-        cursor = stop + (len(chunk[stop:]) - len(chunk[stop:].lstrip()))
+        # the spaces after the stop, matched where they are: slicing the rest of the chunk for
+        # every sentence made a long single line quadratic
+        cursor = _SPACES.match(chunk, stop).end()  # type: ignore[union-attr]
     if cursor < len(chunk) and chunk[cursor:].strip():
         spans.append((start + cursor, end))
     return spans

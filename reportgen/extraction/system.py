@@ -50,14 +50,30 @@ def _joined_pair(text: str) -> bool:
 def build_targets(briefing: Briefing) -> tuple[Target, ...]:
     """Every target fact with its topic, metric, year and the latest actual figure it builds on."""
     facts = briefing.visible_facts
+    actuals = _actuals_by_kind(facts)
     targets = []
     for fact in facts:
         if not fact.is_target:
             continue
-        actual = _latest_actual(fact, facts)
+        actual = _latest_actual(fact, actuals)
         targets.append(Target(fact.id, fact.topic, fact.metric, fact.year,
                               actual.id if actual else None, growth_needed(actual, fact)))
     return tuple(targets)
+
+
+Actuals = dict[tuple[str, str | None], list[tuple[Fact, set[str]]]]
+
+
+def _actuals_by_kind(facts: tuple[Fact, ...]) -> Actuals:
+    """The non-target facts by unit and topic, latest first, each with its metric's words
+    (made once: a scan of every fact for every target was quadratic on long releases)."""
+    found: Actuals = {}
+    for fact in facts:
+        if not fact.is_target:
+            found.setdefault((fact.unit, fact.topic), []).append((fact, _words(fact.metric)))
+    for group in found.values():
+        group.sort(key=lambda item: (item[0].year or 0, item[0].span[0]), reverse=True)
+    return found
 
 
 def growth_needed(actual: Fact | None, target: Fact) -> float | None:
@@ -70,17 +86,15 @@ def growth_needed(actual: Fact | None, target: Fact) -> float | None:
     return rate if rate is not None and math.isfinite(rate) else None
 
 
-def _latest_actual(target: Fact, facts: tuple[Fact, ...]) -> Fact | None:
+def _latest_actual(target: Fact, actuals: Actuals) -> Fact | None:
     """The latest non-target fact of the same unit, topic and (mostly) the same metric."""
     want = _words(target.metric)
-    candidates = [
-        f for f in facts
-        if not f.is_target and f.unit == target.unit and f.topic == target.topic
-        and want and len(want & _words(f.metric)) / len(want) >= 0.5
-    ]
-    if not candidates:
+    if not want:
         return None
-    return max(candidates, key=lambda f: (f.year or 0, f.span[0]))
+    for fact, words in actuals.get((target.unit, target.topic), ()):
+        if len(want & words) / len(want) >= 0.5:
+            return fact
+    return None
 
 
 def _words(text: str) -> set[str]:

@@ -303,22 +303,35 @@ def plan_year_here(text: str, layout: Layout, pos: int, plan_year: int | None) -
     ("By 2025, the district will …": its yearless targets are not the year's goals)."""
     if plan_year is None:
         return None
-    current = next((p for p in layout.paragraphs if p[0] <= pos <= p[1]), None)
+    current = layout.paragraph_at(pos)
     if current is None:
         return plan_year
-    years = (int(y) for y in re.findall(r"\b((?:19|20)[0-9]{2})\b", text[current[0]:current[1]]))
-    return None if any(y > plan_year for y in years) else plan_year
+    latest = _latest_year(text, *current)
+    return None if latest is not None and latest > plan_year else plan_year
+
+
+@functools.lru_cache(maxsize=32)
+def _latest_year(text: str, start: int, end: int) -> int | None:
+    """The latest year written in `text[start:end]` (one paragraph: asked for each of its
+    sentences, so kept; a 4 MB single-line release was quadratic without it)."""
+    years = [int(y) for y in _YEAR.findall(text, start, end)]
+    return max(years, default=None)
+
+
+_YEAR = re.compile(r"\b((?:19|20)[0-9]{2})\b")
 
 
 def goals_list(text: str, layout: Layout, pos: int,
                 doc_year: int | None) -> tuple[bool, int | None]:
     """Whether `pos` is an item of a goals list ("Main targets for 2024:" then "1) …" lines), and
     the year its heading names ("for 2024", "this year")."""
-    current = next((p for p in layout.paragraphs if p[0] <= pos <= p[1]), None)
-    if current is None or not LIST_MARK.match(text[current[0]:current[1]]):
+    index = layout.paragraph_index(pos)
+    if index is None:
         return False, None
-    previous = [p for p in layout.paragraphs if p[1] <= current[0]]
-    for start, end in reversed(previous[-12:]):
+    current = layout.paragraphs[index]
+    if not LIST_MARK.match(text[current[0]:min(current[1], current[0] + 16)]):
+        return False, None
+    for start, end in reversed(layout.paragraphs[max(0, index - 12):index]):
         line = text[start:end].strip()
         if LIST_MARK.match(line):
             continue

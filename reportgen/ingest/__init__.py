@@ -31,6 +31,7 @@ from reportgen.config import Limits
 from reportgen.errors import InputError
 from reportgen.ingest.files import read_bytes
 from reportgen.ingest.source import Reader, Reading, SourceDoc, TableWriter, cells_as_lines
+from reportgen.text import without_invisible
 
 __all__ = ["OVERRIDES_SUFFIX", "READERS", "SOURCE_SUFFIXES", "Reading", "SourceDoc", "TableWriter",
            "find_sources", "read_source"]
@@ -83,15 +84,37 @@ def _sources_in(folder: Path) -> list[Path]:
 
 
 def read_source(path: Path, limits: Limits | None = None, *,
-                tables: TableWriter = cells_as_lines) -> SourceDoc:
-    """The checked, decoded source document at `path`; `InputError` naming the file otherwise."""
+                tables: TableWriter = cells_as_lines, root: Path | None = None) -> SourceDoc:
+    """The checked, decoded source document at `path` (a regular file, inside `root` when
+    given); `InputError` naming the file otherwise."""
+    return source_from_bytes(path, read_bytes(path, (limits or Limits()).max_source_bytes, root),
+                             limits, tables=tables)
+
+
+def source_from_bytes(path: Path, raw: bytes, limits: Limits | None = None, *,
+                      tables: TableWriter = cells_as_lines) -> SourceDoc:
+    """The source document read from `raw`, the bytes of `path` read once (its `sha256` is
+    theirs, so a file rewritten meanwhile cannot be recorded under another text's hash)."""
     limits = limits or Limits()
-    raw = read_bytes(path, limits.max_source_bytes)
     suffix = path.suffix.lower()
     reader = reader_for(suffix)
     found = reader(raw, path, tables, limits)
-    if not found.text.strip():
+    text, page_starts = _visible(found.text, found.page_starts)
+    if not text.strip():
         raise InputError(f"{path}: file has no text; put the press release in it")
-    return SourceDoc(path=path, text=found.text, sha256=hashlib.sha256(raw).hexdigest(),
-                     suffix=suffix, source_url=found.source_url, page_starts=found.page_starts,
+    return SourceDoc(path=path, text=text, sha256=hashlib.sha256(raw).hexdigest(),
+                     suffix=suffix, source_url=found.source_url, page_starts=page_starts,
                      meta=found.meta)
+
+
+def _visible(text: str, page_starts: tuple[int, ...]) -> tuple[str, tuple[int, ...]]:
+    """`text` without NUL, control and zero-width characters, and its pages' new offsets."""
+    if not page_starts:
+        return without_invisible(text), ()
+    bounds = [*page_starts, len(text)]
+    pieces = [without_invisible(text[:bounds[0]])]
+    starts = []
+    for start, end in zip(bounds, bounds[1:], strict=False):
+        starts.append(sum(map(len, pieces)))
+        pieces.append(without_invisible(text[start:end]))
+    return "".join(pieces), tuple(starts)

@@ -6,27 +6,14 @@ import re
 from pathlib import Path
 
 from reportgen.errors import InputError
+from reportgen.files import read_file
 
 
-def read_bytes(path: Path, max_bytes: int) -> bytes:
-    """The bytes of `path`, refusing folders, missing files and files over `max_bytes`."""
-    if not path.exists():
-        raise InputError(f"{path}: no such file; check the path")
-    if path.is_dir():
-        raise InputError(f"{path}: is a folder; name a .txt, .md, .html, .pdf or .docx file")
-    size = path.stat().st_size
-    if size > max_bytes:
-        raise InputError(
-            f"{path}: file is {size / 1e6:.1f} MB, over the {max_bytes / 1e6:.1f} MB limit "
-            "for a source; split it or raise limits.max_source_bytes"
-        )
-    try:
-        with path.open("rb") as f:
-            raw = f.read(max_bytes + 1)
-    except OSError as exc:
-        raise InputError(f"{path}: cannot be read ({exc.strerror}); check its permissions") from exc
-    if len(raw) > max_bytes:  # the file grew between stat and read
-        raise InputError(f"{path}: file is over the {max_bytes / 1e6:.1f} MB limit for a source")
+def read_bytes(path: Path, max_bytes: int, root: Path | None = None) -> bytes:
+    """The bytes of `path`, refusing what is not a regular file (inside `root` when given),
+    files over `max_bytes` (checked before reading) and empty files."""
+    raw = read_file(path, max_bytes, root=root, what="source file",
+                    limit_name="limits.max_source_bytes")
     if not raw.strip():
         raise InputError(f"{path}: file is empty; put the press release in it")
     return raw

@@ -65,3 +65,13 @@ def test_the_report_as_plain_data_marks_skipped_documents(proj):
     assert data["ok"] is True
     assert [d["skipped"] for d in data["documents"]] == [True, True]
     assert set(data["manifests"]) == {"release-0", "release-1"}
+
+
+def test_a_manifest_of_the_wrong_shape_is_rebuilt_not_a_crash(proj):
+    from reportgen.build import build_all
+
+    build_all(config=proj.config(), check=False)
+    for text in ('{"outputs": []}', '{"outputs": {}, "facts": [1, 2]}', "[]", "{"):
+        (proj.out / "release-0" / "manifest.json").write_text(text)
+        report = build_all(config=proj.config(), check=False)
+        assert report.ok and [d.slug for d in report.built] == ["release-0"], text

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 
 from build_fakes import calls
@@ -100,25 +101,46 @@ def _hashes(**digests: str) -> dict[str, str]:
     return dict(digests)
 
 
+def _entry(inputs: str, data: bytes) -> dict:
+    return {"inputs": inputs, "bytes": len(data), "sha256": hashlib.sha256(data).hexdigest()}
+
+
 def test_stale_formats_are_those_whose_entry_differs_or_whose_file_is_gone(tmp_path):
     (tmp_path / "briefing.pdf").write_bytes(b"12345")
     (tmp_path / "deck.pptx").write_bytes(b"123")
     (tmp_path / "manifest.json").write_text(json.dumps({"outputs": {
-        "briefing.pdf": {"inputs": "a", "bytes": 5},
-        "deck.pptx": {"inputs": "b", "bytes": 99},  # the file on disk has another size
-        "data.json": {"inputs": "old", "bytes": 1},
+        "briefing.pdf": _entry("a", b"12345"),
+        "deck.pptx": _entry("b", b"123" * 33),  # the file on disk has another size
+        "data.json": _entry("old", b"1"),
     }}))
     hashes = _hashes(pdf="a", pptx="b", json="new", html="h")
     assert stale_formats(tmp_path, hashes) == ("pptx", "json", "html")
+
+
+def test_an_output_whose_hash_differs_from_the_manifest_is_rebuilt_even_at_the_same_size(
+        tmp_path):
+    (tmp_path / "briefing.pdf").write_bytes(b"12345")
+    (tmp_path / "data.json").write_bytes(b'{"v": 2}')
+    (tmp_path / "manifest.json").write_text(json.dumps({"outputs": {
+        "briefing.pdf": _entry("a", b"12345"),
+        "data.json": _entry("j", b'{"v": 1}'),  # same size, edited since
+    }}))
+    assert stale_formats(tmp_path, _hashes(pdf="a", json="j")) == ("json",)
+
+
+def test_a_manifest_of_the_wrong_shape_means_rebuild_not_a_crash(tmp_path):
+    for text in ('{"outputs": []}', '{"outputs": {"data.json": 3}}', "[1]", "{", "null"):
+        (tmp_path / "manifest.json").write_text(text)
+        assert stale_formats(tmp_path, _hashes(pdf="a", json="j")) == ("pdf", "json")
 
 
 def test_a_missing_chart_makes_every_chart_format_stale(tmp_path):
     (tmp_path / "briefing.pdf").write_bytes(b"12345")
     (tmp_path / "data.json").write_bytes(b"{}")
     (tmp_path / "manifest.json").write_text(json.dumps({"outputs": {
-        "briefing.pdf": {"inputs": "a", "bytes": 5},
-        "data.json": {"inputs": "j", "bytes": 2},
-        "charts/growth.svg": {"bytes": 10},
+        "briefing.pdf": _entry("a", b"12345"),
+        "data.json": _entry("j", b"{}"),
+        "charts/growth.svg": _entry("", b"0123456789"),
     }}))
     assert stale_formats(tmp_path, _hashes(pdf="a", json="j")) == ("pdf",)
 
@@ -157,3 +179,42 @@ def test_package_versions_are_read_without_importing_and_missing_ones_say_so():
     from reportgen import __version__
 
     assert versions["reportgen"] == __version__
+
+
+def test_a_shared_template_outside_the_format_folders_counts_for_every_templated_format(
+        tmp_path):
+    staff = tmp_path / "staff"
+    (staff / "shared").mkdir(parents=True)
+    (staff / "shared" / "footer.html.j2").write_text("v1")
+    config = Config(templates_dir=staff, project_templates_dir=tmp_path / "none")
+    briefing = template_digests(config, ("briefing",))
+    assert "staff/shared/footer.html.j2" in briefing
+    assert "staff/shared/footer.html.j2" in template_digests(config, ("deck",))
+    (staff / "shared" / "footer.html.j2").write_text("v2")
+    assert template_digests(config, ("briefing",)) != briefing
+    assert template_digests(config, ()) == {}
+
+
+def test_a_fifo_or_an_outside_link_among_the_templates_is_hashed_as_refused(tmp_path):
+    import os
+
+    staff = tmp_path / "staff"
+    (staff / "briefing").mkdir(parents=True)
+    os.mkfifo(staff / "briefing" / "pipe.css")
+    (staff / "briefing" / "zero.svg").symlink_to("/dev/zero")
+    config = Config(templates_dir=staff, project_templates_dir=tmp_path / "none")
+    digests = template_digests(config, ("briefing",))
+    assert digests["staff/briefing/pipe.css"].startswith("refused:")
+    assert digests["staff/briefing/zero.svg"].startswith("refused:")
+
+
+def test_a_job_rehashed_from_the_bytes_the_worker_read(tmp_path):
+    source = tmp_path / "a.txt"
+    source.write_text("Output 3 billion yuan.\n")
+    config = Config(output_dir=tmp_path / "out", project_templates_dir=tmp_path / "none",
+                    formats=("json",))
+    job = document_jobs([source], config)[0]
+    assert job.with_source(job.source_sha256) is job
+    source.write_text("Output 4 billion yuan.\n")  # rewritten after the plan
+    read = hashlib.sha256(source.read_bytes()).hexdigest()
+    assert job.with_source(read).input_hashes == document_jobs([source], config)[0].input_hashes

@@ -29,19 +29,25 @@ from reportgen.build.output import (
 
 
 def wait_for_a_write(folder: Path, timeout: float) -> None:
-    """Return as soon as a temporary file (a write in progress) appears under `folder`."""
+    """Return as soon as a staging folder (a document being published) appears in `folder`."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
-        for document in folder.glob("*/") if folder.is_dir() else ():
-            with contextlib.suppress(OSError):
-                if any(name.endswith(TEMP_SUFFIX) for name in os.listdir(document)):
-                    return
+        with contextlib.suppress(OSError):
+            if any(name.endswith(".rgnew") for name in os.listdir(folder)):
+                return
         time.sleep(0.001)
 
 
+def published(folder: Path) -> list[Path]:
+    """The document folders (not staging or retired ones, which a dying worker may still be
+    removing) that hold a manifest."""
+    return [d for d in folder.iterdir() if not d.name.startswith(".")
+            and (d / "manifest.json").is_file()]
+
+
 def complete_files(folder: Path) -> list[Path]:
-    return [p for p in folder.rglob("*") if p.is_file() and not p.name.endswith(TEMP_SUFFIX)
-            and p.name != ".reportgen.lock"]
+    """The published files: document folders only, not staging folders or the lock."""
+    return [p for d in published(folder) for p in d.rglob("*") if p.is_file()]
 
 
 def assert_whole(path: Path) -> None:
@@ -57,7 +63,15 @@ def assert_whole(path: Path) -> None:
         json.loads(data)
 
 
-def test_sigkill_at_random_moments_never_leaves_a_truncated_file_or_a_dangling_entry(tmp_path):
+def assert_one_build(document: Path) -> None:
+    """The folder holds one complete build: its manifest names every file with its hash."""
+    manifest = json.loads((document / "manifest.json").read_text())
+    for name, entry in manifest["outputs"].items():
+        data = (document / name).read_bytes()
+        assert hashlib.sha256(data).hexdigest() == entry["sha256"], (document, name)
+
+
+def test_sigkill_at_random_moments_never_leaves_a_mix_of_two_builds(tmp_path):
     proj = project(tmp_path, documents=4)
     rng = random.Random(6)
     interrupted_writes = 0
@@ -67,26 +81,23 @@ def test_sigkill_at_random_moments_never_leaves_a_truncated_file_or_a_dangling_e
         process = start_build(proj)
         if attempt % 2:  # at a random moment
             time.sleep(rng.uniform(0.1, 1.2))
-        else:  # the moment a file is being written (random moments can miss them on a busy host)
+        else:  # the moment a document is being published (random moments can miss them)
             wait_for_a_write(proj.out, timeout=20)
         os.killpg(process.pid, signal.SIGKILL)
         process.wait()
         time.sleep(0.05)  # workers die with their parent (PR_SET_PDEATHSIG)
-        interrupted_writes += bool(list(proj.out.rglob(f"*{TEMP_SUFFIX}")))
+        interrupted_writes += any(p.name.endswith(".rgnew") for p in proj.out.iterdir())
         for path in complete_files(proj.out):
             assert_whole(path)
-        for manifest_path in proj.out.glob("*/manifest.json"):
-            manifest = json.loads(manifest_path.read_text())
-            for name in manifest["outputs"]:
-                assert (manifest_path.parent / name).is_file(), (attempt, name)
-    assert interrupted_writes >= 1  # the kills did land in the middle of writing files
+        for document in published(proj.out):
+            assert_one_build(document)
+    assert interrupted_writes >= 1  # the kills did land in the middle of publishing
     process = start_build(proj)
     assert process.wait(timeout=60) == 0, (proj.root / "build.log").read_text()
+    assert not [p for p in proj.out.iterdir() if p.name.endswith((".rgnew", ".rgold"))]
     assert not list(proj.out.rglob(f"*{TEMP_SUFFIX}"))
-    for manifest_path in proj.out.glob("*/manifest.json"):
-        for name, entry in json.loads(manifest_path.read_text())["outputs"].items():
-            data = (manifest_path.parent / name).read_bytes()
-            assert hashlib.sha256(data).hexdigest() == entry["sha256"]
+    for document in published(proj.out):
+        assert_one_build(document)
 
 
 def test_leftover_temporary_files_are_cleaned_by_the_next_build(proj):
@@ -142,7 +153,7 @@ def test_remove_stale_deletes_only_unnamed_files_and_temporaries_are_swept(tmp_p
     for name in ("keep.svg", "gone.svg", f".half.svg.1{TEMP_SUFFIX}"):
         (charts / name).write_text("x")
     assert remove_stale(tmp_path / "doc", ["charts/keep.svg"], "charts") == ["charts/gone.svg"]
-    assert remove_temporaries(tmp_path) == [charts / f".half.svg.1{TEMP_SUFFIX}"]
+    assert remove_temporaries(tmp_path / "doc") == [charts / f".half.svg.1{TEMP_SUFFIX}"]
     assert sorted(p.name for p in charts.iterdir()) == ["keep.svg"]
 
 
@@ -152,3 +163,44 @@ def test_write_charts_puts_each_chart_in_the_documents_slug_folder(tmp_path, syn
     written = sorted(p.name for p in folder.iterdir())
     assert written and all(name.endswith(".svg") for name in written)
     assert sum(line.startswith("wrote ") for line in lines) == len(written)
+
+
+def test_publish_swaps_the_whole_folder_in_one_step_and_keeps_nothing_of_the_old(tmp_path):
+    from reportgen.build.output import publish, staging_folder, write_staged
+
+    folder = tmp_path / "doc"
+    folder.mkdir()
+    (folder / "old.txt").write_text("old")
+    staged = staging_folder(folder)
+    write_staged(staged, "new.txt", b"new")
+    publish(staged, folder)
+    assert sorted(os.listdir(folder)) == ["new.txt"]
+    assert sorted(os.listdir(tmp_path)) == ["doc"]  # no staging or retired folder left
+
+
+def test_leftovers_are_removed_only_where_reportgen_made_them(tmp_path):
+    from reportgen.build.output import MANIFEST_SCHEMA, STAGING_MARK, remove_leftovers
+
+    ours = tmp_path / "doc"
+    ours.mkdir()
+    (ours / "manifest.json").write_text(json.dumps({"schema": MANIFEST_SCHEMA, "outputs": {}}))
+    (ours / f".deck.pptx.12{TEMP_SUFFIX}").write_text("half")
+    theirs = tmp_path / "notes"
+    theirs.mkdir()
+    (theirs / f".draft.docx.12{TEMP_SUFFIX}").write_text("someone else's")
+    staged = tmp_path / ".doc.99.rgnew"
+    staged.mkdir()
+    (staged / STAGING_MARK).write_text("")
+    lookalike = tmp_path / ".photos.99.rgnew"  # named like ours, but not made by reportgen
+    lookalike.mkdir()
+    (lookalike / "holiday.jpg").write_text("keep me")
+    removed = remove_leftovers(tmp_path)
+    assert {p.name for p in removed} == {".doc.99.rgnew", f".deck.pptx.12{TEMP_SUFFIX}"}
+    assert (theirs / f".draft.docx.12{TEMP_SUFFIX}").exists()
+    assert (lookalike / "holiday.jpg").exists()
+
+
+def test_a_manifest_of_the_wrong_shape_reads_as_none(tmp_path):
+    for text in ('{"outputs": []}', "[]", "{", '{"outputs": {"a": 1}}'):
+        (tmp_path / "manifest.json").write_text(text)
+        assert read_manifest(tmp_path) is None

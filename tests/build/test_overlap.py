@@ -36,7 +36,9 @@ def test_render_all_renders_the_wanted_formats_in_the_tables_order(proj, tmp_pat
     source = proj.seeds / "release-0.txt"
     config = replace(proj.config(), chart_png=False)
     briefing = fake_briefing(source, config)
-    rendered, charts = render_all(("json", "pptx", "pdf", "html"), briefing, config, False)
+    rendered, charts, failures = render_all(("json", "pptx", "pdf", "html"), briefing, config,
+                                            False)
+    assert failures == {}
     assert [fmt for fmt, _ in rendered] == ["html", "pdf", "pptx"]
     assert [c.id for c in charts] == ["growth-output"] and charts[0].png is None
-    assert render_all(("json",), briefing, config, False) == ([], ())
+    assert render_all(("json",), briefing, config, False) == ([], (), {})

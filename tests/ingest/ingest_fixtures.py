@@ -6,7 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from release_files import write_docx, write_pdf
+
+from .release_files import write_docx, write_pdf
 
 
 @pytest.fixture(scope="session")

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from release_files import SEED
-
 from reportgen.extraction import extract_briefing
 from reportgen.model import Briefing
 from reportgen.pipeline import read_release
+
+from .release_files import SEED
 
 Key = tuple[float, str, str, int | None, bool]
 

@@ -8,14 +8,15 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from ingest_fixtures import word_file
-from release_files import write_docx
-from same_facts import assert_same_as_seed
 
 from reportgen.config import Limits
 from reportgen.errors import InputError
 from reportgen.extraction.tables import table_text
 from reportgen.ingest import read_source
+
+from .ingest_fixtures import word_file
+from .release_files import write_docx
+from .same_facts import assert_same_as_seed
 
 __all__ = ["word_file"]  # fixtures
 

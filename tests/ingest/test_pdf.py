@@ -8,15 +8,16 @@ import os
 from pathlib import Path
 
 import pytest
-from ingest_fixtures import printed_pdf, two_column_pdf
-from release_files import write_pdf
-from same_facts import assert_same_as_seed
 
 from reportgen.config import Limits
 from reportgen.errors import InputError
 from reportgen.extraction.tables import table_text
 from reportgen.ingest import read_source
 from reportgen.serialize import briefing_to_dict
+
+from .ingest_fixtures import printed_pdf, two_column_pdf
+from .release_files import write_pdf
+from .same_facts import assert_same_as_seed
 
 __all__ = ["printed_pdf", "two_column_pdf"]  # fixtures
 

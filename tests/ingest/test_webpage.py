@@ -5,12 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from release_files import SEED, saved_page_html
-from same_facts import assert_same_as_seed, briefing_of
 
 from reportgen.errors import InputError
 from reportgen.ingest import read_source
 from reportgen.ingest.webpage import is_saved_page
+
+from .release_files import SEED, saved_page_html
+from .same_facts import assert_same_as_seed, briefing_of
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -169,7 +169,8 @@ def _masked(text: str, start: int) -> bool:
             return True
         if mask.start() > start:
             break
-    left = max(text.rfind(" ", 0, start), text.rfind("\n", 0, start)) + 1
+    reach = max(0, start - 2048)  # a bounded look back: a long single line stays linear
+    left = max(text.rfind(" ", reach, start), text.rfind("\n", reach, start), reach - 1) + 1
     word = text[left:start + 1]
     return "://" in word or word.lower().startswith("www.") or "@" in word
 

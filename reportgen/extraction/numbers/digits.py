@@ -158,9 +158,11 @@ def _is_heading_number(text: str, start: int, end: int) -> bool:
     enclosed = text[start - 1:start] in ("(", "（") and text[end:end + 1] in (")", "）")
     if enclosed and end - start <= 2:
         return True
-    line_start = text.rfind("\n", 0, start) + 1
-    after = text[end:end + 2]
-    return not text[line_start:start].strip() and re.match(r"[.)、]\s", after) is not None
+    before = start - 1
+    while before >= 0 and text[before] != "\n" and text[before].isspace():
+        before -= 1  # only blanks back to the line start (a bounded walk, not a slice)
+    at_line_start = before < 0 or text[before] == "\n"
+    return at_line_start and re.match(r"[.)、]\s", text[end:end + 2]) is not None
 
 
 def _follows_proper_name(text: str, start: int, prev: str) -> bool:

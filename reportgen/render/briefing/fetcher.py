@@ -24,10 +24,12 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 from urllib.parse import unquote, unquote_to_bytes, urlsplit
 
+from reportgen.errors import ReportgenError
+from reportgen.files import MAX_RESOURCE_BYTES, read_file
+
 TEMPLATE_BASE = "file:///reportgen-templates/"
 CHART_BASE = "file:///reportgen-charts/"
 DEFAULT_PREFIX = "default"
-MAX_RESOURCE_BYTES = 20 * 1024 * 1024
 REFUSED_MARKER = "[reportgen refused]"
 
 _MIME_FALLBACK = {".svg": "image/svg+xml", ".css": "text/css", ".woff2": "font/woff2",
@@ -121,10 +123,14 @@ def _inside(root: Path, candidate: Path) -> Path | None:
 
 
 def _read(url: str, path: Path) -> bytes:
+    """The bytes of a resource through `reportgen.files` (regular file, bounded, no FIFO)."""
     if path.stat().st_size > MAX_RESOURCE_BYTES:
         raise ResourceRefused(f"refused {_short(url)}: larger than "
                               f"{MAX_RESOURCE_BYTES // (1024 * 1024)} MB")
-    return path.read_bytes()
+    try:
+        return read_file(path, MAX_RESOURCE_BYTES)
+    except ReportgenError as exc:
+        raise ResourceRefused(f"refused {_short(url)}: {exc}") from None
 
 
 def _decode_data_url(url: str) -> Resource:

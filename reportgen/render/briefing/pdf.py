@@ -23,6 +23,7 @@ from reportgen.errors import ConfigError
 from reportgen.model import Briefing
 from reportgen.render import RenderResult
 from reportgen.render.briefing.fetcher import CHART_BASE, REFUSED_MARKER, weasyprint_fetcher
+from reportgen.render.briefing.fonts import font_warnings, page_css
 from reportgen.render.briefing.glyphs import glyph_warning, missing_glyphs, text_characters
 from reportgen.render.briefing.html import BASE_URL, briefing_markup, chart_filename
 from reportgen.render.briefing.weasy import load_weasyprint
@@ -42,6 +43,8 @@ def render_pdf(briefing: Briefing, charts: Sequence[ChartAsset], config: Config,
     glyphs = glyph_warning(missing_glyphs(text_characters(markup.html)))
     if glyphs:
         report.append(glyphs)
+    report += font_warnings(page_css(markup.html, lambda url: markup.resolver.resolve(url).data),
+                            config.theme)
     options = _pdf_options(briefing, config)
     with _weasyprint_log_into(report):
         weasyprint = load_weasyprint()
@@ -199,6 +202,28 @@ class _ListHandler(logging.Handler):
 
 
 @contextlib.contextmanager
+def _image_bombs_into(report: list[str]) -> Iterator[None]:
+    """Pillow's decompression-bomb warning (an image of more pixels than it allows) goes to
+    `report` as one line; other Python warnings pass on as they were."""
+    import warnings as python_warnings
+
+    from PIL import Image
+
+    with python_warnings.catch_warnings(record=True) as caught:
+        python_warnings.simplefilter("always", Image.DecompressionBombWarning)
+        yield
+    for item in caught:
+        if issubclass(item.category, Image.DecompressionBombWarning):
+            line = (f"PDF: an image is too large to decode safely ({str(item.message)[:120]}); "
+                    "make it smaller")
+            if line not in report:
+                report.append(line)
+        else:
+            python_warnings.warn_explicit(item.message, item.category, item.filename,
+                                          item.lineno)
+
+
+@contextlib.contextmanager
 def _weasyprint_log_into(warnings: list[str]) -> Iterator[None]:
     """WeasyPrint's warnings and errors go to `warnings` instead of stderr while inside."""
     loggers = [logging.getLogger("weasyprint"), logging.getLogger("weasyprint.progress")]
@@ -210,7 +235,8 @@ def _weasyprint_log_into(warnings: list[str]) -> Iterator[None]:
         lg.propagate = False
     loggers[0].setLevel(logging.WARNING)
     try:
-        yield
+        with _image_bombs_into(warnings):
+            yield
     finally:
         for lg, (handlers, propagate, level) in zip(loggers, saved, strict=True):
             lg.handlers, lg.propagate = handlers, propagate

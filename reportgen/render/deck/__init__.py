@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 from reportgen.errors import MasterError
 from reportgen.model import Briefing, ChartSpec
 from reportgen.render import RenderResult
-from reportgen.render.deck.master import check_master, missing_layouts
+from reportgen.render.deck.master import missing_layouts, read_master
 from reportgen.render.deck.package import build_time
 from reportgen.render.deck.plan import base_context, deck_environment, plan_slides, render_text
 from reportgen.render.deck.spec import DeckSpec, display_path, load_deck_spec
@@ -36,9 +36,10 @@ DECK_DIR = "deck"
 def render_deck(briefing: Briefing, charts: Sequence[ChartAsset], config: Config) -> RenderResult:
     """The deck of `briefing` as PPTX bytes, with the warnings met while building it."""
     roots = template_roots(config.templates_dir, config.project_templates_dir)
-    spec = load_deck_spec(find_deck_file(roots, "deck.yaml"))
+    deck_file = find_deck_file(roots, "deck.yaml")
+    spec = load_deck_spec(deck_file, _root_of(deck_file, roots))
     master_path = find_deck_file(roots, "master.pptx")
-    layouts = check_master(master_path, config.limits)
+    master, layouts = read_master(master_path, config.limits, _root_of(master_path, roots))
     env = deck_environment(tuple(roots))
     specs = [c.spec for c in charts] or list(_chosen_charts(briefing, config))
     plans = plan_slides(spec, env, briefing, specs, config)
@@ -49,11 +50,34 @@ def render_deck(briefing: Briefing, charts: Sequence[ChartAsset], config: Config
 
     pngs = {c.spec.id: c.png for c in charts if c.png}
     data, warnings = build_presentation(
-        master_path, plans, briefing, config, pngs,
+        master, plans, briefing, config, pngs,
         fill=_master_filler(env, base_context(briefing, specs, config), master_path),
         when=build_time(briefing),
     )
+    _read_back(data, master_path)
     return RenderResult(data, tuple(warnings))
+
+
+def _root_of(path: Path, roots: Sequence[Path]) -> Path | None:
+    """The template folder `path` was found in (a link in it may not lead out of it)."""
+    return next((r for r in roots if path.absolute().is_relative_to(r.absolute())), None)
+
+
+def _read_back(data: bytes, master: Path) -> None:
+    """Reopen the built deck as PowerPoint would, so a deck python-pptx cannot read never
+    replaces a good one; `MasterError` naming the master otherwise."""
+    from io import BytesIO
+
+    from pptx import Presentation
+
+    try:
+        Presentation(BytesIO(data))
+    except Exception as exc:  # noqa: BLE001 — whatever python-pptx raises, the deck is broken
+        raise MasterError(f"{display_path(master)}: the deck built from this master cannot be "
+                          f"read back ({type(exc).__name__}); {_FIX_MASTER}") from None
+
+
+_FIX_MASTER = "replace it with a .pptx saved from PowerPoint, or delete it to use the shipped one"
 
 
 def _missing_layouts_message(master: Path, spec: DeckSpec, missing: Sequence[str],
@@ -80,7 +104,7 @@ def find_deck_file(roots: Sequence[Path], name: str) -> Path:
     """The first `deck/<name>` along the template roots (the shipped one is always last)."""
     for root in roots:
         candidate = root / DECK_DIR / name
-        if candidate.exists():
+        if candidate.exists() or candidate.is_symlink():  # a dangling link is reported
             return candidate
     return roots[-1] / DECK_DIR / name
 

@@ -39,7 +39,7 @@ from reportgen.render.deck.plan import SlidePlan
 from reportgen.render.deck.shapes import add_figure_tiles, add_system_diagram
 from reportgen.render.deck.tables import TableData, add_table, fact_label, paginate, table_size
 from reportgen.render.deck.text import fill_text_frames, fit_size, shorten, split_to_fit
-from reportgen.text import readable
+from reportgen.text import readable, without_invisible
 
 _MIN_BODY, _MIN_TITLE = 12.0, 16.0
 
@@ -51,12 +51,13 @@ class Page:
     items: list[tuple[Slot, tuple[str, Any]]] = field(default_factory=list)
 
 
-def build_presentation(master: Path, plans: Sequence[SlidePlan], briefing: Briefing,
+def build_presentation(master: Path | bytes, plans: Sequence[SlidePlan], briefing: Briefing,
                        config: Config, pngs: dict[str, bytes],
                        fill: Callable[[str, str], str], when: dt.datetime
                        ) -> tuple[bytes, list[str]]:
-    """The deck's bytes (before zip normalising) and warnings."""
-    prs = Presentation(str(master))
+    """The deck's bytes (before zip normalising) and warnings; `master` is the checked master's
+    bytes (read once, so the file checked is the file used) or its path."""
+    prs = Presentation(BytesIO(master) if isinstance(master, bytes) else str(master))
     _drop_slides(prs)
     _fill_master(prs, fill)
     builder = DeckBuilder(prs, briefing, config, pngs)
@@ -90,15 +91,22 @@ def _swap_args(fill: Callable[[str, str], str], where: str, expression: str) -> 
 def _set_properties(prs: Any, briefing: Briefing, config: Config, when: dt.datetime) -> None:
     """Core properties from the document and config, dated `when` (reproducible)."""
     props = prs.core_properties
-    props.title = (briefing.analytic_title or briefing.document.title)[:255]
-    props.subject = f"Briefing deck on the release: {briefing.document.title}"[:255]
-    props.author = props.last_modified_by = config.author
-    props.category = config.organisation
-    props.keywords, props.comments = "", f"Made by reportgen from {briefing.document.path}"
+    props.title = _property(briefing.analytic_title or briefing.document.title)
+    props.subject = _property(f"Briefing deck on the release: {briefing.document.title}")
+    props.author = props.last_modified_by = _property(config.author)
+    props.category = _property(config.organisation)
+    props.keywords = ""
+    props.comments = _property(f"Made by reportgen from {briefing.document.path}")
     props.revision = 1
     props.created = props.modified = props.last_printed = when
     props.identifier = briefing.document.sha256
     props.language, props.content_status, props.version = "en", "", ""
+
+
+def _property(text: str) -> str:
+    """`text` as a core property takes it: no control characters, at most 255 characters (a
+    file name with a control character or 240 characters made python-pptx raise)."""
+    return without_invisible(text)[:255]
 
 
 class DeckBuilder:

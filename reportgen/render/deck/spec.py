@@ -27,6 +27,7 @@ from typing import Any
 import yaml
 
 from reportgen.errors import TemplateError
+from reportgen.files import read_text_file
 
 TEXT_KEYS = ("layout", "title", "subtitle", "body", "notes")
 DATA_KEYS = ("chart", "charts", "table", "tiles", "diagram")
@@ -68,17 +69,14 @@ class DeckSpec:
         return f"{self.where}:{line}"
 
 
-def load_deck_spec(path: Path) -> DeckSpec:
-    """The deck spec in `path`; `TemplateError` naming file and line when it is invalid."""
+def load_deck_spec(path: Path, root: Path | None = None) -> DeckSpec:
+    """The deck spec in `path` (a regular file, inside `root` when given); `TemplateError`
+    naming file and line when it is invalid."""
     where = display_path(path)
-    if not path.is_file():
+    if not path.exists() and not path.is_symlink():
         raise TemplateError(f"{where}: deck spec not found")
-    if path.stat().st_size > MAX_DECK_YAML_BYTES:
-        raise TemplateError(f"{where}: over {MAX_DECK_YAML_BYTES:,} bytes; is it the right file?")
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise TemplateError(f"{where}: not UTF-8 text ({exc.reason})") from None
+    text = read_text_file(path, MAX_DECK_YAML_BYTES, root=root, what="deck spec",
+                          error=TemplateError)
     return parse_deck_spec(text, where, path)
 
 
@@ -145,16 +143,22 @@ def _entry(node: yaml.Node, where: str, loader: yaml.SafeLoader) -> SlideEntry:
             hint = (f"did you mean {close[0]!r}?" if close
                     else f"known keys: {', '.join(KNOWN_KEYS)}")
             raise TemplateError(f"{where}:{key_line}: unknown slide key {key!r}; {hint}")
-        fields[key] = SlideField(_value(value_node, loader), value_node.start_mark.line + 1)
+        fields[key] = SlideField(_value(value_node, loader, where), value_node.start_mark.line + 1)
     if "layout" not in fields:
         raise TemplateError(f"{where}:{line}: slide entry without 'layout:' (e.g. layout: Chart)")
     _check_shapes(fields, where)
     return SlideEntry(line=line, fields=fields)
 
 
-def _value(node: yaml.Node, loader: yaml.SafeLoader) -> Any:
-    """The Python value of a node (strings, numbers, lists, mappings)."""
-    return loader.construct_object(node, deep=True)
+def _value(node: yaml.Node, loader: yaml.SafeLoader, where: str = "deck.yaml") -> Any:
+    """The Python value of a node (strings, numbers, lists, mappings); a tag safe loading
+    refuses (`!!python/object`) is an error naming its line."""
+    try:
+        return loader.construct_object(node, deep=True)
+    except yaml.YAMLError as exc:
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        raise TemplateError(f"{where}:{node.start_mark.line + 1}: tag {node.tag!r} is refused "
+                            f"({problem}); write plain text, numbers or lists") from None
 
 
 def _check_shapes(fields: Mapping[str, SlideField], where: str) -> None:

@@ -57,7 +57,7 @@ def test_missing_path_is_refused(tmp_path: Path) -> None:
 def test_directory_is_refused(tmp_path: Path) -> None:
     folder = tmp_path / "master.pptx"
     folder.mkdir()
-    assert "is a directory" in _one_line_error(folder)
+    assert "is a folder, not a master" in _one_line_error(folder)
 
 
 def test_zip_bomb_is_refused_from_the_directory_without_inflating(tmp_path: Path) -> None:
@@ -118,3 +118,104 @@ def test_render_deck_refuses_a_bad_staff_master_before_opening_it(tmp_path: Path
     (deck_dir / "master.pptx").write_bytes(b"")
     with pytest.raises(MasterError, match="empty"):
         render_deck(synthetic, [], Config(templates_dir=tmp_path))
+
+
+def _rewritten(tmp_path: Path, change) -> Path:
+    """A copy of the shipped master with each part passed through `change(name, data)`
+    (returning None drops the part, a (name, data) pair renames or replaces it)."""
+    path = tmp_path / "master.pptx"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive, \
+            zipfile.ZipFile(SHIPPED) as shipped:
+        for info in shipped.infolist():
+            result = change(info.filename, shipped.read(info))
+            if result is not None:
+                archive.writestr(*result)
+    return path
+
+
+def test_a_fifo_as_master_is_refused_without_blocking(tmp_path: Path) -> None:
+    import os
+
+    fifo = tmp_path / "master.pptx"
+    os.mkfifo(fifo)
+    assert "named pipe (FIFO)" in _one_line_error(fifo)
+
+
+def test_a_dangling_link_as_master_is_one_line(tmp_path: Path) -> None:
+    link = tmp_path / "master.pptx"
+    link.symlink_to(tmp_path / "gone.pptx")
+    assert "points to nothing" in _one_line_error(link)
+
+
+def test_a_corrupt_deflate_stream_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "master.pptx"
+    data = bytearray(SHIPPED.read_bytes())
+    with zipfile.ZipFile(SHIPPED) as shipped:
+        info = shipped.getinfo("ppt/presentation.xml")
+    start = info.header_offset + 30 + len(info.filename) + len(info.extra)
+    for i in range(start + 4, start + min(info.compress_size, 60)):
+        data[i] ^= 0x5A  # scramble the compressed bytes, keep the directory
+    path.write_bytes(bytes(data))
+    assert "not a readable .pptx" in _one_line_error(path)
+
+
+def test_a_master_without_a_slide_master_is_refused(tmp_path: Path) -> None:
+    import re
+
+    def drop_master_rel(name: str, data: bytes):
+        if name == "ppt/_rels/presentation.xml.rels":
+            data = re.sub(rb'<Relationship [^>]*slideMaster"[^>]*/>', b"", data)
+        return name, data
+
+    assert "has no slide master" in _one_line_error(_rewritten(tmp_path, drop_master_rel))
+
+
+def test_a_relationship_to_a_missing_part_is_refused(tmp_path: Path) -> None:
+    path = _rewritten(tmp_path, lambda name, data: None if name.startswith(
+        "ppt/slideLayouts/slideLayout1.xml") else (name, data))
+    message = _one_line_error(path)
+    assert "slideLayout1.xml" in message and "missing" in message
+
+
+def test_a_main_part_that_is_not_a_presentation_is_refused(tmp_path: Path) -> None:
+    def retype(name: str, data: bytes):
+        if name == "[Content_Types].xml":
+            data = data.replace(b"presentationml.presentation.main+xml",
+                                b"wordprocessingml.document.main+xml")
+        return name, data
+
+    assert "not a PowerPoint presentation" in _one_line_error(_rewritten(tmp_path, retype))
+
+
+@pytest.mark.parametrize("part", ["ppt/media/notes.dat", "ppt/theme/theme9.bin"])
+def test_an_xml_part_is_parsed_safely_whatever_its_name(tmp_path: Path, part: str) -> None:
+    laughs = (b'<?xml version="1.0"?><!DOCTYPE l [<!ENTITY a "aaaaaaaaaa">'
+              b'<!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]><l>&b;</l>')
+
+    def add_part(name: str, data: bytes):
+        return name, data
+
+    path = _rewritten(tmp_path, add_part)
+    with zipfile.ZipFile(path, "a") as archive:
+        archive.writestr(part, laughs)
+    message = _one_line_error(path)
+    assert part in message and "DOCTYPE or entity" in message
+
+
+def test_a_part_with_an_xml_content_type_is_parsed_even_when_renamed(tmp_path: Path) -> None:
+    def rename_theme(name: str, data: bytes):
+        if name == "ppt/theme/theme1.xml":
+            return "ppt/theme/theme1.dat", data.replace(b"<a:theme", b"<a:theme x='&undefined;'")
+        if name.endswith(".rels") or name == "[Content_Types].xml":
+            data = data.replace(b"theme1.xml", b"theme1.dat")
+        return name, data
+
+    message = _one_line_error(_rewritten(tmp_path, rename_theme))
+    assert "ppt/theme/theme1.dat" in message and "not valid XML" in message
+
+
+def test_read_master_returns_the_bytes_it_checked(tmp_path: Path) -> None:
+    from reportgen.render.deck.master import read_master
+
+    data, layouts = read_master(SHIPPED, Limits())
+    assert data == SHIPPED.read_bytes() and sorted(layouts) == sorted(LAYOUTS)

@@ -53,3 +53,19 @@ def test_display_path_is_relative_to_the_working_folder_when_under_it(
     monkeypatch.chdir(tmp_path)
     assert display_path(tmp_path / "deck" / "deck.yaml") == str(Path("deck") / "deck.yaml")
     assert display_path(Path("/elsewhere/deck.yaml")) == "/elsewhere/deck.yaml"
+
+
+def test_a_python_object_tag_in_deck_yaml_is_refused_with_its_line() -> None:
+    text = "slides:\n  - layout: Title\n    title: !!python/object/apply:os.system [id]\n"
+    with pytest.raises(TemplateError) as caught:
+        parse_deck_spec(text, "deck.yaml")
+    assert str(caught.value).startswith("deck.yaml:3: tag ")
+    assert "refused" in str(caught.value)
+
+
+def test_a_deck_yaml_that_is_a_fifo_is_refused_without_blocking(tmp_path: Path) -> None:
+    import os
+
+    os.mkfifo(tmp_path / "deck.yaml")
+    with pytest.raises(TemplateError, match="named pipe"):
+        load_deck_spec(tmp_path / "deck.yaml")

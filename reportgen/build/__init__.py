@@ -15,14 +15,27 @@ charts/, changes.md, manifest.json}, incrementally, in parallel, safely.
 
 from __future__ import annotations
 
+import importlib
 import sys
 import types
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from reportgen.build.batch import BuildReport, DocumentsFailed, build_all
-from reportgen.build.document import DocumentResult
+if TYPE_CHECKING:
+    from reportgen.build.batch import BuildReport, DocumentsFailed, build_all
+    from reportgen.build.document import DocumentResult
 
 __all__ = ["BuildReport", "DocumentResult", "DocumentsFailed", "build_all"]
+
+# The batch is imported when first named: a command that only needs a worker or the index
+# (`reportgen extract` runs under the build's limits) does not load the whole build.
+_LAZY = {"BuildReport": "batch", "DocumentsFailed": "batch", "build_all": "batch",
+         "DocumentResult": "document"}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        return getattr(importlib.import_module(f"reportgen.build.{_LAZY[name]}"), name)
+    raise AttributeError(f"module 'reportgen.build' has no attribute {name!r}")
 
 
 class _CallableModule(types.ModuleType):
@@ -31,6 +44,8 @@ class _CallableModule(types.ModuleType):
 
     def __call__(self, **options: Any) -> BuildReport:
         """Build every output for the sources; returns the build report (see `build_all`)."""
+        from reportgen.build.batch import build_all
+
         return build_all(**options)
 
 

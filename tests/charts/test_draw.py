@@ -96,9 +96,10 @@ def test_svg_text_holds_reader_numbers_and_titles(synthetic):
     assets = {a.id: a for a in draw_charts(synthetic)}
     growth = svg_texts(assets["growth-industrial-added-value"].svg)
     assert "Industrial added value, 2011–2021" in growth
-    assert {"723 billion yuan", "1.07 trillion yuan", "+48.5%", "2011", "2021"} <= set(growth)
+    # figures as the source states them (723.1, 1.0739, 305.6), not rounded to 723, 1.07, 306
+    assert {"723.1 billion yuan", "1.0739 trillion yuan", "+48.5%", "2011", "2021"} <= set(growth)
     ranking = svg_texts(assets["ranking-leading-industries"].svg)
-    assert {"Biopharmaceuticals", "700 billion yuan", "306 billion yuan"} <= set(ranking)
+    assert {"Biopharmaceuticals", "700 billion yuan", "305.6 billion yuan"} <= set(ranking)
     system = " ".join(svg_texts(assets["industrial-system"].svg))
     assert "Metaverse" in system and "350 billion yuan" in system
     assert "Targets for 2025" in system

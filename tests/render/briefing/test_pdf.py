@@ -80,12 +80,29 @@ def test_headline_figures_appear_with_change_and_growth_rate(briefing, text):
     assert formatting.cagr(old.value, new.value, 10) in text
 
 
-def test_every_target_is_in_the_targets_table(briefing, pdf):
-    pages = page_texts(pdf.data)
-    targets_page = flat(next(p for p in pages if "Growth needed" in p))
+def test_every_target_is_in_the_targets_table_without_all_empty_columns(briefing, pdf):
+    pages = [flat(p) for p in page_texts(pdf.data)]
+    table = next(p for p in pages if "Targets Topic Target Year" in p)
+    table = table[table.index("Targets Topic Target Year"):]
     for target in briefing.targets:
-        assert (target.topic or "").capitalize() in targets_page
-        assert fact_display(briefing.fact(target.fact_id)) in targets_page
+        assert (target.topic or "").capitalize() in table
+        assert fact_display(briefing.fact(target.fact_id)) in table
+    # no target here has a latest actual figure: those columns would be all dashes
+    assert not any(t.actual_fact_id or t.growth_needed is not None for t in briefing.targets)
+    assert "Latest actual" not in table and "Growth needed" not in table
+
+
+def test_targets_table_shows_the_latest_actual_and_growth_needed_when_the_data_has_them(
+        briefing):
+    actual = replace(briefing.fact("biopharmaceuticals-scale"), year=2021)
+    target = replace(briefing.targets[0], actual_fact_id=actual.id, growth_needed=12.5)
+    known = replace(briefing, facts=tuple(actual if f.id == actual.id else f
+                                          for f in briefing.facts),
+                    targets=(target, *briefing.targets[1:]))
+    pages = [flat(p) for p in page_texts(render_pdf(known, [], config()).data)]
+    table = next(p for p in pages if "Targets Topic Target Year Latest actual Growth needed" in p)
+    assert f"{fact_display(actual)} (2021)" in table
+    assert formatting.yearly_growth(12.5) in table
 
 
 def test_the_sources_appendix_quotes_every_fact_sentence_when_the_config_asks(briefing,

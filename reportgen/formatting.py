@@ -6,6 +6,7 @@ Pure functions shared by the charts, the templates (as Jinja filters) and the de
 from __future__ import annotations
 
 import math
+from datetime import date
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -170,3 +171,19 @@ def fact_figure(fact: Fact) -> str:
     source's precision and words, its qualifier, 'each' for an amount per item."""
     words = fact.text.lower() if fact.written_as == "words" and not fact.overridden else ""
     return figure(fact.value, fact.unit, str(fact.qualifier), words=words, each=fact.per_item)
+
+
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December")
+
+
+def long_date(iso: str | None) -> str:
+    """A date as every output writes it: '2022-09-14' → '14 September 2022'; other text is
+    returned as it is."""
+    if not iso:
+        return ""
+    try:
+        d = date.fromisoformat(iso)
+    except ValueError:
+        return iso
+    return f"{d.day} {_MONTHS[d.month - 1]} {d.year}"

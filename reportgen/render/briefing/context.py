@@ -530,19 +530,7 @@ def short_title(title: str, limit: int = 45) -> str:
     return f"{cut}…"
 
 
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-           "September", "October", "November", "December")
-
-
-def long_date(iso: str | None) -> str:
-    """'2022-09-14' → '14 September 2022'; other text is returned as it is."""
-    if not iso:
-        return ""
-    try:
-        d = date.fromisoformat(iso)
-    except ValueError:
-        return iso
-    return f"{d.day} {_MONTHS[d.month - 1]} {d.year}"
+long_date = formatting.long_date  # one way of writing a date for every output
 
 
 def created_date(iso: str | None) -> str:

@@ -25,6 +25,7 @@ from reportgen.errors import ConfigError
 from reportgen.model import Fact
 from reportgen.render.briefing.context import fact_display
 from reportgen.render.briefing.pdf import render_pdf
+from reportgen.theme import Theme
 
 pytestmark = pytest.mark.slow
 
@@ -425,3 +426,27 @@ def test_the_pdf_bytes_do_not_depend_on_the_clock(monkeypatch) -> None:
         first = head.timestampNow()
         monkeypatch.setattr(time, "time", lambda: 2_000_000_000.0)
         assert head.timestampNow() == first
+
+
+def test_seed_pdf_prints_no_text_under_7_pt_charts_included(seed):
+    import pdfplumber  # a development dependency: it reads each glyph's size
+
+    _, _, result = seed
+    with pdfplumber.open(io.BytesIO(result.data)) as pdf:
+        sizes = [(page.page_number, c["size"], c["text"]) for page in pdf.pages
+                 for c in page.chars]
+    # chart text is text in the PDF (svg.fonttype none), so this covers every chart at print
+    # size: the smallest glyphs are the charts' source lines, printed at their 7 pt
+    small = [(page, round(size, 2), text) for page, size, text in sizes if size < 6.99]
+    assert small == []
+    assert min(size for _, size, _ in sizes) == pytest.approx(Theme().chart_small_size, abs=0.02)
+
+
+def test_seed_chart_source_lines_are_whole_never_cut(seed):
+    briefing, charts, result = seed
+    text = squash(" ".join(page_texts(result.data)))
+    issuer = squash(briefing.document.issuer)
+    assert len(briefing.document.issuer) > 80  # long enough that one line would not hold it
+    drawn = [c for c in charts if c.spec.source_note]
+    assert drawn and text.count(issuer) >= len(drawn)
+    assert all("…" not in c.spec.source_note for c in drawn)

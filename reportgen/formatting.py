@@ -6,6 +6,7 @@ Pure functions shared by the charts, the templates (as Jinja filters) and the de
 from __future__ import annotations
 
 import math
+import re
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -187,3 +188,10 @@ def long_date(iso: str | None) -> str:
     except ValueError:
         return iso
     return f"{d.day} {_MONTHS[d.month - 1]} {d.year}"
+
+
+def as_heading(sentence: str, limit: int = 100) -> str:
+    """A finding as a heading: without its asides in brackets ("(integrated circuits, …)",
+    "(+48.5%; computed)") or its full stop; '' when still longer than `limit`."""
+    short = re.sub(r"\s*\([^)]*\)", "", sentence).strip().rstrip(".")
+    return short if len(short) <= limit else ""

@@ -286,6 +286,11 @@ class Briefing:
                 return s
         raise KeyError(section_id)
 
+    def finding_in(self, section_id: str) -> Finding | None:
+        """The first key finding that states a figure of this section: the section's point."""
+        inside = {i for s in self.sections if s.id == section_id for i in s.fact_ids}
+        return next((f for f in self.findings if inside & set(f.fact_ids)), None)
+
     def with_charts(self, charts: Iterable[ChartSpec]) -> Briefing:
         """A copy of this briefing carrying these chart specs."""
         return replace(self, charts=tuple(charts))

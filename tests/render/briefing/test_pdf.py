@@ -22,7 +22,7 @@ from synthetic import synthetic_briefing
 
 from reportgen import formatting
 from reportgen.errors import ConfigError
-from reportgen.model import Fact
+from reportgen.model import Briefing, Fact, Section
 from reportgen.render.briefing.context import fact_display
 from reportgen.render.briefing.pdf import render_pdf
 from reportgen.theme import Theme
@@ -304,14 +304,42 @@ def test_seed_headline_cards_show_the_opening_figures(seed):
     assert len(shown) >= 2
 
 
+def chapter_heading(briefing: Briefing, section: Section) -> str:
+    """The heading a chapter carries: its first key finding as a heading, else its title."""
+    found = briefing.finding_in(section.id)
+    return (formatting.as_heading(found.text) if found else "") or section.title
+
+
 def test_seed_contents_numbers_match_bookmarks_and_chapter_pages(seed):
     briefing, _, result = seed
     toc, bookmarks = toc_entries(result.data), outline_pages(result.data)
     pages = page_texts(result.data)
+    annotated = toc["The release, annotated"]
+    assert annotated == bookmarks["The release, annotated"]
     for section in (s for s in briefing.sections if s.number > 0):
-        page = next(p for title, p in toc.items() if flat(section.title)[:40] in flat(title))
-        assert page == next(p for t, p in bookmarks.items() if flat(section.title) in flat(t))
-        assert flat(section.title)[:40] in flat(pages[page - 1])
+        heading = flat(chapter_heading(briefing, section))
+        page = next(p for title, p in toc.items() if heading[:40] in flat(title))
+        assert page == next(p for t, p in bookmarks.items() if heading in flat(t))
+        assert heading[:40] in flat(pages[page - 1])
+        # the release's own heading: on the chapter's page, and over its text in the appendix
+        assert squash(section.title) in squash(pages[page - 1])
+        assert any(squash(section.title) in squash(p) for p in pages[annotated - 1:])
+
+
+def test_seed_chapters_are_headed_by_their_point_and_the_release_text_is_annotated(seed):
+    briefing, _, result = seed
+    pages = page_texts(result.data)
+    headed = [s for s in briefing.sections
+              if s.number > 0 and chapter_heading(briefing, s) != s.title]
+    assert headed  # findings give the chapters their point
+    start = next(i for i, p in enumerate(pages) if p.lstrip().startswith("The release, annotated")
+                 or "\nThe release, annotated\n" in p)
+    appendix = squash(" ".join(pages[start:]))
+    numbered = {s.id for s in briefing.sections if s.number > 0}  # the opening is at a glance
+    chapters = [f for f in briefing.visible_facts if f.section_id in numbered]
+    assert len(chapters) >= 40
+    for fact in chapters:  # every chapter figure's sentence is in the annotated release
+        assert squash(fact.sentence) in appendix, fact.id
 
 
 def test_seed_charts_are_all_drawn_into_the_pdf_the_system_as_text(seed):

@@ -118,6 +118,9 @@ def cagr(old: float, new: float, years: float, decimals: int = 1) -> str:
 _QUALIFIER_PREFIX = {"exact": "", "more_than": "more than ", "about": "about ",
                      "at_least": "at least ", "less_than": "less than ", "up_to": "up to "}
 _WORD_UNITS = frozenset({"percent", "multiple"})
+_UNIT_WORDS = {"teu": "TEU", "teus": "TEU", "kw": "kW", "kwh": "kWh", "mw": "MW", "mwh": "MWh",
+               "gw": "GW", "gwh": "GWh", "twh": "TWh"}
+"""Units kept lowercase in the data (`unit`) that readers know in capitals."""
 
 
 def exact(value: float) -> str:
@@ -163,7 +166,7 @@ def figure(value: float, unit: str, qualifier: str = "exact", *, words: str = ""
         base, _, rest = unit.partition(" per ")
         body = f"{figure(value, base)} per {rest}"
     else:
-        body = f"{exact_scaled(value)} {unit}".strip()
+        body = f"{exact_scaled(value)} {_UNIT_WORDS.get(unit, unit)}".strip()
     return f"{prefix}{body}{' each' if each else ''}"
 
 

@@ -99,10 +99,9 @@ def charts_in(briefing: Briefing, section_id: str) -> list[ChartSpec]:
 
 
 def finding_title(briefing: Briefing, section_id: str, default: str) -> str:
-    """A section slide's title: its first key finding without the asides in brackets, else
-    `default` (the section's own title)."""
-    section = next(s for s in briefing.sections if s.id == section_id)
-    found = next((f for f in briefing.findings if set(f.fact_ids) & set(section.fact_ids)), None)
+    """A section slide's title: its first key finding (or its own point) without the asides in
+    brackets, else `default` (the section's own title)."""
+    found = briefing.finding_in(section_id)
     short = re.sub(r"\s*\([^)]*\)", "", found.text).rstrip(".") if found else ""
     return short if short and len(short) <= 100 else default
 

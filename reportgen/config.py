@@ -182,6 +182,8 @@ THEME_DOCS = {
     "background": "page and chart background", "font_family": "body font",
     "heading_font_family": "heading font", "base_font_size": "body size in points",
     "title_font_size": "title size in points",
+    "latin_font_panose": "PANOSE class of the body font in a master made by tools/make_master.py",
+    "east_asian_font_family": "East Asian font of a master made by tools/make_master.py",
 }
 
 

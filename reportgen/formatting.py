@@ -6,6 +6,8 @@ Pure functions shared by the charts, the templates (as Jinja filters) and the de
 from __future__ import annotations
 
 import math
+import re
+from datetime import date
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -116,6 +118,9 @@ def cagr(old: float, new: float, years: float, decimals: int = 1) -> str:
 _QUALIFIER_PREFIX = {"exact": "", "more_than": "more than ", "about": "about ",
                      "at_least": "at least ", "less_than": "less than ", "up_to": "up to "}
 _WORD_UNITS = frozenset({"percent", "multiple"})
+_UNIT_WORDS = {"teu": "TEU", "teus": "TEU", "kw": "kW", "kwh": "kWh", "mw": "MW", "mwh": "MWh",
+               "gw": "GW", "gwh": "GWh", "twh": "TWh"}
+"""Units kept lowercase in the data (`unit`) that readers know in capitals."""
 
 
 def exact(value: float) -> str:
@@ -161,7 +166,7 @@ def figure(value: float, unit: str, qualifier: str = "exact", *, words: str = ""
         base, _, rest = unit.partition(" per ")
         body = f"{figure(value, base)} per {rest}"
     else:
-        body = f"{exact_scaled(value)} {unit}".strip()
+        body = f"{exact_scaled(value)} {_UNIT_WORDS.get(unit, unit)}".strip()
     return f"{prefix}{body}{' each' if each else ''}"
 
 
@@ -170,3 +175,26 @@ def fact_figure(fact: Fact) -> str:
     source's precision and words, its qualifier, 'each' for an amount per item."""
     words = fact.text.lower() if fact.written_as == "words" and not fact.overridden else ""
     return figure(fact.value, fact.unit, str(fact.qualifier), words=words, each=fact.per_item)
+
+
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December")
+
+
+def long_date(iso: str | None) -> str:
+    """A date as every output writes it: '2022-09-14' → '14 September 2022'; other text is
+    returned as it is."""
+    if not iso:
+        return ""
+    try:
+        d = date.fromisoformat(iso)
+    except ValueError:
+        return iso
+    return f"{d.day} {_MONTHS[d.month - 1]} {d.year}"
+
+
+def as_heading(sentence: str, limit: int = 100) -> str:
+    """A finding as a heading: without its asides in brackets ("(integrated circuits, …)",
+    "(+48.5%; computed)") or its full stop; '' when still longer than `limit`."""
+    short = re.sub(r"\s*\([^)]*\)", "", sentence).strip().rstrip(".")
+    return short if len(short) <= limit else ""

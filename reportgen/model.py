@@ -249,6 +249,9 @@ class Briefing:
     analytic_title: str = ""
     """A title that states place, subject and period (the release's own title is the subtitle);
     empty: use the release's title."""
+    section_points: tuple[Finding, ...] = ()
+    """For a numbered section no key finding speaks of, a sentence on its leading figure (its
+    facts all in that section): what the section shows, for its heading."""
 
     @property
     def visible_facts(self) -> tuple[Fact, ...]:
@@ -285,6 +288,13 @@ class Briefing:
             if s.id == section_id:
                 return s
         raise KeyError(section_id)
+
+    def finding_in(self, section_id: str) -> Finding | None:
+        """The first key finding that states a figure of this section, else the section's own
+        point (`section_points`): what the section shows."""
+        inside = {i for s in self.sections if s.id == section_id for i in s.fact_ids}
+        return next((f for f in (*self.findings, *self.section_points)
+                     if inside & set(f.fact_ids)), None)
 
     def with_charts(self, charts: Iterable[ChartSpec]) -> Briefing:
         """A copy of this briefing carrying these chart specs."""

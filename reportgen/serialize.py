@@ -24,6 +24,8 @@ def briefing_to_dict(briefing: Briefing) -> dict[str, Any]:
         "headlines": [i for i in briefing.headlines if i in visible],
         "analytic_title": briefing.analytic_title,
         "findings": [{"text": f.text, "fact_ids": list(f.fact_ids)} for f in briefing.findings],
+        "section_points": [{"text": f.text, "fact_ids": list(f.fact_ids)}
+                           for f in briefing.section_points],
         "targets": [_target(t) for t in briefing.targets],
         "system": [_tier(t) for t in briefing.system],
         "warnings": list(briefing.warnings),

@@ -27,7 +27,10 @@ FILE_ROLES: dict[str, str] = {
     "briefing/partials/toc.html.j2": "the table of contents",
     "briefing/partials/glance.html.j2": "\"At a glance\": the key figures",
     "briefing/partials/system.html.j2": "the industrial system diagram and its tiers",
-    "briefing/partials/chapter.html.j2": "one chapter per numbered section of the release",
+    "briefing/partials/chapter.html.j2": "one chapter per numbered section of the release: "
+                                         "its point, what it covers, charts, key figures",
+    "briefing/partials/annotated.html.j2": "\"The release, annotated\": the release's own "
+                                           "sentences, each figure marked",
     "briefing/partials/extra_charts.html.j2": "charts not placed in a chapter",
     "briefing/partials/targets.html.j2": "the table of targets (goal, year, latest figure)",
     "briefing/partials/sources.html.j2": "the appendix of source sentences every figure "

@@ -38,6 +38,7 @@ FILTERS: Mapping[str, Callable[..., str]] = {
     "change": formatting.change,
     "cagr": formatting.cagr,
     "upper_first": formatting.upper_first,
+    "long_date": formatting.long_date,
 }
 
 

@@ -25,6 +25,12 @@ class Theme:
     fallback_font_families: tuple[str, ...] = ("Noto Sans CJK SC",)
     """Fonts for glyphs the main font lacks (Chinese names in a release), used when installed."""
     heading_font_family: str = "DejaVu Sans"
+    latin_font_panose: str = "020B0603030804020204"
+    """The PANOSE class of the Latin font (DejaVu Sans: a sans of Verdana's proportions): an
+    Office machine without the font substitutes the nearest font of this class."""
+    east_asian_font_family: str = "Microsoft YaHei"
+    """The deck theme's font for Chinese, Japanese and Korean text: a sans every Windows Office
+    has (LibreOffice substitutes the installed CJK sans, such as Noto Sans CJK SC)."""
     base_font_size: float = 10.0
     title_font_size: float = 13.0
     chart_width_in: float = 6.3

@@ -59,3 +59,9 @@ def test_figure_prints_an_amount_per_item_as_a_threshold():
     from reportgen.formatting import figure
 
     assert figure(1e10, "yuan", "more_than", each=True) == "more than 10 billion yuan each"
+
+
+def test_units_known_in_capitals_print_in_capitals_at_the_source_precision():
+    assert fmt.figure(3.22e6, "teu") == "3.22 million TEU"
+    assert fmt.figure(1.5e9, "kwh", "more_than") == "more than 1.5 billion kWh"
+    assert fmt.figure(5.26e6, "tons") == "5.26 million tons"

@@ -231,11 +231,22 @@ def theme_xml(xml: bytes, theme: Theme) -> bytes:
     ) + "</a:clrScheme>"
     text = xml.decode("utf-8")
     text = re.sub(r"<a:clrScheme .*?</a:clrScheme>", scheme, text, flags=re.S)
-    text = re.sub(r'(<a:majorFont><a:latin typeface=")[^"]*', rf"\g<1>{theme.heading_font_family}",
-                  text)
-    text = re.sub(r'(<a:minorFont><a:latin typeface=")[^"]*', rf"\g<1>{theme.font_family}", text)
+    for part, latin in (("majorFont", theme.heading_font_family), ("minorFont", theme.font_family)):
+        text = re.sub(rf"<a:{part}>.*?</a:{part}>", lambda m, latin=latin: theme_fonts(
+            m.group(0), latin, theme), text, flags=re.S)
     text = text.replace('<a:theme name="Office Theme"', '<a:theme name="reportgen"')
     return text.encode("utf-8")
+
+
+def theme_fonts(xml: str, latin: str, theme: Theme) -> str:
+    """A theme's major or minor font list with `latin` for Latin text (with its PANOSE class, so
+    Office substitutes a like font where it is missing) and the theme's East Asian font for
+    Chinese, Japanese and Korean text (and for simplified Chinese by script)."""
+    xml = re.sub(r"<a:latin [^>]*/>", f'<a:latin typeface="{latin}" '
+                 f'panose="{theme.latin_font_panose}" pitchFamily="34" charset="0"/>', xml)
+    xml = re.sub(r"<a:ea [^>]*/>", f'<a:ea typeface="{theme.east_asian_font_family}"/>', xml)
+    return re.sub(r'<a:font script="Hans" typeface="[^"]*"/>',
+                  f'<a:font script="Hans" typeface="{theme.east_asian_font_family}"/>', xml)
 
 
 def build_master(theme: Theme = DEFAULT_THEME) -> bytes:

@@ -10,13 +10,26 @@ from __future__ import annotations
 
 import io
 import math
-import textwrap
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, cast
 
 from reportgen.charts.alt import value_text
+from reportgen.charts.measure import (
+    BOLD,
+    MAX_HEIGHT_IN,
+    PT,
+    Frame,
+    chart_height,
+    chart_width,
+    footer_extra,
+    header_height,
+    source_lines,
+    text_width_in,
+    wrap,
+    wrap_whole,
+)
 from reportgen.errors import ChartError
 from reportgen.formatting import change, number, scaled
 from reportgen.model import ChartPoint, ChartSpec
@@ -28,11 +41,6 @@ if TYPE_CHECKING:
 
 Drawer = Callable[[ChartSpec, Theme], "Figure"]
 
-PT = 1 / 72
-"""One typographic point in inches."""
-MAX_HEIGHT_IN = 9.5
-"""The tallest chart that still fits an A4 text block."""
-MAX_LABEL_LINES = 2
 MAX_ARROW_COLUMNS = 6
 """Beyond this many columns a change arrow crosses too many labels."""
 MIN_BAR_HEIGHT_IN = 2.6
@@ -41,70 +49,7 @@ MIN_ROW_IN = 0.42
 SVG_METADATA = {"Date": None, "Creator": None}
 PNG_METADATA = {"Software": None}
 
-_NARROW = frozenset(" .,:;'!|()[]-/ijlrtf")
-_WIDE = frozenset("mwMW%")
-BOLD = 1.12
-"""Bold glyphs are about this much wider than regular ones."""
-SAFETY = 1.05
-"""Estimated widths are this much generous, so that estimated text never clips."""
-
-
-def _em(char: str) -> float:
-    """The approximate advance of `char` in DejaVu Sans, in ems (measured, within ±5 %)."""
-    if char in _WIDE or ord(char) > 0x2E80:  # wide Latin letters and CJK ideographs
-        return 0.95
-    if char in _NARROW:
-        return 0.36
-    if char.isdigit():
-        return 0.64
-    return 0.72 if char.isupper() else 0.6
-
-
-def text_width_in(text: str, size_pt: float) -> float:
-    """The estimated width in inches of one line of `text` at `size_pt` (no renderer needed)."""
-    return sum(_em(c) for c in text) * size_pt * PT * SAFETY
-
-
-def wrap(text: str, width_in: float, size_pt: float, lines: int = MAX_LABEL_LINES) -> str:
-    """`text` wrapped to fit `width_in`, at most `lines` lines, cut with '…' if longer."""
-    em = text_width_in(text, size_pt) / max(1, len(text))
-    chars = max(4, int(width_in / em)) if em else 4
-    wrapped = textwrap.wrap(text, chars, break_long_words=True) or [""]
-    if len(wrapped) > lines:
-        wrapped = wrapped[:lines]
-        wrapped[-1] = wrapped[-1][:chars - 1].rstrip() + "…"
-    return "\n".join(wrapped)
-
-
 # --- the frame shared by every chart: title, subtitle, source note ---------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class Frame:
-    """Where the plot area sits in the figure, in inches."""
-
-    width: float
-    height: float
-    top: float
-    """Distance from the figure's top edge to the plot area."""
-    bottom: float
-    """Distance from the figure's bottom edge to the plot area."""
-
-    def axes_rect(self, left: float, right: float) -> tuple[float, float, float, float]:
-        """`[left, bottom, width, height]` in figure fractions for margins in inches."""
-        w = max(0.5, self.width - left - right)
-        h = max(0.3, self.height - self.top - self.bottom)
-        return (left / self.width, self.bottom / self.height, w / self.width, h / self.height)
-
-
-def header_height(spec: ChartSpec, theme: Theme) -> float:
-    """The height in inches taken by the title and subtitle of `spec`."""
-    width = theme.chart_width_in - 0.3
-    title_lines = wrap(spec.title, width, theme.chart_title_size * BOLD).count("\n") + 1
-    sub_lines = wrap(spec.subtitle, width, theme.chart_font_size).count("\n") + 1 \
-        if spec.subtitle else 0
-    return (0.12 + title_lines * theme.chart_title_size * 1.25 * PT
-            + sub_lines * theme.chart_font_size * 1.3 * PT + 0.1)
 
 
 def new_figure(spec: ChartSpec, theme: Theme, height: float | None = None,
@@ -112,23 +57,22 @@ def new_figure(spec: ChartSpec, theme: Theme, height: float | None = None,
     """A figure with the spec's title, subtitle and source note drawn, and its free frame."""
     from matplotlib.figure import Figure
 
-    width = theme.chart_width_in
-    height = min(MAX_HEIGHT_IN, height or theme.chart_height_in)
+    width, height = chart_width(spec, theme), chart_height(spec, theme, height)
     fig = Figure(figsize=(width, height), dpi=theme.chart_dpi)
     y = height - 0.12
     text_w = width - 0.3
-    title = wrap(spec.title, text_w, theme.chart_title_size * BOLD)
+    title = wrap_whole(spec.title, text_w, theme.chart_title_size * BOLD)
     fig.text(0.15 / width, y / height, title, fontsize=theme.chart_title_size, weight="bold",
              va="top", ha="left", color=theme.text, family=_heading_families(theme))
     y -= (title.count("\n") + 1) * theme.chart_title_size * 1.25 * PT
     if spec.subtitle:
-        fig.text(0.15 / width, y / height, wrap(spec.subtitle, text_w, theme.chart_font_size),
+        fig.text(0.15 / width, y / height, wrap_whole(spec.subtitle, text_w,
+                                                      theme.chart_font_size),
                  fontsize=theme.chart_font_size, va="top", ha="left", color=theme.muted)
     if spec.source_note:
-        fig.text(0.15 / width, 0.07 / height, wrap(spec.source_note, text_w,
-                                                   theme.chart_small_size, lines=1),
+        fig.text(0.15 / width, 0.07 / height, source_lines(spec, theme), linespacing=1.3,
                  fontsize=theme.chart_small_size, va="bottom", ha="left", color=theme.muted)
-    return fig, Frame(width, height, header_height(spec, theme), bottom)
+    return fig, Frame(width, height, header_height(spec, theme), bottom + footer_extra(spec, theme))
 
 
 def _heading_families(theme: Theme) -> list[str]:
@@ -228,13 +172,25 @@ def _column_label(point: ChartPoint, unit: str, slot_in: float, size: float) -> 
 
 def _change_arrow(ax: Axes, values: Sequence[float], span: float, label: str,
                   theme: Theme) -> None:
-    """A curved arrow from the first column to the last, labelled with the change."""
+    """A curved arrow from above the first column's label to above the last one's, the change
+    written over it; the plot grows upward to hold them (twice: growing moves the points)."""
     first, last = 0, len(values) - 1
-    lift = 0.16 * span
-    top = max(values) + 0.3 * span
-    ax.annotate("", xy=(last, values[last] + lift), xytext=(first, values[first] + lift),
+    for _ in range(2):
+        lo, hi = ax.get_ylim()
+        box = ax.get_position()
+        per_in = (hi - lo) / (box.height * ax.figure.get_figheight())  # data units per inch
+        width_in = box.width * ax.figure.get_figwidth() * (last - first) / float(
+            ax.get_xlim()[1] - ax.get_xlim()[0])
+        lift = (6 + theme.chart_font_size * 1.3) * PT * per_in  # clear of the column's label
+        start, end = values[first] + lift, values[last] + lift
+        top = max(start, end) + (0.125 * width_in + 3 * PT) * per_in  # over the arc's crest
+        needed = top + theme.chart_title_size * 1.4 * PT * per_in
+        if needed <= hi:
+            break
+        ax.set_ylim(lo, needed)
+    ax.annotate("", xy=(last, end), xytext=(first, start),
                 arrowprops={"arrowstyle": "-|>", "color": theme.accent, "linewidth": 1.2,
-                            "connectionstyle": "arc3,rad=-0.25", "shrinkA": 2, "shrinkB": 2},
+                            "connectionstyle": "arc3,rad=-0.25", "shrinkA": 0, "shrinkB": 0},
                 zorder=4)
     ax.text((first + last) / 2, top, label, ha="center", va="bottom",
             fontsize=theme.chart_title_size, weight="bold", color=theme.accent, zorder=4)
@@ -249,6 +205,8 @@ class BarRow:
 
     label: str
     bars: tuple[tuple[float, str, str], ...]
+    outlined: int = 0
+    """How many of the first bars are goals, drawn outlined and hatched, not solid."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -318,7 +276,11 @@ def _draw_bar_rows(ax: Axes, rows: list[BarRow], theme: Theme, track: float | No
                 _value_label(ax, 0.0, yy, text, theme.muted, size)
                 continue
             shown = min(max(value, 0.0), track) if track is not None else value
-            ax.barh(yy, shown, height=thick * 0.9, color=colour, zorder=2)
+            if j < row.outlined:  # a goal: an outline to be filled, so never read as achieved
+                ax.barh(yy, shown, height=thick * 0.9, facecolor=theme.background,
+                        edgecolor=colour, hatch="////", linewidth=1.0, zorder=2)
+            else:
+                ax.barh(yy, shown, height=thick * 0.9, color=colour, zorder=2)
             end = track if track is not None else value
             _value_label(ax, end, yy, text, theme.text, size, left=value < 0 and track is None)
     ax.axvline(0, color=theme.muted, linewidth=0.8, zorder=3)
@@ -369,21 +331,24 @@ def _target_rows(spec: ChartSpec, theme: Theme) -> list[BarRow]:
         a = actual.get(p.label)
         if a is not None:
             bars.append((a.value, theme.series_colour("targets", 1), value_text(a, spec.unit)))
-        rows.append(BarRow(p.label, tuple(bars)))
+        rows.append(BarRow(p.label, tuple(bars), outlined=1))
     return rows
 
 
 def draw_targets(spec: ChartSpec, theme: Theme) -> Figure:
-    """Each target as a dark bar, the latest actual figure as a pale bar beneath it."""
+    """Each target as an outlined, hatched bar labelled "target …" (a goal, not an achievement),
+    the latest actual figure as a solid bar beneath it."""
     from matplotlib.patches import Patch
 
     actual = len(spec.series) > 1 and bool(spec.series[1].points)
     fig, ax, _ = _bar_layout(spec, theme, _target_rows(spec, theme))
-    if actual:
-        handles = [Patch(color=theme.series_colour("targets", i), label=spec.series[i].name)
-                   for i in (0, 1)]
+    if actual:  # alone, each goal's label says "target"; beside actuals a legend tells them apart
+        colour = theme.series_colour("targets", 0)
+        handles = [Patch(facecolor=theme.background, edgecolor=colour, hatch="////",
+                         label=spec.series[0].name),
+                   Patch(color=theme.series_colour("targets", 1), label=spec.series[1].name)]
         ax.legend(handles=handles, loc="lower right", frameon=False, ncol=2,
-                  fontsize=theme.chart_small_size, handlelength=1.0, borderaxespad=0.1)
+                  fontsize=theme.chart_small_size, handlelength=1.6, borderaxespad=0.1)
     return fig
 
 
@@ -554,7 +519,7 @@ def figure_size(spec: ChartSpec, theme: Theme = DEFAULT_THEME) -> tuple[float, f
         height = _bar_plan(spec, theme, BAR_ROWS[spec.kind](spec, theme)).height
     elif spec.kind == "system":
         height = _system_plan(spec, theme).height
-    return theme.chart_width_in, min(MAX_HEIGHT_IN, height or theme.chart_height_in)
+    return chart_width(spec, theme), chart_height(spec, theme, height)
 
 
 def drawer_for(spec: ChartSpec) -> Drawer:

@@ -126,7 +126,31 @@ def write_findings(briefing: Briefing, patterns: FindingPatterns | None = None) 
     """A copy of `briefing` carrying its key findings and its analytic title."""
     writer = _Writer(patterns or load_patterns())
     findings = _findings(briefing, writer)
-    return replace(briefing, findings=findings, analytic_title=_title(briefing, writer))
+    return replace(briefing, findings=findings, analytic_title=_title(briefing, writer),
+                   section_points=_section_points(briefing, findings, writer))
+
+
+_POINT_UNITS = ("yuan", "usd", "percent")
+"""Units whose figure can state a section's point (money and rates, not a count of things)."""
+
+
+def _section_points(briefing: Briefing, findings: tuple[Finding, ...],
+                    writer: _Writer) -> tuple[Finding, ...]:
+    """For each numbered section no finding speaks of, its leading figure as a sentence: a
+    headline fact first, then a dated one, then the first in the text."""
+    said = {i for f in findings for i in f.fact_ids}
+    rank = {fact_id: n for n, fact_id in enumerate(briefing.headlines)}
+    out = []
+    for section in briefing.sections:
+        facts = briefing.facts_in(section.fact_ids)
+        if not section.number or said & {f.id for f in facts}:
+            continue
+        able = [f for f in facts if f.unit in _POINT_UNITS and not f.is_target
+                and not f.per_item and clear_metric(f)]
+        if able:
+            best = min(able, key=lambda f: (rank.get(f.id, len(rank)), f.year is None, f.span))
+            out.append(_level(briefing, best, writer))
+    return tuple(out)
 
 
 def _findings(briefing: Briefing, writer: _Writer) -> tuple[Finding, ...]:

@@ -5,15 +5,18 @@ from __future__ import annotations
 import io
 import math
 import os
+import re
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
+from dataclasses import replace
 
 import pytest
 from PIL import Image
 
 from reportgen.charts import ChartAsset, draw_charts, draw_plan, draw_svg_then_png
-from reportgen.charts.draw import DRAWERS, house_style, render, wrap
+from reportgen.charts.draw import DRAWERS, figure_size, house_style, render, wrap
+from reportgen.charts.measure import NARROW_GROWTH
 from reportgen.charts.select import choose_charts
 from reportgen.charts.select.common import ChartPlan
 from reportgen.config import Config
@@ -89,16 +92,22 @@ def test_synthetic_charts_draw_as_svg_and_2x_png(synthetic):
         assert asset.png is not None
         image = Image.open(io.BytesIO(asset.png))
         assert image.format == "PNG"
-        assert image.size[0] == round(theme.chart_width_in * theme.png_dpi)
+        # the PNG is the chart at its drawn size, twice over: the text width, or about half of
+        # it for a growth chart of two or three columns
+        width_in = figure_size(asset.spec, theme)[0]
+        assert image.size[0] == round(width_in * theme.png_dpi)
+        assert width_in == (theme.chart_width_in if asset.spec.kind != "growth"
+                            else pytest.approx(theme.chart_width_in * NARROW_GROWTH))
 
 
 def test_svg_text_holds_reader_numbers_and_titles(synthetic):
     assets = {a.id: a for a in draw_charts(synthetic)}
     growth = svg_texts(assets["growth-industrial-added-value"].svg)
-    assert "Industrial added value, 2011–2021" in growth
-    assert {"723 billion yuan", "1.07 trillion yuan", "+48.5%", "2011", "2021"} <= set(growth)
+    assert "Industrial added value, 2011–2021" in " ".join(growth)  # wrapped on a narrow chart
+    # figures as the source states them (723.1, 1.0739, 305.6), not rounded to 723, 1.07, 306
+    assert {"723.1 billion yuan", "1.0739 trillion yuan", "+48.5%", "2011", "2021"} <= set(growth)
     ranking = svg_texts(assets["ranking-leading-industries"].svg)
-    assert {"Biopharmaceuticals", "700 billion yuan", "306 billion yuan"} <= set(ranking)
+    assert {"Biopharmaceuticals", "700 billion yuan", "305.6 billion yuan"} <= set(ranking)
     system = " ".join(svg_texts(assets["industrial-system"].svg))
     assert "Metaverse" in system and "350 billion yuan" in system
     assert "Targets for 2025" in system
@@ -346,3 +355,37 @@ def test_placeholder_size_matches_short_long_and_cut_bar_charts(kind, count, syn
     briefing = synthetic.with_charts([chart])
     drawn = draw_charts(briefing, png=False)
     assert _svg_size(chart_placeholders(briefing)[0].svg) == _svg_size(drawn[0].svg)
+
+
+def svg_font_sizes(svg: bytes) -> list[float]:
+    """The size of every text run of an SVG drawn with text kept as text (pt: 72 units an inch)."""
+    return [float(m) for m in re.findall(rb"font-size: ([\d.]+)px", svg)]
+
+
+def test_every_chart_text_is_at_least_7_pt_at_its_drawn_size(synthetic):
+    assets = draw_charts(synthetic)
+    for asset in assets:
+        sizes = svg_font_sizes(asset.svg)
+        assert sizes and min(sizes) >= 7.0, asset.id
+
+
+def test_a_long_source_line_is_wrapped_whole_never_cut_and_the_chart_grows_for_it():
+    words = " ".join(f"office{i}" for i in range(30))
+    short = spec("ranking", [("A", 3e9), ("B", 2e9)])
+    long = replace(short, source_note=f"Source: {words}, 14 September 2022")
+    texts = " ".join(svg_texts(draw_one(long).svg))
+    assert all(f"office{i}" in texts for i in range(30)) and "14 September 2022" in texts
+    assert "…" not in texts
+    assert figure_size(long)[1] > figure_size(short)[1]  # room for its further lines
+    assert legibility_problems(long) == []
+
+
+def test_targets_are_hatched_outlines_labelled_target_beside_solid_actuals(synthetic):
+    targets = next(c for c in choose_charts(synthetic) if c.kind == "targets")
+    texts = svg_texts(draw_one(targets).svg)
+    labels = [p.value_text for p in targets.series[0].points]
+    assert labels and all(t.startswith("target ") for t in labels)
+    assert set(labels) <= set(texts)
+    assert b"<pattern" in draw_one(targets).svg  # the hatching of the goals' bars
+    ranking = next(c for c in choose_charts(synthetic) if c.kind == "ranking")
+    assert b"<pattern" not in draw_one(ranking).svg  # achievements stay solid

@@ -96,3 +96,18 @@ def test_unknown_pattern_name_lists_the_known_ones(tmp_path):
     own.write_text("levels: 'x'\n")
     with pytest.raises(TemplateError, match=r"findings.yaml:1: unknown pattern 'levels'; known"):
         load_patterns(own)
+
+
+def test_each_numbered_section_gets_its_point_from_a_finding_or_its_leading_figure(seed):
+    said = {i for f in seed.findings for i in f.fact_ids}
+    for section in (s for s in seed.sections if s.number):
+        point = seed.finding_in(section.id)
+        assert point is not None, section.title  # every chapter of the bundled release
+        if not said & set(section.fact_ids):  # no key finding speaks of it: its own point
+            assert point in seed.section_points
+            assert set(point.fact_ids) <= set(section.fact_ids)
+    assert seed.section_points
+    for point in seed.section_points:  # money and rates as the one formatter prints them
+        fact = seed.fact(point.fact_ids[0])
+        assert fact.unit in ("yuan", "usd", "percent") and not fact.is_target
+        assert fact_figure(fact) in point.text

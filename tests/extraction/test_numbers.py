@@ -79,6 +79,7 @@ def test_genre_figures_are_read_with_value_unit_and_qualifier(text: str, expecte
     "1. The construction of a new system",
     "the Double First-Class plan and double carbon goals", "they met twice a year",
     "at 3 pm and 4 p.m.", "the top ten cities", "call 86-21-12345678",
+    "E-mail a@b.com Phone 0551-65179860-203", "Pub Date:23-10-12 15:21 Source:news.example.cn",
 ])
 def test_non_facts_are_not_figures(text: str) -> None:
     assert figures(text) == []

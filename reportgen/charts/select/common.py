@@ -69,8 +69,9 @@ def figure(fact: Fact, with_year: bool = False) -> str:
 
 
 def plottable_fact(fact: Fact) -> bool:
-    """Whether the fact's value can be plotted: finite and of a sane size."""
-    return plottable(fact.value)
+    """Whether the fact's value can be plotted: finite, of a sane size, and a measured figure,
+    not a threshold ("over 10 billion yuan each" bounds each item; a bar would read as a total)."""
+    return plottable(fact.value) and not fact.per_item
 
 
 def plottable(value: float) -> bool:
@@ -132,11 +133,10 @@ def single_unit(facts: Iterable[Fact]) -> str:
 
 
 def source_note(briefing: Briefing) -> str:
-    """'Source: <issuer or press release>, <date>', at most 100 characters."""
+    """'Source: <issuer or press release>, <date>', whole (the chart wraps it, never cuts it)."""
     doc = briefing.document
     who = doc.issuer or "press release"
-    note = f"Source: {who}" + (f", {doc.date}" if doc.date else "")
-    return note if len(note) <= 100 else note[:99] + "…"
+    return f"Source: {who}" + (f", {formatting.long_date(doc.date)}" if doc.date else "")
 
 
 def candidate_id(candidate: Candidate) -> str:

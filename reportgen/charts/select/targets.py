@@ -62,7 +62,8 @@ def _targets(briefing: Briefing, chart_id: str, year: int | None, unit: str,
     if len(set(labels)) < len(labels):  # two goals for one topic: name each by its metric
         labels = [sentence_case(t.display_label) for t, _ in rows]
     when = f"{year} target" if year else "Target"
-    series = [ChartSeries(when, tuple(ChartPoint(lbl, t.value, t.id, figure(t))
+    # each goal's label says it is one: "target 700 billion yuan", beside "250 billion yuan (2021)"
+    series = [ChartSeries(when, tuple(ChartPoint(lbl, t.value, t.id, f"target {figure(t)}")
                                       for lbl, (t, _) in zip(labels, rows, strict=True)))]
     if with_actual:
         # A target without an actual figure has no point in this series (not a NaN point).

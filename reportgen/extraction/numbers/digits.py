@@ -82,6 +82,9 @@ def _is_name_or_code(text: str, start: int, end: int) -> bool:
         return True  # "C919", "ARJ21"
     if before and before in "-–" and start >= 2 and text[start - 2].isalpha():
         return True  # "COVID-19"
+    if before == "-" and start >= 2 and text[start - 2].isdigit() and not _range_start_ok(
+            text, start):
+        return True  # the tail of "0551-65179860-203" or "Pub Date:23-10-12": a code or date
     after = text[end:end + 6]
     glued = re.match(r"[A-Za-z]+", after)
     if glued and glued.group().lower() not in {"bn", "tn", "mn", "trln", "bln", "mln", "km",
@@ -128,6 +131,19 @@ def _is_page_furniture(text: str, start: int, end: int) -> bool:
             start >= 2 and text[start - 1] == "-" and text[start - 4:start - 1].isdigit()):
         return True  # "0551-65179860-203": a phone or serial number
     return _FURNITURE_BEFORE.search(text[max(0, start - 30):start]) is not None
+
+
+def _range_start_ok(text: str, start: int) -> bool:
+    """Whether the number ending just before `start - 1` opens a range this number closes
+    ("5-10 years"): a smaller number not itself glued to a hyphen before it."""
+    head = re.search(r"([0-9]+(?:\.[0-9]+)?)-$", text[max(0, start - 24):start])
+    if head is None:
+        return False
+    before_head = text[:start - len(head.group(0))]
+    if before_head.endswith(("-", "–")) or before_head[-1:].isdigit():
+        return False  # a third part: "23-10-12", "0551-65179860-203"
+    tail = re.match(r"[0-9]+(?:\.[0-9]+)?", text[start:])
+    return tail is not None and float(head.group(1)) < float(tail.group())
 
 
 _RANK_BEFORE_TOP = frozenset({"the", "a", "its", "their", "our", "his", "her", "among", "of",

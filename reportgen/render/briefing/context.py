@@ -116,11 +116,19 @@ class ChapterView:
     id: str
     number: int
     title: str
+    """The release's own heading of the section."""
     anchor: str
     sentences: tuple[Markup, ...]
     points: tuple[PointView, ...]
     facts: tuple[FactView, ...]
     charts: tuple[ChartView, ...]
+    heading: str = ""
+    """The chapter's point: its first key finding as a heading, else the release's heading."""
+
+    @property
+    def release_anchor(self) -> str:
+        """Where the release's own text of this chapter is, in "The release, annotated"."""
+        return f"rel-{self.id}"
 
     @property
     def key_facts(self) -> tuple[FactView, ...]:
@@ -444,8 +452,10 @@ def _chapter(links: SourceLinks, section: Section, charts: Sequence[ChartView],
     facts = links.facts
     in_points = {i for p in section.points for i in p.fact_ids}
     loose = [i for i in section.fact_ids if i not in in_points]
+    found = links.briefing.finding_in(section.id)
     return ChapterView(
         id=section.id, number=section.number, title=section.title, anchor=f"ch-{section.id}",
+        heading=(formatting.as_heading(found.text) if found else "") or section.title,
         sentences=links.sentences(loose),
         points=tuple(_point(links, p) for p in section.points),
         facts=tuple(sorted((facts[i] for i in section.fact_ids if i in facts),
@@ -530,19 +540,7 @@ def short_title(title: str, limit: int = 45) -> str:
     return f"{cut}…"
 
 
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-           "September", "October", "November", "December")
-
-
-def long_date(iso: str | None) -> str:
-    """'2022-09-14' → '14 September 2022'; other text is returned as it is."""
-    if not iso:
-        return ""
-    try:
-        d = date.fromisoformat(iso)
-    except ValueError:
-        return iso
-    return f"{d.day} {_MONTHS[d.month - 1]} {d.year}"
+long_date = formatting.long_date  # one way of writing a date for every output
 
 
 def created_date(iso: str | None) -> str:

@@ -2,9 +2,10 @@
 
 A chart is built from the spec's own series (python-pptx's `CategoryChartData` writes both the
 cached values and the embedded workbook from the same numbers, so "Edit Data" shows them).
-Values stay in base units; the number format scales them for reading (`#,##0.0,,,` shows
-1073900000000 as 1,073.9 with the axis titled "billion yuan"). python-pptx is imported by the
-caller (`slides`) before any function here runs.
+Values stay in base units; each data label is the figure as the shared formatter prints it
+("1.0739 trillion yuan", as in the PDF), and the number format scales the workbook's numbers for
+reading (`#,##0.0,,,` shows 1073900000000 as 1,073.9). python-pptx is imported by the caller
+(`slides`) before any function here runs.
 """
 
 from __future__ import annotations
@@ -145,21 +146,23 @@ def _style_chart(chart: Any, spec: ChartSpec, table: ChartTable, style: NumberSt
     font.size = Pt(12)
     font.name = theme.font_family
     font.color.rgb = rgb(theme.text)
-    _set_title(chart, _title_with_unit(spec.title, style), spec.subtitle, theme)
+    is_doughnut = "DOUGHNUT" in str(chart.chart_type)
+    # the labels name their unit ("1.0739 trillion yuan"); a doughnut's keep the number format
+    _set_title(chart, _title_with_unit(spec.title, style) if is_doughnut else spec.title,
+               spec.subtitle, theme)
     plot = chart.plots[0]
     plot.has_data_labels = True
     labels = plot.data_labels
     labels.number_format, labels.number_format_is_linked = style.code, False
     labels.font.size = Pt(12)
-    kind = chart.chart_type  # worked out from the chart's XML on each look: once here
-    chart_type = str(kind)
-    is_doughnut = kind is not None and "DOUGHNUT" in chart_type
+    chart_type = str(chart.chart_type)  # worked out from the chart's XML on each look: once
     if is_doughnut:
         _colour_points(plot, table, theme)
         chart.has_legend = True
         chart.legend.position, chart.legend.include_in_layout = XL_LEGEND_POSITION.RIGHT, False
         return
     labels.position = XL_LABEL_POSITION.OUTSIDE_END
+    _label_points(plot, spec, table, theme)
     if hasattr(plot, "gap_width"):
         plot.gap_width = 60
     for index, series in enumerate(plot.series):
@@ -170,6 +173,8 @@ def _style_chart(chart: Any, spec: ChartSpec, table: ChartTable, style: NumberSt
             series.marker.format.fill.solid()
             series.marker.format.fill.fore_color.rgb = rgb(colour)
             series.marker.format.line.color.rgb = rgb(colour)
+        elif spec.kind == "targets" and index == 0:  # goals hatched and outlined, as in the PDF
+            _hatch(series.format, colour, theme.background)
         else:
             series.format.fill.solid()
             series.format.fill.fore_color.rgb = rgb(colour)
@@ -177,6 +182,47 @@ def _style_chart(chart: Any, spec: ChartSpec, table: ChartTable, style: NumberSt
     if chart.has_legend:
         chart.legend.position, chart.legend.include_in_layout = XL_LEGEND_POSITION.BOTTOM, False
     _style_axes(chart, spec, theme)
+
+
+def label_texts(spec: ChartSpec, table: ChartTable) -> list[list[str | None]]:
+    """Each cell's label as every output prints the figure ('1.0739 trillion yuan', not
+    '1,073.9'), series by series in the table's order; None where the cell is empty."""
+    texts: dict[tuple[str, str], str] = {}
+    for series in spec.series:
+        for p in series.points:
+            text = p.value_text or formatting.figure(p.value, spec.unit)
+            texts[(series.name, p.label)] = texts[(p.label, series.name)] = text
+    return [[texts.get((name, category)) if v is not None else None
+             for category, v in zip(table.categories, values, strict=True)]
+            for name, values in table.series]
+
+
+def _label_points(plot: Any, spec: ChartSpec, table: ChartTable, theme: Theme) -> None:
+    """Each bar's or marker's label written out by the shared formatter (the values stay numbers
+    in the workbook; a label staff want recomputed is reset with "Reset Label Text")."""
+    from pptx.util import Pt
+
+    for series, texts in zip(plot.series, label_texts(spec, table), strict=True):
+        for index, text in enumerate(texts):
+            if text is None:
+                continue
+            frame = series.points[index].data_label.text_frame
+            frame.text = text
+            run = frame.paragraphs[0].runs[0]
+            run.font.size = Pt(12)
+            run.font.color.rgb = rgb(theme.text)
+
+
+def _hatch(fmt: Any, colour: str, background: str) -> None:
+    """A series filled with diagonal hatching in `colour` on `background`, outlined in `colour`:
+    a goal, so that it never reads as an achieved figure."""
+    from pptx.enum.dml import MSO_PATTERN
+
+    fmt.fill.patterned()
+    fmt.fill.pattern = MSO_PATTERN.WIDE_UPWARD_DIAGONAL
+    fmt.fill.fore_color.rgb, fmt.fill.back_color.rgb = rgb(colour), rgb(background)
+    fmt.line.color.rgb = rgb(colour)
+    fmt.line.width = 12700  # 1 pt
 
 
 def _set_title(chart: Any, title: str, subtitle: str, theme: Theme) -> None:

@@ -13,6 +13,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from reportgen import formatting
 from reportgen.errors import TemplateError
 from reportgen.model import Briefing, ChartSpec, Fact
 from reportgen.render.deck.figures import chart_years, figure_text, key_candidates, tile_labels
@@ -176,12 +177,9 @@ def _helpers(briefing: Briefing, specs: Sequence[ChartSpec], recorder: list[str]
     def finding_in(section_id: str, default: str = "") -> str:
         """The first key finding whose figures are in this section, else `default`: a slide
         title that states a finding rather than the release's slogan."""
-        section = next((s for s in briefing.sections if s.id == section_id), None)
-        inside = set(section.fact_ids) if section else set()
-        found = next((f for f in briefing.findings if set(f.fact_ids) & inside), None)
-        # a title is the finding without its asides: "(integrated circuits, …)", "(+48.5%; …)"
-        short = re.sub(r"\s*\([^)]*\)", "", found.text if found else "").rstrip(".")
-        if found is None or not short or len(short) > 100:
+        found = briefing.finding_in(section_id)
+        short = formatting.as_heading(found.text) if found else ""
+        if found is None or not short:
             return default
         recorder.extend(found.fact_ids)
         return short

@@ -93,13 +93,14 @@ def _without_empty_columns(table: TableData) -> TableData:
 
 
 def sources_table(briefing: Briefing) -> TableData:
-    """Where the figures come from: the document, its issuer, date, address and checksum."""
+    """Where the figures come from: the document, its issuer, date and address (the file and
+    its checksum are in the notes and properties, not on a slide)."""
     doc = briefing.document
     shown = len(briefing.visible_facts)
     rows = [
         ("Document", doc.title),
         ("Issued by", doc.issuer or "—"),
-        ("Date", doc.date or "—"),
+        ("Date", formatting.long_date(doc.date) or "—"),
         ("Source", doc.source_url or "the release itself (file and checksum in the notes and "
                                      "the document properties)"),
         ("Figures", f"{shown} figures extracted; each slide's speaker notes quote the source "

@@ -9,6 +9,7 @@ from dataclasses import replace
 import pytest
 
 from reportgen.charts.select import choose_charts, plan_charts
+from reportgen.formatting import fact_figure
 from reportgen.model import (
     LevelChange,
 )
@@ -24,7 +25,10 @@ def test_growth_chart_points_are_years_with_fact_ids_and_change_in_subtitle(synt
         ("2021", 1.0739e12, "industrial-added-value-2021")]
     assert spec.title == "Industrial added value, 2011–2021"
     assert spec.subtitle == "+48.5% in 10 years (4% a year)"
-    assert [p.value_text for p in points] == ["723 billion yuan", "1.07 trillion yuan"]
+    # as the source states them (and as every output prints them), not rounded to 723 and 1.07
+    assert [p.value_text for p in points] == ["723.1 billion yuan", "1.0739 trillion yuan"]
+    assert [p.value_text for p in points] == [fact_figure(synthetic.fact(p.fact_id))
+                                              for p in points]
 
 
 def test_release_without_growth_pairs_gets_no_growth_chart():

@@ -31,8 +31,10 @@ def test_targets_stand_beside_the_latest_actual_of_the_same_topic():
     target, actual = spec.series
     assert [(p.label, p.value) for p in target.points] == [("Vehicles", 1.2e6), ("Charging", 2e5)]
     assert [(p.label, p.fact_id) for p in actual.points] == [("Vehicles", "ev-2021")]
-    assert "Vehicles: 1.2 million — latest actual 670,000 (2021)" in spec.alt_text
-    assert "Charging: 200,000" in spec.alt_text
+    # each goal is labelled as one, so it never reads as an achieved figure
+    assert [p.value_text for p in target.points] == ["target 1.2 million", "target 200,000"]
+    assert "Vehicles: target 1.2 million — latest actual 670,000 (2021)" in spec.alt_text
+    assert "Charging: target 200,000" in spec.alt_text
 
 
 def test_an_actual_of_another_metric_in_the_same_topic_is_not_set_beside_a_target():

@@ -57,7 +57,7 @@ def test_fact_lookup_names_close_ids_and_says_when_a_fact_is_hidden():
     hidden = replace(base.fact("metaverse-scale-2025"), hidden=True)
     briefing = replace(base, facts=tuple(hidden if f.id == hidden.id else f for f in base.facts))
     ctx = _context(briefing)
-    assert ctx["fact"]("industrial-added-value-2021").display == "1.07 trillion yuan"
+    assert ctx["fact"]("industrial-added-value-2021").display == "1.0739 trillion yuan"  # as stated
     with pytest.raises(LookupError, match="closest: industrial-added-value-2021"):
         ctx["fact"]("industrial-added-value-2022")
     with pytest.raises(LookupError, match="hidden by the overrides file"):

@@ -22,9 +22,10 @@ from synthetic import synthetic_briefing
 
 from reportgen import formatting
 from reportgen.errors import ConfigError
-from reportgen.model import Fact
+from reportgen.model import Briefing, Fact, Section
 from reportgen.render.briefing.context import fact_display
 from reportgen.render.briefing.pdf import render_pdf
+from reportgen.theme import Theme
 
 pytestmark = pytest.mark.slow
 
@@ -80,12 +81,29 @@ def test_headline_figures_appear_with_change_and_growth_rate(briefing, text):
     assert formatting.cagr(old.value, new.value, 10) in text
 
 
-def test_every_target_is_in_the_targets_table(briefing, pdf):
-    pages = page_texts(pdf.data)
-    targets_page = flat(next(p for p in pages if "Growth needed" in p))
+def test_every_target_is_in_the_targets_table_without_all_empty_columns(briefing, pdf):
+    pages = [flat(p) for p in page_texts(pdf.data)]
+    table = next(p for p in pages if "Targets Topic Target Year" in p)
+    table = table[table.index("Targets Topic Target Year"):]
     for target in briefing.targets:
-        assert (target.topic or "").capitalize() in targets_page
-        assert fact_display(briefing.fact(target.fact_id)) in targets_page
+        assert (target.topic or "").capitalize() in table
+        assert fact_display(briefing.fact(target.fact_id)) in table
+    # no target here has a latest actual figure: those columns would be all dashes
+    assert not any(t.actual_fact_id or t.growth_needed is not None for t in briefing.targets)
+    assert "Latest actual" not in table and "Growth needed" not in table
+
+
+def test_targets_table_shows_the_latest_actual_and_growth_needed_when_the_data_has_them(
+        briefing):
+    actual = replace(briefing.fact("biopharmaceuticals-scale"), year=2021)
+    target = replace(briefing.targets[0], actual_fact_id=actual.id, growth_needed=12.5)
+    known = replace(briefing, facts=tuple(actual if f.id == actual.id else f
+                                          for f in briefing.facts),
+                    targets=(target, *briefing.targets[1:]))
+    pages = [flat(p) for p in page_texts(render_pdf(known, [], config()).data)]
+    table = next(p for p in pages if "Targets Topic Target Year Latest actual Growth needed" in p)
+    assert f"{fact_display(actual)} (2021)" in table
+    assert formatting.yearly_growth(12.5) in table
 
 
 def test_the_sources_appendix_quotes_every_fact_sentence_when_the_config_asks(briefing,
@@ -286,14 +304,42 @@ def test_seed_headline_cards_show_the_opening_figures(seed):
     assert len(shown) >= 2
 
 
+def chapter_heading(briefing: Briefing, section: Section) -> str:
+    """The heading a chapter carries: its first key finding as a heading, else its title."""
+    found = briefing.finding_in(section.id)
+    return (formatting.as_heading(found.text) if found else "") or section.title
+
+
 def test_seed_contents_numbers_match_bookmarks_and_chapter_pages(seed):
     briefing, _, result = seed
     toc, bookmarks = toc_entries(result.data), outline_pages(result.data)
     pages = page_texts(result.data)
+    annotated = toc["The release, annotated"]
+    assert annotated == bookmarks["The release, annotated"]
     for section in (s for s in briefing.sections if s.number > 0):
-        page = next(p for title, p in toc.items() if flat(section.title)[:40] in flat(title))
-        assert page == next(p for t, p in bookmarks.items() if flat(section.title) in flat(t))
-        assert flat(section.title)[:40] in flat(pages[page - 1])
+        heading = flat(chapter_heading(briefing, section))
+        page = next(p for title, p in toc.items() if heading[:40] in flat(title))
+        assert page == next(p for t, p in bookmarks.items() if heading in flat(t))
+        assert heading[:40] in flat(pages[page - 1])
+        # the release's own heading: on the chapter's page, and over its text in the appendix
+        assert squash(section.title) in squash(pages[page - 1])
+        assert any(squash(section.title) in squash(p) for p in pages[annotated - 1:])
+
+
+def test_seed_chapters_are_headed_by_their_point_and_the_release_text_is_annotated(seed):
+    briefing, _, result = seed
+    pages = page_texts(result.data)
+    headed = [s for s in briefing.sections
+              if s.number > 0 and chapter_heading(briefing, s) != s.title]
+    assert headed  # findings give the chapters their point
+    start = next(i for i, p in enumerate(pages) if p.lstrip().startswith("The release, annotated")
+                 or "\nThe release, annotated\n" in p)
+    appendix = squash(" ".join(pages[start:]))
+    numbered = {s.id for s in briefing.sections if s.number > 0}  # the opening is at a glance
+    chapters = [f for f in briefing.visible_facts if f.section_id in numbered]
+    assert len(chapters) >= 40
+    for fact in chapters:  # every chapter figure's sentence is in the annotated release
+        assert squash(fact.sentence) in appendix, fact.id
 
 
 def test_seed_charts_are_all_drawn_into_the_pdf_the_system_as_text(seed):
@@ -408,3 +454,27 @@ def test_the_pdf_bytes_do_not_depend_on_the_clock(monkeypatch) -> None:
         first = head.timestampNow()
         monkeypatch.setattr(time, "time", lambda: 2_000_000_000.0)
         assert head.timestampNow() == first
+
+
+def test_seed_pdf_prints_no_text_under_7_pt_charts_included(seed):
+    import pdfplumber  # a development dependency: it reads each glyph's size
+
+    _, _, result = seed
+    with pdfplumber.open(io.BytesIO(result.data)) as pdf:
+        sizes = [(page.page_number, c["size"], c["text"]) for page in pdf.pages
+                 for c in page.chars]
+    # chart text is text in the PDF (svg.fonttype none), so this covers every chart at print
+    # size: the smallest glyphs are the charts' source lines, printed at their 7 pt
+    small = [(page, round(size, 2), text) for page, size, text in sizes if size < 6.99]
+    assert small == []
+    assert min(size for _, size, _ in sizes) == pytest.approx(Theme().chart_small_size, abs=0.02)
+
+
+def test_seed_chart_source_lines_are_whole_never_cut(seed):
+    briefing, charts, result = seed
+    text = squash(" ".join(page_texts(result.data)))
+    issuer = squash(briefing.document.issuer)
+    assert len(briefing.document.issuer) > 80  # long enough that one line would not hold it
+    drawn = [c for c in charts if c.spec.source_note]
+    assert drawn and text.count(issuer) >= len(drawn)
+    assert all("…" not in c.spec.source_note for c in drawn)

@@ -11,7 +11,13 @@ import pytest
 from reportgen.charts import ChartAsset, draw_charts, plan_for
 from reportgen.config import Config
 from reportgen.model import Briefing, ChartPoint, ChartSeries, ChartSpec
-from reportgen.render.deck.charts import NumberStyle, chart_table, chart_type_for, number_style
+from reportgen.render.deck.charts import (
+    NumberStyle,
+    chart_table,
+    chart_type_for,
+    label_texts,
+    number_style,
+)
 from reportgen.theme import Theme
 
 from .support import build, chart_on, staff_deck
@@ -103,3 +109,44 @@ def test_the_number_format_scales_the_figures_for_reading(unit: str, values: lis
 def test_a_kind_without_a_native_form_has_no_chart_type() -> None:
     spec = ChartSpec("m", "map", "Parks", "count", (ChartSeries("parks", (ChartPoint("P", 1.0),)),))
     assert chart_type_for(spec, chart_table(spec)) is None
+
+
+def test_native_chart_labels_print_each_figure_as_the_pdf_does(synthetic: Briefing) -> None:
+    from reportgen.formatting import fact_figure
+
+    prs = build(synthetic)
+    specs = {c.id: c for c in plan_for(synthetic).charts}
+    seen = 0
+    for shape in (s for slide in prs.slides for s in slide.shapes if s.has_chart):
+        spec = specs[shape.name.removeprefix("Chart ")]
+        table = chart_table(spec)
+        plot = shape.chart.plots[0]
+        for series, texts in zip(plot.series, label_texts(spec, table), strict=True):
+            for index, text in enumerate(texts):
+                if text is None:
+                    continue
+                label = series.points[index].data_label
+                assert label.has_text_frame and label.text_frame.text == text
+                seen += 1
+        for point in (p for s in spec.series for p in s.points if p.fact_id):
+            shown = {series.points[i].data_label.text_frame.text for series in plot.series
+                     for i in range(len(table.categories))
+                     if series.points[i].data_label.has_text_frame}
+            assert fact_figure(synthetic.fact(point.fact_id)) in " ".join(shown), point
+    assert seen >= 6
+    growth = next(s for s in specs.values() if s.kind == "growth")
+    assert "1.0739 trillion yuan" in label_texts(growth, chart_table(growth))[0]  # not 1,073.9
+
+
+def test_native_targets_are_hatched_outlines_and_actuals_solid(synthetic: Briefing) -> None:
+    from pptx.enum.dml import MSO_FILL
+
+    prs = build(synthetic)
+    charts = {s.name.removeprefix("Chart "): s.chart for slide in prs.slides
+              for s in slide.shapes if s.has_chart}
+    targets = next(c for i, c in charts.items() if i.startswith("targets"))
+    goals = targets.plots[0].series[0]
+    assert goals.format.fill.type == MSO_FILL.PATTERNED
+    assert all(s.format.fill.type == MSO_FILL.SOLID for s in list(targets.plots[0].series)[1:])
+    ranking = next(c for i, c in charts.items() if i.startswith("ranking"))
+    assert ranking.plots[0].series[0].format.fill.type == MSO_FILL.SOLID

@@ -21,7 +21,8 @@ from pptx.util import Emu
 from reportgen.charts import plan_for
 from reportgen.config import Config
 from reportgen.errors import MasterError, TemplateError
-from reportgen.model import Briefing, ChartSpec, Fact, Quantity
+from reportgen.extraction.findings import write_findings
+from reportgen.model import Briefing, ChartSpec, Fact, Finding, Quantity
 from reportgen.render.deck import render_deck
 from reportgen.templating import DEFAULTS_DIR
 from reportgen.theme import Theme
@@ -50,6 +51,23 @@ def titles(prs: Any) -> list[str]:
 
 
 FIGURES_TITLE = "Sources of the figures"
+# What the default deck leaves out and staff can add back (the entries deck.yaml's comments show)
+OPT_IN_TITLES = ("Agenda", FIGURES_TITLE, "Thank you")
+OPT_IN_ENTRIES = f"""
+  - layout: Title and Content
+    title: Agenda
+    body: |
+      {{% for section in numbered_sections %}}{{{{ section.title }}}}
+      {{% endfor %}}
+
+  - layout: Table
+    title: {FIGURES_TITLE}
+    table: figures
+
+  - layout: Closing
+    title: Thank you
+    body: "{{{{ organisation }}}}"
+"""
 
 
 def deck_titles(prs: Any) -> list[str]:
@@ -58,9 +76,9 @@ def deck_titles(prs: Any) -> list[str]:
     got = titles(prs)
     pages = [t for t in got if t.startswith(FIGURES_TITLE)]
     n = len(pages)
-    assert pages == ([FIGURES_TITLE] if n == 1 else
+    assert pages == ([] if n == 0 else [FIGURES_TITLE] if n == 1 else
                      [f"{FIGURES_TITLE} ({i} of {n})" for i in range(1, n + 1)])
-    return [FIGURES_TITLE if t == pages[0] else t for t in got
+    return [FIGURES_TITLE if t.startswith(FIGURES_TITLE) else t for t in got
             if not t.startswith(FIGURES_TITLE) or t == pages[0]]
 
 
@@ -80,27 +98,38 @@ def charts_in(briefing: Briefing, section_id: str) -> list[ChartSpec]:
             if c.section_id == section_id and c.kind != "system"]
 
 
+def finding_title(briefing: Briefing, section_id: str, default: str) -> str:
+    """A section slide's title: its first key finding (or its own point) without the asides in
+    brackets, else `default` (the section's own title)."""
+    found = briefing.finding_in(section_id)
+    short = re.sub(r"\s*\([^)]*\)", "", found.text).rstrip(".") if found else ""
+    return short if short and len(short) <= 100 else default
+
+
 def expected_default_titles(briefing: Briefing) -> list[str]:
-    """The default deck.yaml's slide titles for `briefing`, entry by entry."""
-    out = [briefing.document.title, "Agenda", "At a glance"]
+    """The default deck.yaml's slide titles for `briefing`, entry by entry: no agenda, no list of
+    figures (their sources are in the notes), no closing slide."""
+    out = [briefing.analytic_title or briefing.document.title]
+    if briefing.findings:
+        out.append("Key findings")
+    out.append("At a glance")
     if briefing.system:
         out.append("The industrial system")
     for section in briefing.sections:
         charts = charts_in(briefing, section.id)
         if not charts:
             continue
-        title = section.title if section.number else "Overview"
+        title = finding_title(briefing, section.id,
+                              section.title if section.number else "Overview")
         pages = len(charts) // 2 if len(charts) % 2 == 0 else len(charts)  # pairs side by side
         out += [title] if pages == 1 else [f"{title} ({i} of {pages})" for i in range(1, pages + 1)]
     for section in briefing.sections:
         if section.number and section.points and not charts_in(briefing, section.id):
-            out.append(section.title)
+            out.append(finding_title(briefing, section.id, section.title))
     if briefing.targets:
         out.append("Targets")
     out.append("Sources")
-    if briefing.visible_facts:
-        out.append(FIGURES_TITLE)
-    return [*out, "Thank you"]
+    return out
 
 
 def chart_frames(prs: Any) -> list[tuple[Any, Any]]:
@@ -125,7 +154,36 @@ def normalised(text: str) -> str:
 def test_slide_titles_and_count_follow_the_default_deck_yaml(synthetic: Briefing) -> None:
     prs = build(synthetic)
     assert deck_titles(prs) == expected_default_titles(synthetic)
+    assert not set(OPT_IN_TITLES) & set(titles(prs))
     assert (prs.slide_width, prs.slide_height) == (Emu(12192000), Emu(6858000))
+
+
+def test_default_deck_opens_with_the_analytic_title_then_key_findings_and_titles_by_finding(
+        synthetic: Briefing) -> None:
+    ids = ("integrated-circuits-scale", "biopharmaceuticals-scale")
+    leading = Finding("Two leading industries reached 950 billion yuan (integrated circuits, "
+                      "biopharmaceuticals).", ids)
+    targets = Finding("Targets for 2025: metaverse industry scale 350 billion yuan.",
+                      ("metaverse-scale-2025",))
+    written = replace(synthetic, findings=(leading, targets),
+                      analytic_title="Sample City's output: 1.0739 trillion yuan in 2021")
+    prs = build(written)
+    got = titles(prs)
+    assert got == expected_default_titles(written)
+    assert got[:2] == ["Sample City's output: 1.0739 trillion yuan in 2021", "Key findings"]
+    body = prs.slides[1].placeholders[1].text_frame.text
+    assert body.splitlines() == [leading.text, targets.text]
+    # the section of the leading industries is titled by its finding, without the aside
+    section = next(s for s in written.sections if ids[0] in s.fact_ids)
+    assert "Two leading industries reached 950 billion yuan" in got
+    assert section.title not in got and len(got) <= 12
+
+
+def test_staff_add_the_agenda_figures_list_and_closing_slide_back_in_deck_yaml(
+        tmp_path: Path, synthetic: Briefing) -> None:
+    config = staff_templates(tmp_path, DEFAULT_YAML + OPT_IN_ENTRIES)
+    got = deck_titles(build(synthetic, config))
+    assert got == [*expected_default_titles(synthetic), *OPT_IN_TITLES]
 
 
 def test_each_native_chart_has_the_type_categories_and_values_of_its_facts(
@@ -304,14 +362,16 @@ def test_staff_reorder_drop_and_retitle_slides_in_deck_yaml(tmp_path: Path,
     head, blocks = _entries(DEFAULT_YAML)
     by_title = {re.search(r"title: (.*)", b).group(1): b for b in blocks}  # type: ignore[union-attr]
     sources, targets = by_title["Sources"], by_title["Targets"]
-    agenda = by_title["Agenda"]
+    dropped = by_title["Key findings"]
     glance = by_title["At a glance"].replace("title: At a glance", "title: Key figures")
-    reordered = [glance if b == by_title["At a glance"] else b for b in blocks if b != agenda]
+    reordered = [glance if b == by_title["At a glance"] else b for b in blocks if b != dropped]
     i, j = reordered.index(targets), reordered.index(sources)
     reordered[i], reordered[j] = reordered[j], reordered[i]
     config = staff_templates(tmp_path, head + "\n".join(reordered) + "\n")
+    synthetic = write_findings(synthetic)  # so that the dropped slide would be there
+    assert "Key findings" in expected_default_titles(synthetic)
     got = deck_titles(build(synthetic, config))
-    expected = [t for t in expected_default_titles(synthetic) if t != "Agenda"]
+    expected = [t for t in expected_default_titles(synthetic) if t != "Key findings"]
     expected[expected.index("At a glance")] = "Key figures"
     a, b = expected.index("Targets"), expected.index("Sources")
     expected[a], expected[b] = expected[b], expected[a]
@@ -622,9 +682,9 @@ def test_a_release_without_figures_sections_or_targets_still_makes_a_clean_deck(
     bare = Briefing(document=replace(synthetic.document, title="A short notice"),
                     text="A short notice without figures.")
     prs = build(bare)
-    assert titles(prs) == ["A short notice", "Agenda", "Sources", "Thank you"]
-    agenda = prs.slides[1].placeholders[1].text_frame.text
-    assert agenda.splitlines() == ["Sources"]
+    assert titles(prs) == ["A short notice", "Sources"]
+    sources = next(s for s in prs.slides[1].shapes if s.has_table).table
+    assert [c.text for c in sources.rows[1].cells] == ["Document", "A short notice"]
 
 
 def test_misspelt_layout_name_suggests_the_closest_layout(tmp_path: Path,

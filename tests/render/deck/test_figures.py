@@ -10,6 +10,7 @@ from typing import Any
 
 from reportgen import formatting
 from reportgen.charts import plan_for
+from reportgen.config import Config
 from reportgen.model import Briefing, ChartPoint, ChartSeries, ChartSpec, Qualifier, Quantity
 from reportgen.render.deck.figures import (
     TileCandidate,
@@ -19,10 +20,25 @@ from reportgen.render.deck.figures import (
     tile_label,
 )
 from reportgen.render.deck.plan import key_facts
+from reportgen.templating import DEFAULTS_DIR
 
 from .support import build, flat, slide_titled, staff_deck, with_sentences
 
+DEFAULT_YAML = (DEFAULTS_DIR / "deck" / "deck.yaml").read_text(encoding="utf-8")
+
 FIGURES_TITLE = "Sources of the figures"
+# The list of figures is left out of the default deck (the notes quote the sources); staff add
+# it back with this entry, as deck.yaml's comments show.
+FIGURES_ENTRY = f"""
+  - layout: Table
+    title: {FIGURES_TITLE}
+    table: figures
+"""
+
+
+def with_figures_list(tmp_path: Path) -> Config:
+    """Templates whose deck.yaml is the default one with the list of figures added at the end."""
+    return staff_deck(tmp_path, DEFAULT_YAML + FIGURES_ENTRY)
 
 
 def tiles(slide: Any) -> dict[str, tuple[str, str]]:
@@ -118,9 +134,13 @@ def test_seed_tiles_show_no_threshold_no_count_under_ten_and_a_label_for_each(
 # ---- sources of the figures ----------------------------------------------------------------------
 
 
+def test_the_default_deck_has_no_list_of_figures(synthetic: Briefing) -> None:
+    assert not any(s.shapes.title.text.startswith(FIGURES_TITLE) for s in build(synthetic).slides)
+
+
 def test_every_figure_on_the_slides_is_listed_with_its_source_sentence(
-        synthetic: Briefing) -> None:
-    prs = build(synthetic)
+        tmp_path: Path, synthetic: Briefing) -> None:
+    prs = build(synthetic, with_figures_list(tmp_path))
     pages = [s for s in prs.slides if s.shapes.title.text.startswith(FIGURES_TITLE)]
     assert pages
     listed = ""
@@ -139,10 +159,10 @@ def test_every_figure_on_the_slides_is_listed_with_its_source_sentence(
         assert f"“{flat(fact.sentence)}”" in listed, fact_id
 
 
-def test_the_figures_list_pages_with_its_header_repeated(seed_path: Path) -> None:
+def test_the_figures_list_pages_with_its_header_repeated(tmp_path: Path, seed_path: Path) -> None:
     from reportgen.pipeline import load_briefing
 
-    prs = build(load_briefing(seed_path))
+    prs = build(load_briefing(seed_path), with_figures_list(tmp_path))
     got = [s.shapes.title.text for s in prs.slides if s.shapes.title is not None
            and s.shapes.title.text.startswith(FIGURES_TITLE)]
     assert len(got) >= 2
@@ -167,8 +187,8 @@ def test_a_staff_figures_slide_lists_only_what_the_other_slides_show(
     assert [flat(r[2]).strip("“”") for r in rows] == sorted(sentences, key=len)
     assert all(r[1] == "Value added" for r in rows)
     listed = " ".join(r[0] for r in rows)
-    assert "723.1 billion yuan" in listed and "1.074 trillion yuan" in listed
-    assert "4.201 trillion yuan" not in listed  # on no slide of this deck
+    assert "723.1 billion yuan" in listed and "1.0739 trillion yuan" in listed
+    assert "4.2014 trillion yuan" not in listed  # on no slide of this deck
 
 
 # ---- years and candidates ------------------------------------------------------------------------
@@ -194,10 +214,15 @@ def test_tile_candidates_come_best_first_with_their_year_and_earlier_figure(
     assert len({c.fact.metric for c in chosen}) == 3
 
 
-def test_a_figure_reads_with_its_qualifier_and_four_significant_digits(
+def test_a_figure_reads_with_its_qualifier_at_the_precision_the_source_wrote(
         synthetic: Briefing) -> None:
     fact = synthetic.fact("industrial-added-value-2021")
-    assert figure_text(fact) == "1.074 trillion yuan"
+    assert fact.text == "1.0739 trillion yuan"
+    assert figure_text(fact) == "1.0739 trillion yuan"  # not rounded to 1.074 or 1.07
     assert figure_text(replace(fact, quantity=replace(fact.quantity,
                                                       qualifier=Qualifier.MORE_THAN))) == \
-        "over 1.074 trillion yuan"
+        "more than 1.0739 trillion yuan"
+    share = replace(fact, quantity=Quantity(1.65, "percent"))
+    assert figure_text(share) == "1.65%"  # not 1.6%
+    for each in synthetic.visible_facts:  # the deck prints a figure as every output does
+        assert figure_text(each) == formatting.fact_figure(each)

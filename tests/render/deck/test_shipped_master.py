@@ -4,6 +4,7 @@ fonts, seven plainly named layouts."""
 from __future__ import annotations
 
 import io
+import re
 import sys
 import zipfile
 from pathlib import Path
@@ -41,6 +42,19 @@ def test_master_theme_has_the_house_palette_and_fonts() -> None:
     for colour in DEFAULT_THEME.palette[:6]:
         assert f'val="{colour.lstrip("#").upper()}"' in theme
     assert f'<a:latin typeface="{DEFAULT_THEME.font_family}"' in theme
+
+
+def test_master_theme_sets_latin_and_east_asian_fonts_for_headings_and_body() -> None:
+    """An Office machine without DejaVu substitutes by the PANOSE class; Chinese text takes the
+    theme's East Asian font, not a serif fallback by script."""
+    with zipfile.ZipFile(SHIPPED) as package:
+        theme = package.read("ppt/theme/theme1.xml").decode()
+    for part in ("majorFont", "minorFont"):
+        fonts = re.search(rf"<a:{part}>(.*?)</a:{part}>", theme, re.S).group(1)  # type: ignore[union-attr]
+        assert (f'<a:latin typeface="{DEFAULT_THEME.font_family}" '
+                f'panose="{DEFAULT_THEME.latin_font_panose}"') in fonts
+        assert f'<a:ea typeface="{DEFAULT_THEME.east_asian_font_family}"/>' in fonts
+        assert f'<a:font script="Hans" typeface="{DEFAULT_THEME.east_asian_font_family}"/>' in fonts
 
 
 def test_master_entries_have_fixed_dates() -> None:

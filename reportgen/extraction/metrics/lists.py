@@ -18,10 +18,30 @@ def respective_items(sentence: str, mentions: list[tuple[Mention, Span]]) -> lis
     first = _respective_run(sentence, mentions)
     subject = find_subject(sentence, first) or (sentence[:first] if first == mentions[0][1][0]
                                             else "")
-    items = [i.strip() for i in re.split(r",\s*(?:and\s+)?|\s+and\s+", subject) if i.strip()]
+    clause = _VERB_TAIL.sub("", sentence[:first]).strip()
+    examples = _EXAMPLES.match(clause)
+    if examples:  # "trade with traditional markets such as the US, the EU and Japan"
+        listed = _split_items(examples.group("list"))
+        if len(listed) >= 2:
+            return [f"{examples.group('head')} {item}" for item in listed]
+    items = _split_items(subject)
     if len(items) >= 2:
         return items
     return _numbered_items(sentence)
+
+
+# The verb between a clause's subject and its figures ("… fell by 19.6%, 14.2% and …")
+_VERB_TAIL = re.compile(r"\s+(?:fell|rose|grew|increased|decreased|declined|dropped|went up|went "
+                        r"down|were|was|reached|stood at|amounted to|totaled|totalled|"
+                        r"accounted for)(?:\s+by)?\s*$", re.IGNORECASE)
+# A list given as examples of a kind: the head up to its last preposition names each item
+_EXAMPLES = re.compile(r"^(?:[Tt]he\s+)?(?P<head>.*\b(?:with|to|from|of|in|for))\s+[^,]{1,60}?"
+                       r"\s+(?:such as|including|like)\s+(?P<list>.+)$")
+
+
+def _split_items(text: str) -> list[str]:
+    """The items of "A, B and C" (an Oxford comma or none)."""
+    return [i.strip() for i in re.split(r",\s*(?:and\s+)?|\s+and\s+", text) if i.strip()]
 
 
 @functools.cache

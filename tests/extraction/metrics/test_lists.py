@@ -15,3 +15,13 @@ def test_respectively_gives_each_figure_its_item(tmp_path: Path) -> None:
     found = {f.text: f.metric for f in extract_briefing(read_release(path)).facts}
     assert "export" in found["3.2 percent"] and "import" not in found["3.2 percent"]
     assert "import" in found["5.1 percent"]
+
+
+def test_a_list_of_examples_names_each_figure_after_its_example(tmp_path: Path) -> None:
+    path = tmp_path / "r.txt"
+    path.write_text("Trade report\n\n2020-03-12\n\nThe import and export with traditional markets "
+                    "such as the United States, the European Union, and Japan fell by 19.6%, "
+                    "14.2%, and 15.3% respectively.\n", encoding="utf-8")
+    found = {f.text: f.metric for f in extract_briefing(read_release(path)).facts}
+    assert found["19.6%"] == "decrease in import and export with United States"
+    assert found["15.3%"] == "decrease in import and export with Japan"

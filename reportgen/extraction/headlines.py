@@ -24,12 +24,22 @@ _PER_ITEM_AFTER = re.compile(r"[\s,]*(?:(?:to|for|in)\s+)?(each|apiece|per (item
 _EACH_BEFORE = re.compile(r"\b(each|apiece)\s+(?!of\b)([\w-]+\s+){0,3}$", re.IGNORECASE)
 
 
+# A size threshold that defines a kind of firm ("enterprises above designated size – those with
+# annual turnover of 20 million yuan or more"): a figure per firm, not a total
+_THRESHOLD_BEFORE = re.compile(
+    r"\bwith\s+(?:an?\s+)?annual\s+(?:main\s+)?(?:business\s+)?(?:turnover|revenue|income|"
+    r"sales|output(?:\s+value)?)\s+of\s+(?:at least\s+|over\s+|more than\s+|no less than\s+|"
+    r"above\s+|RMB\s*|US\$|\$|¥)*$", re.IGNORECASE)
+
+
 def is_per_item(text: str, span: tuple[int, int]) -> bool:
-    """Whether the source gives the figure per item ("… 10 billion yuan each", "each worth …"):
-    a threshold or an amount for one of many, never a total."""
+    """Whether the source gives the figure per item ("… 10 billion yuan each", "each worth …",
+    "firms with annual turnover of 20 million yuan or more"): a threshold or an amount for one
+    of many, never a total."""
     start, end = span
     return bool(_PER_ITEM_AFTER.match(text[end:end + 30])
-                or _EACH_BEFORE.search(text[max(0, start - 40):start]))
+                or _EACH_BEFORE.search(text[max(0, start - 40):start])
+                or _THRESHOLD_BEFORE.search(text[max(0, start - 90):start]))
 
 
 def choose_headlines(text: str, title: str, facts: tuple[Fact, ...]) -> tuple[str, ...]:

@@ -43,3 +43,15 @@ def test_an_amount_for_each_item_is_marked_per_item_in_the_data_layer(tmp_path: 
     facts = {f.text: f for f in extract_briefing(read_release(path)).facts}
     assert facts["100 million yuan"].per_item
     assert not facts["3.65 trillion yuan"].per_item
+
+
+def test_a_size_threshold_defining_a_kind_of_firm_is_per_item_never_a_headline(
+        tmp_path: Path) -> None:
+    path = tmp_path / "release.txt"
+    path.write_text("Zone goals for 2023\n\n2023-01-30\n\nIndustry enterprises above a designated "
+                    "size, those with annual turnover of 20 million yuan, grew output 20 percent "
+                    "to 300 billion yuan in 2022.\n", encoding="utf-8")
+    briefing = extract_briefing(read_release(path))
+    facts = {f.text: f for f in briefing.facts}
+    assert facts["20 million yuan"].per_item
+    assert facts["20 million yuan"].id not in briefing.headlines

@@ -58,6 +58,8 @@ class Fact:
     period: str | None = None
     written_as: str = "digits"
     per_item: bool = False
+    conversion_of: str | None = None
+    """The id of the figure this one restates in another currency ("(about US$170 billion)")."""
     overridden: bool = False
     hidden: bool = False
     page: int | None = None  # the source's page (1-based) for paged sources (PDF), else None

@@ -57,7 +57,8 @@ def _fact(fact: Fact, sections: dict[str, str]) -> dict[str, Any]:
         "sentence": fact.sentence,
         "section": sections.get(fact.section_id) if fact.section_id else None,
         "section_id": fact.section_id, "point_id": fact.point_id, "topic": fact.topic,
-        "written_as": fact.written_as, "per_item": fact.per_item, "overridden": fact.overridden,
+        "written_as": fact.written_as, "per_item": fact.per_item,
+        "conversion_of": fact.conversion_of, "overridden": fact.overridden,
     }
     if fact.label:
         out["label"] = fact.label

@@ -14,7 +14,7 @@ import re
 from dataclasses import replace
 
 from reportgen.extraction.facts import read_sentence
-from reportgen.extraction.headlines import choose_headlines, is_per_item
+from reportgen.extraction.headlines import choose_headlines, conversions, is_per_item
 from reportgen.extraction.identity import yearless_dateline
 from reportgen.extraction.ids import fact_slug, unique_ids
 from reportgen.extraction.metrics.fragments import is_fragment
@@ -149,8 +149,10 @@ def extract_facts(text: str, layout: Layout) -> tuple[Fact, ...]:
             ))
     # ids come from the metric without its period: adding the period to names kept them
     ids = unique_ids(fact_slug(f.metric, f.year) for f in drafts)
-    return tuple(replace(f, id=i, metric=with_period(f.metric, f.period))
-                 for f, i in zip(drafts, ids, strict=True))
+    named = tuple(replace(f, id=i, metric=with_period(f.metric, f.period))
+                  for f, i in zip(drafts, ids, strict=True))
+    restated = conversions(text, named)
+    return tuple(replace(f, conversion_of=restated.get(f.id)) for f in named)
 
 
 def _sentence_case(metric: str, lowercase_words: set[str]) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from reportgen.extraction import rules
 from reportgen.model import Fact
 
 MAX_HEADLINES = 5
@@ -17,8 +18,10 @@ _SUBJECT_WORDS = re.compile(
     r"\b(?:gdp|gross domestic product|output|added value|value added|trade|imports?|exports?|"
     r"retail sales|sales|investment|revenue|income|profits?|throughput|production|"
     r"consumption|capacity|scale)\b", re.IGNORECASE)
-_CONVERSION_BEFORE = re.compile(r"[(（]\s*(?:about|around|approximately|roughly|some|nearly)?\s*$",
-                                re.IGNORECASE)
+_CONVERSION_GAP = re.compile(rules.CONVERSION_GAP, re.IGNORECASE)
+_BRACKETED = re.compile(r"[(（]\s*(?:about|around|approximately|roughly|some|nearly)?\s*$",
+                        re.IGNORECASE)
+_MONEY = frozenset({"yuan", "usd", "eur", "hkd", "jpy", "gbp"})
 _PER_ITEM_AFTER = re.compile(r"[\s,]*(?:(?:to|for|in)\s+)?(each|apiece|per (item|project|company|"
                              r"enterprise|unit))\b", re.IGNORECASE)
 _EACH_BEFORE = re.compile(r"\b(each|apiece)\s+(?!of\b)([\w-]+\s+){0,3}$", re.IGNORECASE)
@@ -76,10 +79,23 @@ def _change_of(level: Fact, ranked: list[Fact]) -> list[Fact]:
 
 
 def _may_headline(text: str, fact: Fact) -> bool:
-    start = fact.span[0]
-    conversion = _CONVERSION_BEFORE.search(text[max(0, start - 20):start]) is not None
-    return not conversion and not fact.per_item and fact.unit != "count" or (
-        fact.unit == "count" and fact.value >= 100 and not fact.per_item)
+    if fact.per_item or fact.conversion_of:
+        return False  # a threshold, or a figure stated again in another currency
+    if _BRACKETED.search(text[max(0, fact.span[0] - 20):fact.span[0]]):
+        return False  # a figure in brackets is an aside to the one before it
+    return fact.unit != "count" or fact.value >= 100
+
+
+def conversions(text: str, facts: tuple[Fact, ...]) -> dict[str, str]:
+    """Fact id → the id of the figure it restates in another currency: a money figure in
+    brackets right after another currency's figure of the same sentence."""
+    found = {}
+    for first, second in zip(facts, facts[1:], strict=False):
+        if (first.sentence_span == second.sentence_span and first.unit in _MONEY
+                and second.unit in _MONEY and first.unit != second.unit
+                and _CONVERSION_GAP.match(text[first.span[1]:second.span[0]])):
+            found[second.id] = first.id
+    return found
 
 
 def _rank(title: str, fact: Fact, superseded: bool) -> tuple[int, int, int, int, int]:

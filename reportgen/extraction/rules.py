@@ -273,6 +273,11 @@ ABBREVIATIONS = frozenset([
 ])
 
 
+# Between a figure and the same figure in another currency: "1.2 trillion yuan (about 170 billion
+# US dollars)"
+CONVERSION_GAP = (r"^\s*[(（]\s*(?:about|around|approximately|roughly|nearly|some|or|"
+                  r"equivalent to|equal to)?\s*$")
+
 # Places the genre's releases are about: China's provincial-level divisions and its larger cities
 # (a release names its place in its title or opening; a place-type word finds the rest)
 PLACES = (

@@ -55,3 +55,13 @@ def test_a_size_threshold_defining_a_kind_of_firm_is_per_item_never_a_headline(
     facts = {f.text: f for f in briefing.facts}
     assert facts["20 million yuan"].per_item
     assert facts["20 million yuan"].id not in briefing.headlines
+
+
+def test_a_figure_restated_in_another_currency_says_which_figure_it_restates(
+        tmp_path: Path) -> None:
+    path = tmp_path / "release.txt"
+    path.write_text(RELEASE, encoding="utf-8")
+    facts = {f.text: f for f in extract_briefing(read_release(path)).facts}
+    usd = facts["513.4 billion U.S. dollars"]
+    assert usd.conversion_of == facts["3.65 trillion yuan"].id
+    assert facts["3.65 trillion yuan"].conversion_of is None

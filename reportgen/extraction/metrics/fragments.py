@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from reportgen.extraction import rules
 from reportgen.extraction.metrics.phrases import find_subject
 from reportgen.extraction.numbers import Mention
 from reportgen.model import Span
@@ -53,8 +54,7 @@ def is_fragment(metric: str) -> bool:
 # figures after its colon
 _LABEL = re.compile(r"^\s*(?:[-*•·]\s*)?(?P<label>[A-Za-z][^:：0-9]{1,60}?)\s*[:：]\s*")
 # a figure in brackets right after another is the same figure in another currency
-_CONVERSION_GAP = re.compile(r"^\s*[(（]\s*(?:about|around|approximately|roughly|nearly|some|"
-                             r"or|equivalent to|equal to)?\s*$", re.IGNORECASE)
+_CONVERSION_GAP = re.compile(rules.CONVERSION_GAP, re.IGNORECASE)
 _CURRENCY_WORDS = {"usd": "US dollars", "yuan": "yuan", "eur": "euros", "hkd": "Hong Kong dollars",
                    "jpy": "yen", "gbp": "pounds"}
 

@@ -393,12 +393,14 @@ class SourceLinks:
 
 def headline_cards(briefing: Briefing, facts: Mapping[str, FactView]) -> tuple[HeadlineCard, ...]:
     """The opening figures: the introduction's facts (else each section's first), by metric."""
+    # thresholds and figures restated in another currency are never cards (the data layer's)
+    eligible = {f.id for f in briefing.visible_facts if not (f.per_item or f.conversion_of)}
+    usable = {i: v for i, v in facts.items() if i in eligible and not v.is_target}
     intro = [s for s in briefing.sections if s.number == 0]
-    pool = [facts[i] for s in intro for i in s.fact_ids if i in facts]
-    pool = [f for f in pool if not f.is_target]
+    pool = [usable[i] for s in intro for i in s.fact_ids if i in usable]
     if not pool:
         pool = [next(iter(fs)) for s in briefing.sections
-                if (fs := [facts[i] for i in s.fact_ids if i in facts and not facts[i].is_target])]
+                if (fs := [usable[i] for i in s.fact_ids if i in usable])]
     groups: dict[tuple[str, str], list[FactView]] = {}
     for f in pool:
         groups.setdefault((f.metric, f.unit), []).append(f)

@@ -84,7 +84,7 @@ def tier(fact: Fact, year: int | None, earlier: Fact | None) -> int | None:
 
     A label cut mid-phrase says too little for a tile, whatever the figure.
     """
-    if fact.per_item or not has_clear_label(fact):
+    if fact.per_item or fact.conversion_of or not has_clear_label(fact):
         return None
     if fact.unit in _MONEY_OR_SHARE:
         return 0 if year else 1

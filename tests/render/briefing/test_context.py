@@ -78,3 +78,17 @@ def test_short_title_cuts_at_a_word():
     title = "Press release for Party Committee special-series press conference on the theme"
     short = short_title(title)
     assert len(short) <= 46 and short.endswith("…") and title.startswith(short[:-1])
+
+
+def test_glance_cards_never_show_a_threshold_or_a_conversion(tmp_path) -> None:
+    from pathlib import Path
+
+    from reportgen.pipeline import load_briefing
+
+    path = Path(tmp_path) / "zone.txt"
+    path.write_text("Zone results\n\n2023-01-30\n\nIndustry enterprises above a designated size, "
+                    "those with annual turnover of 20 million yuan ($3.1 million), grew 20 "
+                    "percent. Output reached 300 billion yuan in 2022.\n", encoding="utf-8")
+    shown = {card.fact.text for card in _context(load_briefing(path))["headline"]}
+    assert "20 million yuan" not in shown and "$3.1 million" not in shown
+    assert "300 billion yuan" in shown

@@ -446,10 +446,7 @@ def test_the_pdf_bytes_do_not_depend_on_the_clock(monkeypatch) -> None:
 
     from reportgen.render.briefing.pdf import _fonts_stamped
 
-    try:
-        from fontTools.ttLib.tables import _h_e_a_d as head
-    except ImportError:
-        return
+    head = pytest.importorskip("fontTools.ttLib.tables._h_e_a_d")
     with _fonts_stamped(946684800):
         first = head.timestampNow()
         monkeypatch.setattr(time, "time", lambda: 2_000_000_000.0)

@@ -66,7 +66,8 @@ OPENER = re.compile(r"^" + _DATELINE
                      r"(?:(?:" + "|".join(sorted((o.capitalize() for o in rules.POINT_ORDINALS),
                                                  key=len, reverse=True)) + r")[,，:]\s*)?"
                      r"(?:(?:Of the total|Of which|"
-                     r"Among them|Among these|In particular|In addition|Meanwhile|Moreover)"
+                     r"Among them|Among these|In particular|In addition|Meanwhile|Moreover|"
+                     r"Furthermore|Besides|Additionally|Also|Likewise|Similarly)"
                      r"[,:]\s*)?")
 
 

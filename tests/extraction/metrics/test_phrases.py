@@ -35,3 +35,8 @@ def test_long_names_are_cut_to_twelve_words_and_plurals_made_singular() -> None:
     assert len(tidy(" ".join(["word"] * 20)).split()) == 12
     assert (singular("cities"), singular("districts"), singular("branches")) == (
         "city", "district", "branch")
+
+
+def test_a_sentence_adverb_opening_the_clause_is_no_part_of_the_subject() -> None:
+    sentence = "Furthermore, high-tech enterprises are projected to increase by 300."
+    assert find_subject(sentence, sentence.index("300")) == "high-tech enterprises"

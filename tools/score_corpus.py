@@ -53,9 +53,10 @@ def score_release(path: Path, score: Any) -> dict[str, Any]:
     doc = read_release(path)
     extracted = briefing_to_dict(extract_briefing(doc))
     gold = json.loads(path.with_suffix(".gold.json").read_text(encoding="utf-8"))
-    facts = score(doc.text, gold, extracted)
+    text = path.read_text(encoding="utf-8")  # the file as written, as the shared scorer reads it
+    facts = score(text, gold, extracted)
     document = json.loads(path.with_suffix(".document.json").read_text(encoding="utf-8"))
-    return {"facts": facts, "document": document_checks(doc.text, document, extracted),
+    return {"facts": facts, "document": document_checks(text, document, extracted),
             "name": path.stem}
 
 

@@ -173,5 +173,9 @@ def _is_target(sentence: str, a: int, b: int) -> bool:
     clause = sentence[breaks[-1].end() if breaks else 0:a]
     if _TARGET_RE.search(clause) or _EXPECT_TO.search(sentence, a - len(clause), b):
         return True
-    after = CARRY_BREAK.split(sentence[b:], maxsplit=1)[0]
+    after = _NEW_PRONOUN_CLAUSE.split(CARRY_BREAK.split(sentence[b:], maxsplit=1)[0], 1)[0]
     return _FUTURE_AFTER.search(after) is not None
+
+
+# "… to 39.6 billion dollars and it is expected to exceed …": the forecast is the new clause's
+_NEW_PRONOUN_CLAUSE = re.compile(r"\s+and\s+(?:it|they|this|these)\s+")

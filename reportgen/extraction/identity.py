@@ -25,13 +25,23 @@ def find_title(text: str) -> str:
     datelines and organisation names left out), else its first line of prose past the furniture,
     else its first line with words; date stamps before and dates after it dropped."""
     lines = [_title_text(line) for line in text.splitlines()[:30]]
-    headline = next((line for line in lines if _reads_as_headline(line)), None)
+    lede = next((k for k, line in enumerate(lines) if _is_prose(line) and _is_paragraph(line)),
+                len(lines))
+    # a headline comes before the lede: a short line further down is a later paragraph's
+    headline = next((line for line in lines[:lede] if _reads_as_headline(line)), None)
     if headline is None:  # a lede: its dateline is no part of a title
         headline = next((_DATELINE_FULL.sub("", line) for line in lines if _is_prose(line)), None)
     if headline is None:
         headline = next((line for line in lines if line and not _is_nav_line(line)
                          and re.search(r"[A-Za-z]{2,}", line)), "")
     return _shortened(headline)
+
+
+def _is_paragraph(line: str) -> bool:
+    """A line of running text: longer than any headline, a full sentence, or several."""
+    words = len(line.split())
+    return words > 30 or (words > 12 and line.endswith((".", "!", "?"))) \
+        or len(re.findall(r"[a-z][.!?]\s+[A-Z]", line)) >= 2
 
 
 def _is_prose(line: str) -> bool:

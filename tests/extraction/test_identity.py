@@ -107,3 +107,11 @@ def test_dates_alone_and_speaker_turns_are_not_titles() -> None:
 def test_a_release_naming_only_month_and_day_is_dated_by_the_period_it_reports(
         text: str, date: str | None) -> None:
     assert find_date(text) == date
+
+
+def test_a_short_line_after_the_lede_paragraph_is_not_taken_for_the_headline() -> None:
+    text = ("China's gross domestic product reached 7.1682 trillion yuan in the first three "
+            "quarters of this year, up 7.9 percent year-on-year, figures released Wednesday by "
+            "the National Bureau of Statistics show.\n"
+            "Qiu said growth of rural retail sales had slowed in recent months\n")
+    assert find_title(text).startswith("China's gross domestic product reached 7.1682 trillion")

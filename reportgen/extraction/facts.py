@@ -31,6 +31,7 @@ from reportgen.extraction.years import (
     following_deadline,
     leading_year,
     loose_relative_year,
+    preceding_period,
     preceding_year,
     sole_year,
     year_for,
@@ -79,6 +80,9 @@ def read_sentence(sentence: str, mentions: list[tuple[Mention, Span]], doc_year:
         if year is None:
             year, period2 = preceding_year(sentence, a, claimed, doc_year)
             period = period or period2
+        if year is None and period is None:
+            period = preceding_period(sentence, a)
+            year = doc_year if period else None
         if year is None:
             year = loose
         from_value = is_from_value(sentence, i, mentions)

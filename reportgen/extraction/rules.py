@@ -226,21 +226,22 @@ LINK_VERBS = (
     "is projected to", "to reach", "will", "has", "have", "had", "hit", "topped", "tops",
     "averaged", "numbered",
 )
-# What a change verb makes of its subject in a metric name ("dropped by 5%": decrease in …).
+# What a change verb makes of its subject in a metric name ("dropped by 5%": decline in …;
+# "decline", the word analysts put on a chart of any fall).
 CHANGE_NOUNS: dict[str, str] = {
     "increased": "increase", "increase": "increase", "rose": "increase", "rise": "increase",
     "risen": "increase", "grew": "growth", "grown": "growth", "grow": "growth",
     "growth": "growth", "up": "growth", "climbed": "increase", "jumped": "increase",
     "surged": "increase", "expanded": "growth", "declined": "decline", "decline": "decline",
-    "fell": "decrease", "fallen": "decrease", "dropped": "decrease", "decreased": "decrease",
-    "down": "decrease", "eased": "reduction", "reduced": "reduction", "cut": "reduction",
-    "contracted": "decrease", "shrank": "decrease", "narrowed": "decrease",
+    "fell": "decline", "fallen": "decline", "dropped": "decline", "decreased": "decline",
+    "down": "decline", "eased": "reduction", "reduced": "reduction", "cut": "reduction",
+    "contracted": "decline", "shrank": "decline", "narrowed": "decrease",
     "widened": "increase", "expanding": "growth", "expands": "growth", "expand": "growth",
     "rising": "increase", "rises": "increase", "growing": "growth", "grows": "growth",
     "increasing": "increase", "increases": "increase", "climbing": "increase",
     "surging": "increase", "jumping": "increase", "declining": "decline", "declines": "decline",
-    "falling": "decrease", "falls": "decrease", "dropping": "decrease", "drops": "decrease",
-    "down by": "decrease", "edged": "increase", "slid": "decrease", "shrinking": "decrease",
+    "falling": "decline", "falls": "decline", "dropping": "decline", "drops": "decline",
+    "down by": "decline", "edged": "increase", "slid": "decline", "shrinking": "decline",
 }
 
 # Subjects that stand for the issuer and name no metric.

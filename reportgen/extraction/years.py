@@ -228,6 +228,38 @@ def preceding_year(sentence: str, a: int, claimed: list[tuple[int, int]],
     return year_of(free[-1], doc_year) if free else (None, None)
 
 
+def preceding_period(sentence: str, a: int) -> str | None:
+    """A part of the year stated before the figure with no year of its own ("…, from January
+    to February, the total import and export volume was …", "Consumer prices in the first
+    three quarters dropped 0.8 percent"): its code; not a comparison's ("… up from the 3.4%
+    increase in the first half", "… than that from January to October")."""
+    found = None
+    for match in _preceding_period().finditer(sentence, 0, a):
+        if _NON_YEAR_BEFORE.search(sentence[max(0, match.start() - 12):match.start()].lower()) \
+                or _COMPARED_BEFORE.search(sentence[max(0, match.start() - 40):match.start()]):
+            continue
+        if match.group("period"):
+            found = PERIOD_OF[match.group("period").lower()]
+        else:
+            found = (f"M{rules.MONTHS[match.group('a').lower()]}-"
+                     f"M{rules.MONTHS[match.group('b').lower()]}")
+    return found
+
+
+_COMPARED_BEFORE = re.compile(r"\b(?:than|compared with|compared to|from|over|up from|"
+                              r"down from|same period)\b[^,;]*$", re.IGNORECASE)
+
+
+@functools.cache
+def _preceding_period() -> re.Pattern[str]:
+    # compiled on first use: only figures with no year or period of their own need it
+    return re.compile(
+        r"\b(?:in|during|for|over|from|between)\s+(?:the\s+)?(?:(?P<period>" + PERIOD_WORDS
+        + r")\b(?!\s+(?:of\s+)?(?:(?:19|20)[0-9]{2}|this year|last year))|(?P<a>" + _MONTHS
+        + r")\.?\s*(?:to|-|–|through|and)\s*(?P<b>" + _MONTHS + r")\b(?!\s*,?\s*(?:19|20)[0-9]{2}))",
+        re.IGNORECASE)
+
+
 def stated_times(sentence: str, end: int | None = None) -> list[re.Match[str]]:
     """Every time the sentence states (up to `end`): "in 2022", "for the first half of 2024",
     "last year"; not one after "since", "than", "from" … (a comparison, not the figure's)."""

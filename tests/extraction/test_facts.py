@@ -107,7 +107,7 @@ def test_targets_follow_future_cues_and_goal_lists(body: str, quote: str, target
     ("The city has built 60 smart factories.", "60 smart factories", "number of smart factories"),
     ("The IC industry reached 250 billion yuan, accounting for about 25% of the country's total.",
      "25%", "IC industry share of national total"),
-    ("Energy use has dropped by 5.26 million tons.", "5.26 million tons", "decrease in energy use"),
+    ("Energy use has dropped by 5.26 million tons.", "5.26 million tons", "decline in energy use"),
     ("Income of urban residents was 84,110 yuan, while that of rural residents was 46,385 yuan.",
      "46,385 yuan", "income of rural residents"),
     ("Exports, imports and services grew 5%, 3% and 7%, respectively.", "3%", "imports growth"),
@@ -145,7 +145,7 @@ def test_targets_follow_future_cues_and_goal_lists(body: str, quote: str, target
     ("Private firms exported 310 billion yuan, an increase of 6.4 percent, accounting for "
      "30.4 percent of the total.", "30.4 percent", "private firms share of total"),
     ("Exports of new products - cars, batteries and solar cells - fell by 8.2 percent.",
-     "8.2 percent", "decrease in exports of new products"),
+     "8.2 percent", "decline in exports of new products"),
     ("The targets are: the surveyed unemployment rate within 5 percent; and R&D spending at "
      "about 4.4 percent of GDP.", "4.4 percent", "R&D spending share of GDP"),
     ("The targets are: the surveyed unemployment rate within 5 percent; and R&D spending at "

@@ -12,6 +12,7 @@ import re
 
 from reportgen.extraction import rules
 from reportgen.extraction.metrics import fragments
+from reportgen.extraction.metrics.clauses import clause_names
 from reportgen.extraction.metrics.kinds import (
     SHARE_RE,
     measured_noun,
@@ -55,9 +56,11 @@ def name_metrics(sentence: str, mentions: list[tuple[Mention, Span]],
                  topic: str | None) -> list[str]:
     """The metric name of each figure of one sentence (`mentions` carry sentence-local spans)."""
     respective = respective_items(sentence, mentions)
+    structured = [None] * len(mentions) if respective else clause_names(sentence, mentions)
     names: list[str] = []
     for i, (mention, (a, _)) in enumerate(mentions):
-        metric = metric_for(sentence, i, mentions, topic)
+        named = structured[i]
+        metric = with_topic(named, topic) if named else metric_for(sentence, i, mentions, topic)
         if respective:
             first = next(k for k, (m, _) in enumerate(mentions) if m.unit == mention.unit)
             base = metric if first == i else metric_for(sentence, first, mentions, topic)

@@ -380,7 +380,7 @@ def clean(phrase: str) -> str:
     text = _LEAD_IN.sub("", text)  # "Lasers. Laser equipment sales": the topic said before
     text = re.split(r"\s+[-–—]\s+", text)[0]  # drop a dashed aside ("products - A, B and C")
     text = _ISSUER_POSSESSIVE.sub("", text)
-    text = re.sub(r"^(?:[A-Z][a-z]+[’']s)\s+", "", text)  # "Shanghai's robot density"
+    text = re.sub(r"^(?:[A-Z][a-z]*(?:['’-][A-Za-z]+)?[’']s)\s+", "", text)  # "Xi'an's exports"
     text = re.sub(r"(?<![\w'’])(?:the|a|an|its|their)\s+", "", text, flags=re.IGNORECASE)
     text = re.sub(r"^(?:a total of|total of|and|also)\s+", "", text, flags=re.IGNORECASE)
     text = re.sub(r"\s+(?:in|for|during)\s+(?:19|20)[0-9]{2}$", "", text)  # the year is a field

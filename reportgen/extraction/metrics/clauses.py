@@ -1,0 +1,349 @@
+"""Name figures from the structure of their clause: subject, verb, and the figure's role.
+
+Statistical releases state most figures in one shape, often several times in one sentence:
+
+    <subject> <verb> [by] <change> [year on year] [to <level>][, up <change>]
+
+    "the value-added of primary industry rose by 3.9% year on year to 121.69 billion yuan,
+     secondary industry by 3.9% to 700.86 billion yuan, and tertiary industry by 1.2% …"
+    "…, with the total output of farming, forestry, animal husbandry, and fishery industries
+     rising 4% year on year to 185.19 billion yuan; the total retail sales of consumer products
+     contracting 2.2% year on year to 832.96 billion yuan, …"
+
+The sentence is cut into clauses (at semicolons, commas and "and" outside brackets; a piece
+with no figure and no verb belongs to the next one: "farming, forestry, … industries"); each
+clause's subject is the noun phrase before its verb, or the previous clause's when the clause
+leaves it out ("secondary industry by 3.9%": the verb; ", up 5%": the subject). A figure right
+after a verb of change is the change, one after "to" or a verb of level is the level. Only
+clauses of that shape are named here; `name_metrics` reads the rest from the words around the
+figure.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from reportgen.extraction import rules
+from reportgen.extraction.numbers import Mention
+from reportgen.extraction.metrics.phrases import NOT_SUBJECTS, clean, has_words, singular
+from reportgen.model import Span
+
+_UP = ("rose", "rising", "risen", "rises", "grew", "growing", "grown", "grows", "increased",
+       "increasing", "increases", "up", "climbed", "climbing", "jumped", "jumping", "surged",
+       "surging", "expanded", "expanding", "expands", "edged up", "went up", "picked up",
+       "gained", "gaining", "soared", "soaring", "advanced", "advancing")
+_DOWN = ("fell", "falling", "fallen", "falls", "declined", "declining", "declines", "dropped",
+         "dropping", "drops", "decreased", "decreasing", "decreases", "down", "contracted",
+         "contracting", "shrank", "shrinking", "slid", "sliding", "slumped", "slumping",
+         "dipped", "dipping", "edged down", "went down", "plunged", "plunging", "eased",
+         "easing", "reduced", "lowered")
+_LEVEL = ("reached", "reaching", "reaches", "totaled", "totalled", "totaling", "totalling",
+          "totals", "stood at", "standing at", "stands at", "hit", "hitting", "amounted to",
+          "amounting to", "amounts to", "registered", "registering", "recorded", "recording",
+          "came in at", "coming in at", "came to", "topped", "topping", "exceeded",
+          "exceeding", "surpassed", "surpassing", "posted", "posting", "was", "were", "is",
+          "are", "has reached", "have reached", "had reached")
+_DIRECTION = {**{v: "up" for v in _UP}, **{v: "down" for v in _DOWN},
+              **{v: "level" for v in _LEVEL}}
+_VERB = re.compile(r"\b(?:(?:has|have|had|was|were|is|are)\s+(?:been\s+)?)?(?P<verb>"
+                   + "|".join(sorted(map(re.escape, _DIRECTION), key=len, reverse=True))
+                   + r")\b")
+
+# Fillers a figure's role does not depend on: "by", qualifiers, "a year-on-year", a period
+_QUALIFIER = "|".join(sorted((re.escape(p) for p, _ in rules.QUALIFIER_PHRASES), key=len,
+                             reverse=True))
+_ON_YEAR = (r"(?:year[- ]on[- ]year|y-o-y|yoy|from a year (?:earlier|ago)|over the same period"
+            r"(?: of)?(?: the)? (?:last|previous) year|from the same period (?:of )?last year|"
+            r"compared with the same period (?:of )?last year|on a comparable (?:price )?basis)")
+_PERIOD = r"(?:(?:in|during|for|over)\s+(?:the\s+)?[\w\s-]{1,40}?)"
+_LEAD = re.compile(r"^\s*(?:by\s+|of\s+)?(?:(?:a|an)\s+)?(?:" + _QUALIFIER + r")?\s*$",
+                   re.IGNORECASE)
+_TO_LEVEL = re.compile(r"^(?:,?\s*" + _ON_YEAR + r")?(?:,?\s*" + _PERIOD + r")?,?\s+"
+                       r"(?:to|at)\s+(?:(?:a|an)\s+)?(?:(?:total|record|new high|high) of\s+)?"
+                       r"(?:" + _QUALIFIER + r")?\s*$", re.IGNORECASE)
+_THEN_CHANGE = re.compile(r"^(?:\s*\([^()]*\))?(?:,?\s*" + _PERIOD + r")?,\s*(?:(?:a|an)\s+)?"
+                          r"(?:(?:year[- ]on[- ]year|y-o-y)\s+)?(?P<dir>up|down|increase of|"
+                          r"increasing|rising|growing|growth of|rise of|decrease of|decline of|"
+                          r"drop of|decreasing|declining|falling)\s+(?:by\s+)?"
+                          r"(?:" + _QUALIFIER + r")?\s*$", re.IGNORECASE)
+_CHANGE_PHRASE = re.compile(r"^(?:(?:marking|representing|registering|recording|posting|"
+                            r"showing|seeing|an?|the)\s+)*(?:(?:year[- ]on[- ]year|y-o-y|"
+                            r"annual|yearly)\s+)?(?P<dir>increase of|growth of|rise of|"
+                            r"decrease of|decline of|drop of|fall of)\s*(?:by\s+)?"
+                            r"(?:" + _QUALIFIER + r")?\s*$", re.IGNORECASE)
+_DOWN_WORDS = ("down", "decrease of", "decline of", "drop of", "fall of", "decreasing",
+               "declining", "falling")
+# Words that open a clause without being its subject
+_CONNECTOR = re.compile(r"^(?:and|while|but|whereas|with|of which|of this|of these|"
+                        r"among them|among which|in particular|meanwhile|in addition|"
+                        r"moreover|besides|also|respectively|specifically|in breakdown|"
+                        r"additionally|furthermore|however|notably|overall|in total|"
+                        r"in general|similarly|likewise|by contrast|in contrast|"
+                        r"at the same time|for example|for instance|in detail|then)"
+                        r"\b[\s,:]*", re.IGNORECASE)
+# A piece that is an adverbial phrase, not a subject ("In breakdown", "during the nine months",
+# "Affected by the epidemic", "according to the bureau")
+_ADVERBIAL = re.compile(r"^(?:in|during|from|for|over|at|by|since|as of|as at|until|through|"
+                        r"throughout|between|compared with|according to|judging from|on|"
+                        r"after|before|amid|despite|thanks to|due to|[a-z]+ed by|last|this|"
+                        r"so far|especially|particularly|mainly|including|excluding|except|"
+                        r"such as|like|among|currently|more specifically|regarding|as for|"
+                        r"as to|in terms of|with regard to|[a-z]+ly$)\b", re.IGNORECASE)
+_NEW_SUBJECT = re.compile(r"^(?:with|while|whereas|but|of which|among which|among them)\b",
+                          re.IGNORECASE)
+# A finite verb closing a clause with no figure ("Major indicators showed improvements")
+_FINITE = re.compile(r"\b(?:showed|saw|witnessed|maintained|kept|remained|continued|"
+                     r"achieved|made|posted|experienced|enjoyed|delivered|performed)\b")
+_ATTRIBUTION = re.compile(r"\b(?:said|says|told|announced|reported|show|showed|shows|revealed|"
+                          r"learned|learnt|noted|stated|according)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Clause:
+    """One clause of a sentence: its span, subject and the direction its verb states."""
+
+    start: int
+    end: int
+    subject: str
+    direction: str  # "up", "down", "level", or "" when the clause has no verb of these
+    verb_end: int  # where the verb ends (the clause's start when it has none)
+    verb: str = ""
+
+
+def clause_names(sentence: str, mentions: list[tuple[Mention, Span]]) -> list[str | None]:
+    """The metric name of each figure whose clause has the statistical shape, else None."""
+    names: list[str | None] = [None] * len(mentions)
+    previous: Clause | None = None
+    subjects: list[str] = []
+    for clause in _clauses(sentence, mentions):
+        clause = _with_antecedent(clause, subjects)
+        if subjects and _NEW_SUBJECT.match(sentence[clause.start:clause.end].strip()):
+            clause = _with_owner(clause, subjects[-1])
+        subjects.append(clause.subject)
+        inside = [k for k, (_, (a, _b)) in enumerate(mentions) if clause.start <= a < clause.end]
+        filled = _fill(clause, previous)
+        if filled is not None:
+            for k in inside:
+                names[k] = _name_in_clause(sentence, filled, k, mentions, inside)
+        previous = filled or (clause if clause.subject else None)
+    return names
+
+
+def _with_antecedent(clause: Clause, earlier: list[str]) -> Clause:
+    """The clause with a short subject that repeats the head of an earlier, longer one given
+    that one ("Fixed asset investments continued to grow, with investment increasing 9.4%")."""
+    short = clause.subject.lower().split()
+    if not 1 <= len(short) <= 2:
+        return clause
+    for subject in earlier:
+        words = subject.lower().split()
+        if len(words) > len(short) and [singular(w) for w in words[-len(short):]] == [
+                singular(w) for w in short]:
+            return replace(clause, subject=subject)
+    return clause
+
+
+_GENERIC_MEASURE = re.compile(r"^(?:total\s+)?(?:imports and exports|exports and imports|"
+                              r"trade(?: volume| value)?|exports|imports|output|sales|revenue|"
+                              r"investment|volume|value|turnover)$", re.IGNORECASE)
+
+
+def _with_owner(clause: Clause, earlier: str) -> Clause:
+    """A "with" clause measuring a generic quantity of the proper noun before it: "ASEAN
+    remained the largest trading partner, with imports and exports reaching …" → "ASEAN
+    imports and exports"."""
+    if not _GENERIC_MEASURE.match(clause.subject) or not re.match(r"[A-Z]", earlier):
+        return clause
+    short = re.search(r"\(([A-Z][A-Za-z&-]{1,10})\)", earlier)
+    owner = short.group(1) if short else earlier
+    if len(owner.split()) > 6 or not all(w[0].isupper() or w in ("of", "and", "the")
+                                         for w in owner.split()):
+        return clause
+    return replace(clause, subject=f"{owner} {clause.subject}")
+
+
+def _parallel(subject: str, previous: str) -> str:
+    """An elliptic subject given the head of the parallel one before it: "the value-added of
+    primary industry rose 3.9%, secondary industry by 3.9%" → "value-added of secondary
+    industry"."""
+    head, of, complement = previous.rpartition(" of ")
+    if of and complement.split()[-1:] == subject.split()[-1:] and not has_words(head, subject):
+        return f"{head} of {subject}"
+    return subject
+
+
+def _fill(clause: Clause, previous: Clause | None) -> Clause | None:
+    """The clause with what it leaves out taken from the one before: the verb ("secondary
+    industry by 3.9%"), or the subject (", up 5%"); None when it has neither."""
+    if clause.subject and clause.direction:
+        return clause
+    if previous is None or not previous.subject:
+        return None
+    if clause.subject and previous.direction in ("up", "down"):
+        return Clause(clause.start, clause.end, _parallel(clause.subject, previous.subject),
+                      previous.direction, clause.verb_end, previous.verb)
+    if not clause.subject and clause.direction in ("up", "down"):
+        return Clause(clause.start, clause.end, previous.subject, clause.direction,
+                      clause.verb_end, clause.verb)
+    return None
+
+
+def _name_in_clause(sentence: str, clause: Clause, k: int,
+                    mentions: list[tuple[Mention, Span]], inside: list[int]) -> str | None:
+    mention, (a, _b) = mentions[k]
+    position = inside.index(k)
+    if position == 0:
+        gap = sentence[clause.verb_end:a]
+        if not _LEAD.match(gap) and not _TO_LEVEL.match(gap):
+            return None
+        role = "level" if clause.direction == "level" or _TO_LEVEL.match(gap) \
+            else clause.direction
+    else:
+        gap = sentence[mentions[inside[position - 1]][1][1]:a]
+        then = _THEN_CHANGE.match(gap)
+        if _TO_LEVEL.match(gap) and clause.direction in ("up", "down"):
+            role = "level"
+        elif then:
+            role = "down" if then.group("dir").lower() in _DOWN_WORDS else "up"
+        else:
+            return None
+    return _named(clause.subject, role, mention,
+                  clause.verb if role == clause.direction else "")
+
+
+def _named(subject: str, role: str, mention: Mention, verb: str) -> str | None:
+    if mention.kind == "multiple":
+        return None  # "up 2.6 times": a growth multiple, named by the caller
+    if role == "level":
+        return None if mention.kind == "percent" and mention.unit == "percentage points" \
+            else subject
+    if mention.unit == "percentage points":
+        return None  # a change of a rate: "change in" its rate, named by the caller
+    if role == "up":
+        return f"{subject} growth" if mention.kind == "percent" else f"increase in {subject}"
+    return f"{rules.CHANGE_NOUNS.get(verb.lower(), 'decline')} in {subject}"
+
+
+# ---------------------------------------------------------------------------------------------
+# Cutting a sentence into clauses
+
+
+_PIECE_BREAK = re.compile(r";\s*|:\s+|,\s*|\s+(?:and|while|whereas|but)\s+(?=\S)")
+
+
+def _clauses(sentence: str, mentions: list[tuple[Mention, Span]]) -> list[Clause]:
+    """The sentence's clauses: pieces between breaks outside brackets. A piece with no figure
+    and no verb opens the next one across a comma (a noun list, a subject with commas: "the
+    output of farming, forestry, …"), unless it is an adverbial phrase ("In breakdown", "during
+    the nine months"), which names nothing; across a semicolon it ends a clause."""
+    starts = [a for _, (a, _b) in mentions]
+    clauses: list[Clause] = []
+    pending: int | None = None
+    for start, end, brk in _pieces(sentence):
+        text = _CONNECTOR.sub("", sentence[start:end].strip())
+        if _NEW_SUBJECT.match(sentence[start:end].strip()):
+            pending = None  # "…, with the output of farming, forestry, …": a new subject
+        if any(start <= a < end for a in starts):
+            clauses.append(_clause(sentence, start if pending is None else pending, end, starts))
+            pending = None
+        elif _VERB.search(text) or _ATTRIBUTION.search(text) or _FINITE.search(text):
+            clauses.append(_clause(sentence, start, end, starts))  # a clause with no figure
+            pending = None
+        elif _ADVERBIAL.match(text):
+            pending = None  # "Affected by the festival, especially the epidemic, from …"
+        elif pending is None:
+            pending = start
+        if brk.strip() in (";", ":"):
+            pending = None
+    return clauses
+
+
+def _pieces(sentence: str) -> list[tuple[int, int, str]]:
+    """Spans between clause breaks, never inside brackets, each with the break after it."""
+    depth_at = _bracket_depths(sentence)
+    pieces, start = [], 0
+    for match in _PIECE_BREAK.finditer(sentence):
+        joins_words = match.group(0)[0].isspace()  # " and ": a clause only after a figure
+        if depth_at[match.start()] == 0 and not (
+                joins_words and not re.search(r"[0-9]", sentence[start:match.start()])):
+            pieces.append((start, match.start(), match.group(0)))
+            start = match.end()
+    pieces.append((start, len(sentence), ""))
+    return [p for p in pieces if p[1] > p[0]]
+
+
+def _bracket_depths(sentence: str) -> list[int]:
+    depths, depth = [], 0
+    for char in sentence:
+        depth += char in "([（" and 1 or 0
+        depths.append(depth)
+        depth -= char in ")]）" and 1 or 0
+        depth = max(depth, 0)
+    return depths
+
+
+def _clause(sentence: str, start: int, end: int, starts: list[int]) -> Clause:
+    """A clause: its subject is the noun phrase before its last verb before any figure."""
+    first_figure = min((a for a in starts if start <= a < end), default=end)
+    head = sentence[start:first_figure]
+    body = _CONNECTOR.sub("", head.lstrip(), count=1)
+    opened = len(head) - len(body)
+    verbs = sorted([*_VERB.finditer(head, opened), *_FINITE.finditer(head, opened)],
+                   key=lambda m: m.start())
+    verbs = [m for m in verbs if not re.match(r"\s+to\b", head[m.end():])
+             or m.group(0).split()[-1] not in ("up", "down")]  # "up to" is a qualifier
+    change = _CHANGE_PHRASE.match(body)
+    if not verbs and change:  # ", a year-on-year decrease of 7.1 percent": the subject's
+        direction = "down" if change.group("dir").lower() in _DOWN_WORDS else "up"
+        return Clause(start, end, "", direction, start + opened + change.end(),
+                      change.group("dir").split()[0])
+    if not verbs:
+        subject = _subject(body) if _elliptic(body) else ""
+        return Clause(start, end, subject, "", start + len(head.rstrip()) if subject else start)
+    verb = verbs[-1]
+    word = (verb.groupdict().get("verb") or "").lower()
+    subject = _subject(head[opened:verb.start()])
+    return Clause(start, end, subject, _DIRECTION.get(word, ""), start + verb.end(), word)
+
+
+def _elliptic(head: str) -> bool:
+    """ "secondary industry by " before a figure: a subject and "by", the verb left out."""
+    return bool(re.search(r"\S\s+by\s*$", head)) and not _ADVERBIAL.match(head.strip())
+
+
+# A time phrase closing a subject ("imports and exports in the first quarter of this year"):
+# the period is the fact's field, not part of its name
+_TRAILING_TIME = re.compile(
+    r"\s+(?:in|during|for|over|of)\s+(?:the\s+)?(?:(?:first|second|third|fourth|last|past|"
+    r"previous|same|whole|full|[a-z]+-month|[0-9]+|one|two|three|four|five|six|seven|eight|"
+    r"nine|ten|eleven)\b[\w\s-]*|period|(?:this|last) year|(?:19|20)[0-9]{2})$",
+    re.IGNORECASE)
+
+
+# "tax revenue is seen rising 20 percent", "output is expected to grow": the forecast's verb
+_TRAILING_AUX = re.compile(r"\s+(?:is|are|was|were|will be|has been|have been)\s+(?:seen|"
+                           r"expected|projected|forecast|predicted|estimated|set|likely|"
+                           r"anticipated|poised)(?:\s+to)?$")
+
+
+def _subject(text: str) -> str:
+    """The noun phrase `text` as a metric name, or '' when it is none (a pronoun, an
+    attribution, a phrase holding a figure, a phrase too long to be a name)."""
+    text = re.sub(r"\s+by\s*$", "", text.strip())
+    that = list(re.finditer(r"\bthat\s+", text))
+    if that and _ATTRIBUTION.search(text[:that[-1].start()]):
+        text = text[that[-1].end():]  # "the bureau said that exports …"
+    while _ADVERBIAL.match(text) and "," in text:
+        text = text.split(",", 1)[1].strip()
+    text = _TRAILING_TIME.sub("", _TRAILING_AUX.sub("", text))
+    if re.search(r"\b(?:is|are|was|were|will|would|has|have|had)\b", text):
+        return ""  # a clause, not a noun phrase
+    if not text or _ATTRIBUTION.search(text) or re.search(r"(?<![\w.])[0-9]", text):
+        return ""
+    name = clean(text)
+    words = name.split()
+    if not 1 <= len(words) <= 12 or name.lower() in NOT_SUBJECTS \
+            or name.lower() in rules.ISSUER_SUBJECTS or words[0].lower() in NOT_SUBJECTS:
+        return ""
+    return name

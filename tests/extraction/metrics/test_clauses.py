@@ -1,0 +1,91 @@
+"""extraction/metrics/clauses.py: figures named from their clause's subject, verb and role."""
+
+from __future__ import annotations
+
+import pytest
+
+from reportgen.extraction.metrics import name_metrics
+from reportgen.extraction.metrics.clauses import clause_names
+from reportgen.extraction.numbers import find_mentions
+
+
+def named(sentence: str) -> dict[str, str]:
+    mentions = [(m, m.span) for m in find_mentions(sentence)]
+    names = name_metrics(sentence, mentions, None)
+    return {sentence[a:b]: n for (_, (a, b)), n in zip(mentions, names, strict=True)}
+
+
+def test_clauses_of_a_semicolon_list_each_name_their_own_subject() -> None:
+    found = named(
+        "Major indicators improved in the last three quarters, with the total output of farming, "
+        "forestry, animal husbandry, and fishery industries rising 4% year on year to 185.19 "
+        "billion yuan; the total retail sales of consumer products contracting 2.2% year on year "
+        "to 832.96 billion yuan; the fixed-asset investment expanding 2.5% year on year.")
+    assert found["4%"] == ("total output of farming, forestry, animal husbandry, and fishery "
+                           "industries growth")
+    assert found["185.19 billion yuan"].startswith("total output of farming")
+    assert found["2.2%"] == "decline in total retail sales of consumer products"
+    assert found["832.96 billion yuan"] == "total retail sales of consumer products"
+    assert found["2.5%"] == "fixed-asset investment growth"
+
+
+def test_an_elliptic_clause_takes_the_verb_and_the_head_of_the_one_before() -> None:
+    found = named(
+        "In breakdown, during the nine months, the value-added of primary industry rose by 3.9% "
+        "year on year to 121.69 billion yuan, secondary industry by 3.9% to 700.86 billion yuan, "
+        "and tertiary industry by 1.2% to 948.16 billion yuan.")
+    assert found["121.69 billion yuan"] == "value-added of primary industry"
+    assert found["700.86 billion yuan"] == "value-added of secondary industry"
+    assert found["1.2%"] == "value-added of tertiary industry growth"
+
+
+def test_a_change_after_a_level_belongs_to_the_level_subject() -> None:
+    found = named("Xi'an's retail sales of consumer goods came in at 219.12 billion yuan, a "
+                  "year-on-year decrease of 7.1 percent.")
+    assert found["219.12 billion yuan"] == "retail sales of consumer goods"
+    assert found["7.1 percent"] == "decline in retail sales of consumer goods"
+
+
+def test_the_verb_of_decline_names_the_change() -> None:
+    found = named("Exports under this category surged 3.4 percent to 562.17 billion yuan, while "
+                  "imports declined 2 percent to 904.92 billion yuan.")
+    assert found["3.4 percent"] == "exports under this category growth"
+    assert found["2 percent"] == "decline in imports"
+    assert found["904.92 billion yuan"] == "imports"
+
+
+def test_a_short_subject_repeating_an_earlier_head_takes_the_earlier_subject() -> None:
+    found = named("Fixed asset investments continued to grow in the six months, with investment "
+                  "increasing 9.4 percent year on year.")
+    assert found["9.4 percent"] == "Fixed asset investments growth"
+
+
+def test_a_with_clause_measures_the_proper_noun_before_it() -> None:
+    found = named("The Association of Southeast Asian Nations (ASEAN) remained Guangdong's "
+                  "largest trading partner, with imports and exports reaching 969.6 billion yuan, "
+                  "up 6.7 percent.")
+    assert found["969.6 billion yuan"] == "ASEAN imports and exports"
+    assert found["6.7 percent"] == "ASEAN imports and exports growth"
+
+
+@pytest.mark.parametrize("sentence", [
+    "The plan also offers subsidies of up to 5 million yuan for key research projects.",
+    "Sales rose 35.4 percent, with exports up 2.6 times.",
+    "It rose 5 percent to 3 billion yuan.",
+    "The bureau said that the figure was 0.3 percentage point higher.",
+])
+def test_clauses_of_another_shape_are_left_to_the_word_rules(sentence: str) -> None:
+    mentions = [(m, m.span) for m in find_mentions(sentence)]
+    names = clause_names(sentence, mentions)
+    assert names[-1] is None
+
+
+def test_an_attribution_before_that_is_no_part_of_the_subject() -> None:
+    found = named("Data from the customs showed that exports rose 5 percent to 3 billion yuan.")
+    assert found["5 percent"] == "exports growth"
+    assert found["3 billion yuan"] == "exports"
+
+
+def test_a_forecast_verb_phrase_is_no_part_of_the_subject() -> None:
+    found = named("Total annual tax revenue is seen rising 20 percent.")
+    assert found["20 percent"] == "total annual tax revenue growth"

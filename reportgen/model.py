@@ -81,8 +81,15 @@ class Fact:
 
     @property
     def display_label(self) -> str:
-        """The label staff gave the fact, else its metric."""
-        return self.label or self.metric
+        """The label staff gave the fact, else its metric; a target's without the word "target"
+        its name ends with, since every page marks targets as such ("GDP growth" with a target
+        tag, not "GDP growth target target")."""
+        if self.label:
+            return self.label
+        if self.is_target and " target" in self.metric:
+            base, comma, period = self.metric.partition(", ")
+            return base.removesuffix(" target") + comma + period
+        return self.metric
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,6 +17,7 @@ from reportgen.extraction.facts import read_sentence
 from reportgen.extraction.headlines import choose_headlines, conversions, is_per_item
 from reportgen.extraction.identity import yearless_dateline
 from reportgen.extraction.ids import fact_slug, unique_ids
+from reportgen.extraction.metrics import with_target
 from reportgen.extraction.metrics.fragments import is_fragment
 from reportgen.extraction.metrics.owners import owner_of, with_owner
 from reportgen.extraction.metrics.phrases import COMMON_HEADS
@@ -149,7 +150,8 @@ def extract_facts(text: str, layout: Layout) -> tuple[Fact, ...]:
             ))
     # ids come from the metric without its period: adding the period to names kept them
     ids = unique_ids(fact_slug(f.metric, f.year) for f in drafts)
-    named = tuple(replace(f, id=i, metric=with_period(f.metric, f.period))
+    named = tuple(replace(f, id=i, metric=with_period(
+        with_target(f.metric, f.is_target and not f.per_item), f.period))
                   for f, i in zip(drafts, ids, strict=True))
     restated = conversions(text, named)
     return tuple(replace(f, conversion_of=restated.get(f.id)) for f in named)

@@ -56,7 +56,7 @@ def build_targets(briefing: Briefing) -> tuple[Target, ...]:
         if not fact.is_target:
             continue
         actual = _latest_actual(fact, actuals)
-        targets.append(Target(fact.id, fact.topic, fact.metric, fact.year,
+        targets.append(Target(fact.id, fact.topic, fact.display_label, fact.year,
                               actual.id if actual else None, growth_needed(actual, fact)))
     return tuple(targets)
 

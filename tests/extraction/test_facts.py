@@ -173,7 +173,7 @@ def test_targets_follow_future_cues_and_goal_lists(body: str, quote: str, target
 ])
 def test_metric_is_a_short_noun_phrase_from_the_sentence(body: str, quote: str,
                                                          metric: str) -> None:
-    assert facts(body)[quote].metric == metric
+    assert facts(body)[quote].display_label == metric  # the name as pages show it
 
 
 @pytest.mark.parametrize(("body", "absent"), [
@@ -257,7 +257,7 @@ def test_years_before_plan_nouns_and_map_scales_are_not_facts(body: str, absent:
 def test_computing_power_takes_a_short_lowercase_unit() -> None:
     found = facts("Second, computing power will reach 5,000 PFLOPS.")
     assert (found["5,000 PFLOPS"].value, found["5,000 PFLOPS"].unit) == (5000, "pflops")
-    assert found["5,000 PFLOPS"].metric == "computing power"
+    assert found["5,000 PFLOPS"].display_label == "computing power"
 
 
 def test_an_irregular_past_tense_ends_a_counted_noun() -> None:
@@ -314,7 +314,7 @@ def test_an_irregular_past_tense_ends_a_counted_noun() -> None:
      "15 billion yuan", "investment"),
 ])
 def test_metric_rules_for_the_genre(body: str, quote: str, metric: str) -> None:
-    assert facts(body)[quote].metric == metric
+    assert facts(body)[quote].display_label == metric
 
 
 def test_expect_something_to_double_is_a_target_for_the_year_it_names() -> None:
@@ -328,7 +328,7 @@ def test_rose_by_n_to_m_with_a_counted_subject_counts() -> None:
                   "of R&D centers rose by 8 to 260.")
     rise, total = found["8"], found["260"]
     assert (rise.unit, rise.year, rise.is_target) == ("count", None, False)
-    assert rise.metric == "increase in number of R&D centers"
+    assert rise.display_label == "increase in number of R&D centers"
     assert (total.unit, total.metric) == ("count", "number of R&D centers")
 
 

@@ -106,7 +106,7 @@ def test_from_a_in_one_year_to_b_in_another() -> None:
 def test_goals_list_items_are_targets_and_rise_by_to_no_fewer_than() -> None:
     facts = facts_of("district-goals-2024")
     assert all(facts[q].is_target for q in ("5.5 percent", "4.2%", "18,000 new urban jobs"))
-    assert facts["20"].metric == "increase in number of high-tech enterprises"
+    assert facts["20"].display_label == "increase in number of high-tech enterprises"
     assert facts["80"].qualifier.value == "at_least"
     assert not facts["302.5 billion yuan"].is_target
 

@@ -50,7 +50,7 @@ def test_a_number_word_picking_some_out_of_a_group_counts_them() -> None:
     found = facts("Three of the country's top 10 NEV makers are based in Shenzhen.")
     assert list(found) == ["Three"]
     assert found["Three"].quantity.value == 3
-    assert found["Three"].metric == "number of NEV makers based in Shenzhen"
+    assert found["Three"].display_label == "number of NEV makers based in Shenzhen"
 
 
 def test_a_number_word_of_a_pronoun_is_no_fact() -> None:
@@ -60,8 +60,8 @@ def test_a_number_word_of_a_pronoun_is_no_fact() -> None:
 def test_a_figure_then_and_then_a_new_subject_names_the_new_subject() -> None:
     found = facts("The annual output will reach 3 million units and the industry's output "
                   "value will top 700 billion yuan by 2026.")
-    assert found["700 billion yuan"].metric == "industry's output value"
-    assert found["3 million units"].metric == "annual output"
+    assert found["700 billion yuan"].display_label == "industry's output value"
+    assert found["3 million units"].display_label == "annual output"
 
 
 TRADE_NEWS = ("Beijing's foreign trade hits record high in 2023\n\n"
@@ -155,7 +155,7 @@ def test_a_deadline_that_an_earlier_figure_owns_is_not_borrowed() -> None:
      "annual trade volume per new foreign trade enterprise"),
 ])
 def test_metric_rules_for_plan_and_trade_news(body: str, quote: str, metric: str) -> None:
-    assert facts(body)[quote].metric == metric
+    assert facts(body)[quote].display_label == metric
 
 
 def test_a_named_maker_keeps_its_own_name_as_the_metric() -> None:

@@ -116,7 +116,7 @@ def test_the_same_fact_prints_identically_in_pdf_html_and_deck(built, pdf_pages,
     deck = " ".join(slides[1])
     for fact_id in ("industrial-added-value-2021",
                     "r-d-investment-intensity-industrial-enterprises",
-                    "citys-artificial-intelligence-industry-scale-has"):
+                    "artificial-intelligence-industry-scale"):
         shown = fact_figure(briefing.fact(fact_id))
         assert shown in pdf and shown in html, shown
     headline = fact_figure(briefing.fact("industrial-added-value-2021"))

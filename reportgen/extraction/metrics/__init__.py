@@ -76,6 +76,18 @@ def name_metrics(sentence: str, mentions: list[tuple[Mention, Span]],
             for n, (m, _) in zip(names, mentions, strict=True)]
 
 
+_TARGET_NAMED = re.compile(r"\b(?:targets?|goals?|planned|plans?|expected|projected|forecasts?|"
+                           r"aims?|quotas?|ceilings?|caps?|limits?)\b", re.IGNORECASE)
+
+
+def with_target(metric: str, is_target: bool) -> str:
+    """A target's name says it is one ("GDP growth" → "GDP growth target"), as a reader names
+    it; an actual's name is unchanged, and so is one that says so already ("planned investment")."""
+    if not is_target or _TARGET_NAMED.search(metric):
+        return metric
+    return f"{metric} target"
+
+
 def resolve_that_of(metric: str, earlier: list[str]) -> str:
     """The metric with "that of X" resolved against the previous one ("income of X")."""
     match = re.match(r"(?:that|those) of (.+)$", metric)

@@ -187,6 +187,10 @@ _WITH_EACH = re.compile(r"\bwith\s+(?:an?\s+)?(?P<np>(?:[a-z][\w-]*\s+){0,3}[a-z
                         r"(?<!\bat)(?<!\bof)(?<!\bworth)\s+$")
 
 
+_STEERED_BY = re.compile(r"\b(raise|increase|lift|boost|expand|grow|cut|reduce|lower|"
+                         r"bring down)\b[^,;]*\bby\s+$", re.IGNORECASE)
+
+
 def percent_metric(sentence: str, before: str, after: str, mention: Mention,
                     topic: str | None) -> str:
     a = len(before)
@@ -220,6 +224,10 @@ def percent_metric(sentence: str, before: str, after: str, mention: Mention,
         if noun in ("growth", "increase") or _PERIOD_ON_PERIOD.match(after):
             return with_topic(f"{base} growth" if base else "growth", topic)
         return with_topic(f"{noun} in {base}" if base else noun, topic)
+    steered = _STEERED_BY.search(strip_qualifier(before))
+    if steered and subject:  # "raise industrial added value by 7.5 percent": its growth
+        down = steered.group(1).lower() in ("cut", "reduce", "lower", "bring down")
+        return with_topic(f"reduction in {subject}" if down else f"{subject} growth", topic)
     if _PERIOD_ON_PERIOD.match(after) and subject:
         return with_topic(f"{subject} growth", topic)
     of_phrase = find_of_phrase(before)

@@ -89,3 +89,17 @@ def test_an_attribution_before_that_is_no_part_of_the_subject() -> None:
 def test_a_forecast_verb_phrase_is_no_part_of_the_subject() -> None:
     found = named("Total annual tax revenue is seen rising 20 percent.")
     assert found["20 percent"] == "total annual tax revenue growth"
+
+
+def test_a_target_is_named_as_one_and_shown_without_the_word_where_pages_mark_it(
+        tmp_path) -> None:
+    from reportgen.extraction import extract_briefing
+    from reportgen.pipeline import read_release
+    path = tmp_path / "r.txt"
+    path.write_text("Work report\n\n2024-01-20\n\nThe city aims to raise industrial added value "
+                    "by 7.5 percent this year. Exports rose 3 percent last year.\n",
+                    encoding="utf-8")
+    facts = {f.text: f for f in extract_briefing(read_release(path)).facts}
+    assert facts["7.5 percent"].metric == "industrial added value growth target"
+    assert facts["7.5 percent"].display_label == "industrial added value growth"
+    assert facts["3 percent"].metric == "exports growth"

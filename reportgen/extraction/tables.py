@@ -112,7 +112,7 @@ def text_table_rows(text: str, paragraphs: tuple[Span, ...]) -> dict[int, TextTa
             head = None
             continue
         if not any(_CELL_NUMBER.fullmatch(c) for c in cells[1:]):
-            if any(cells):
+            if sum(1 for c in cells[1:] if c):  # "Tibet | | |": a row with no data, no header
                 head = [_split_unit(c) for c in cells]
             continue
         if head is not None and cells[0]:

@@ -27,6 +27,14 @@ def test_a_text_table_cell_is_named_by_its_row_and_column_and_keeps_its_sign(
     assert facts["0.7"].metric == "Hebei: growth of total energy use"
 
 
+def test_a_row_with_no_data_does_not_become_the_header_of_the_rows_below(
+        tmp_path: Path) -> None:
+    path = tmp_path / "energy.txt"
+    path.write_text(TEXT_TABLE + "Tibet | | |\nShaanxi | -1.89 | 0.3 |\n", encoding="utf-8")
+    facts = {f.text: f for f in extract_briefing(read_release(path)).facts}
+    assert facts["0.3"].metric == "Shaanxi: growth of total energy use"
+
+
 def test_an_html_table_row_reads_as_a_sentence_with_the_units_of_its_head() -> None:
     rows = [["Indicator", "Value (billion yuan)", "Growth (%)"], ["GDP", "499.6", "5.3"]]
     assert table_text(rows, "Major indicators, Q1 2024").split("\n\n")[-1] == (

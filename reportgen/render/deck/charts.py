@@ -136,6 +136,19 @@ def set_alt_text(shape: Any, text: str) -> None:
     shape._element.xpath("./*[1]/p:cNvPr")[0].set("descr", text)
 
 
+def use_theme_fonts(font: Any) -> None:
+    """Point a python-pptx `Font` at the theme's body fonts (+mn-lt, +mn-ea, +mn-cs), not at a
+    named face, so the chart's text follows the master's theme on any machine."""
+    from pptx.oxml.xmlchemy import OxmlElement
+
+    font.name = "+mn-lt"
+    latin = font._rPr.latin
+    for tag, face in (("a:cs", "+mn-cs"), ("a:ea", "+mn-ea")):  # each lands right after latin
+        element = OxmlElement(tag)
+        element.set("typeface", face)
+        latin.addnext(element)
+
+
 def _style_chart(chart: Any, spec: ChartSpec, table: ChartTable, style: NumberStyle,
                  theme: Theme) -> None:
     """Colours, fonts, labels and axes in the house style."""
@@ -144,7 +157,7 @@ def _style_chart(chart: Any, spec: ChartSpec, table: ChartTable, style: NumberSt
 
     font = chart.font  # each `.font` looks its element up again: once is enough
     font.size = Pt(12)
-    font.name = theme.font_family
+    use_theme_fonts(font)
     font.color.rgb = rgb(theme.text)
     is_doughnut = "DOUGHNUT" in str(chart.chart_type)
     # the labels name their unit ("1.0739 trillion yuan"); a doughnut's keep the number format

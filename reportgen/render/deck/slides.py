@@ -268,7 +268,7 @@ class DeckBuilder:
                              lambda fact: labels.get(fact.id) or fact_label(fact))
             return [f.id for f in facts]
         table, rows, size = item
-        add_table(slide.shapes, table, rows, rect, self.theme.font_family, size)
+        add_table(slide.shapes, table, rows, rect, size)
         return _table_fact_ids(table, rows)
 
     def put_chart(self, slide: Any, rect: Rect, spec: ChartSpec) -> list[str]:

@@ -14,7 +14,7 @@ from reportgen import formatting
 from reportgen.model import Briefing, Fact
 from reportgen.render.deck.figures import figure_text
 from reportgen.render.deck.layout import EMU_PER_PT, Rect
-from reportgen.render.deck.text import LINE_SPACING, wrap
+from reportgen.render.deck.text import LINE_SPACING, THEME_BODY_FONTS, wrap
 from reportgen.text import readable
 
 FONT_SIZE = 12.0
@@ -201,7 +201,7 @@ def paginate(table: TableData, rect: Rect, size: float = FONT_SIZE) -> list[list
 
 
 def add_table(shapes: Any, table: TableData, rows: Sequence[int], rect: Rect,
-              font_name: str, size: float = FONT_SIZE) -> Any:
+              size: float = FONT_SIZE) -> Any:
     """A native table of the header and the given rows, in `rect`, row heights fitted.
 
     python-pptx adds the table; its column widths, rows and cells are then written as the XML
@@ -226,27 +226,24 @@ def add_table(shapes: Any, table: TableData, rows: Sequence[int], rect: Rect,
     texts = [table.header, *(table.rows[i] for i in rows)]
     for old, cells, emu, bold in zip(list(grid.iter(qn("a:tr"))), texts, row_emus,
                                      [True] + [False] * len(rows), strict=True):
-        grid.replace(old, _table_row(cells, len(widths), emu, size, bold, font_name))
+        grid.replace(old, _table_row(cells, len(widths), emu, size, bold))
     frame.height = Emu(sum(row_emus))
     return frame
 
 
-def _table_row(cells: Sequence[str], columns: int, height: int, size: float, bold: bool,
-               font_name: str) -> Any:
-    """A table row element: a wrapped cell of one run per text, at `size`, bold or not; columns
-    past the texts keep python-pptx's empty cell."""
+def _table_row(cells: Sequence[str], columns: int, height: int, size: float, bold: bool) -> Any:
+    """A table row element: a wrapped cell of one run per text, at `size`, bold or not, in the
+    theme's body fonts; columns past the texts keep python-pptx's empty cell."""
     from pptx.oxml import parse_xml
     from pptx.oxml.ns import nsdecls, qn
     from pptx.util import Pt
 
     cell = (f'<a:tc><a:txBody><a:bodyPr wrap="square"/><a:lstStyle/><a:p><a:r>'
-            f'<a:rPr sz="{Pt(size).centipoints}" b="{int(bold)}"><a:latin/></a:rPr><a:t/>'
+            f'<a:rPr sz="{Pt(size).centipoints}" b="{int(bold)}">{THEME_BODY_FONTS}</a:rPr><a:t/>'
             "</a:r></a:p></a:txBody><a:tcPr/></a:tc>")
     empty = "<a:tc><a:txBody><a:bodyPr/><a:lstStyle/><a:p/></a:txBody><a:tcPr/></a:tc>"
     xml = cell * len(cells) + empty * (columns - len(cells))
     row = parse_xml(f'<a:tr {nsdecls("a")} h="{height}">{xml}</a:tr>')
     for run, text in zip(row.iter(qn("a:r")), cells, strict=True):
         run.text = text  # python-pptx's setter: it escapes control characters as _x000B_
-    for latin in row.iter(qn("a:latin")):
-        latin.set("typeface", font_name)
     return row

@@ -37,7 +37,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
         shutil.copy(path, root / path.name)
     out = io.StringIO()
     code = main(["build", *(str(root / p.name) for p in RELEASES.values()),
-                 "--out", str(root / "output"), "--formats", "pdf,pptx"], stdout=out)
+                 "--out", str(root / "output"), "--formats", "pdf,html,pptx"], stdout=out)
     assert code == 0, out.getvalue()
     return {name: root / "output" / path.stem for name, path in RELEASES.items()}
 
@@ -72,6 +72,16 @@ def test_a_targets_table_without_any_year_has_no_year_column(built: dict[str, Pa
     header = targets.split("Targets Topic", 1)[1][:40]
     assert header.lstrip().startswith("Target")
     assert "Year" not in header and "—" not in targets.split("Targets Topic", 1)[1]
+
+
+def test_no_at_a_glance_card_repeats_a_figure_another_card_shows(built: dict[str, Path]
+                                                                  ) -> None:
+    """The railway item states '45,000 km' in its headline and again in its first sentence."""
+    for folder in built.values():
+        html = (folder / "briefing.html").read_text(encoding="utf-8")
+        cards = re.findall(r'<p class="card-value">(.*?)</p>', html, re.S)
+        figures = [_flat(re.sub(r"<[^>]+>", "", card)) for card in cards]
+        assert cards and len(figures) == len(set(figures)), figures
 
 
 def _charts_by_slide(folder: Path) -> list[list[object]]:

@@ -404,7 +404,7 @@ def headline_cards(briefing: Briefing, facts: Mapping[str, FactView]) -> tuple[H
     groups: dict[tuple[str, str], list[FactView]] = {}
     for f in pool:
         groups.setdefault((f.metric, f.unit), []).append(f)
-    cards = [_card(group) for group in groups.values()]
+    cards = _distinct_figures([_card(group) for group in groups.values()])
     shown = {c.fact.id for c in cards}
     for tier in briefing.system:
         total = facts.get(tier.total_fact_id or "")
@@ -414,6 +414,19 @@ def headline_cards(briefing: Briefing, facts: Mapping[str, FactView]) -> tuple[H
             cards.append(HeadlineCard(_label_text(name), total))
             shown.add(total.id)
     return tuple(cards[:MAX_HEADLINE_CARDS])
+
+
+def _distinct_figures(cards: Sequence[HeadlineCard]) -> list[HeadlineCard]:
+    """The cards without one whose figure an earlier card shows already (a headline's '45,000
+    km' restated in the body under a longer name), as the deck's tiles never show a value twice."""
+    seen: set[tuple[float, str]] = set()
+    out = []
+    for card in cards:
+        key = (card.fact.value, card.fact.unit)
+        if key not in seen:
+            seen.add(key)
+            out.append(card)
+    return out
 
 
 def _card(group: Sequence[FactView]) -> HeadlineCard:

@@ -112,3 +112,17 @@ def test_a_chart_of_declines_leaves_room_past_the_deepest_for_its_label(
     for chart in declines:
         deepest = min(v for s in chart.plots[0].series for v in s.values if v is not None)  # type: ignore[attr-defined]
         assert chart.value_axis.minimum_scale < deepest * 1.5  # type: ignore[attr-defined]
+
+
+def test_the_seeds_three_row_targets_table_is_set_large_not_in_a_quarter_of_its_slide(
+        built: dict[str, Path]) -> None:
+    from pptx import Presentation
+    from pptx.util import Pt
+
+    prs = Presentation(str(built["seed"] / "deck.pptx"))
+    slide = next(s for s in prs.slides if s.shapes.title is not None
+                 and s.shapes.title.text.startswith("Targets"))
+    table = next(shape for shape in slide.shapes if shape.has_table)
+    sizes = {run.font.size for row in table.table.rows for cell in row.cells
+             for p in cell.text_frame.paragraphs for run in p.runs}
+    assert sizes == {Pt(18)}

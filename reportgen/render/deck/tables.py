@@ -18,7 +18,7 @@ from reportgen.render.deck.text import LINE_SPACING, THEME_BODY_FONTS, wrap
 from reportgen.text import readable
 
 FONT_SIZE = 12.0
-LARGE_FONT_SIZE = 14.0  # for tables short enough to fit one slide at it
+LARGE_FONT_SIZES = (18.0, 16.0, 14.0)  # for tables short enough to fit one slide at one of them
 CELL_MARGIN_X = 7.2  # python-pptx / PowerPoint default: 0.1 in left and right
 CELL_MARGIN_Y = 3.6  # 0.05 in top and bottom
 
@@ -180,8 +180,10 @@ def row_height(cells: Sequence[str], widths: Sequence[int], size: float = FONT_S
 
 
 def table_size(table: TableData, rect: Rect) -> float:
-    """The font size for a table: larger when all of it fits one slide at that size."""
-    return LARGE_FONT_SIZE if len(paginate(table, rect, LARGE_FONT_SIZE)) == 1 else FONT_SIZE
+    """The font size for a table: the largest at which all of it fits one slide (a three-row
+    targets table reads across the room instead of filling a quarter of its slide)."""
+    return next((size for size in LARGE_FONT_SIZES if len(paginate(table, rect, size)) == 1),
+                FONT_SIZE)
 
 
 def paginate(table: TableData, rect: Rect, size: float = FONT_SIZE) -> list[list[int]]:

@@ -138,4 +138,12 @@ def test_a_long_table_is_paged_so_that_each_page_fits_its_box() -> None:
     room = rect.height / EMU_PER_PT - row_height(table.header, widths, bold=True)
     assert all(sum(row_height(table.rows[i], widths) for i in page) <= room for page in pages)
     assert table_size(table, rect) == 12.0
-    assert table_size(TableData(("A",), (("one",),)), rect) == 14.0
+    assert table_size(TableData(("A",), (("one",),)), rect) == 18.0
+
+
+def test_a_short_table_takes_the_largest_size_at_which_it_fits_one_slide() -> None:
+    rect = Rect(0, 0, 8_000_000, 3_000_000)
+    for rows, size in ((3, 18.0), (7, 18.0), (8, 14.0), (9, 12.0)):
+        table = TableData(("Area", "Figure"), tuple((f"row {i}", "x") for i in range(rows)))
+        assert table_size(table, rect) == size, rows
+        assert len(paginate(table, rect, size)) == 1 or size == 12.0

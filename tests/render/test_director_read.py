@@ -20,6 +20,7 @@ RELEASES = {
     "railway": DEV / "news-china-railway-2023.txt",  # a short news item, no chapters
     "taiyuan": DEV / "stat-taiyuan-economy-2020-h1.txt",  # targets without a year, declines
     "seed": SEED,  # chapters, a system, a pair of growth charts in yuan
+    "energy": DEV / "news-energy-consumption-by-region-2020.txt",  # a table, one figure twice
 }
 
 pytestmark = pytest.mark.slow
@@ -82,6 +83,15 @@ def test_no_at_a_glance_card_repeats_a_figure_another_card_shows(built: dict[str
         cards = re.findall(r'<p class="card-value">(.*?)</p>', html, re.S)
         figures = [_flat(re.sub(r"<[^>]+>", "", card)) for card in cards]
         assert cards and len(figures) == len(set(figures)), figures
+
+
+def test_a_card_never_shows_a_figure_changing_to_itself(built: dict[str, Path]) -> None:
+    """The energy table's '10,000 yuan' (of GDP) is written twice: no '+0% from 10,000 yuan'."""
+    for folder in built.values():
+        html = (folder / "briefing.html").read_text(encoding="utf-8")
+        changes = re.findall(r'<p class="card-change">(.*?)</p>', html, re.S)
+        assert not any(_flat(re.sub(r"<[^>]+>", "", c)).startswith(("+0%", "−0%", "-0%"))
+                       for c in changes), changes
 
 
 def _charts_by_slide(folder: Path) -> list[list[object]]:

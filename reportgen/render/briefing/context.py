@@ -439,7 +439,8 @@ def _card(group: Sequence[FactView]) -> HeadlineCard:
         rate = formatting.cagr(old.value, new.value, years) if new.unit != "percent" else ""
         return HeadlineCard(_label(new), new, old, growth, "" if rate == "n/a" else rate)
     exact = [f for f in group if f.year is None and f.qualifier == "exact"]
-    if len(exact) == 2 and exact[0].unit != "percent":
+    # the same figure twice is a restatement, not a change ("+0% from 10,000 yuan")
+    if len(exact) == 2 and exact[0].unit != "percent" and exact[0].value != exact[1].value:
         # "rose from A to B": the later mention is the newer figure; no years, so no CAGR
         old, new = sorted(exact, key=lambda f: f.number)
         return HeadlineCard(_label(new), new, old, formatting.change(old.value, new.value))

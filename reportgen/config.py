@@ -179,11 +179,14 @@ SCHEMA: dict[str, Option] = {
 THEME_DOCS = {
     "palette": "chart series colours, in order", "accent": "highlight colour",
     "text": "body text colour", "muted": "secondary text colour", "grid": "chart grid lines",
-    "background": "page and chart background", "font_family": "body font",
+    "background": "page and chart background", "font_family":
+    "body font (PDF, HTML, charts; the deck's text takes its master's theme fonts)",
     "heading_font_family": "heading font", "base_font_size": "body size in points",
     "title_font_size": "title size in points",
     "latin_font_panose": "PANOSE class of the body font in a master made by tools/make_master.py",
     "east_asian_font_family": "East Asian font of a master made by tools/make_master.py",
+    "complex_script_font_family": "complex-script font of a master made by "
+                                  "tools/make_master.py",
 }
 
 

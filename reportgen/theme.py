@@ -31,6 +31,8 @@ class Theme:
     east_asian_font_family: str = "Microsoft YaHei"
     """The deck theme's font for Chinese, Japanese and Korean text: a sans every Windows Office
     has (LibreOffice substitutes the installed CJK sans, such as Noto Sans CJK SC)."""
+    complex_script_font_family: str = "Arial"
+    """The deck theme's font for complex scripts (Arabic, Hebrew, …): one every Office has."""
     base_font_size: float = 10.0
     title_font_size: float = 13.0
     chart_width_in: float = 6.3

@@ -163,7 +163,8 @@ def text_styles(theme: Theme) -> str:
         level(n, size, b) for n, size, b in ((1, 20, "•"), (2, 18, "–"), (3, 16, "•"))
     ) + "</p:bodyStyle>"
     other = ('<p:otherStyle><a:lvl1pPr><a:defRPr sz="1400"><a:solidFill><a:schemeClr val="tx1"/>'
-             '</a:solidFill><a:latin typeface="+mn-lt"/></a:defRPr></a:lvl1pPr></p:otherStyle>')
+             '</a:solidFill><a:latin typeface="+mn-lt"/><a:ea typeface="+mn-ea"/>'
+             '<a:cs typeface="+mn-cs"/></a:defRPr></a:lvl1pPr></p:otherStyle>')
     return f"<p:txStyles {NS}>{title}{body}{other}</p:txStyles>"
 
 
@@ -240,11 +241,13 @@ def theme_xml(xml: bytes, theme: Theme) -> bytes:
 
 def theme_fonts(xml: str, latin: str, theme: Theme) -> str:
     """A theme's major or minor font list with `latin` for Latin text (with its PANOSE class, so
-    Office substitutes a like font where it is missing) and the theme's East Asian font for
-    Chinese, Japanese and Korean text (and for simplified Chinese by script)."""
+    Office substitutes a like font where it is missing), the theme's East Asian font for
+    Chinese, Japanese and Korean text (and for simplified Chinese by script) and its
+    complex-script font. Slide text names these through +mj-lt, +mn-lt, +mn-ea and the like."""
     xml = re.sub(r"<a:latin [^>]*/>", f'<a:latin typeface="{latin}" '
                  f'panose="{theme.latin_font_panose}" pitchFamily="34" charset="0"/>', xml)
     xml = re.sub(r"<a:ea [^>]*/>", f'<a:ea typeface="{theme.east_asian_font_family}"/>', xml)
+    xml = re.sub(r"<a:cs [^>]*/>", f'<a:cs typeface="{theme.complex_script_font_family}"/>', xml)
     return re.sub(r'<a:font script="Hans" typeface="[^"]*"/>',
                   f'<a:font script="Hans" typeface="{theme.east_asian_font_family}"/>', xml)
 

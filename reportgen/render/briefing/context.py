@@ -404,7 +404,7 @@ def headline_cards(briefing: Briefing, facts: Mapping[str, FactView]) -> tuple[H
     groups: dict[tuple[str, str], list[FactView]] = {}
     for f in pool:
         groups.setdefault((f.metric, f.unit), []).append(f)
-    cards = [_card(group) for group in groups.values()]
+    cards = _distinct_figures([_card(group) for group in groups.values()])
     shown = {c.fact.id for c in cards}
     for tier in briefing.system:
         total = facts.get(tier.total_fact_id or "")
@@ -414,6 +414,19 @@ def headline_cards(briefing: Briefing, facts: Mapping[str, FactView]) -> tuple[H
             cards.append(HeadlineCard(_label_text(name), total))
             shown.add(total.id)
     return tuple(cards[:MAX_HEADLINE_CARDS])
+
+
+def _distinct_figures(cards: Sequence[HeadlineCard]) -> list[HeadlineCard]:
+    """The cards without one whose figure an earlier card shows already (a headline's '45,000
+    km' restated in the body under a longer name), as the deck's tiles never show a value twice."""
+    seen: set[tuple[float, str]] = set()
+    out = []
+    for card in cards:
+        key = (card.fact.value, card.fact.unit)
+        if key not in seen:
+            seen.add(key)
+            out.append(card)
+    return out
 
 
 def _card(group: Sequence[FactView]) -> HeadlineCard:
@@ -426,7 +439,8 @@ def _card(group: Sequence[FactView]) -> HeadlineCard:
         rate = formatting.cagr(old.value, new.value, years) if new.unit != "percent" else ""
         return HeadlineCard(_label(new), new, old, growth, "" if rate == "n/a" else rate)
     exact = [f for f in group if f.year is None and f.qualifier == "exact"]
-    if len(exact) == 2 and exact[0].unit != "percent":
+    # the same figure twice is a restatement, not a change ("+0% from 10,000 yuan")
+    if len(exact) == 2 and exact[0].unit != "percent" and exact[0].value != exact[1].value:
         # "rose from A to B": the later mention is the newer figure; no years, so no CAGR
         old, new = sorted(exact, key=lambda f: f.number)
         return HeadlineCard(_label(new), new, old, formatting.change(old.value, new.value))

@@ -136,6 +136,19 @@ def set_alt_text(shape: Any, text: str) -> None:
     shape._element.xpath("./*[1]/p:cNvPr")[0].set("descr", text)
 
 
+def use_theme_fonts(font: Any) -> None:
+    """Point a python-pptx `Font` at the theme's body fonts (+mn-lt, +mn-ea, +mn-cs), not at a
+    named face, so the chart's text follows the master's theme on any machine."""
+    from pptx.oxml.xmlchemy import OxmlElement
+
+    font.name = "+mn-lt"
+    latin = font._rPr.latin
+    for tag, face in (("a:cs", "+mn-cs"), ("a:ea", "+mn-ea")):  # each lands right after latin
+        element = OxmlElement(tag)
+        element.set("typeface", face)
+        latin.addnext(element)
+
+
 def _style_chart(chart: Any, spec: ChartSpec, table: ChartTable, style: NumberStyle,
                  theme: Theme) -> None:
     """Colours, fonts, labels and axes in the house style."""
@@ -144,7 +157,7 @@ def _style_chart(chart: Any, spec: ChartSpec, table: ChartTable, style: NumberSt
 
     font = chart.font  # each `.font` looks its element up again: once is enough
     font.size = Pt(12)
-    font.name = theme.font_family
+    use_theme_fonts(font)
     font.color.rgb = rgb(theme.text)
     is_doughnut = "DOUGHNUT" in str(chart.chart_type)
     # the labels name their unit ("1.0739 trillion yuan"); a doughnut's keep the number format
@@ -283,6 +296,45 @@ def _style_axes(chart: Any, spec: ChartSpec, theme: Theme) -> None:
         from pptx.enum.chart import XL_TICK_LABEL_POSITION
 
         category_axis.tick_label_position = XL_TICK_LABEL_POSITION.LOW
+
+
+LABEL_ROOM = {"bar": (1.4, 1.9), "column": (1.15, 1.3), "line": (1.15, 1.3)}
+"""How far past its longest bar (first) and its deepest decline (second) a chart's value axis
+runs, by direction, so that the value labels at the bars' ends stay inside the chart and clear
+of the category names ('181.02 billion yuan' beside a horizontal bar needs more room than '20%'
+above a column; a decline's label sits between its bar and the names)."""
+
+
+def set_value_scale(charts: Sequence[tuple[Any, ChartSpec]]) -> None:
+    """Fix the value axis of each chart on one slide: the same scale for charts in one unit side
+    by side (a 1.07 trillion bar never stands taller than a 3.38 trillion one beside it), and
+    room past the longest bar, and past the deepest decline, for the labels at their ends."""
+    groups: dict[str, list[Any]] = {}
+    for chart, spec in charts:
+        direction = _direction(chart)
+        if direction:
+            groups.setdefault(f"{spec.unit}/{direction}", []).append(chart)
+    for key, group in groups.items():
+        values = [v for chart in group for s in chart.plots[0].series for v in s.values
+                  if v is not None]
+        if not values:
+            continue
+        room, deep = LABEL_ROOM[key.rsplit("/", 1)[1]]
+        high, low = max(max(values), 0.0), min(min(values), 0.0)
+        for chart in group:
+            axis = chart.value_axis
+            axis.maximum_scale = high * room if high > 0 else 0.0
+            axis.minimum_scale = low * deep if low < 0 else 0.0
+
+
+def _direction(chart: Any) -> str:
+    """'bar' (horizontal), 'column' or 'line' for a chart with a value axis; '' for others."""
+    kind = str(chart.chart_type)
+    if "DOUGHNUT" in kind or "PIE" in kind:
+        return ""
+    if "LINE" in kind:
+        return "line"
+    return "bar" if "BAR" in kind else "column"
 
 
 def _any_negative(chart: Any) -> bool:

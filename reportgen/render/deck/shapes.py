@@ -15,7 +15,7 @@ from reportgen.model import Briefing, Fact, SystemMember, SystemTier
 from reportgen.render.deck.charts import rgb, set_alt_text
 from reportgen.render.deck.figures import figure_text
 from reportgen.render.deck.layout import EMU_PER_PT, Rect
-from reportgen.render.deck.text import LINE_SPACING, Box, fit_size, wrap
+from reportgen.render.deck.text import LINE_SPACING, THEME_BODY_FONTS, Box, fit_size, wrap
 from reportgen.theme import Theme
 
 
@@ -35,7 +35,7 @@ def add_system_diagram(shapes: Any, briefing: Briefing, rect: Rect, theme: Theme
         colour = theme.colour(row)
         head = _tier_heading(briefing, tier, used)
         drawn.append(_box(shapes, MSO_SHAPE.RECTANGLE, Rect(rect.left, top, label_w, row_h), head,
-                          fill=colour, text_colour="#FFFFFF", theme=theme, bold_first=True))
+                          fill=colour, text_colour="#FFFFFF", bold_first=True))
         members = tier.members or ()
         if not members:
             continue
@@ -47,7 +47,7 @@ def add_system_diagram(shapes: Any, briefing: Briefing, rect: Rect, theme: Theme
                    for lines, box in zip(texts, boxes, strict=True))  # one size per row
         for box, lines in zip(boxes, texts, strict=True):
             drawn.append(_box(shapes, MSO_SHAPE.ROUNDED_RECTANGLE, box, lines, fill="#EEF2F6",
-                              text_colour=theme.text, theme=theme, outline=colour,
+                              text_colour=theme.text, outline=colour,
                               bold_first=True, sizes=[size] * len(lines)))
     group = shapes.add_group_shape(drawn)
     group.name = "Industrial system"
@@ -100,7 +100,7 @@ def describe_system(briefing: Briefing, tiers: Sequence[SystemTier]) -> str:
 
 
 def _box(shapes: Any, kind: Any, rect: Rect, lines: Sequence[str], *, fill: str,
-         text_colour: str, theme: Theme, outline: str | None = None,
+         text_colour: str, outline: str | None = None,
          bold_first: bool = False, sizes: Sequence[float] | None = None) -> Any:
     """An autoshape with `lines` fitted inside it (or set at `sizes`, one per line).
 
@@ -121,8 +121,6 @@ def _box(shapes: Any, kind: Any, rect: Rect, lines: Sequence[str], *, fill: str,
     text_body = _parsed(_text_body_xml(runs, text_colour))
     for run, line in zip(text_body.iter(_qn("a:r")), lines, strict=True):
         run.text = line  # python-pptx's setter: it escapes control characters as _x000B_
-    for latin in text_body.iter(_qn("a:latin")):
-        latin.set("typeface", theme.font_family)
     element.replace(element.txBody, text_body)
     return shape
 
@@ -158,13 +156,13 @@ def _shape_format_xml(fill: str, outline: str | None) -> str:
 
 def _text_body_xml(runs: Sequence[tuple[float, bool]], colour: str) -> str:
     """A box's text body: wrapped, not autofitted, centred, 4 pt insets; a paragraph of one run
-    (size, bold) per line, its text and typeface left empty for the caller to set."""
+    (size, bold) per line in the theme's body fonts, its text left empty for the caller."""
     from pptx.util import Pt
 
     inset = int(Pt(4))
     paragraphs = "".join(
         f'<a:p><a:pPr algn="ctr"/><a:r><a:rPr sz="{Pt(size).centipoints}" b="{int(bold)}">'
-        f'<a:solidFill><a:srgbClr val="{rgb(colour)}"/></a:solidFill><a:latin/></a:rPr>'
+        f'<a:solidFill><a:srgbClr val="{rgb(colour)}"/></a:solidFill>{THEME_BODY_FONTS}</a:rPr>'
         "<a:t/></a:r></a:p>"
         for size, bold in runs
     ) or '<a:p><a:pPr algn="ctr"/></a:p>'
@@ -208,7 +206,7 @@ def add_figure_tiles(shapes: Any, facts: Sequence[Fact], rect: Rect, theme: Them
     tiles = []
     for fact, box, lines in zip(facts, boxes, texts, strict=True):
         tile = _box(shapes, MSO_SHAPE.RECTANGLE, box, lines, fill="#EEF2F6",
-                    text_colour=theme.text, theme=theme, bold_first=True, sizes=same)
+                    text_colour=theme.text, bold_first=True, sizes=same)
         tile.text_frame.paragraphs[0].runs[0].font.color.rgb = rgb(theme.palette[0])
         tile.name = f"Figure {fact.id}"
         tiles.append(tile)

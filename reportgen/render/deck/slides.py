@@ -23,7 +23,7 @@ from pptx.util import Pt
 from reportgen.config import Config
 from reportgen.errors import ChartError
 from reportgen.model import Briefing, ChartSpec, Fact, SystemMember, SystemTier
-from reportgen.render.deck.charts import add_native_chart, set_alt_text
+from reportgen.render.deck.charts import add_native_chart, set_alt_text, set_value_scale
 from reportgen.render.deck.layout import (
     LayoutSlots,
     Rect,
@@ -123,6 +123,7 @@ class DeckBuilder:
         }
         self._slots: dict[str, LayoutSlots] = {}
         self._blank_notes: Any = None  # the first notes slide as python-pptx made it
+        self._charts: list[tuple[Any, ChartSpec]] = []  # the native charts of the slide made
 
     def add(self, plan: SlidePlan) -> None:
         """The slides of one plan: the first, then its continuations."""
@@ -219,6 +220,7 @@ class DeckBuilder:
         if slots.subtitle is not None and plan.subtitle:
             self.put_text(slide, slots.subtitle, [plan.subtitle])
             used.add(slots.subtitle.idx)
+        self._charts = []
         for slot, (kind, item) in page.items:
             used.add(slot.idx)
             if kind == "text":
@@ -226,6 +228,7 @@ class DeckBuilder:
             else:
                 remove_placeholder(slide, slot.idx)
                 fact_ids.extend(self.put_visual(slide, slot.rect, kind, item))
+        set_value_scale(self._charts)
         for idx, shape in placeholder_shapes(slide):
             if idx not in used:
                 shape.getparent().remove(shape)
@@ -268,7 +271,7 @@ class DeckBuilder:
                              lambda fact: labels.get(fact.id) or fact_label(fact))
             return [f.id for f in facts]
         table, rows, size = item
-        add_table(slide.shapes, table, rows, rect, self.theme.font_family, size)
+        add_table(slide.shapes, table, rows, rect, size)
         return _table_fact_ids(table, rows)
 
     def put_chart(self, slide: Any, rect: Rect, spec: ChartSpec) -> list[str]:
@@ -278,7 +281,9 @@ class DeckBuilder:
                 replace(self.briefing, system=tiers_from_spec(spec))
             _, ids = add_system_diagram(slide.shapes, briefing, rect, self.theme, spec.alt_text)
             return list(ids)
-        if add_native_chart(slide.shapes, spec, rect, self.theme) is not None:
+        frame = add_native_chart(slide.shapes, spec, rect, self.theme)
+        if frame is not None:
+            self._charts.append((frame.chart, spec))
             return list(spec.fact_ids)
         png = self.pngs.get(spec.id) or self.drawn_png(spec)
         if png is None:

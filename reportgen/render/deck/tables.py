@@ -14,11 +14,11 @@ from reportgen import formatting
 from reportgen.model import Briefing, Fact
 from reportgen.render.deck.figures import figure_text
 from reportgen.render.deck.layout import EMU_PER_PT, Rect
-from reportgen.render.deck.text import LINE_SPACING, wrap
+from reportgen.render.deck.text import LINE_SPACING, THEME_BODY_FONTS, wrap
 from reportgen.text import readable
 
 FONT_SIZE = 12.0
-LARGE_FONT_SIZE = 14.0  # for tables short enough to fit one slide at it
+LARGE_FONT_SIZES = (18.0, 16.0, 14.0)  # for tables short enough to fit one slide at one of them
 CELL_MARGIN_X = 7.2  # python-pptx / PowerPoint default: 0.1 in left and right
 CELL_MARGIN_Y = 3.6  # 0.05 in top and bottom
 
@@ -180,8 +180,10 @@ def row_height(cells: Sequence[str], widths: Sequence[int], size: float = FONT_S
 
 
 def table_size(table: TableData, rect: Rect) -> float:
-    """The font size for a table: larger when all of it fits one slide at that size."""
-    return LARGE_FONT_SIZE if len(paginate(table, rect, LARGE_FONT_SIZE)) == 1 else FONT_SIZE
+    """The font size for a table: the largest at which all of it fits one slide (a three-row
+    targets table reads across the room instead of filling a quarter of its slide)."""
+    return next((size for size in LARGE_FONT_SIZES if len(paginate(table, rect, size)) == 1),
+                FONT_SIZE)
 
 
 def paginate(table: TableData, rect: Rect, size: float = FONT_SIZE) -> list[list[int]]:
@@ -201,7 +203,7 @@ def paginate(table: TableData, rect: Rect, size: float = FONT_SIZE) -> list[list
 
 
 def add_table(shapes: Any, table: TableData, rows: Sequence[int], rect: Rect,
-              font_name: str, size: float = FONT_SIZE) -> Any:
+              size: float = FONT_SIZE) -> Any:
     """A native table of the header and the given rows, in `rect`, row heights fitted.
 
     python-pptx adds the table; its column widths, rows and cells are then written as the XML
@@ -226,27 +228,24 @@ def add_table(shapes: Any, table: TableData, rows: Sequence[int], rect: Rect,
     texts = [table.header, *(table.rows[i] for i in rows)]
     for old, cells, emu, bold in zip(list(grid.iter(qn("a:tr"))), texts, row_emus,
                                      [True] + [False] * len(rows), strict=True):
-        grid.replace(old, _table_row(cells, len(widths), emu, size, bold, font_name))
+        grid.replace(old, _table_row(cells, len(widths), emu, size, bold))
     frame.height = Emu(sum(row_emus))
     return frame
 
 
-def _table_row(cells: Sequence[str], columns: int, height: int, size: float, bold: bool,
-               font_name: str) -> Any:
-    """A table row element: a wrapped cell of one run per text, at `size`, bold or not; columns
-    past the texts keep python-pptx's empty cell."""
+def _table_row(cells: Sequence[str], columns: int, height: int, size: float, bold: bool) -> Any:
+    """A table row element: a wrapped cell of one run per text, at `size`, bold or not, in the
+    theme's body fonts; columns past the texts keep python-pptx's empty cell."""
     from pptx.oxml import parse_xml
     from pptx.oxml.ns import nsdecls, qn
     from pptx.util import Pt
 
     cell = (f'<a:tc><a:txBody><a:bodyPr wrap="square"/><a:lstStyle/><a:p><a:r>'
-            f'<a:rPr sz="{Pt(size).centipoints}" b="{int(bold)}"><a:latin/></a:rPr><a:t/>'
+            f'<a:rPr sz="{Pt(size).centipoints}" b="{int(bold)}">{THEME_BODY_FONTS}</a:rPr><a:t/>'
             "</a:r></a:p></a:txBody><a:tcPr/></a:tc>")
     empty = "<a:tc><a:txBody><a:bodyPr/><a:lstStyle/><a:p/></a:txBody><a:tcPr/></a:tc>"
     xml = cell * len(cells) + empty * (columns - len(cells))
     row = parse_xml(f'<a:tr {nsdecls("a")} h="{height}">{xml}</a:tr>')
     for run, text in zip(row.iter(qn("a:r")), cells, strict=True):
         run.text = text  # python-pptx's setter: it escapes control characters as _x000B_
-    for latin in row.iter(qn("a:latin")):
-        latin.set("typeface", font_name)
     return row

@@ -19,6 +19,11 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 EXPRESSION = re.compile(r"\{\{.*?\}\}", re.S)
+THEME_BODY_FONTS = ('<a:latin typeface="+mn-lt"/><a:ea typeface="+mn-ea"/>'
+                    '<a:cs typeface="+mn-cs"/>')
+"""A run's fonts as references to the theme's body (minor) fonts for Latin, East Asian and
+complex-script text, never a named face: an Office machine without DejaVu Sans shows the deck in
+the fonts the master's theme names. Wrapping is still measured with DejaVu Sans metrics here."""
 LINE_SPACING = 1.2  # PowerPoint's single spacing is about 1.2 × the font size
 _FONT_DIRS = (Path("/usr/share/fonts/truetype/dejavu"), Path("/usr/share/fonts/dejavu"))
 

@@ -12,7 +12,6 @@ from reportgen.model import Briefing
 from reportgen.render.deck.layout import EMU_PER_PT, Rect
 from reportgen.render.deck.shapes import describe_system, text_room, tile_sizes
 from reportgen.render.deck.text import Box
-from reportgen.theme import Theme
 
 
 def _box_through_proxies(shapes: Any, kind: Any, lines: list[str], sizes: list[float],
@@ -40,10 +39,21 @@ def _box_through_proxies(shapes: Any, kind: Any, lines: list[str], sizes: list[f
         paragraph.alignment = PP_ALIGN.CENTER
         run = paragraph.add_run()
         run.text = line
-        run.font.size, run.font.name = Pt(sizes[index]), "DejaVu Sans"
+        run.font.size, run.font.name = Pt(sizes[index]), "+mn-lt"
         run.font.bold = index == 0
         run.font.color.rgb = RGBColor.from_string("1A1A1A")
+        _add_theme_ea_cs(run.font)
     return shape
+
+
+def _add_theme_ea_cs(font: Any) -> None:
+    """The East Asian and complex-script theme font references python-pptx has no setter for."""
+    from pptx.oxml.xmlchemy import OxmlElement
+
+    for tag, face in (("a:cs", "+mn-cs"), ("a:ea", "+mn-ea")):
+        element = OxmlElement(tag)
+        element.set("typeface", face)
+        font._rPr.latin.addnext(element)
 
 
 @pytest.mark.parametrize(("lines", "outline"), [
@@ -59,12 +69,11 @@ def test_a_box_is_the_xml_python_pptx_setters_write(lines: list[str], outline: s
     from reportgen.render.deck.layout import Rect
     from reportgen.render.deck.shapes import _box
 
-    theme = Theme(font_family="DejaVu Sans", text="#1A1A1A")
     prs = Presentation()
     shapes = prs.slides.add_slide(prs.slide_layouts[6]).shapes
     sizes = [15.5, 9.5][: len(lines)]
     ours = _box(shapes, MSO_SHAPE.ROUNDED_RECTANGLE, Rect(0, 0, 2_000_000, 1_000_000), lines,
-                fill="#EEF2F6", text_colour="#1A1A1A", theme=theme,
+                fill="#EEF2F6", text_colour="#1A1A1A",
                 outline=f"#{outline}" if outline else None, bold_first=True, sizes=sizes)
     theirs = _box_through_proxies(shapes, MSO_SHAPE.ROUNDED_RECTANGLE, lines, sizes, outline)
     strip = re.compile(rb' (id|name)="[^"]*"')

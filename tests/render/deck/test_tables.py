@@ -84,9 +84,20 @@ def _table_through_proxies(shapes: Any, table: Any, rows: list[int], rect: Any,
             text_frame.word_wrap = True
             run = text_frame.paragraphs[0].add_run()
             run.text = text
-            run.font.size, run.font.name = Pt(size), "DejaVu Sans"
+            run.font.size, run.font.name = Pt(size), "+mn-lt"
             run.font.bold = r == 0
+            _add_theme_ea_cs(run.font)
     return frame
+
+
+def _add_theme_ea_cs(font: Any) -> None:
+    """The East Asian and complex-script theme font references python-pptx has no setter for."""
+    from pptx.oxml.xmlchemy import OxmlElement
+
+    for tag, face in (("a:cs", "+mn-cs"), ("a:ea", "+mn-ea")):
+        element = OxmlElement(tag)
+        element.set("typeface", face)
+        font._rPr.latin.addnext(element)
 
 
 def test_a_table_is_the_xml_python_pptx_setters_write() -> None:
@@ -103,7 +114,7 @@ def test_a_table_is_the_xml_python_pptx_setters_write() -> None:
     prs = Presentation()
     shapes = prs.slides.add_slide(prs.slide_layouts[6]).shapes
     rect = Rect(548640, 1463040, 8_000_000, 3_000_000)
-    ours = add_table(shapes, table, [0, 2], rect, "DejaVu Sans", 12.0)
+    ours = add_table(shapes, table, [0, 2], rect, 12.0)
     theirs = _table_through_proxies(shapes, table, [0, 2], rect, 12.0)
     strip = re.compile(rb' id="[^"]*"')
     assert strip.sub(b"", etree.tostring(ours._element)) == \
@@ -127,4 +138,12 @@ def test_a_long_table_is_paged_so_that_each_page_fits_its_box() -> None:
     room = rect.height / EMU_PER_PT - row_height(table.header, widths, bold=True)
     assert all(sum(row_height(table.rows[i], widths) for i in page) <= room for page in pages)
     assert table_size(table, rect) == 12.0
-    assert table_size(TableData(("A",), (("one",),)), rect) == 14.0
+    assert table_size(TableData(("A",), (("one",),)), rect) == 18.0
+
+
+def test_a_short_table_takes_the_largest_size_at_which_it_fits_one_slide() -> None:
+    rect = Rect(0, 0, 8_000_000, 3_000_000)
+    for rows, size in ((3, 18.0), (7, 18.0), (8, 14.0), (9, 12.0)):
+        table = TableData(("Area", "Figure"), tuple((f"row {i}", "x") for i in range(rows)))
+        assert table_size(table, rect) == size, rows
+        assert len(paginate(table, rect, size)) == 1 or size == 12.0

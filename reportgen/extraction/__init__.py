@@ -33,6 +33,7 @@ from reportgen.extraction.years import (
     paragraph_horizon,
     plan_year_here,
     release_period,
+    period_wording,
     with_period,
 )
 from reportgen.ingest import SourceDoc
@@ -102,7 +103,10 @@ def extract_facts(text: str, layout: Layout) -> tuple[Fact, ...]:
     doc_month = int(layout.date[5:7]) if layout.date and len(layout.date) >= 7 else None
     plan_year = goals_year_of(text, layout, doc_year)
     opening = text[slice(*layout.sentences[0])] if layout.sentences else ""
-    period = release_period(layout.title, opening)
+    # the lede may open with the reporting period a sentence or two down ("From January to
+    # November, the city's industries …"): the release's period when title and opening lack one
+    lede = [text[slice(*span)] for span in layout.sentences[1:4]]
+    period = release_period(layout.title, opening, *lede)
     mentions = find_mentions(text)
     lowercase_words = set(re.findall(r"\b[a-z][a-z-]*\b", text))
     drafts: list[Fact] = []
@@ -150,8 +154,9 @@ def extract_facts(text: str, layout: Layout) -> tuple[Fact, ...]:
             ))
     # ids come from the metric without its period: adding the period to names kept them
     ids = unique_ids(fact_slug(f.metric, f.year) for f in drafts)
+    wording = period_wording(text)
     named = tuple(replace(f, id=i, metric=with_period(
-        with_target(f.metric, f.is_target and not f.per_item), f.period))
+        with_target(f.metric, f.is_target and not f.per_item), f.period, wording))
                   for f, i in zip(drafts, ids, strict=True))
     restated = conversions(text, named)
     return tuple(replace(f, conversion_of=restated.get(f.id)) for f in named)

@@ -462,10 +462,37 @@ _PERIOD_NAMED = re.compile(r"\b(?:first|second|third|fourth)\s+(?:half|quarter|t
                            r"October|November|December)\b", re.IGNORECASE)
 
 
-def with_period(metric: str, period: str | None) -> str:
+def period_wording(text: str) -> dict[str, str]:
+    """Each period code the release states, in the words it uses most for it: "January-
+    November" where it says "from January to November", "first 10 months" where it writes the
+    number; a label then says the period as the release does."""
+    counts: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    for match in _period_phrase().finditer(text):
+        if match.group("period"):
+            code = PERIOD_OF[match.group("period").lower()]
+            words = match.group("period").lower().replace("h1", "first half")
+            if re.fullmatch(r"h2|q[1-4]", words):
+                continue  # the abbreviations read better spelled out
+        else:
+            a, b = match.group("a").capitalize(), match.group("b").capitalize()
+            code = f"M{rules.MONTHS[a.lower()]}-M{rules.MONTHS[b.lower()]}"
+            words = f"{a}-{b}"
+        counts[code][words] += 1
+    return {code: max(ways, key=lambda w: ways[w]) for code, ways in counts.items()}
+
+
+@functools.cache
+def _period_phrase() -> re.Pattern[str]:
+    return re.compile(r"\b(?:(?P<period>" + PERIOD_WORDS + r")|(?P<a>" + _MONTHS
+                      + r")\.?\s*(?:to|-|–|through)\s*(?P<b>" + _MONTHS + r"))\b",
+                      re.IGNORECASE)
+
+
+def with_period(metric: str, period: str | None, wording: dict[str, str] | None = None) -> str:
     """The metric with its period, so a part-year figure never reads as a full year's ("GDP" in
-    H1 → "GDP, first half"); unchanged when it names a period already."""
-    words = period_words(period)
+    H1 → "GDP, first half"), in the release's words for it (`wording`); unchanged when it
+    names a period already."""
+    words = (wording or {}).get(period or "") or period_words(period)
     if not words or _PERIOD_NAMED.search(metric):
         return metric
     return f"{metric}, {words}"
@@ -473,7 +500,9 @@ def with_period(metric: str, period: str | None) -> str:
 
 _OTHER_TIME = re.compile(r"\b(?:last|previous|next|this)\s+year\b|\b(?:19|20)[0-9]{2}\b|"
                          r"\b(?:January|February|March|April|May|June|July|August|September|"
-                         r"October|November|December)\b|\b(?:by|until|since)\b", re.IGNORECASE)
+                         r"October|November|December)\b|"
+                         r"\b(?:by|until|since)\s+(?:the\s+)?(?:end\b|(?:19|20)[0-9]{2}\b)",
+                         re.IGNORECASE)  # "by 2025", "by the end of …"; not "rose by 5%"
 
 
 @functools.cache
@@ -482,10 +511,12 @@ def _month_span_anywhere() -> re.Pattern[str]:
     return re.compile(r"\b" + _MONTH_SPAN.pattern[1:], re.IGNORECASE)
 
 
-def release_period(title: str, opening: str) -> str | None:
+def release_period(title: str, opening: str, *lede: str) -> str | None:
     """The part of the year a release reports on, when its title or opening sentence names one
-    ("Beijing's GDP up 5.5 pct in H1", "In the first three quarters, …"): its code, else None."""
-    for line in (title, opening):
+    ("Beijing's GDP up 5.5 pct in H1", "In the first three quarters, …"), or a sentence of the
+    lede opens with one ("From January to November, …"): its code, else None."""
+    opens = [s for s in lede if _LEADING_PERIOD.match(s.strip())]  # not a speaker's turn
+    for line in (title, opening, *opens[:1]):
         match = re.search(rf"\b(?:{PERIOD_WORDS})\b", line, re.IGNORECASE)
         if match:
             return PERIOD_OF[match.group(0).lower()]
@@ -496,9 +527,20 @@ def release_period(title: str, opening: str) -> str | None:
     return None
 
 
+_LEADING_PERIOD = re.compile(r"^(?:In|During|For|From|Over)\s+(?:the\s+)?(?:(?:" + PERIOD_WORDS
+                             + r")\b|(?:" + _MONTHS + r")\s*(?:to|-|–|through)\s*(?:"
+                             + _MONTHS + r")\b)", re.IGNORECASE)
+
+
 def in_release_period(sentence: str, year: int | None, doc_year: int | None,
                       is_target: bool) -> bool:
     """Whether a figure with no period of its own is for the release's period: an outcome of
     the reporting year in a sentence that names no other time ("Exports rose 5.6 percent")."""
-    return (not is_target and year in (None, doc_year)
-            and not _OTHER_TIME.search(SPEAKER.sub("", sentence)))
+    own_times = _COMPARISON_PHRASE.sub("", SPEAKER.sub("", sentence))
+    return not is_target and year in (None, doc_year) and not _OTHER_TIME.search(own_times)
+
+
+# A comparison's time is not the figure's ("… 1.4 percentage points higher than that from
+# January to October", "up from the 3.4% increase in Q1 and Q2")
+_COMPARISON_PHRASE = re.compile(r"\b(?:than|compared with|compared to|up from|down from|"
+                                r"(?:from|over) the same period of)\b[^,;]*", re.IGNORECASE)

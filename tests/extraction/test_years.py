@@ -65,3 +65,40 @@ def test_a_part_year_figure_carries_its_period_in_its_name_but_not_in_its_id(tmp
     assert facts["2.06 trillion yuan"].metric == "GDP, first half"
     assert facts["2.06 trillion yuan"].id == "gdp"
     assert facts["3 percent"].period is None  # the sentence names its own year
+
+
+def _facts(tmp_path, text: str) -> dict:
+    from reportgen.extraction import extract_briefing
+    from reportgen.pipeline import read_release
+
+    path = tmp_path / "r.txt"
+    path.write_text(text, encoding="utf-8")
+    return {f.text: f for f in extract_briefing(read_release(path)).facts}
+
+
+def test_the_reporting_period_a_lede_sentence_opens_with_is_the_releases(tmp_path) -> None:
+    facts = _facts(tmp_path, (
+        "Xi'an keeps its economy stable\n\n2021-12-20\n\n"
+        "The city maintained stable economic conditions in November. From January to November, "
+        "the city's industries engaged in brisk development. Exports reached 255.1 billion yuan, "
+        "up 17.8 percent. Retail sales fell 7.1 percent, 1.4 percentage points more than that "
+        "from January to October.\n"))
+    assert facts["255.1 billion yuan"].period == "M1-M11"
+    # the period is said as the release says it, and a comparison's months are not the figure's
+    assert facts["255.1 billion yuan"].metric == "exports, January-November"
+    assert facts["7.1 percent"].period == "M1-M11"
+
+
+def test_a_period_stated_before_the_figure_in_its_sentence_is_its_period(tmp_path) -> None:
+    facts = _facts(tmp_path, (
+        "Press conference\n\n2020-03-12\n\nAffected by the Spring Festival, from January to "
+        "February, the total import and export volume was 4.12 trillion yuan. Consumer prices in "
+        "the first 10 months rose 2.1 percent.\n"))
+    assert facts["4.12 trillion yuan"].period == "M1-M2"
+    assert facts["2.1 percent"].metric.lower() == "consumer prices growth, first 10 months"
+
+
+def test_rose_by_is_no_deadline_that_keeps_the_release_period_away(tmp_path) -> None:
+    facts = _facts(tmp_path, "Economy in H1\n\n2023-07-19\n\nIn the first half, output grew "
+                             "steadily. Investment increased by 13.1 percent.\n")
+    assert facts["13.1 percent"].period == "H1"

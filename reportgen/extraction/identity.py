@@ -135,6 +135,10 @@ _DATE_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\b([0-3]?[0-9])(?:st|nd|rd|th)?\s+(" + _MONTH_RE + r")\.?,?\s+"
                 r"((?:19|20)[0-9]{2})\b",
                 re.IGNORECASE), "dmy"),
+    # "Source:Haibao News 11-16-2023 17:05": month first, as US pages print it (a day over 12
+    # first is read day first)
+    (re.compile(r"(?<![0-9.-])([0-3]?[0-9])[-/]([0-3]?[0-9])[-/]((?:19|20)[0-9]{2})(?![0-9])"),
+     "numeric"),
 )
 
 
@@ -233,7 +237,8 @@ def _event_date(text: str) -> str | None:
     if match is None or not years:
         return None
     month, day = rules.MONTHS[match.group("month").lower()], int(match.group("day"))
-    start = max(text.rfind(". ", 0, match.start()), text.rfind("\n", 0, match.start())) + 1
+    start = max(text.rfind(". ", 0, match.start()), text.rfind("? ", 0, match.start()),
+                text.rfind("! ", 0, match.start()), text.rfind("\n", 0, match.start())) + 1
     own = re.findall(r"\b((?:19|20)[0-9]{2})\b", text[start:match.start()])
     if own:  # "the 2022 World EV and ES Battery Conference held on July 21"
         return _iso(int(own[-1]), month, day)
@@ -279,6 +284,9 @@ def dates_in(text: str) -> list[tuple[int, str]]:
                     day = dt.date(int(a), int(b), int(c))
                 elif order == "mdy":
                     day = dt.date(int(c), rules.MONTHS[a.lower()], int(b))
+                elif order == "numeric":
+                    first, second = int(a), int(b)
+                    day = dt.date(int(c), *((second, first) if first > 12 else (first, second)))
                 else:
                     day = dt.date(int(c), rules.MONTHS[b.lower()], int(a))
             except ValueError:

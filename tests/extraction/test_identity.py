@@ -41,6 +41,8 @@ def test_a_short_title_without_a_headline_line_is_still_the_first_line() -> None
     ("Updated: Jul 18,2018 09:18\n", "2018-07-18"),
     ("(Xinhua) 14:07, January 20, 2022\n", "2022-01-20"),
     ("Trucks queue, on March 14, 2020. [Photo/Xinhua]\n\nPublished 2020-04-21\n", "2020-04-21"),
+    ("Shandong: clusters by 2025\n\nSource:Haibao News 11-16-2023 17:05\n", "2023-11-16"),
+    ("Published 21/04/2020\n", "2020-04-21"),
 ])
 def test_publication_dates_in_the_forms_pages_print_them(text: str, date: str) -> None:
     assert find_date(text) == date
@@ -103,6 +105,9 @@ def test_dates_alone_and_speaker_turns_are_not_titles() -> None:
     ("Batteries\n\nInformation released at the 2022 Battery Conference held on July 21 shows "
      "capacity grew. In 2021, sales rose.\n", "2022-07-21"),
     ("Trade\n\nOn Aug. 19, officials said trade reached a record in 2023.\n", None),
+    # a year in the question before the sentence is not the event's own
+    ("GDP report\n\nWhat was achieved in 2021? According to the report released on March 28, "
+     "GDP in 2021 rose.\n", "2022-03-28"),
 ])
 def test_a_release_naming_only_month_and_day_is_dated_by_the_period_it_reports(
         text: str, date: str | None) -> None:

@@ -29,12 +29,30 @@ def find_title(text: str) -> str:
                 len(lines))
     # a headline comes before the lede: a short line further down is a later paragraph's
     headline = next((line for line in lines[:lede] if _reads_as_headline(line)), None)
-    if headline is None:  # a lede: its dateline is no part of a title
-        headline = next((_DATELINE_FULL.sub("", line) for line in lines if _is_prose(line)), None)
+    if headline is None:  # a lede: its dateline and an opening adverbial are no part of a title
+        headline = next((_lede_title(line) for line in lines
+                         if _is_prose(line) and len(line.split()) >= 6), None)
     if headline is None:
         headline = next((line for line in lines if line and not _is_nav_line(line)
                          and re.search(r"[A-Za-z]{2,}", line)), "")
     return _shortened(headline)
+
+
+def _lede_title(line: str) -> str:
+    """A lede as a title: its main clause, without the dateline and an opening adverbial ("In
+    the second position, Ningbo-Zhoushan Port recorded …" → "Ningbo-Zhoushan Port recorded …")."""
+    text = _DATELINE_FULL.sub("", line)
+    opening = _OPENING_ADVERBIAL.match(text)
+    if opening and len(text) - opening.end() > 30:
+        text = text[opening.end():]
+        text = text[:1].upper() + text[1:]
+    return text
+
+
+# An opening adverbial phrase before a lede's main clause ("On April 20, ", "In the second
+# position, ", "According to the bureau, ")
+_OPENING_ADVERBIAL = re.compile(r"^(?:On|In|At|During|For|By|As of|After|Since|Over|According to)"
+                                r"\s[^,;]{1,60},\s+(?=[A-Za-z])")
 
 
 def _is_paragraph(line: str) -> bool:
@@ -65,8 +83,12 @@ _DATELINE_FULL = re.compile(
 
 
 def _title_text(line: str) -> str:
-    """A line as a title: Markdown marks, a date stamp before it and a date after it dropped."""
+    """A line as a title: Markdown marks, a date stamp before it and a date after it dropped,
+    and the brackets of "(Original title: …)" around it."""
     clean = _DATE_STAMP.sub("", line.strip().lstrip("#").strip())
+    original = re.match(r"[(（]?\s*Original title\s*[:：]\s*(.+?)[)）]?$", clean, re.IGNORECASE)
+    if original:
+        clean = original.group(1)
     bracket = re.search(r"\s*[(（]([^()（）]{4,40})[)）]\s*$", clean)
     if bracket and dates_in(bracket.group(1)):
         clean = clean[:bracket.start()]  # "(Sept. 14, 2022)", "(2023-08-30)"

@@ -120,3 +120,22 @@ def test_a_short_line_after_the_lede_paragraph_is_not_taken_for_the_headline() -
             "the National Bureau of Statistics show.\n"
             "Qiu said growth of rural retail sales had slowed in recent months\n")
     assert find_title(text).startswith("China's gross domestic product reached 7.1682 trillion")
+
+
+def test_a_lede_used_as_title_drops_its_opening_adverbial() -> None:
+    text = ("\n\nIn the second position, Ningbo-Zhoushan Port recorded 3.22 million TEUs of "
+            "container throughput in June. For H1 2023, it accumulated 17.68 million TEUs.\n")
+    assert find_title(text).startswith("Ningbo-Zhoushan Port recorded 3.22 million TEUs")
+
+
+def test_an_original_title_line_is_the_title_without_its_label() -> None:
+    text = ("date 2023-01-22 (Original title: The GDP of 31 provinces was released: the gap "
+            "narrowed)\n\nSecurities Times e company news, the GDP of 31 provinces was released "
+            "and the gap between Jiangsu and Guangdong narrowed last year.\n")
+    assert find_title(text) == "The GDP of 31 provinces was released: the gap narrowed"
+
+
+def test_a_byline_name_above_the_lede_is_not_the_title() -> None:
+    text = ("Chen Siqi\nchen@example.com\nSHENZHEN is intensifying efforts to become a global "
+            "leader in advanced manufacturing, the director of the bureau said on Monday.\n")
+    assert find_title(text).startswith("SHENZHEN is intensifying efforts")

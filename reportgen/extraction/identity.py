@@ -339,7 +339,13 @@ _CUE_BEFORE = (
     r"|\baccording to\s+[^.;]{0,60}?\bof\s+(?:the\s+)?"
     r"|\b(?:data|figures|statistics|report)\s+(?:released\s+|published\s+|issued\s+)?"
     r"(?:by|from)\s+(?:the\s+)?(?:[a-z]+[’']s\s+)?"
-    r"|\b(?:released|issued|published|held|hosted|announced|convened)\s+by\s+(?:the\s+)?"
+    # "figures released Wednesday by the National Bureau of Statistics"
+    r"|\b(?:released|issued|published|held|hosted|announced|convened)\s+(?:[A-Za-z]+\s+){0,2}?"
+    r"by\s+(?:the\s+)?"
+    # "Yu Xiquan, director of the Shenzhen Municipal … Bureau, said": the official's office
+    r"|\b(?:director|head|chief|spokesperson|spokesman|spokeswoman|chairman|chairwoman|"
+    r"president|minister|mayor|governor|secretary|commissioner)(?:[- ]general)?\s+of\s+"
+    r"(?:the\s+)?"
     r"|\b(?:learned|learnt|heard)\s+from\s+(?:the\s+)?"
     r"|\b[Pp]ress [Cc]onference (?:of|by|held by)\s+(?:the\s+)?"
     r"|\b(?:said|says|reported|announced)\s+(?:the\s+)?")

@@ -58,6 +58,11 @@ def test_publication_dates_in_the_forms_pages_print_them(text: str, date: str) -
      "March 28, GDP rose.", "Sichuan Provincial Bureau of Statistics"),
     ("The State Council Information Office held a press conference on Tuesday.",
      "State Council Information Office"),
+    ("GDP rose 7.9 percent, figures released Wednesday by the National Bureau of Statistics "
+     "(NBS) show.", "National Bureau of Statistics (NBS)"),
+    ("Shenzhen is intensifying efforts, Yu Xiquan, director of the Shenzhen Municipal Industry "
+     "and Information Technology Bureau, said.",
+     "Shenzhen Municipal Industry and Information Technology Bureau"),
     ("Retail sales rose 5 percent, the city's statistics bureau said.", "statistics bureau"),
 ])
 def test_the_issuer_is_who_released_or_said_the_figures(text: str, issuer: str) -> None:

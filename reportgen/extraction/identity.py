@@ -30,12 +30,17 @@ def find_title(text: str) -> str:
     # a headline comes before the lede: a short line further down is a later paragraph's
     headline = next((line for line in lines[:lede] if _reads_as_headline(line)), None)
     if headline is None:  # a lede: its dateline and an opening adverbial are no part of a title
-        headline = next((_lede_title(line) for line in lines
-                         if _is_prose(line) and len(line.split()) >= 6), None)
+        headline = next((_lede_title(line) for k, line in enumerate(lines)
+                         if _is_prose(line) and not _is_byline(line, lines[k + 1:k + 2])), None)
     if headline is None:
         headline = next((line for line in lines if line and not _is_nav_line(line)
                          and re.search(r"[A-Za-z]{2,}", line)), "")
     return _shortened(headline)
+
+
+def _is_byline(line: str, following: list[str]) -> bool:
+    """A short name line above a contact line ("Chen Siqi" then "chen@example.com")."""
+    return len(line.split()) <= 4 and bool(following) and "@" in following[0]
 
 
 def _lede_title(line: str) -> str:

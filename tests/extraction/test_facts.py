@@ -138,7 +138,7 @@ def test_targets_follow_future_cues_and_goal_lists(body: str, quote: str, target
     ("It will attract 50 projects, each with investment of more than US$ 30 million.",
      "US$ 30 million", "investment per projects"),
     ("Sales rose 3.2 percent year-on-year and 1.1 percent month-on-month.", "1.1 percent",
-     "sales growth"),
+     "sales growth month on month"),
     ("Targets:\n3) an increase of 3 percent in consumer prices.", "3 percent",
      "increase in consumer prices"),
     ("Targets:\n2) PM2.5 density below 30 percent.", "30 percent", "PM2.5 density"),

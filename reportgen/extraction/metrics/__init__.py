@@ -71,9 +71,45 @@ def name_metrics(sentence: str, mentions: list[tuple[Mention, Span]],
             metric = names[-1]  # the high end of a range ("3-5%")
         names.append(tidy(metric))
     names = fragments.repair(names, sentence, mentions)
+    names = [with_comparison(n, sentence, m, span) for n, (m, span) in zip(names, mentions,
+                                                                             strict=True)]
     # a deficit read as a negative amount is a balance ("a trade deficit of 5 billion yuan")
     return [re.sub(r"\bdeficit\b", "balance", n) if m.value < 0 else n
             for n, (m, _) in zip(names, mentions, strict=True)]
+
+
+_COMPARISON_AFTER = re.compile(r"^\s*,?\s*(?:(?P<yoy>year[- ]on[- ]year|y-o-y|yoy|from a year "
+                               r"(?:earlier|ago))|(?P<mom>month[- ]on[- ]month|m-o-m)|"
+                               r"(?P<qoq>quarter[- ]on[- ]quarter|q-o-q))\b", re.IGNORECASE)
+_COMPARISON_BEFORE = re.compile(r"\b(?:(?P<yoy>year[- ]on[- ]year|y-o-y)|(?P<mom>month[- ]on[- ]"
+                                r"month)|(?P<qoq>quarter[- ]on[- ]quarter))\s+(?:(?:increase|"
+                                r"decrease|growth|rise|decline|drop|fall)\s+of\s+|by\s+)?"
+                                r"(?:[a-z]+\s+){0,2}$", re.IGNORECASE)
+_COMPARISON_WORDS = {"yoy": "year on year", "mom": "month on month", "qoq": "quarter on quarter"}
+
+
+def with_comparison(metric: str, sentence: str, mention: Mention, span: Span) -> str:
+    """A rate of change says what it compares with when that is not the year before ("CPI
+    growth month on month"), and "year on year" too where the sentence has both: they are
+    different measures."""
+    changes = metric.endswith((" growth", " increase")) or metric.startswith(
+        ("decline in ", "increase in ", "decrease in ", "reduction in "))
+    if mention.unit != "percent" or not changes or re.search(r"\bon[- ](?:year|month|quarter)\b",
+                                                             metric):
+        return metric
+    a, b = span
+    found = _COMPARISON_AFTER.match(sentence[b:b + 40]) or _COMPARISON_BEFORE.search(
+        sentence[max(0, a - 60):a])
+    if not found:
+        return metric
+    kind = next(k for k in ("yoy", "mom", "qoq") if found.group(k))
+    if kind == "yoy" and not _OTHER_COMPARISON.search(sentence):
+        return metric  # year on year is what a growth rate means unless the sentence has both
+    return f"{metric} {_COMPARISON_WORDS[kind]}"
+
+
+_OTHER_COMPARISON = re.compile(r"\b(?:month[- ]on[- ]month|m-o-m|quarter[- ]on[- ]quarter|q-o-q)\b",
+                               re.IGNORECASE)
 
 
 _TARGET_NAMED = re.compile(r"\b(?:targets?|goals?|planned|plans?|expected|projected|forecasts?|"

@@ -176,10 +176,13 @@ def _parallel(subject: str, previous: str) -> str:
 def _fill(clause: Clause, previous: Clause | None) -> Clause | None:
     """The clause with what it leaves out taken from the one before: the verb ("secondary
     industry by 3.9%"), or the subject (", up 5%"); None when it has neither."""
-    if clause.subject and clause.direction:
+    if clause.subject and clause.direction and clause.direction != "same":
         return clause
     if previous is None or not previous.subject:
         return None
+    if clause.direction == "same" and previous.direction:
+        return Clause(clause.start, clause.end, previous.subject, previous.direction,
+                      clause.verb_end, previous.verb)
     if clause.subject and previous.direction in ("up", "down"):
         return Clause(clause.start, clause.end, _parallel(clause.subject, previous.subject),
                       previous.direction, clause.verb_end, previous.verb)
@@ -298,6 +301,10 @@ def _clause(sentence: str, start: int, end: int, starts: list[int]) -> Clause:
         direction = "down" if change.group("dir").lower() in _DOWN_WORDS else "up"
         return Clause(start, end, "", direction, start + opened + change.end(),
                       change.group("dir").split()[0])
+    coordinated = re.search(r"\band\s*$", sentence[:start]) or re.match(r"\s*and\b",
+                                                                         sentence[start:])
+    if not verbs and coordinated and _LEAD.match(body):  # "… and 0.4 percent month on month"
+        return Clause(start, end, "", "same", start + opened)
     if not verbs:
         subject = _subject(body) if _elliptic(body) else ""
         return Clause(start, end, subject, "", start + len(head.rstrip()) if subject else start)

@@ -103,3 +103,11 @@ def test_a_target_is_named_as_one_and_shown_without_the_word_where_pages_mark_it
     assert facts["7.5 percent"].metric == "industrial added value growth target"
     assert facts["7.5 percent"].display_label == "industrial added value growth"
     assert facts["3 percent"].metric == "exports growth"
+
+
+def test_a_month_on_month_rate_says_so_and_a_year_on_year_one_only_beside_it() -> None:
+    both = named("The CPI rose 2.4 percent year on year and 0.4 percent month on month.")
+    assert both["2.4 percent"] == "CPI growth year on year"
+    assert both["0.4 percent"] == "CPI growth month on month"
+    alone = named("Exports rose 5 percent year on year to 3 billion yuan.")
+    assert alone["5 percent"] == "exports growth"

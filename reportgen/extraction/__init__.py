@@ -31,9 +31,9 @@ from reportgen.extraction.years import (
     in_release_period,
     level_changes,
     paragraph_horizon,
+    period_wording,
     plan_year_here,
     release_period,
-    period_wording,
     with_period,
 )
 from reportgen.ingest import SourceDoc

@@ -256,7 +256,8 @@ def _preceding_period() -> re.Pattern[str]:
     return re.compile(
         r"\b(?:in|during|for|over|from|between)\s+(?:the\s+)?(?:(?P<period>" + PERIOD_WORDS
         + r")\b(?!\s+(?:of\s+)?(?:(?:19|20)[0-9]{2}|this year|last year))|(?P<a>" + _MONTHS
-        + r")\.?\s*(?:to|-|–|through|and)\s*(?P<b>" + _MONTHS + r")\b(?!\s*,?\s*(?:19|20)[0-9]{2}))",
+        + r")\.?\s*(?:to|-|–|through|and)\s*(?P<b>" + _MONTHS
+        + r")\b(?!\s*,?\s*(?:19|20)[0-9]{2}))",
         re.IGNORECASE)
 
 

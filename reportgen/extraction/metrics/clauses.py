@@ -23,11 +23,27 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from typing import Any
 
 from reportgen.extraction import rules
-from reportgen.extraction.numbers import Mention
 from reportgen.extraction.metrics.phrases import NOT_SUBJECTS, clean, has_words, singular
+from reportgen.extraction.numbers import Mention
 from reportgen.model import Span
+
+
+class _lazy:  # noqa: N801 - reads as the re.compile it stands for
+    """A pattern compiled on first use: most releases reach only a few of this module's
+    patterns, and compiling them all costs the start-up of every extraction ~10 ms."""
+
+    def __init__(self, pattern: str, flags: int = 0) -> None:
+        self._args = (pattern, flags)
+        self._compiled: re.Pattern[str] | None = None
+
+    def __getattr__(self, name: str) -> Any:
+        if self._compiled is None:
+            self._compiled = re.compile(*self._args)
+        return getattr(self._compiled, name)
+
 
 _UP = ("rose", "rising", "risen", "rises", "grew", "growing", "grown", "grows", "increased",
        "increasing", "increases", "up", "climbed", "climbing", "jumped", "jumping", "surged",
@@ -46,7 +62,7 @@ _LEVEL = ("reached", "reaching", "reaches", "totaled", "totalled", "totaling", "
           "are", "has reached", "have reached", "had reached")
 _DIRECTION = {**{v: "up" for v in _UP}, **{v: "down" for v in _DOWN},
               **{v: "level" for v in _LEVEL}}
-_VERB = re.compile(r"\b(?:(?:has|have|had|was|were|is|are)\s+(?:been\s+)?)?(?P<verb>"
+_VERB = _lazy(r"\b(?:(?:has|have|had|was|were|is|are)\s+(?:been\s+)?)?(?P<verb>"
                    + "|".join(sorted(map(re.escape, _DIRECTION), key=len, reverse=True))
                    + r")\b")
 
@@ -57,17 +73,17 @@ _ON_YEAR = (r"(?:year[- ]on[- ]year|y-o-y|yoy|from a year (?:earlier|ago)|over t
             r"(?: of)?(?: the)? (?:last|previous) year|from the same period (?:of )?last year|"
             r"compared with the same period (?:of )?last year|on a comparable (?:price )?basis)")
 _PERIOD = r"(?:(?:in|during|for|over)\s+(?:the\s+)?[\w\s-]{1,40}?)"
-_LEAD = re.compile(r"^\s*(?:by\s+|of\s+)?(?:(?:a|an)\s+)?(?:" + _QUALIFIER + r")?\s*$",
+_LEAD = _lazy(r"^\s*(?:by\s+|of\s+)?(?:(?:a|an)\s+)?(?:" + _QUALIFIER + r")?\s*$",
                    re.IGNORECASE)
-_TO_LEVEL = re.compile(r"^(?:,?\s*" + _ON_YEAR + r")?(?:,?\s*" + _PERIOD + r")?,?\s+"
+_TO_LEVEL = _lazy(r"^(?:,?\s*" + _ON_YEAR + r")?(?:,?\s*" + _PERIOD + r")?,?\s+"
                        r"(?:to|at)\s+(?:(?:a|an)\s+)?(?:(?:total|record|new high|high) of\s+)?"
                        r"(?:" + _QUALIFIER + r")?\s*$", re.IGNORECASE)
-_THEN_CHANGE = re.compile(r"^(?:\s*\([^()]*\))?(?:,?\s*" + _PERIOD + r")?,\s*(?:(?:a|an)\s+)?"
+_THEN_CHANGE = _lazy(r"^(?:\s*\([^()]*\))?(?:,?\s*" + _PERIOD + r")?,\s*(?:(?:a|an)\s+)?"
                           r"(?:(?:year[- ]on[- ]year|y-o-y)\s+)?(?P<dir>up|down|increase of|"
                           r"increasing|rising|growing|growth of|rise of|decrease of|decline of|"
                           r"drop of|decreasing|declining|falling)\s+(?:by\s+)?"
                           r"(?:" + _QUALIFIER + r")?\s*$", re.IGNORECASE)
-_CHANGE_PHRASE = re.compile(r"^(?:(?:marking|representing|registering|recording|posting|"
+_CHANGE_PHRASE = _lazy(r"^(?:(?:marking|representing|registering|recording|posting|"
                             r"showing|seeing|an?|the)\s+)*(?:(?:year[- ]on[- ]year|y-o-y|"
                             r"annual|yearly)\s+)?(?P<dir>increase of|growth of|rise of|"
                             r"decrease of|decline of|drop of|fall of)\s*(?:by\s+)?"
@@ -75,7 +91,7 @@ _CHANGE_PHRASE = re.compile(r"^(?:(?:marking|representing|registering|recording|
 _DOWN_WORDS = ("down", "decrease of", "decline of", "drop of", "fall of", "decreasing",
                "declining", "falling")
 # Words that open a clause without being its subject
-_CONNECTOR = re.compile(r"^(?:and|while|but|whereas|with|of which|of this|of these|"
+_CONNECTOR = _lazy(r"^(?:and|while|but|whereas|with|of which|of this|of these|"
                         r"among them|among which|in particular|meanwhile|in addition|"
                         r"moreover|besides|also|respectively|specifically|in breakdown|"
                         r"additionally|furthermore|however|notably|overall|in total|"
@@ -84,18 +100,18 @@ _CONNECTOR = re.compile(r"^(?:and|while|but|whereas|with|of which|of this|of the
                         r"\b[\s,:]*", re.IGNORECASE)
 # A piece that is an adverbial phrase, not a subject ("In breakdown", "during the nine months",
 # "Affected by the epidemic", "according to the bureau")
-_ADVERBIAL = re.compile(r"^(?:in|during|from|for|over|at|by|since|as of|as at|until|through|"
+_ADVERBIAL = _lazy(r"^(?:in|during|from|for|over|at|by|since|as of|as at|until|through|"
                         r"throughout|between|compared with|according to|judging from|on|"
                         r"after|before|amid|despite|thanks to|due to|[a-z]+ed by|last|this|"
                         r"so far|especially|particularly|mainly|including|excluding|except|"
                         r"such as|like|among|currently|more specifically|regarding|as for|"
                         r"as to|in terms of|with regard to|[a-z]+ly$)\b", re.IGNORECASE)
-_NEW_SUBJECT = re.compile(r"^(?:with|while|whereas|but|of which|among which|among them)\b",
+_NEW_SUBJECT = _lazy(r"^(?:with|while|whereas|but|of which|among which|among them)\b",
                           re.IGNORECASE)
 # A finite verb closing a clause with no figure ("Major indicators showed improvements")
-_FINITE = re.compile(r"\b(?:showed|saw|witnessed|maintained|kept|remained|continued|"
+_FINITE = _lazy(r"\b(?:showed|saw|witnessed|maintained|kept|remained|continued|"
                      r"achieved|made|posted|experienced|enjoyed|delivered|performed)\b")
-_ATTRIBUTION = re.compile(r"\b(?:said|says|told|announced|reported|show|showed|shows|revealed|"
+_ATTRIBUTION = _lazy(r"\b(?:said|says|told|announced|reported|show|showed|shows|revealed|"
                           r"learned|learnt|noted|stated|according)\b", re.IGNORECASE)
 
 
@@ -144,7 +160,7 @@ def _with_antecedent(clause: Clause, earlier: list[str]) -> Clause:
     return clause
 
 
-_GENERIC_MEASURE = re.compile(r"^(?:total\s+)?(?:imports and exports|exports and imports|"
+_GENERIC_MEASURE = _lazy(r"^(?:total\s+)?(?:imports and exports|exports and imports|"
                               r"trade(?: volume| value)?|exports|imports|output|sales|revenue|"
                               r"investment|volume|value|turnover)$", re.IGNORECASE)
 
@@ -232,7 +248,7 @@ def _named(subject: str, role: str, mention: Mention, verb: str) -> str | None:
 # Cutting a sentence into clauses
 
 
-_PIECE_BREAK = re.compile(r";\s*|:\s+|,\s*|\s+(?:and|while|whereas|but)\s+(?=\S)")
+_PIECE_BREAK = _lazy(r";\s*|:\s+|,\s*|\s+(?:and|while|whereas|but)\s+(?=\S)")
 
 
 def _clauses(sentence: str, mentions: list[tuple[Mention, Span]]) -> list[Clause]:
@@ -321,7 +337,7 @@ def _elliptic(head: str) -> bool:
 
 # A time phrase closing a subject ("imports and exports in the first quarter of this year"):
 # the period is the fact's field, not part of its name
-_TRAILING_TIME = re.compile(
+_TRAILING_TIME = _lazy(
     r"\s+(?:in|during|for|over|of)\s+(?:the\s+)?(?:(?:first|second|third|fourth|last|past|"
     r"previous|same|whole|full|[a-z]+-month|[0-9]+|one|two|three|four|five|six|seven|eight|"
     r"nine|ten|eleven)\b[\w\s-]*|period|(?:this|last) year|(?:19|20)[0-9]{2})$",
@@ -329,7 +345,7 @@ _TRAILING_TIME = re.compile(
 
 
 # "tax revenue is seen rising 20 percent", "output is expected to grow": the forecast's verb
-_TRAILING_AUX = re.compile(r"\s+(?:is|are|was|were|will be|has been|have been)\s+(?:seen|"
+_TRAILING_AUX = _lazy(r"\s+(?:is|are|was|were|will be|has been|have been)\s+(?:seen|"
                            r"expected|projected|forecast|predicted|estimated|set|likely|"
                            r"anticipated|poised)(?:\s+to)?$")
 

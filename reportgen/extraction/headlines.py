@@ -50,8 +50,10 @@ def choose_headlines(text: str, title: str, facts: tuple[Fact, ...]) -> tuple[st
     latest: dict[str, int] = {}
     for f in facts:
         latest[f.metric] = max(latest.get(f.metric, 0), f.year or 0)
+    lede = _lede_sentences(facts)
     ranked = sorted((f for f in facts if _may_headline(text, f)),
-                    key=lambda f: _rank(title, f, (f.year or 0) < latest[f.metric]))
+                    key=lambda f: _rank(title, f, (f.year or 0) < latest[f.metric],
+                                        f.sentence_span in lede))
     chosen: list[Fact] = []
     seen: set[tuple[float, str]] = set()
     for fact in ranked:
@@ -98,12 +100,25 @@ def conversions(text: str, facts: tuple[Fact, ...]) -> dict[str, str]:
     return found
 
 
-def _rank(title: str, fact: Fact, superseded: bool) -> tuple[int, int, int, int, int]:
-    """Lower is more important: stated in the title, a subject measure, the latest year of its
-    metric (2021's output before 2011's), a level (money) before a rate, an outcome before a
-    target, then earlier in the text."""
+_LEDE_SENTENCES = 1  # measured on the corpus: 1 sentence 0.74 of cover figures, 2 0.69, 0 0.69
+
+
+def _lede_sentences(facts: tuple[Fact, ...]) -> set[tuple[int, int] | None]:
+    """The first sentence with figures: a release states its main figure first."""
+    spans: list[tuple[int, int] | None] = []
+    for fact in facts:
+        if fact.sentence_span not in spans:
+            spans.append(fact.sentence_span)
+    return set(spans[:_LEDE_SENTENCES])
+
+
+def _rank(title: str, fact: Fact, superseded: bool,
+          in_lede: bool) -> tuple[int, int, int, int, int, int]:
+    """Lower is more important: stated in the title, in the lede, a subject measure, the latest
+    year of its metric (2021's output before 2011's), a level (money) before a rate, an outcome
+    before a target, then earlier in the text."""
     in_title = fact.text in title
     subject = _SUBJECT_WORDS.search(fact.metric) is not None
     kind = {"yuan": 0, "usd": 0, "percent": 1}.get(fact.unit, 2)
-    return (0 if in_title else 1, 0 if subject else 1, int(superseded),
+    return (0 if in_title else 1, 0 if in_lede else 1, 0 if subject else 1, int(superseded),
             kind + (1 if fact.is_target else 0), fact.span[0])

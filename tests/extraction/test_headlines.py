@@ -65,3 +65,17 @@ def test_a_figure_restated_in_another_currency_says_which_figure_it_restates(
     usd = facts["513.4 billion U.S. dollars"]
     assert usd.conversion_of == facts["3.65 trillion yuan"].id
     assert facts["3.65 trillion yuan"].conversion_of is None
+
+
+def test_the_first_sentence_with_figures_leads_the_cover(tmp_path) -> None:
+    from reportgen.extraction import extract_briefing
+    from reportgen.pipeline import read_release
+
+    path = tmp_path / "r.txt"
+    path.write_text("Port report\n\n2023-07-20\n\nThe port group's throughput earned it 17.68 "
+                    "billion yuan in the first half, up 1.2 percent. Shenzhen Port's operating "
+                    "revenue reached 13.5 billion yuan, and its profits rose 6.1 percent.\n",
+                    encoding="utf-8")
+    briefing = extract_briefing(read_release(path))
+    first = [briefing.fact(i).text for i in briefing.headlines[:2]]
+    assert first == ["17.68 billion yuan", "1.2 percent"]

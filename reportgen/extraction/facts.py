@@ -31,6 +31,7 @@ from reportgen.extraction.years import (
     following_deadline,
     leading_year,
     loose_relative_year,
+    preceding_deadline,
     preceding_period,
     preceding_year,
     sole_year,
@@ -81,8 +82,7 @@ def read_sentence(sentence: str, mentions: list[tuple[Mention, Span]], doc_year:
             year, period2 = preceding_year(sentence, a, claimed, doc_year)
             period = period or period2
         if year is None and period is None:
-            period = preceding_period(sentence, a)
-            year = doc_year if period else None
+            year, period = preceding_period(sentence, a, doc_year)
         if year is None:
             year = loose
         from_value = is_from_value(sentence, i, mentions)
@@ -95,7 +95,9 @@ def read_sentence(sentence: str, mentions: list[tuple[Mention, Span]], doc_year:
                 year is None or doc_year is None or year <= doc_year):
             target = False  # "will rise from 150,000 to 220,000": 150,000 is today's level
         elif target and year is None and period is None:
-            year = following_deadline(sentence, b, claimed, doc_year)
+            year = following_deadline(sentence, b, claimed, doc_year) or (
+                None if is_standing_rule(sentence, a, b) or _YEARLY.search(sentence[a:b + 30])
+                else preceding_deadline(sentence, a, doc_year))
         if target and year is None and period is None and plan_year is not None \
                 and not is_standing_rule(sentence, a, b):
             year = plan_year
@@ -111,14 +113,20 @@ def read_sentence(sentence: str, mentions: list[tuple[Mention, Span]], doc_year:
     return readings
 
 
+# "100 new headquarters every year": a yearly rate, for no single year
+_YEARLY = re.compile(r"\b(?:every|each|per)\s+year\b|\bannually\b|\ba year\b")
+
+
 # The patterns of standing rules are compiled on first use: only "goals for <year>" documents
 # need them.
 
 
 @functools.cache
 def _each_after() -> re.Pattern[str]:
-    """An amount per item after a figure (" … to each project", " per")."""
-    return re.compile(r"^[^,;]*?\b(?:to|for|per|in)\s+each\b|^\s*(?:each|per)\b")
+    """An amount per item or per year after a figure (" … to each project", " per", " every
+    year")."""
+    return re.compile(r"^[^,;]*?\b(?:to|for|per|in)\s+each\b|^\s*(?:each|per)\b"
+                      r"|^[^,;]{0,30}?\b(?:every|each|per)\s+year\b|^\s*(?:annually|a year)\b")
 
 
 @functools.cache

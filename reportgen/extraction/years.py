@@ -39,7 +39,7 @@ _NON_YEAR_BEFORE = re.compile(r"\b(?:" + "|".join(rules.NON_YEAR_PREPOSITIONS) +
 
 
 _LEADING = re.compile(
-    r"^(?:In|By|During|For|As of|At the end of|By the end of|Throughout|Over|Since)\s+"
+    r"^(?:In|By|Before|During|For|As of|At the end of|By the end of|Throughout|Over|Since)\s+"
     r"(?:the\s+)?(?:(?P<period>" + PERIOD_WORDS + r")(?:\s+of\s+|\s*,|\s+))?"
     r"(?:(?P<year>(?:19|20)[0-9]{2})(?![0-9s])|(?P<rel>this year|last year|next year))?",
     re.IGNORECASE,
@@ -126,6 +126,16 @@ def following_deadline(sentence: str, b: int, claimed: list[tuple[int, int]],
         if doc_year is None or year >= doc_year:
             return year
     return None
+
+
+def preceding_deadline(sentence: str, a: int, doc_year: int | None) -> int | None:
+    """The last "by 2025" said earlier in the sentence, for a target that states no year of its
+    own ("… build 25 stations by 2022, and the demonstration fleet will reach 1,000 vehicles";
+    "… grow by 5 percent by 2025, with market entities to reach 2.06 million")."""
+    years = [int(m.group(1)) for m in _deadline().finditer(sentence, 0, a)
+             if re.match(r"by\b", m.group(0), re.IGNORECASE)]
+    years = [y for y in years if doc_year is None or y >= doc_year]
+    return years[-1] if years else None
 
 
 def year_of(match: re.Match[str], doc_year: int | None) -> tuple[int | None, str | None]:
@@ -228,21 +238,24 @@ def preceding_year(sentence: str, a: int, claimed: list[tuple[int, int]],
     return year_of(free[-1], doc_year) if free else (None, None)
 
 
-def preceding_period(sentence: str, a: int) -> str | None:
+def preceding_period(sentence: str, a: int,
+                     doc_year: int | None) -> tuple[int | None, str | None]:
     """A part of the year stated before the figure with no year of its own ("…, from January
     to February, the total import and export volume was …", "Consumer prices in the first
     three quarters dropped 0.8 percent"): its code; not a comparison's ("… up from the 3.4%
     increase in the first half", "… than that from January to October")."""
-    found = None
+    found: tuple[int | None, str | None] = (None, None)
     for match in _preceding_period().finditer(sentence, 0, a):
         if _NON_YEAR_BEFORE.search(sentence[max(0, match.start() - 12):match.start()].lower()) \
                 or _COMPARED_BEFORE.search(sentence[max(0, match.start() - 40):match.start()]):
             continue
-        if match.group("period"):
-            found = PERIOD_OF[match.group("period").lower()]
+        if match.group("code"):  # "a challenging H1 2023, with …"
+            found = int(match.group("year")), match.group("code").upper()
+        elif match.group("period"):
+            found = doc_year, PERIOD_OF[match.group("period").lower()]
         else:
-            found = (f"M{rules.MONTHS[match.group('a').lower()]}-"
-                     f"M{rules.MONTHS[match.group('b').lower()]}")
+            found = doc_year, (f"M{rules.MONTHS[match.group('a').lower()]}-"
+                               f"M{rules.MONTHS[match.group('b').lower()]}")
     return found
 
 
@@ -254,7 +267,8 @@ _COMPARED_BEFORE = re.compile(r"\b(?:than|compared with|compared to|from|over|up
 def _preceding_period() -> re.Pattern[str]:
     # compiled on first use: only figures with no year or period of their own need it
     return re.compile(
-        r"\b(?:in|during|for|over|from|between)\s+(?:the\s+)?(?:(?P<period>" + PERIOD_WORDS
+        r"\b(?P<code>H[12]|Q[1-4])\s+(?P<year>(?:19|20)[0-9]{2})\b"
+        r"|\b(?:in|during|for|over|from|between)\s+(?:the\s+)?(?:(?P<period>" + PERIOD_WORDS
         + r")\b(?!\s+(?:of\s+)?(?:(?:19|20)[0-9]{2}|this year|last year))|(?P<a>" + _MONTHS
         + r")\.?\s*(?:to|-|–|through|and)\s*(?P<b>" + _MONTHS
         + r")\b(?!\s*,?\s*(?:19|20)[0-9]{2}))",

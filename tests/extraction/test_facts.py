@@ -346,3 +346,22 @@ def test_speaker_labels_of_a_transcript_stay_out_of_metrics() -> None:
     assert found["US$5.6 billion"].metric.lower() == "contracted foreign investment"
     for fact in briefing.facts:
         assert not re.search(r"Li Ming|Wang Fang|Reporter", fact.metric), fact.metric
+
+
+@pytest.mark.parametrize(("body", "quote", "year", "period"), [
+    # a deadline said earlier in the sentence is a later target's too
+    ("The province plans to build 25 stations by 2026, and the demonstration fleet will reach "
+     "1,000 vehicles.", "1,000 vehicles", 2026, None),
+    # … but not a yearly rate's
+    ("We will lift output to 450 billion yuan by 2027, and we aim to attract more than 100 new "
+     "headquarters every year.", "100 new headquarters every year", None, None),
+    ("Before 2025, the scale of the industrial chain will exceed 50 billion yuan.",
+     "50 billion yuan", 2025, None),
+    # a period code with its year
+    ("Shenzhen Port faced a challenging H1 2023, with a total container throughput of 13.53 "
+     "million TEUs.", "13.53 million TEUs", 2023, "H1"),
+])
+def test_deadlines_and_period_codes_date_the_figures_that_state_none(
+        body: str, quote: str, year: int | None, period: str | None) -> None:
+    fact = facts(body)[quote]
+    assert (fact.year, fact.period) == (year, period)

@@ -91,6 +91,9 @@ def read_sentence(sentence: str, mentions: list[tuple[Mention, Span]], doc_year:
         definite = mention.kind == "count" and re.search(r"\bthe\s+$", sentence[:a]) is not None
         target = (context_target or _is_target(sentence, a, b)) and not definite or (
             year is not None and doc_year is not None and year > doc_year)
+        if target and year is not None and doc_year is not None and year < doc_year \
+                and not _GOAL_NOUN.search(sentence[:b]):
+            target = False  # "it will approach 13 trillion yuan in 2022" written in 2023: done
         if target and from_value and (
                 year is None or doc_year is None or year <= doc_year):
             target = False  # "will rise from 150,000 to 220,000": 150,000 is today's level
@@ -183,10 +186,30 @@ def _is_target(sentence: str, a: int, b: int) -> bool:
     tense ("Three new data centers … will be completed this year")."""
     breaks = list(_NEW_SUBJECT.finditer(sentence, 0, a))
     clause = sentence[breaks[-1].end() if breaks else 0:a]
-    if _TARGET_RE.search(clause) or _EXPECT_TO.search(sentence, a - len(clause), b):
+    cues = [m for m in _TARGET_RE.finditer(clause) if not _done_before(clause[:m.start()], m)]
+    if cues or _EXPECT_TO.search(sentence, a - len(clause), b):
         return True
     after = _NEW_PRONOUN_CLAUSE.split(CARRY_BREAK.split(sentence[b:], maxsplit=1)[0], 1)[0]
     return _FUTURE_AFTER.search(after) is not None
+
+
+# A verb in the past before "to reach", "to grow": what happened, not a plan ("continued to
+# grow", "increased by 9.8 percent to reach 1.85 trillion yuan")
+_PAST_BEFORE_TO = re.compile(r"\b(?:continued|continues|kept|went on|rose|grew|increased|jumped|"
+                             r"surged|climbed|expanded|fell|dropped|declined|edged|soared)\b"
+                             r"[^,;]*$")
+_PLAN_WORDS = re.compile(r"\b(?:will|shall|plans?|planned|aims?|aimed|expects?|expected|set|"
+                         r"seeks?|strives?|intends?|targets?|goals?)\b", re.IGNORECASE)
+
+
+_GOAL_NOUN = re.compile(r"\b(?:targets?|goals?|plans?|planned|aims?|aimed|quotas?)\b",
+                        re.IGNORECASE)
+
+
+def _done_before(before: str, cue: re.Match[str]) -> bool:
+    """Whether a "to <verb>" cue follows a verb in the past with no plan word between."""
+    return (cue.group(0).lower().startswith("to ") and bool(_PAST_BEFORE_TO.search(before))
+            and not _PLAN_WORDS.search(before))
 
 
 # "… to 39.6 billion dollars and it is expected to exceed …": the forecast is the new clause's

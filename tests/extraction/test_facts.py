@@ -365,3 +365,19 @@ def test_deadlines_and_period_codes_date_the_figures_that_state_none(
         body: str, quote: str, year: int | None, period: str | None) -> None:
     fact = facts(body)[quote]
     assert (fact.year, fact.period) == (year, period)
+
+
+@pytest.mark.parametrize(("body", "quote", "target"), [
+    # "to reach" after a verb in the past is what happened
+    ("Fixed asset investments continued to grow in the six months, with investment increasing "
+     "9.4 percent.", "9.4 percent", False),
+    ("Sales increased by 9.8 percent to reach 1.85 trillion yuan.", "1.85 trillion yuan", False),
+    ("Sales are expected to increase by 9.8 percent to reach 1.85 trillion yuan.",
+     "1.85 trillion yuan", True),
+    # a "will" about a year before the release's is a translation of what happened
+    ("Guangdong will approach 13 trillion yuan in 2022, reaching 12911.858 billion yuan.",
+     "12911.858 billion yuan", False),
+    ("The target for 2022 was 6.5 percent growth.", "6.5 percent", True),
+])
+def test_past_events_are_not_targets(body: str, quote: str, target: bool) -> None:
+    assert facts(body)[quote].is_target is target

@@ -125,6 +125,8 @@ def number_word(text: str, match: re.Match[str], currency: str | None) -> list[M
         return []  # "Three-year Action Plan", "five-in-one", "zero-carbon"
     if previous_word(text, match.start()).lower() == "top":
         return []  # "the top ten cities": a ranking
+    if _in_a_name(text, match.start(), end):
+        return []  # "the Two Sessions", "2018 Zhejiang Two Sessions": an event's name
     value = float(_word_value(token))
     tail = read_tail(text, match.start(), end, value, currency, words=True)
     if tail is None:
@@ -137,6 +139,25 @@ def number_word(text: str, match: re.Match[str], currency: str | None) -> list[M
             return []  # a number word with nothing counted is not a figure
         tail = replace(tail, noun=noun)  # "Three of the country's top 10 makers"
     return [tail]
+
+
+def _in_a_name(text: str, start: int, end: int) -> bool:
+    """A capitalised number word inside a sentence before a capitalised word: part of a name,
+    not a count (a sentence may open with one: "Two companies …")."""
+    if not text[start:start + 1].isupper():
+        return False
+    before = text[max(0, start - 3):start].rstrip(" \u00a0\t")
+    opens = not before or before[-1] in ".!?:;\n\"“(>" or start == 0
+    if opens or not re.match(r"[ \u00a0]+[A-Z][a-z]", text[end:end + 3]):
+        return False
+    line_start = text.rfind("\n", max(0, start - 300), start) + 1
+    line_end = text.find("\n", end, end + 300)
+    line = text[line_start:line_end if line_end > 0 else end + 300]
+    if re.search(r"[>»›]", line):
+        return True  # a breadcrumb ("Home>2018 Zhejiang Two Sessions") names sections
+    words = re.findall(r"[A-Za-z]{4,}", line)
+    title_case = sum(w[0].isupper() for w in words) > 0.6 * len(words)
+    return not title_case  # in a headline in title case every word is capitalised
 
 
 @functools.cache

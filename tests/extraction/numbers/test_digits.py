@@ -71,3 +71,23 @@ def test_any_space_between_a_number_and_its_unit_is_a_space(space: str) -> None:
 def test_a_deficit_is_a_negative_balance() -> None:
     (mention,) = find_mentions("The trade deficit of 5 billion yuan narrowed.")
     assert mention.value == -5e9
+
+
+@pytest.mark.parametrize("text", [
+    "Wind power cheaper than coalGMT 14:36 2018 Sunday ,14 January",
+    "Source:Haibao News 11-16-2023 17:05:00",
+    "04-16 21315227 Processing",
+    'Shandong will form a "3830" cluster development pattern.',
+    "Home>2018 Zhejiang Two Sessions",
+])
+def test_timestamps_codes_and_named_numbers_are_not_figures(text: str) -> None:
+    assert values(text) == []
+
+
+def test_a_figure_beside_a_masked_one_is_still_read() -> None:
+    assert values("On Sunday, 14 January, exports reached 0.5 billion yuan, up 04 percent.") \
+        == [0.5e9]
+
+
+def test_a_number_word_in_a_title_case_headline_is_still_a_count() -> None:
+    assert values("Shanghai Adds Three New Industrial Parks In Pudong") == [3.0]

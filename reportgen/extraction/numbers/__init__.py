@@ -72,7 +72,8 @@ _MASKS = re.compile(
     r"|\b(?:" + MONTH_NAMES + r")\.?[ \u00a0]+[0-9]{4}\b"
     r"|\b[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?\b|\b[0-9]{1,2}[ \u00a0]?(?:[ap]\.m\.|[ap]m\b)"
     # "GMT 14:36 2018 Sunday ,14 January": a year before a weekday, a day after one
-    r"|\b(?:19|20)[0-9]{2}[ \u00a0]+" + _WEEKDAYS + r"\b|\b" + _WEEKDAYS + r"[ \u00a0,]+[0-9]{1,2}\b"
+    r"|\b(?:19|20)[0-9]{2}[ \u00a0]+" + _WEEKDAYS
+    + r"\b|\b" + _WEEKDAYS + r"[ \u00a0,]+[0-9]{1,2}\b"
     # a year naming an event or a section ("Home>2018 Zhejiang Two Sessions")
     r"|(?<![0-9,.])(?:19|20)[0-9]{2}(?=[ \u00a0]+[A-Z][a-z]+[ \u00a0]+[A-Z])"
     # a code written with a leading zero ("04-16 21315227"), a number in quotes (a slogan's

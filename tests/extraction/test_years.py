@@ -95,7 +95,7 @@ def test_a_period_stated_before_the_figure_in_its_sentence_is_its_period(tmp_pat
         "February, the total import and export volume was 4.12 trillion yuan. Consumer prices in "
         "the first 10 months rose 2.1 percent.\n"))
     assert facts["4.12 trillion yuan"].period == "M1-M2"
-    assert facts["2.1 percent"].metric.lower() == "consumer prices growth, first 10 months"
+    assert facts["2.1 percent"].metric.lower() == "consumer prices rise, first 10 months"
 
 
 def test_rose_by_is_no_deadline_that_keeps_the_release_period_away(tmp_path) -> None:

@@ -55,27 +55,59 @@ from reportgen.model import Span
 def name_metrics(sentence: str, mentions: list[tuple[Mention, Span]],
                  topic: str | None) -> list[str]:
     """The metric name of each figure of one sentence (`mentions` carry sentence-local spans)."""
-    respective = respective_items(sentence, mentions)
-    structured = [None] * len(mentions) if respective else clause_names(sentence, mentions)
+    listed = _respective_lists(sentence, mentions)
+    structured = clause_names(sentence, mentions)
     names: list[str] = []
     for i, (mention, (a, _)) in enumerate(mentions):
-        named = structured[i]
+        named = None if i in listed else structured[i]
         metric = with_topic(named, topic) if named else metric_for(sentence, i, mentions, topic)
-        if respective:
-            first = next(k for k, (m, _) in enumerate(mentions) if m.unit == mention.unit)
+        if i in listed:
+            respective, group = listed[i]
+            first = next(k for k in group if mentions[k][0].unit == mention.unit)
             base = metric if first == i else metric_for(sentence, first, mentions, topic)
-            metric = respective_metric(base, respective, i, mentions)
+            metric = respective_metric(base, respective, group.index(i),
+                                       [mentions[k] for k in group])
         metric = resolve_that_of(metric, names)
         if i and mentions[i - 1][1][1] + 3 >= a and mentions[i - 1][0].unit == mention.unit \
                 and mention.qualifier.value == "up_to" and names:
             metric = names[-1]  # the high end of a range ("3-5%")
         names.append(tidy(metric))
     names = fragments.repair(names, sentence, mentions)
-    names = [with_comparison(n, sentence, m, span) for n, (m, span) in zip(names, mentions,
-                                                                             strict=True)]
+    names = [with_comparison(_price_rise(n), sentence, m, span)
+             for n, (m, span) in zip(names, mentions, strict=True)]
     # a deficit read as a negative amount is a balance ("a trade deficit of 5 billion yuan")
     return [re.sub(r"\bdeficit\b", "balance", n) if m.value < 0 else n
             for n, (m, _) in zip(names, mentions, strict=True)]
+
+
+_PRICE = re.compile(r"\b(?:prices?|index|indices|CPI|PPI|inflation|costs?|rents?)\b", re.IGNORECASE)
+
+
+def _price_rise(metric: str) -> str:
+    """Prices and price indexes rise, they do not grow: "CPI growth" → "CPI rise"."""
+    if metric.endswith(" growth") and _PRICE.search(metric):
+        return metric[: -len(" growth")] + " rise"
+    return metric
+
+
+def _respective_lists(sentence: str, mentions: list[tuple[Mention, Span]],
+                      ) -> dict[int, tuple[list[str], list[int]]]:
+    """Mention index → (the items of its "respectively" list, the indexes of the list's
+    mentions), each list read within its own part of the sentence between semicolons ("…
+    rose 3.3%, 1.8% and 1.4% respectively; while meat prices fell 5.7%": 5.7% is no item)."""
+    if "respectively" not in sentence.lower():
+        return {}
+    found: dict[int, tuple[list[str], list[int]]] = {}
+    start = 0
+    for end in [m.start() for m in re.finditer(";", sentence)] + [len(sentence)]:
+        group = [k for k, (_, (a, _b)) in enumerate(mentions) if start <= a < end]
+        if group and "respectively" in sentence[start:end].lower():
+            local = [(m, (a - start, b - start)) for m, (a, b) in (mentions[k] for k in group)]
+            items = respective_items(sentence[start:end], local)
+            if items:
+                found.update({k: (items, group) for k in group})
+        start = end + 1
+    return found
 
 
 _COMPARISON_AFTER = re.compile(r"^\s*,?\s*(?:(?P<yoy>year[- ]on[- ]year|y-o-y|yoy|from a year "
@@ -85,6 +117,18 @@ _COMPARISON_BEFORE = re.compile(r"\b(?:(?P<yoy>year[- ]on[- ]year|y-o-y)|(?P<mom
                                 r"month)|(?P<qoq>quarter[- ]on[- ]quarter))\s+(?:(?:increase|"
                                 r"decrease|growth|rise|decline|drop|fall)\s+of\s+|by\s+)?"
                                 r"(?:[a-z]+\s+){0,2}$", re.IGNORECASE)
+# "On a month-on-month basis, the consumer price rate rose 0.4%": for the whole sentence
+_COMPARISON_OPENING = re.compile(r"^\W*(?:On\s+an?\s+)?(?:(?P<yoy>year[- ]on[- ]year)|"
+                                 r"(?P<mom>month[- ]on[- ]month)|(?P<qoq>quarter[- ]on[- ]"
+                                 r"quarter))(?:\s+basis)?\s*,", re.IGNORECASE)
+# "rose 0.8% compared with September", "over the previous month": against the month before
+_PREVIOUS_PERIOD = re.compile(r"^[\s,]*(?:(?:compared\s+(?:with|to)|over|from|than)\s+(?:the\s+)?"
+                              r"(?:(?P<mom>previous\s+month|last\s+month|prior\s+month|"
+                              r"(?:January|February|March|April|May|June|July|August|September|"
+                              r"October|November|December)\b(?!\s+(?:of\s+)?(?:last\s+year|"
+                              r"[0-9]{4})))|(?P<qoq>previous\s+quarter|last\s+quarter))"
+                              r"|(?P<yoy>(?!)))", re.IGNORECASE)
+_PERCENT_END = re.compile(r"[0-9](?:%|\s*percent)")
 _COMPARISON_WORDS = {"yoy": "year on year", "mom": "month on month", "qoq": "quarter on quarter"}
 
 
@@ -92,18 +136,22 @@ def with_comparison(metric: str, sentence: str, mention: Mention, span: Span) ->
     """A rate of change says what it compares with when that is not the year before ("CPI
     growth month on month"), and "year on year" too where the sentence has both: they are
     different measures."""
-    changes = metric.endswith((" growth", " increase")) or metric.startswith(
+    changes = metric.endswith((" growth", " increase", " rise")) or metric.startswith(
         ("decline in ", "increase in ", "decrease in ", "reduction in "))
     if mention.unit != "percent" or not changes or re.search(r"\bon[- ](?:year|month|quarter)\b",
                                                              metric):
         return metric
     a, b = span
-    found = _COMPARISON_AFTER.match(sentence[b:b + 40]) or _COMPARISON_BEFORE.search(
-        sentence[max(0, a - 60):a])
+    found = (_COMPARISON_AFTER.match(sentence[b:b + 40])
+             or _COMPARISON_BEFORE.search(sentence[max(0, a - 60):a])
+             or _COMPARISON_OPENING.match(sentence) or _PREVIOUS_PERIOD.match(sentence[b:b + 60]))
     if not found:
         return metric
     kind = next(k for k in ("yoy", "mom", "qoq") if found.group(k))
-    if kind == "yoy" and not _OTHER_COMPARISON.search(sentence):
+    other = _OTHER_COMPARISON.search(sentence) or any(
+        _PREVIOUS_PERIOD.match(sentence[m.end():m.end() + 60])
+        for m in _PERCENT_END.finditer(sentence))
+    if kind == "yoy" and not other:
         return metric  # year on year is what a growth rate means unless the sentence has both
     return f"{metric} {_COMPARISON_WORDS[kind]}"
 

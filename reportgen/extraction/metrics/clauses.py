@@ -248,7 +248,7 @@ def _named(subject: str, role: str, mention: Mention, verb: str) -> str | None:
 # Cutting a sentence into clauses
 
 
-_PIECE_BREAK = _lazy(r";\s*|:\s+|,\s*|\s+(?:and|while|whereas|but)\s+(?=\S)")
+_PIECE_BREAK = _lazy(r";\s*|:\s+|,\s*|\s+(?:and|while|whereas|but)\s+(?=\S)|\s*[(（)）]\s*")
 
 
 def _clauses(sentence: str, mentions: list[tuple[Mention, Span]]) -> list[Clause]:
@@ -280,9 +280,13 @@ def _clauses(sentence: str, mentions: list[tuple[Mention, Span]]) -> list[Clause
 
 def _pieces(sentence: str) -> list[tuple[int, int, str]]:
     """Spans between clause breaks, never inside brackets, each with the break after it."""
-    depth_at = _bracket_depths(sentence)
+    own = _clause_brackets(sentence)
+    depth_at = _bracket_depths(sentence, own)
     pieces, start = [], 0
     for match in _PIECE_BREAK.finditer(sentence):
+        mark = re.search(r"[(（)）]", match.group(0))
+        if mark and match.start() + mark.start() not in own:
+            continue  # an aside's brackets are no break
         joins_words = match.group(0)[0].isspace()  # " and ": a clause only after a figure
         if depth_at[match.start()] == 0 and not (
                 joins_words and not re.search(r"[0-9]", sentence[start:match.start()])):
@@ -292,14 +296,28 @@ def _pieces(sentence: str) -> list[tuple[int, int, str]]:
     return [p for p in pieces if p[1] > p[0]]
 
 
-def _bracket_depths(sentence: str) -> list[int]:
+def _bracket_depths(sentence: str, open_ones: set[int]) -> list[int]:
+    """How deep in brackets each position lies; brackets at `open_ones` (a clause of their
+    own) count as none, and their marks as breaks."""
     depths, depth = [], 0
-    for char in sentence:
-        depth += char in "([（" and 1 or 0
+    for i, char in enumerate(sentence):
+        own = i in open_ones
+        depth += (char in "([（" and not own) and 1 or 0
         depths.append(depth)
-        depth -= char in ")]）" and 1 or 0
+        depth -= (char in ")]）" and not own) and 1 or 0
         depth = max(depth, 0)
     return depths
+
+
+def _clause_brackets(sentence: str) -> set[int]:
+    """The positions of the marks of brackets holding a clause of their own ("livestock meat
+    prices fell 5.7% (pork prices fell 7.7%)")."""
+    found: set[int] = set()
+    for match in re.finditer(r"[(（]([^()（）]{4,120})[)）]", sentence):
+        if _VERB.search(match.group(1)) and re.search(r"[0-9]", match.group(1)) \
+                and re.match(r"\s*[A-Za-z]+\s+[A-Za-z]", match.group(1)):
+            found.update((match.start(), match.end() - 1))
+    return found
 
 
 def _clause(sentence: str, start: int, end: int, starts: list[int]) -> Clause:

@@ -107,7 +107,24 @@ def test_a_target_is_named_as_one_and_shown_without_the_word_where_pages_mark_it
 
 def test_a_month_on_month_rate_says_so_and_a_year_on_year_one_only_beside_it() -> None:
     both = named("The CPI rose 2.4 percent year on year and 0.4 percent month on month.")
-    assert both["2.4 percent"] == "CPI growth year on year"
-    assert both["0.4 percent"] == "CPI growth month on month"
+    assert both["2.4 percent"] == "CPI rise year on year"
+    assert both["0.4 percent"] == "CPI rise month on month"
     alone = named("Exports rose 5 percent year on year to 3 billion yuan.")
     assert alone["5 percent"] == "exports growth"
+
+
+def test_a_respectively_list_is_read_within_its_own_part_of_the_sentence() -> None:
+    found = named("The prices of aquatic products, food, eggs rose 3.3%, 1.8% and 1.4% "
+                  "respectively; while livestock meat prices fell 5.7% (pork prices fell 7.7%) "
+                  "and fresh fruit prices dropped 0.9%.")
+    assert found["1.8%"] == "prices of food rise"
+    assert found["5.7%"] == "decline in livestock meat prices"
+    assert found["7.7%"] == "decline in pork prices"  # a clause in brackets is a clause
+    assert found["0.9%"] == "decline in fresh fruit prices"
+
+
+def test_a_rate_against_the_month_before_says_month_on_month() -> None:
+    found = named("On a month-on-month basis, the consumer price rate rose 0.4% in October.")
+    assert found["0.4%"] == "consumer price rate rise month on month"
+    found = named("Producer prices rose 0.8% compared with September.")
+    assert found["0.8%"].lower() == "producer prices rise month on month"

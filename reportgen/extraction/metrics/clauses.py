@@ -26,7 +26,13 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from reportgen.extraction import rules
-from reportgen.extraction.metrics.phrases import NOT_SUBJECTS, clean, has_words, singular
+from reportgen.extraction.metrics.phrases import (
+    NOT_SUBJECTS,
+    clean,
+    has_words,
+    singular,
+    whole_after,
+)
 from reportgen.extraction.numbers import Mention
 from reportgen.model import Span
 
@@ -60,8 +66,11 @@ _LEVEL = ("reached", "reaching", "reaches", "totaled", "totalled", "totaling", "
           "came in at", "coming in at", "came to", "topped", "topping", "exceeded",
           "exceeding", "surpassed", "surpassing", "posted", "posting", "was", "were", "is",
           "are", "has reached", "have reached", "had reached")
+# "The installed capacity includes 420 million kilowatts of hydropower, 404 million …": parts
+_PARTS = ("includes", "included", "including", "comprises", "comprised", "consists of",
+          "consisted of", "is made up of", "was made up of")
 _DIRECTION = {**{v: "up" for v in _UP}, **{v: "down" for v in _DOWN},
-              **{v: "level" for v in _LEVEL}}
+              **{v: "level" for v in _LEVEL}, **{v: "parts" for v in _PARTS}}
 _VERB = _lazy(r"\b(?:(?:has|have|had|was|were|is|are)\s+(?:been\s+)?)?(?P<verb>"
                    + "|".join(sorted(map(re.escape, _DIRECTION), key=len, reverse=True))
                    + r")\b")
@@ -88,6 +97,9 @@ _CHANGE_PHRASE = _lazy(r"^(?:(?:marking|representing|registering|recording|posti
                             r"annual|yearly)\s+)?(?P<dir>increase of|growth of|rise of|"
                             r"decrease of|decline of|drop of|fall of)\s*(?:by\s+)?"
                             r"(?:" + _QUALIFIER + r")?\s*$", re.IGNORECASE)
+_SHARE_OPENING = _lazy(r"^(?:accounting for|accounted for|accounts for|constituting|"
+                       r"making up|representing|taking up)\s+(?:" + _QUALIFIER + r")?\s*$",
+                       re.IGNORECASE)
 _DOWN_WORDS = ("down", "decrease of", "decline of", "drop of", "fall of", "decreasing",
                "declining", "falling")
 # Words that open a clause without being its subject
@@ -111,7 +123,9 @@ _NEW_SUBJECT = _lazy(r"^(?:with|while|whereas|but|of which|among which|among the
 # A finite verb closing a clause with no figure ("Major indicators showed improvements")
 _FINITE = _lazy(r"\b(?:showed|saw|witnessed|maintained|kept|remained|continued|"
                      r"achieved|made|posted|experienced|enjoyed|delivered|performed)\b")
-_ATTRIBUTION = _lazy(r"\b(?:said|says|told|announced|reported|show|showed|shows|revealed|"
+_ATTRIBUTION = _lazy(r"\b(?:said|says|saying|told|announced|announcing|reported|reporting|"
+                     r"stated|stating|noted|noting|indicated|indicating|"
+                     r"show|showed|shows|showing|revealed|"
                           r"learned|learnt|noted|stated|according)\b", re.IGNORECASE)
 
 
@@ -196,6 +210,10 @@ def _fill(clause: Clause, previous: Clause | None) -> Clause | None:
         return clause
     if previous is None or not previous.subject:
         return None
+    if clause.direction == "share" and previous.direction not in ("parts", "share"):
+        return Clause(clause.start, clause.end, previous.subject, "share", clause.verb_end)
+    if previous.direction == "parts" and not clause.direction and not clause.subject:
+        return Clause(clause.start, clause.end, previous.subject, "parts", clause.verb_end)
     if clause.direction == "same" and previous.direction:
         return Clause(clause.start, clause.end, previous.subject, previous.direction,
                       clause.verb_end, previous.verb)
@@ -211,6 +229,15 @@ def _fill(clause: Clause, previous: Clause | None) -> Clause | None:
 def _name_in_clause(sentence: str, clause: Clause, k: int,
                     mentions: list[tuple[Mention, Span]], inside: list[int]) -> str | None:
     mention, (a, _b) = mentions[k]
+    if clause.direction == "share":
+        whole = whole_after(sentence[_b:])
+        if mention.kind != "percent" or inside.index(k) != 0:
+            return None
+        return f"{clause.subject} share of {whole}" if whole else f"{clause.subject} share"
+    if clause.direction == "parts":
+        part = re.match(r"\s+of\s+([A-Za-z][\w\s-]{1,50}?)\s*(?=[,;.()]|\s+and\s|$)",
+                        sentence[_b:])
+        return f"{clause.subject} of {clean(part.group(1))}" if part else None
     position = inside.index(k)
     if position == 0:
         gap = sentence[clause.verb_end:a]
@@ -330,6 +357,9 @@ def _clause(sentence: str, start: int, end: int, starts: list[int]) -> Clause:
                    key=lambda m: m.start())
     verbs = [m for m in verbs if not re.match(r"\s+to\b", head[m.end():])
              or m.group(0).split()[-1] not in ("up", "down")]  # "up to" is a qualifier
+    share = _SHARE_OPENING.match(body)
+    if not verbs and share:  # ", constituting nearly 50% of the total capacity": its share
+        return Clause(start, end, "", "share", start + opened + share.end())
     change = _CHANGE_PHRASE.match(body)
     if not verbs and change:  # ", a year-on-year decrease of 7.1 percent": the subject's
         direction = "down" if change.group("dir").lower() in _DOWN_WORDS else "up"

@@ -128,3 +128,18 @@ def test_a_rate_against_the_month_before_says_month_on_month() -> None:
     assert found["0.4%"] == "consumer price rate rise month on month"
     found = named("Producer prices rose 0.8% compared with September.")
     assert found["0.8%"].lower() == "producer prices rise month on month"
+
+
+def test_parts_listed_after_includes_are_named_as_parts_of_the_subject() -> None:
+    found = named("The installed capacity includes 420 million kilowatts of hydropower, 404 "
+                  "million kilowatts of wind power, and 44 million kilowatts of biomass power.")
+    assert found["420 million kilowatts"] == "installed capacity of hydropower"
+    assert found["404 million kilowatts"] == "installed capacity of wind power"
+
+
+def test_a_share_after_a_level_is_the_share_of_the_levels_subject() -> None:
+    found = named("With the administration announcing on November 30th that the country's "
+                  "installed renewable capacity has surpassed 1.4 billion kilowatts, "
+                  "constituting nearly 50% of the total capacity.")
+    assert found["1.4 billion kilowatts"] == "installed renewable capacity"
+    assert found["50%"] == "installed renewable capacity share of total capacity"

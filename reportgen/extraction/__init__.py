@@ -18,6 +18,7 @@ from reportgen.extraction.headlines import choose_headlines, conversions, is_per
 from reportgen.extraction.identity import yearless_dateline
 from reportgen.extraction.ids import fact_slug, unique_ids
 from reportgen.extraction.metrics import with_target
+from reportgen.extraction.metrics.clauses import is_noun_phrase
 from reportgen.extraction.metrics.fragments import is_fragment
 from reportgen.extraction.metrics.owners import owner_of, with_owner
 from reportgen.extraction.metrics.phrases import COMMON_HEADS
@@ -113,6 +114,8 @@ def extract_facts(text: str, layout: Layout) -> tuple[Fact, ...]:
     cursor = 0
     horizon: tuple[Span | None, int | None] = (None, None)  # a paragraph's "by 2026"
     table_rows = text_table_rows(text, layout.paragraphs)
+    # the levels a paragraph has named so far: "the capacity" in a later sentence is one of them
+    said: tuple[Span | None, list[str]] = (None, [])
     for s_start, s_end in layout.sentences:
         inside: list[Mention] = []
         while cursor < len(mentions) and mentions[cursor].span[0] < s_end:
@@ -125,11 +128,15 @@ def extract_facts(text: str, layout: Layout) -> tuple[Fact, ...]:
         where = _place(layout.sections, s_start)
         local = [(m, (m.span[0] - s_start, m.span[1] - s_start)) for m in inside]
         in_goals, goals_year = goals_list(text, layout, s_start, doc_year)
+        paragraph = layout.paragraph_at(s_start)
+        if paragraph != said[0]:
+            said = (paragraph, [])
         readings = read_sentence(sentence, local, doc_year, topic=where[2],
                                  context_target=in_goals, context_year=goals_year,
                                  plan_year=plan_year_here(text, layout, s_start, plan_year),
-                                 doc_month=doc_month)
-        paragraph = layout.paragraph_at(s_start)
+                                 doc_month=doc_month, earlier=tuple(said[1]))
+        said[1].extend(r.metric for r, m in zip(readings, inside, strict=True)
+                       if m.kind in ("amount", "measure") and is_noun_phrase(r.metric))
         readings, horizon = paragraph_horizon(sentence, readings, paragraph, horizon)
         row = table_rows.get(s_start)
         readings = [replace(r, metric=with_owner(r.metric, owner_of(sentence, span[0],

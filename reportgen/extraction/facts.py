@@ -56,18 +56,19 @@ class Reading:
 def read_sentence(sentence: str, mentions: list[tuple[Mention, Span]], doc_year: int | None,
                   topic: str | None = None, context_target: bool = False,
                   context_year: int | None = None, plan_year: int | None = None,
-                  doc_month: int | None = None) -> list[Reading]:
+                  doc_month: int | None = None, earlier: tuple[str, ...] = ()) -> list[Reading]:
     """A `Reading` for each mention of one sentence (`mentions` carry sentence-local spans).
 
     `plan_year` is the year a "goals for <year>" document sets its goals for: a target with no
     year of its own is for that year, unless it is a standing rule ("up to N to each project",
     "stay above 3.8%"). `doc_month` turns "in November" in a February release into last year's
-    November when the figure is an outcome, not a target."""
+    November when the figure is an outcome, not a target. `earlier` holds the subjects the
+    paragraph named before, which "the capacity" or "it" may refer back to."""
     lead_year, lead_period = leading_year(sentence, doc_year)
     own = [year_for(sentence, a, b, doc_year) for _, (a, b) in mentions]
     claimed = [(start, stop) for (_, _, start, stop) in own if stop]
     loose = loose_relative_year(sentence, doc_year, claimed)
-    metrics = name_metrics(sentence, mentions, topic)
+    metrics = name_metrics(sentence, mentions, topic, earlier)
     readings: list[Reading] = []
     carried: tuple[int | None, str | None, int] | None = None
     for i, (mention, (a, b)) in enumerate(mentions):

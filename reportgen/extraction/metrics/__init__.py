@@ -53,10 +53,11 @@ from reportgen.model import Span
 
 
 def name_metrics(sentence: str, mentions: list[tuple[Mention, Span]],
-                 topic: str | None) -> list[str]:
-    """The metric name of each figure of one sentence (`mentions` carry sentence-local spans)."""
+                 topic: str | None, earlier: tuple[str, ...] = ()) -> list[str]:
+    """The metric name of each figure of one sentence (`mentions` carry sentence-local spans;
+    `earlier`, the subjects named before it in its paragraph)."""
     listed = _respective_lists(sentence, mentions)
-    structured = clause_names(sentence, mentions)
+    structured = clause_names(sentence, mentions, earlier)
     names: list[str] = []
     for i, (mention, (a, _)) in enumerate(mentions):
         named = None if i in listed else structured[i]

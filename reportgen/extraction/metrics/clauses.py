@@ -82,8 +82,10 @@ _ON_YEAR = (r"(?:year[- ]on[- ]year|y-o-y|yoy|from a year (?:earlier|ago)|over t
             r"(?: of)?(?: the)? (?:last|previous) year|from the same period (?:of )?last year|"
             r"compared with the same period (?:of )?last year|on a comparable (?:price )?basis)")
 _PERIOD = r"(?:(?:in|during|for|over)\s+(?:the\s+)?[\w\s-]{1,40}?)"
-_LEAD = _lazy(r"^\s*(?:by\s+|of\s+)?(?:(?:a|an)\s+)?(?:" + _QUALIFIER + r")?\s*$",
-                   re.IGNORECASE)
+_LEAD = _lazy(r"^\s*(?:by\s+|of\s+)?(?:(?:a|an)\s+)?"
+              # "reached a new high after surpassing 1.3 billion", "hit a record high of"
+              r"(?:(?:new|record|all-time|historic)\s+high\s+(?:of\s+|after\s+[a-z]+ing\s+)?)?"
+              r"(?:" + _QUALIFIER + r")?\s*$", re.IGNORECASE)
 _TO_LEVEL = _lazy(r"^(?:,?\s*" + _ON_YEAR + r")?(?:,?\s*" + _PERIOD + r")?,?\s+"
                        r"(?:to|at)\s+(?:(?:a|an)\s+)?(?:(?:total|record|new high|high) of\s+)?"
                        r"(?:" + _QUALIFIER + r")?\s*$", re.IGNORECASE)
@@ -141,13 +143,15 @@ class Clause:
     verb: str = ""
 
 
-def clause_names(sentence: str, mentions: list[tuple[Mention, Span]]) -> list[str | None]:
-    """The metric name of each figure whose clause has the statistical shape, else None."""
+def clause_names(sentence: str, mentions: list[tuple[Mention, Span]],
+                 earlier: tuple[str, ...] = ()) -> list[str | None]:
+    """The metric name of each figure whose clause has the statistical shape, else None;
+    `earlier` holds subjects named before the sentence, which "the capacity" may refer to."""
     names: list[str | None] = [None] * len(mentions)
     previous: Clause | None = None
-    subjects: list[str] = []
+    subjects: list[str] = list(earlier)
     for clause in _clauses(sentence, mentions):
-        clause = _with_antecedent(clause, subjects)
+        clause = _with_antecedent(clause, subjects, sentence)
         if subjects and _NEW_SUBJECT.match(sentence[clause.start:clause.end].strip()):
             clause = _with_owner(clause, subjects[-1])
         subjects.append(clause.subject)
@@ -160,16 +164,28 @@ def clause_names(sentence: str, mentions: list[tuple[Mention, Span]]) -> list[st
     return names
 
 
-def _with_antecedent(clause: Clause, earlier: list[str]) -> Clause:
+def is_noun_phrase(name: str) -> bool:
+    """Whether a metric name reads as a noun phrase, one a later "the capacity" may refer to:
+    no verb, no attribution, no clause word in it."""
+    return 3 <= len(name.split()) <= 12 and not (
+        _VERB.search(name) or _FINITE.search(name) or _ATTRIBUTION.search(name)
+        or re.search(r"\b(?:that|which|after|before|when|while)\b|[0-9,;:]", name))
+
+
+def _with_antecedent(clause: Clause, earlier: list[str], sentence: str) -> Clause:
     """The clause with a short subject that repeats the head of an earlier, longer one given
-    that one ("Fixed asset investments continued to grow, with investment increasing 9.4%")."""
-    short = clause.subject.lower().split()
+    that one ("Fixed asset investments continued to grow, with investment increasing 9.4%";
+    "… installed capacity of renewable energy … As of October, the capacity had exceeded …")."""
+    short = [singular(w) for w in clause.subject.lower().split()]
     if not 1 <= len(short) <= 2:
         return clause
-    for subject in earlier:
-        words = subject.lower().split()
-        if len(words) > len(short) and [singular(w) for w in words[-len(short):]] == [
-                singular(w) for w in short]:
+    definite = re.search(r"\bthe\s+" + re.escape(clause.subject) + r"\b", sentence,
+                         re.IGNORECASE)
+    for subject in reversed(earlier):
+        words = [singular(w) for w in subject.lower().split()]
+        head = [singular(w) for w in subject.lower().split(" of ")[0].split()]
+        if len(words) > len(short) and (words[-len(short):] == short
+                                        or (definite and head[-len(short):] == short)):
             return replace(clause, subject=subject)
     return clause
 
@@ -373,6 +389,9 @@ def _clause(sentence: str, start: int, end: int, starts: list[int]) -> Clause:
         subject = _subject(body) if _elliptic(body) else ""
         return Clause(start, end, subject, "", start + len(head.rstrip()) if subject else start)
     verb = verbs[-1]
+    if len(verbs) > 1 and not re.search(r"\b(?:that|which|who|as|before|while|when)\s",
+                                        head[verbs[0].end():verb.start()]):
+        verb = verbs[0]  # "capacity reached a new high after surpassing 1.3 billion": reached
     word = (verb.groupdict().get("verb") or "").lower()
     subject = _subject(head[opened:verb.start()])
     return Clause(start, end, subject, _DIRECTION.get(word, ""), start + verb.end(), word)

@@ -143,3 +143,19 @@ def test_a_share_after_a_level_is_the_share_of_the_levels_subject() -> None:
                   "constituting nearly 50% of the total capacity.")
     assert found["1.4 billion kilowatts"] == "installed renewable capacity"
     assert found["50%"] == "installed renewable capacity share of total capacity"
+
+
+def test_the_capacity_in_a_later_sentence_is_the_capacity_named_before(tmp_path) -> None:
+    from reportgen.extraction import extract_briefing
+    from reportgen.pipeline import read_release
+    path = tmp_path / "r.txt"
+    path.write_text("Renewables\n\n2023-11-30\n\nChina's installed capacity of renewable energy "
+                    "power generation reached a new high after surpassing 1.3 billion kilowatts "
+                    "in June. As of the end of October, the capacity had exceeded 1.4 billion "
+                    "kilowatts, marking a year-on-year increase of 20.8%.\n", encoding="utf-8")
+    facts = {f.text: f for f in extract_briefing(read_release(path)).facts}
+    assert facts["1.3 billion kilowatts"].metric.startswith(
+        "installed capacity of renewable energy power generation")
+    assert facts["1.4 billion kilowatts"].metric == (
+        "installed capacity of renewable energy power generation")
+    assert facts["20.8%"].metric == "installed capacity of renewable energy power generation growth"

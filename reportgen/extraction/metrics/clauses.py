@@ -177,8 +177,8 @@ def _with_antecedent(clause: Clause, earlier: list[str], sentence: str) -> Claus
     that one ("Fixed asset investments continued to grow, with investment increasing 9.4%";
     "… installed capacity of renewable energy … As of October, the capacity had exceeded …")."""
     short = [singular(w) for w in clause.subject.lower().split()]
-    if not 1 <= len(short) <= 2:
-        return clause
+    if len(short) != 1:
+        return clause  # "export volume" after "total import and export volume" is its own
     definite = re.search(r"\bthe\s+" + re.escape(clause.subject) + r"\b", sentence,
                          re.IGNORECASE)
     for subject in reversed(earlier):
@@ -236,7 +236,7 @@ def _fill(clause: Clause, previous: Clause | None) -> Clause | None:
     if clause.subject and previous.direction in ("up", "down"):
         return Clause(clause.start, clause.end, _parallel(clause.subject, previous.subject),
                       previous.direction, clause.verb_end, previous.verb)
-    if not clause.subject and clause.direction in ("up", "down"):
+    if not clause.subject and clause.direction in ("up", "down", "parts"):
         return Clause(clause.start, clause.end, previous.subject, clause.direction,
                       clause.verb_end, clause.verb)
     return None
@@ -253,7 +253,11 @@ def _name_in_clause(sentence: str, clause: Clause, k: int,
     if clause.direction == "parts":
         part = re.match(r"\s+of\s+([A-Za-z][\w\s-]{1,50}?)\s*(?=[,;.()]|\s+and\s|$)",
                         sentence[_b:])
-        return f"{clause.subject} of {clean(part.group(1))}" if part else None
+        if not part:
+            return None
+        if mention.unit == "km":
+            return f"length of {clean(part.group(1))}"  # "including 2,776 km of high-speed …"
+        return f"{clause.subject} of {clean(part.group(1))}"
     position = inside.index(k)
     if position == 0:
         gap = sentence[clause.verb_end:a]
@@ -275,6 +279,8 @@ def _name_in_clause(sentence: str, clause: Clause, k: int,
 
 
 def _named(subject: str, role: str, mention: Mention, verb: str) -> str | None:
+    if role == "level" and mention.unit == "km" and not re.search(r"\blength\b", subject):
+        subject = f"length of {subject}"  # "3,637 km of new tracks": their length
     if mention.kind == "multiple":
         return None  # "up 2.6 times": a growth multiple, named by the caller
     if role == "level":
@@ -291,7 +297,7 @@ def _named(subject: str, role: str, mention: Mention, verb: str) -> str | None:
 # Cutting a sentence into clauses
 
 
-_PIECE_BREAK = _lazy(r";\s*|:\s+|,\s*|\s+(?:and|while|whereas|but)\s+(?=\S)|\s*[(（)）]\s*")
+_PIECE_BREAK = _lazy(r";\s*|:\s+|,(?![0-9])\s*|\s+(?:and|while|whereas|but)\s+(?=\S)|\s*[(（)）]\s*")
 
 
 def _clauses(sentence: str, mentions: list[tuple[Mention, Span]]) -> list[Clause]:
@@ -381,6 +387,10 @@ def _clause(sentence: str, start: int, end: int, starts: list[int]) -> Clause:
         direction = "down" if change.group("dir").lower() in _DOWN_WORDS else "up"
         return Clause(start, end, "", direction, start + opened + change.end(),
                       change.group("dir").split()[0])
+    counted = _COUNTED_SUBJECT.match(sentence, first_figure_end(sentence, start, end, starts))
+    if not verbs and counted and re.fullmatch(r"\s*(?:a total of\s*)?", body, re.IGNORECASE):
+        # "A total of 3,637 km of new tracks went into operation": what the figure measures
+        return Clause(start, end, _subject(counted.group("np")), "level", first_figure)
     coordinated = re.search(r"\band\s*$", sentence[:start]) or re.match(r"\s*and\b",
                                                                          sentence[start:])
     if not verbs and coordinated and _LEAD.match(body):  # "… and 0.4 percent month on month"
@@ -395,6 +405,19 @@ def _clause(sentence: str, start: int, end: int, starts: list[int]) -> Clause:
     word = (verb.groupdict().get("verb") or "").lower()
     subject = _subject(head[opened:verb.start()])
     return Clause(start, end, subject, _DIRECTION.get(word, ""), start + verb.end(), word)
+
+
+def first_figure_end(sentence: str, start: int, end: int, starts: list[int]) -> int:
+    """Where the clause's first figure's number and unit end (the clause's end when none)."""
+    first = min((a for a in starts if start <= a < end), default=end)
+    unit = re.match(r"[0-9.,]+\s*(?:(?:billion|million|trillion|thousand)\s+)?"
+                    r"(?:[a-zA-Z%]+(?:\s+(?:yuan|dollars|tons|tonnes))?)?", sentence[first:end])
+    return first + (unit.end() if unit else 0)
+
+
+# "… of new tracks went into operation": the thing a leading figure counts or measures
+_COUNTED_SUBJECT = _lazy(r"\s+of\s+(?P<np>[A-Za-z][\w\s'’-]{1,60}?)\s+(?:went|were|was|"
+                         r"have been|has been|had been|are|is|entered|came)\b")
 
 
 def _elliptic(head: str) -> bool:

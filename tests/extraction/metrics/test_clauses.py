@@ -159,3 +159,18 @@ def test_the_capacity_in_a_later_sentence_is_the_capacity_named_before(tmp_path)
     assert facts["1.4 billion kilowatts"].metric == (
         "installed capacity of renewable energy power generation")
     assert facts["20.8%"].metric == "installed capacity of renewable energy power generation growth"
+
+
+def test_a_leading_figure_measures_the_thing_after_of() -> None:
+    found = named("A total of 3,637 km of new tracks went into operation in 2023, including "
+                  "2,776 km of high-speed railways, the data showed.")
+    assert found["3,637 km"] == "length of new tracks"
+    assert found["2,776 km"] == "length of high-speed railways"
+    assert named("A total of 1.2 billion yuan of foreign investment was attracted.")[
+        "1.2 billion yuan"] == "foreign investment"
+
+
+def test_a_thousands_comma_is_no_clause_break() -> None:
+    found = named("Exports rose 5 percent to 3,637 billion yuan, and imports fell 2 percent.")
+    assert found["3,637 billion yuan"] == "exports"
+    assert found["2 percent"] == "decline in imports"

@@ -297,7 +297,8 @@ def _named(subject: str, role: str, mention: Mention, verb: str) -> str | None:
 # Cutting a sentence into clauses
 
 
-_PIECE_BREAK = _lazy(r";\s*|:\s+|,(?![0-9])\s*|\s+(?:and|while|whereas|but)\s+(?=\S)|\s*[(（)）]\s*")
+_PIECE_BREAK = _lazy(r";\s*|:\s+|,(?![0-9])\s*|\s+(?:and|while|whereas|but)\s+(?=\S)"
+                     r"|\s*[(（)）]\s*")
 
 
 def _clauses(sentence: str, mentions: list[tuple[Mention, Span]]) -> list[Clause]:

@@ -87,7 +87,9 @@ _LEAD = _lazy(r"^\s*(?:by\s+|of\s+)?(?:(?:a|an)\s+)?"
               r"(?:(?:new|record|all-time|historic)\s+high\s+(?:of\s+|after\s+[a-z]+ing\s+)?)?"
               r"(?:" + _QUALIFIER + r")?\s*$", re.IGNORECASE)
 _TO_LEVEL = _lazy(r"^(?:,?\s*" + _ON_YEAR + r")?(?:,?\s*" + _PERIOD + r")?,?\s+"
-                       r"(?:to|at)\s+(?:(?:a|an)\s+)?(?:(?:total|record|new high|high) of\s+)?"
+                       r"(?:to|at|to reach|to hit|to stand at|reaching|hitting|totaling|"
+                       r"totalling|standing at)\s+(?:(?:a|an)\s+)?"
+                       r"(?:(?:total|record|new high|high) of\s+)?"
                        r"(?:" + _QUALIFIER + r")?\s*$", re.IGNORECASE)
 _THEN_CHANGE = _lazy(r"^(?:\s*\([^()]*\))?(?:,?\s*" + _PERIOD + r")?,\s*(?:(?:a|an)\s+)?"
                           r"(?:(?:year[- ]on[- ]year|y-o-y)\s+)?(?P<dir>up|down|increase of|"
@@ -102,6 +104,10 @@ _CHANGE_PHRASE = _lazy(r"^(?:(?:marking|representing|registering|recording|posti
 _SHARE_OPENING = _lazy(r"^(?:accounting for|accounted for|accounts for|constituting|"
                        r"making up|representing|taking up)\s+(?:" + _QUALIFIER + r")?\s*$",
                        re.IGNORECASE)
+# "a 6.8 percent year-on-year increase": the noun after a rate says which way it went
+_CHANGE_AFTER = _lazy(r"\s*(?:year[- ]on[- ]year\s+|y-o-y\s+|annual\s+)?(increase|growth|rise|"
+                      r"gain|decrease|decline|drop|fall|contraction|slump)\b", re.IGNORECASE)
+_FALLS = ("decrease", "decline", "drop", "fall", "contraction", "slump")
 _DOWN_WORDS = ("down", "decrease of", "decline of", "drop of", "fall of", "decreasing",
                "declining", "falling")
 # Words that open a clause without being its subject
@@ -236,7 +242,7 @@ def _fill(clause: Clause, previous: Clause | None) -> Clause | None:
     if clause.subject and previous.direction in ("up", "down"):
         return Clause(clause.start, clause.end, _parallel(clause.subject, previous.subject),
                       previous.direction, clause.verb_end, previous.verb)
-    if not clause.subject and clause.direction in ("up", "down", "parts"):
+    if not clause.subject and clause.direction in ("up", "down", "parts", "level"):
         return Clause(clause.start, clause.end, previous.subject, clause.direction,
                       clause.verb_end, clause.verb)
     return None
@@ -265,6 +271,9 @@ def _name_in_clause(sentence: str, clause: Clause, k: int,
             return None
         role = "level" if clause.direction == "level" or _TO_LEVEL.match(gap) \
             else clause.direction
+        named_change = _CHANGE_AFTER.match(sentence[_b:])
+        if mention.kind == "percent" and named_change:  # "registering a 6.8 percent increase"
+            role = "down" if named_change.group(1).lower() in _FALLS else "up"
     else:
         gap = sentence[mentions[inside[position - 1]][1][1]:a]
         then = _THEN_CHANGE.match(gap)
@@ -404,7 +413,10 @@ def _clause(sentence: str, start: int, end: int, starts: list[int]) -> Clause:
                                         head[verbs[0].end():verb.start()]):
         verb = verbs[0]  # "capacity reached a new high after surpassing 1.3 billion": reached
     word = (verb.groupdict().get("verb") or "").lower()
-    subject = _subject(head[opened:verb.start()])
+    said = head[opened:verb.start()]
+    subject = _subject(said)
+    if said.strip() and not subject:
+        return Clause(start, end, "", "", start)  # a subject no name can come from ("that of")
     return Clause(start, end, subject, _DIRECTION.get(word, ""), start + verb.end(), word)
 
 

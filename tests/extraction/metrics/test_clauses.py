@@ -174,3 +174,12 @@ def test_a_thousands_comma_is_no_clause_break() -> None:
     found = named("Exports rose 5 percent to 3,637 billion yuan, and imports fell 2 percent.")
     assert found["3,637 billion yuan"] == "exports"
     assert found["2 percent"] == "decline in imports"
+
+
+def test_a_level_after_to_reach_and_a_rate_before_increase_are_named_from_the_subject() -> None:
+    found = named("Consumer goods sales increased by 9.8 percent to reach 1.85 trillion yuan "
+                  "(222.75 billion dollars) in urban areas, while registering a 6.8 percent "
+                  "year-on-year increase in rural areas.")
+    assert found["1.85 trillion yuan"] == "Consumer goods sales"
+    assert found["222.75 billion dollars"] == "Consumer goods sales in US dollars"
+    assert found["6.8 percent"] == "Consumer goods sales growth"

@@ -66,8 +66,9 @@ def name_metrics(sentence: str, mentions: list[tuple[Mention, Span]],
             respective, group = listed[i]
             first = next(k for k in group if mentions[k][0].unit == mention.unit)
             base = metric if first == i else metric_for(sentence, first, mentions, topic)
-            metric = respective_metric(base, respective, group.index(i),
-                                       [mentions[k] for k in group])
+            metric = _listed_change(respective_metric(base, respective, group.index(i),
+                                                      [mentions[k] for k in group]),
+                                    sentence, mention, mentions[group[-1]][1][1])
         metric = resolve_that_of(metric, names)
         if i and mentions[i - 1][1][1] + 3 >= a and mentions[i - 1][0].unit == mention.unit \
                 and mention.qualifier.value == "up_to" and names:
@@ -89,6 +90,18 @@ def _price_rise(metric: str) -> str:
     if metric.endswith(" growth") and _PRICE.search(metric):
         return metric[: -len(" growth")] + " rise"
     return metric
+
+
+def _listed_change(metric: str, sentence: str, mention: Mention, list_end: int) -> str:
+    """A rate of a list the change noun closes ("saw 5.4% and 6.5% growth respectively") is
+    that change of its item."""
+    after = re.match(r"\s*(?:year[- ]on[- ]year\s+)?(growth|increase|rise|decline|decrease|drop)\b",
+                     sentence[list_end:], re.IGNORECASE)
+    if mention.kind != "percent" or not after or re.search(
+            r"\b(?:growth|increase|rise|decline|decrease|drop)\b", metric):
+        return metric
+    falls = after.group(1).lower() in ("decline", "decrease", "drop")
+    return f"decline in {metric}" if falls else f"{metric} growth"
 
 
 def _respective_lists(sentence: str, mentions: list[tuple[Mention, Span]],

@@ -134,7 +134,33 @@ def find_mentions(text: str, *, default_currency: str | None = "yuan") -> list[M
         for mention in _read_candidate(text, match, default_currency):
             found.append(mention)
             consumed = max(consumed, mention.span[1])
-    return _change_units(text, found)
+    return _listed_units(text, _change_units(text, found))
+
+
+_LIST_GAP = re.compile(r"^(?:[ \u00a0]*,[ \u00a0]*(?:and[ \u00a0]+)?|[ \u00a0]+and[ \u00a0]+)$")
+
+
+def _listed_units(text: str, found: list[Mention]) -> list[Mention]:
+    """ "up 4.1, 2.6 and 0.5 percentage points": bare numbers listed before a figure with a unit
+    take its unit and scale ("3, 4 and 5 billion yuan" are 3 and 4 billion yuan)."""
+    out = list(found)
+    for i in range(len(out) - 1, 0, -1):
+        level = out[i]
+        if level.kind not in ("amount", "measure", "percent"):
+            continue
+        try:
+            number = digits_value(text[level.number_span[0]:level.number_span[1]])
+        except QuantityError:
+            continue
+        scale = level.value / number if number else 1.0
+        k = i - 1
+        while k >= 0 and out[k].kind == "count" and not out[k].noun \
+                and out[k].written_as == "digits" \
+                and _LIST_GAP.match(text[out[k].span[1]:out[k + 1].span[0]]):
+            out[k] = replace(out[k], value=significant(out[k].value * scale, 12),
+                             unit=level.unit, kind=level.kind)
+            k -= 1
+    return out
 
 
 _BY_BEFORE = re.compile(r"\b(?:by|of)[ \u00a0]+$")

@@ -91,3 +91,11 @@ def test_a_figure_beside_a_masked_one_is_still_read() -> None:
 
 def test_a_number_word_in_a_title_case_headline_is_still_a_count() -> None:
     assert values("Shanghai Adds Three New Industrial Parks In Pudong") == [3.0]
+
+
+def test_bare_numbers_listed_before_a_unit_take_its_unit_and_scale() -> None:
+    mentions = find_mentions("Output was 3, 4 and 5 billion yuan; rates rose 4.1, 2.6 and 0.5 "
+                             "percentage points.")
+    assert [(m.value, m.unit) for m in mentions] == [
+        (3e9, "yuan"), (4e9, "yuan"), (5e9, "yuan"), (4.1, "percentage points"),
+        (2.6, "percentage points"), (0.5, "percentage points")]

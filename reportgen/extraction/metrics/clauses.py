@@ -73,7 +73,7 @@ _DIRECTION = {**{v: "up" for v in _UP}, **{v: "down" for v in _DOWN},
               **{v: "level" for v in _LEVEL}, **{v: "parts" for v in _PARTS}}
 _VERB = _lazy(r"\b(?:(?:has|have|had|was|were|is|are)\s+(?:been\s+)?)?(?P<verb>"
                    + "|".join(sorted(map(re.escape, _DIRECTION), key=len, reverse=True))
-                   + r")\b")
+                   + r")\b", re.IGNORECASE)  # a headline in title case: "GDP Up 5.5 Pct"
 
 # Fillers a figure's role does not depend on: "by", qualifiers, "a year-on-year", a period
 _QUALIFIER = "|".join(sorted((re.escape(p) for p, _ in rules.QUALIFIER_PHRASES), key=len,
@@ -388,7 +388,7 @@ def _clause(sentence: str, start: int, end: int, starts: list[int]) -> Clause:
     verbs = sorted([*_VERB.finditer(head, opened), *_FINITE.finditer(head, opened)],
                    key=lambda m: m.start())
     verbs = [m for m in verbs if not re.match(r"\s+to\b", head[m.end():])
-             or m.group(0).split()[-1] not in ("up", "down")]  # "up to" is a qualifier
+             or m.group(0).split()[-1].lower() not in ("up", "down")]  # "up to": a qualifier
     share = _SHARE_OPENING.match(body)
     if not verbs and share:  # ", constituting nearly 50% of the total capacity": its share
         return Clause(start, end, "", "share", start + opened + share.end())

@@ -153,7 +153,7 @@ def clause_names(sentence: str, mentions: list[tuple[Mention, Span]],
                  earlier: tuple[str, ...] = ()) -> list[str | None]:
     """The metric name of each figure whose clause has the statistical shape, else None;
     `earlier` holds subjects named before the sentence, which "the capacity" may refer to."""
-    names: list[str | None] = [None] * len(mentions)
+    names: list[str | None] = [_change_in(sentence, m, b) for m, (_a, b) in mentions]
     previous: Clause | None = None
     subjects: list[str] = list(earlier)
     for clause in _clauses(sentence, mentions):
@@ -165,7 +165,7 @@ def clause_names(sentence: str, mentions: list[tuple[Mention, Span]],
         filled = _fill(clause, previous)
         if filled is not None:
             for k in inside:
-                names[k] = _name_in_clause(sentence, filled, k, mentions, inside)
+                names[k] = names[k] or _name_in_clause(sentence, filled, k, mentions, inside)
         previous = filled or (clause if clause.subject else None)
     return names
 
@@ -223,6 +223,32 @@ def _parallel(subject: str, previous: str) -> str:
     if of and complement.split()[-1:] == subject.split()[-1:] and not has_words(head, subject):
         return f"{head} of {subject}"
     return subject
+
+
+# "20 percent year-on-year growth in GDP", "a 3% increase in exports": the rate names its measure
+_CHANGE_IN = _lazy(r"\s*(?:year[- ]on[- ]year\s+|y-o-y\s+|annual\s+)?(growth|increase|rise|"
+                   r"decrease|decline|drop|fall|reduction|cut)\s+(?:in|of)\s+(?:the\s+)?"
+                   r"(?P<np>[A-Za-z][\w\s&'’-]{1,50}?)(?=\s*(?:[,;.()]|$|\s(?:in|during|for|"
+                   r"from|over|compared|than|by|to|and|while|this|last|year)\b))", re.IGNORECASE)
+
+
+_WHERE = _lazy(r"\b(?:areas?|regions?|cities|city|provinces?|countries|country|districts?|"
+               r"counties|county|towns?|world|markets?|places?)$", re.IGNORECASE)
+
+
+def _change_in(sentence: str, mention: Mention, b: int) -> str | None:
+    """The name of a rate followed by its change and measure ("20 percent growth in GDP")."""
+    found = _CHANGE_IN.match(sentence, b)
+    if mention.kind != "percent" or mention.unit == "percentage points" or not found:
+        return None
+    measure = _subject(found.group("np"))
+    if not measure or _WHERE.search(measure) or re.fullmatch(r"[A-Z][a-z][\w'’-]*", measure):
+        return None  # "an increase in rural areas", "growth in Shanghai": where, not what
+    change = found.group(1).lower()
+    if change in ("growth", "increase", "rise"):
+        return f"{measure} growth"
+    return f"{rules.CHANGE_NOUNS.get(change, 'decline' if change != 'cut' else 'reduction')}" \
+        f" in {measure}"
 
 
 def _fill(clause: Clause, previous: Clause | None) -> Clause | None:

@@ -183,3 +183,11 @@ def test_a_level_after_to_reach_and_a_rate_before_increase_are_named_from_the_su
     assert found["1.85 trillion yuan"] == "Consumer goods sales"
     assert found["222.75 billion dollars"] == "Consumer goods sales in US dollars"
     assert found["6.8 percent"] == "Consumer goods sales growth"
+
+
+def test_a_rate_followed_by_growth_in_x_is_the_growth_of_x() -> None:
+    found = named("The area has set itself the target of 20 percent year-on-year growth in GDP "
+                  "in the current year.")
+    assert found["20 percent"] == "GDP growth"
+    found = named("Sales saw a 6.8 percent increase in rural areas.")
+    assert found["6.8 percent"] != "rural areas growth"  # where, not what

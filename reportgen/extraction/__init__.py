@@ -14,7 +14,12 @@ import re
 from dataclasses import replace
 
 from reportgen.extraction.facts import read_sentence
-from reportgen.extraction.headlines import choose_headlines, conversions, is_per_item
+from reportgen.extraction.headlines import (
+    choose_headlines,
+    conversions,
+    is_per_item,
+    is_size_threshold,
+)
 from reportgen.extraction.identity import yearless_dateline
 from reportgen.extraction.ids import fact_slug, unique_ids
 from reportgen.extraction.metrics import with_target
@@ -163,10 +168,20 @@ def extract_facts(text: str, layout: Layout) -> tuple[Fact, ...]:
     ids = unique_ids(fact_slug(f.metric, f.year) for f in drafts)
     wording = period_wording(text)
     named = tuple(replace(f, id=i, metric=with_period(
-        with_target(f.metric, f.is_target and not f.per_item), f.period, wording))
+        _as_threshold(with_target(f.metric, f.is_target and not f.per_item), f, text),
+        f.period, wording))
                   for f, i in zip(drafts, ids, strict=True))
     restated = conversions(text, named)
     return tuple(replace(f, conversion_of=restated.get(f.id)) for f in named)
+
+
+def _as_threshold(metric: str, fact: Fact, text: str) -> str:
+    """A size that defines a kind of firm is named as the threshold it is ("annual turnover
+    threshold"), never as a measured figure."""
+    if not fact.per_item or "threshold" in metric or not is_size_threshold(text, fact.span):
+        return metric
+    base, comma, rest = metric.partition(" in ")  # "annual turnover in US dollars"
+    return f"{base} threshold" + (f" in {rest}" if comma else "")
 
 
 def _sentence_case(metric: str, lowercase_words: set[str]) -> str:

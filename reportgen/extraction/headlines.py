@@ -35,6 +35,12 @@ _THRESHOLD_BEFORE = re.compile(
     r"above\s+|RMB\s*|US\$|\$|¥)*$", re.IGNORECASE)
 
 
+def is_size_threshold(text: str, span: tuple[int, int]) -> bool:
+    """Whether the figure is the size that defines a kind of firm ("those with annual turnover
+    of 20 million yuan or more")."""
+    return bool(_THRESHOLD_BEFORE.search(text[max(0, span[0] - 90):span[0]]))
+
+
 def is_per_item(text: str, span: tuple[int, int]) -> bool:
     """Whether the source gives the figure per item ("… 10 billion yuan each", "each worth …",
     "firms with annual turnover of 20 million yuan or more"): a threshold or an amount for one

@@ -55,6 +55,7 @@ def test_a_size_threshold_defining_a_kind_of_firm_is_per_item_never_a_headline(
     facts = {f.text: f for f in briefing.facts}
     assert facts["20 million yuan"].per_item
     assert facts["20 million yuan"].id not in briefing.headlines
+    assert facts["20 million yuan"].metric == "annual turnover threshold"  # named as what it is
 
 
 def test_a_figure_restated_in_another_currency_says_which_figure_it_restates(

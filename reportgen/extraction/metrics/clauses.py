@@ -27,6 +27,7 @@ from typing import Any
 
 from reportgen.extraction import rules
 from reportgen.extraction.metrics.phrases import (
+    COMMON_HEADS,
     NOT_SUBJECTS,
     clean,
     has_words,
@@ -65,7 +66,8 @@ _LEVEL = ("reached", "reaching", "reaches", "totaled", "totalled", "totaling", "
           "amounting to", "amounts to", "registered", "registering", "recorded", "recording",
           "came in at", "coming in at", "came to", "topped", "topping", "exceeded",
           "exceeding", "surpassed", "surpassing", "posted", "posting", "was", "were", "is",
-          "are", "has reached", "have reached", "had reached")
+          "are", "has reached", "have reached", "had reached", "achieving", "achieved",
+          "achieves", "logging", "logged", "floating", "floated", "hovering", "hovered")
 # "The installed capacity includes 420 million kilowatts of hydropower, 404 million …": parts
 _PARTS = ("includes", "included", "including", "comprises", "comprised", "consists of",
           "consisted of", "is made up of", "was made up of")
@@ -162,6 +164,9 @@ def clause_names(sentence: str, mentions: list[tuple[Mention, Span]],
             clause = _with_owner(clause, subjects[-1])
         subjects.append(clause.subject)
         inside = [k for k, (_, (a, _b)) in enumerate(mentions) if clause.start <= a < clause.end]
+        if inside and clause.verb and not names[inside[0]]:
+            names[inside[0]] = _noun_of(sentence, clause, mentions[inside[0]],
+                                        previous.subject if previous else "")
         filled = _fill(clause, previous)
         if filled is not None:
             for k in inside:
@@ -236,19 +241,54 @@ _WHERE = _lazy(r"\b(?:areas?|regions?|cities|city|provinces?|countries|country|d
                r"counties|county|towns?|world|markets?|places?)$", re.IGNORECASE)
 
 
+_WHEN = _lazy(r"(?:[HQ][1-4]|first|second|third|fourth|january|february|march|april|may|june|"
+              r"july|august|september|october|november|december|quarter|month|year)\b.*",
+              re.IGNORECASE)
+
+
 def _change_in(sentence: str, mention: Mention, b: int) -> str | None:
     """The name of a rate followed by its change and measure ("20 percent growth in GDP")."""
     found = _CHANGE_IN.match(sentence, b)
     if mention.kind != "percent" or mention.unit == "percentage points" or not found:
         return None
     measure = _subject(found.group("np"))
-    if not measure or _WHERE.search(measure) or re.fullmatch(r"[A-Z][a-z][\w'’-]*", measure):
+    if not measure or _WHERE.search(measure) or _WHEN.fullmatch(measure) \
+            or re.fullmatch(r"[A-Z][a-z][\w'’-]*", measure):
         return None  # "an increase in rural areas", "growth in Shanghai": where, not what
     change = found.group(1).lower()
     if change in ("growth", "increase", "rise"):
         return f"{measure} growth"
     return f"{rules.CHANGE_NOUNS.get(change, 'decline' if change != 'cut' else 'reduction')}" \
         f" in {measure}"
+
+
+# "… saw a regional GDP of 7.39 trillion yuan", "registering a year-on-year growth rate of 8.5%"
+_NOUN_OF = _lazy(r"^\s*(?:a|an|the)\s+(?P<np>[A-Za-z][\w\s&'’-]{1,50}?)\s+of\s+(?:"
+                 + _QUALIFIER + r")?\s*$", re.IGNORECASE)
+_RATE_NOUN = _lazy(r"^(?:(?:year[- ]on[- ]year|annual|average annual)\s+)?(?P<change>growth|"
+                   r"increase|rise|decline|decrease|drop|fall)(?:\s+rate)?$", re.IGNORECASE)
+
+
+def _noun_of(sentence: str, clause: Clause, mention: tuple[Mention, Span],
+             previous_subject: str) -> str | None:
+    """The figure a verb's object names ("saw a regional GDP of N"), or the subject's change
+    when that object is a rate ("registering a growth rate of 8.5%")."""
+    quantity, (a, _b) = mention
+    found = _NOUN_OF.match(sentence[clause.verb_end:a])
+    if not found or quantity.kind not in ("amount", "measure", "percent"):
+        return None  # "the completion of 34 railway projects": a count names its own noun
+    noun = clean(found.group("np"))
+    rate = _RATE_NOUN.match(noun)
+    subject = clause.subject or previous_subject
+    if rate and quantity.kind == "percent" and subject:
+        change = rate.group("change").lower()
+        return f"{subject} growth" if change in ("growth", "increase", "rise") \
+            else f"decline in {subject}"
+    if rate or not _subject(noun):
+        return None
+    owner = clause.subject
+    named = owner[:1].isupper() and owner.split()[0].lower() not in COMMON_HEADS
+    return f"{owner} {noun}" if named and not has_words(owner, noun) else noun
 
 
 def _fill(clause: Clause, previous: Clause | None) -> Clause | None:
@@ -435,10 +475,12 @@ def _clause(sentence: str, start: int, end: int, starts: list[int]) -> Clause:
         subject = _subject(body) if _elliptic(body) else ""
         return Clause(start, end, subject, "", start + len(head.rstrip()) if subject else start)
     verb = verbs[-1]
-    if len(verbs) > 1 and not re.search(r"\b(?:that|which|who|as|before|while|when)\s",
-                                        head[verbs[0].end():verb.start()]):
+    if first_figure == end:
+        verb = verbs[0]  # a clause with no figure: its subject is before its first verb
+    elif len(verbs) > 1 and not re.search(r"\b(?:that|which|who|as|before|while|when)\s",
+                                          head[verbs[0].end():verb.start()]):
         verb = verbs[0]  # "capacity reached a new high after surpassing 1.3 billion": reached
-    word = (verb.groupdict().get("verb") or "").lower()
+    word = (verb.groupdict().get("verb") or verb.group(0)).lower()
     said = head[opened:verb.start()]
     subject = _subject(said)
     if said.strip() and not subject:

@@ -373,11 +373,17 @@ def find_subject(sentence: str, a: int, *, main: bool = False) -> str:
 _LEAD_IN = re.compile(r"^(?:[A-Z][\w’'-]*(?:\s+[\w’'-]+){0,4})\.\s+(?=[A-Z])")
 
 
+_SAID_THAT = re.compile(r"^(?:[\w'’ -]{0,40}?\b(?:show|shows|showed|said|says|revealed|reveals|"
+                        r"indicated|indicates|noted|added)\s+that\s+|(?:they|he|she|officials?|"
+                        r"experts?)\s+(?:said|say|says|added|noted)\s+)", re.IGNORECASE)
+
+
 def clean(phrase: str) -> str:
     """A metric phrase without articles, the issuer's possessive and a trailing preposition."""
     text = without_markdown(phrase)  # "**Lasers.** Laser equipment sales", "# Title"
     text = re.sub(r"^(?:\(?[0-9a-z]{1,2}[.)]|[-*•])\s+", "", text.strip(" ,.;:“”\"'"))
     text = _LEAD_IN.sub("", text)  # "Lasers. Laser equipment sales": the topic said before
+    text = _SAID_THAT.sub("", text)  # "Official data show that …", "They said …": who said it
     text = re.split(r"\s+[-–—]\s+", text)[0]  # drop a dashed aside ("products - A, B and C")
     text = _ISSUER_POSSESSIVE.sub("", text)
     text = re.sub(r"^(?:[A-Z][a-z]*(?:['’-][A-Za-z]+)?[’']s)\s+", "", text)  # "Xi'an's exports"

@@ -191,3 +191,21 @@ def test_a_rate_followed_by_growth_in_x_is_the_growth_of_x() -> None:
     assert found["20 percent"] == "GDP growth"
     found = named("Sales saw a 6.8 percent increase in rural areas.")
     assert found["6.8 percent"] != "rural areas growth"  # where, not what
+
+
+def test_the_object_of_saw_names_the_figure_and_a_rate_object_the_subjects_change() -> None:
+    found = named("In 2021, Chengdu-Chongqing economic circle saw a regional GDP of 7.39 "
+                  "trillion yuan, registering a year-on-year growth rate of 8.5%.")
+    assert found["7.39 trillion yuan"] == "Chengdu-Chongqing economic circle regional GDP"
+    assert found["8.5%"] == "Chengdu-Chongqing economic circle growth"
+
+
+def test_a_participle_clause_takes_the_subject_of_the_clause_before() -> None:
+    found = named("The automobile manufacturing industry was among the key industries that saw "
+                  "rapid growth, achieving a 16.1 percent year-on-year growth in the first half.")
+    assert found["16.1 percent"] == "automobile manufacturing industry growth"
+
+
+def test_who_said_it_is_no_part_of_a_name() -> None:
+    found = named("Official data show that the clusters' added value rose 5.2 percent.")
+    assert "show" not in found["5.2 percent"] and "Official" not in found["5.2 percent"]

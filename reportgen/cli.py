@@ -93,8 +93,7 @@ def _add_extract(commands: argparse._SubParsersAction) -> None:
 
 
 def _run_extract(args: argparse.Namespace, out: TextIO) -> int:
-    from reportgen.build.overlap import process_limits
-    from reportgen.build.worker import Background
+    from reportgen.build.worker import Background, ProcessLimits, run_here
     from reportgen.config import load_config
     from reportgen.errors import OverridesError
     from reportgen.ingest import find_sources
@@ -102,16 +101,19 @@ def _run_extract(args: argparse.Namespace, out: TextIO) -> int:
     from reportgen.serialize import briefings_json, fact_table
 
     config = load_config()  # its [limits]: source size, time and memory, as in a build
+    limits = ProcessLimits(config.limits.document_timeout_s, config.limits.document_memory_mb)
 
-    def extract(path: Path, overrides: bool) -> Briefing | OverridesError:  # in a child
+    def extract(path: Path, overrides: bool) -> Briefing | OverridesError:  # under the limits
         try:
             return load_briefing(path, overrides=overrides, limits=config.limits)
         except OverridesError as exc:  # handed back whole: the table is printed without it
             return exc
 
     def extract_within_limits(path: Path, overrides: bool = not args.no_overrides) -> Briefing:
+        work = partial(extract, path, overrides)
         try:
-            result = Background(partial(extract, path, overrides), process_limits(config)).result()
+            result = (run_here(work, limits) if _read_by_python(path)
+                      else Background(work, limits).result())
         except ReportgenError as exc:  # a time or memory limit: say which file
             if str(path) in str(exc):
                 raise
@@ -143,6 +145,18 @@ def _run_extract(args: argparse.Namespace, out: TextIO) -> int:
         print(f"reportgen: {shown}fix the overrides file, or run with --no-overrides to "
               "ignore overrides files", file=sys.stderr)
     return 1 if broken else 0
+
+
+def _read_by_python(path: Path) -> bool:
+    """Whether `path` is extracted in this process (`run_here`, no fork): plain text and
+    Markdown are read by Python code alone, which the limits stop cleanly; the PDF, Word and
+    web-page readers use C libraries, so those run in a child whose crash is only reported."""
+    import threading
+
+    from reportgen.ingest import READERS
+
+    return (READERS.get(path.suffix.lower(), "plain") == "plain"
+            and threading.current_thread() is threading.main_thread())
 
 
 def _add_charts(commands: argparse._SubParsersAction) -> None:

@@ -8,6 +8,9 @@ code 1; anything else is a bug and says so.
 from __future__ import annotations
 
 import argparse
+import contextlib
+import gc
+import os
 import sys
 from collections.abc import Callable, Sequence
 from functools import partial
@@ -24,10 +27,30 @@ Handler = Callable[[argparse.Namespace, TextIO], int]
 
 def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None) -> int:
     """Run the command line `argv` (default: `sys.argv[1:]`); returns the exit code."""
+    parser = build_parser()
+    return _dispatch(parser, parser.parse_args(argv), stdout)
+
+
+def run() -> None:
+    """The `reportgen` script: `main()`, and after `extract` an exit that skips the
+    interpreter's teardown (a last collection and the freeing of every module, ~20 ms of a
+    0.15 s command). Other commands exit normally: they may leave threads or temporary folders
+    for the teardown to finish."""
+    parser = build_parser()
+    args = parser.parse_args()
+    code = _dispatch(parser, args)
+    if getattr(args, "handler", None) is _run_extract:
+        with contextlib.suppress(BrokenPipeError):
+            sys.stdout.flush()
+            sys.stderr.flush()
+        os._exit(code)
+    sys.exit(code)
+
+
+def _dispatch(parser: argparse.ArgumentParser, args: argparse.Namespace,
+              stdout: TextIO | None = None) -> int:
     from reportgen.verbosity import configure, describe_config
 
-    parser = build_parser()
-    args = parser.parse_args(argv)
     out = configure(args.verbosity, stdout or sys.stdout)
     handler: Handler | None = getattr(args, "handler", None)
     if handler is None:
@@ -93,6 +116,18 @@ def _add_extract(commands: argparse._SubParsersAction) -> None:
 
 
 def _run_extract(args: argparse.Namespace, out: TextIO) -> int:
+    # A short command whose garbage reference counting frees: the cycle collector's passes
+    # over the objects its imports create cost ~20 ms and would free a few hundred objects.
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _extract(args, out)
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _extract(args: argparse.Namespace, out: TextIO) -> int:
     from reportgen.build.worker import Background, ProcessLimits, run_here
     from reportgen.config import load_config
     from reportgen.errors import OverridesError
@@ -186,4 +221,4 @@ def _add_build_commands(commands: argparse._SubParsersAction) -> None:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    run()

@@ -128,6 +128,16 @@ def _run_extract(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _extract(args: argparse.Namespace, out: TextIO) -> int:
+    from reportgen import regexcache
+
+    regexcache.load()  # before the extractor's modules compile their patterns
+    try:
+        return _extract_all(args, out)
+    finally:
+        regexcache.save()
+
+
+def _extract_all(args: argparse.Namespace, out: TextIO) -> int:
     from reportgen.build.worker import Background, ProcessLimits, run_here
     from reportgen.config import load_config
     from reportgen.errors import OverridesError

@@ -307,6 +307,7 @@ def _facts_by_id(facts: tuple[Fact, ...]) -> dict[str, Fact]:
     """`facts` by id (ids are unique), kept for the last tuple asked about: findings look facts
     up one by one, and a scan or a new dict per look-up made long releases quadratic."""
     global _last_index
-    if _last_index[0] is not facts:
-        _last_index = (facts, {f.id: f for f in facts})
-    return _last_index[1]
+    last = _last_index  # read once: another thread may replace it meanwhile
+    if last[0] is not facts:
+        last = _last_index = (facts, {f.id: f for f in facts})
+    return last[1]

@@ -3,8 +3,11 @@
     python3 benchmarks/bench_build.py            # everything (several minutes)
     python3 benchmarks/bench_build.py --quick    # 4 documents instead of 20, fewer repeats
     python3 benchmarks/bench_build.py --cold 7   # only the cold build, 7 runs
+    python3 benchmarks/bench_build.py --cold 7 --against "main=../main"   # side by side
 
-Measures, each as the median of several runs of the real command in a fresh process:
+Runs reportgen as a user's install runs it (bytecode compiled once, whatever
+PYTHONDONTWRITEBYTECODE says). Measures, each as the median of several runs of the real command
+in a fresh process (the cold builds interleaved with each `--against` checkout's):
 1. a cold build of the seed, all formats (budget ≤ 2.0 s);
 2. a no-op rebuild beside `python -c pass` (budget: ratio ≤ 4);
 3. N copies of the seed (each with a small change) with --jobs 2 beside --jobs 1
@@ -26,16 +29,19 @@ import tempfile
 import time
 from pathlib import Path
 
+from timing import checkouts, interleaved, load_average, run_once, summary, user_env
+
 ROOT = Path(__file__).resolve().parent.parent
 SEED = next((ROOT / "seeds").glob("*.txt"))
 PYTHON = sys.executable
 BUILD = [PYTHON, "-m", "reportgen.cli", "build"]
+COLD_BUDGET_S = 2.0
 
 
 def timed(command: list[str], cwd: Path) -> float:
     """Seconds `command` took; fails loudly when it fails."""
     started = time.perf_counter()
-    done = subprocess.run(command, cwd=cwd, capture_output=True, text=True)
+    done = subprocess.run(command, cwd=cwd, capture_output=True, text=True, env=user_env(ROOT))
     seconds = time.perf_counter() - started
     if done.returncode != 0:
         raise SystemExit(f"{' '.join(command)} failed:\n{done.stdout}{done.stderr}")
@@ -54,14 +60,15 @@ def project(folder: Path, documents: int) -> Path:
     return folder
 
 
-def cold_build(repeats: int) -> list[float]:
-    """Seconds for a full build of the seed into an empty output folder."""
-    runs = []
-    for _ in range(repeats):
+def cold_build(repeats: int, trees: dict[str, Path]) -> dict[str, list[tuple[float, float]]]:
+    """Wall and CPU seconds (all processes) of each checkout's full build of the seed into an
+    empty output folder, round by round."""
+    def once(tree: Path) -> tuple[float, float]:
         with tempfile.TemporaryDirectory() as tmp:
-            folder = project(Path(tmp), 1)
-            runs.append(timed(BUILD, folder))
-    return runs
+            return run_once(BUILD, user_env(tree), cwd=project(Path(tmp), 1))
+
+    return interleaved(repeats, {label: lambda tree=tree: once(tree)
+                                 for label, tree in trees.items()})
 
 
 def no_op(repeats: int) -> tuple[list[float], list[float]]:
@@ -84,7 +91,8 @@ def many(documents: int, jobs: int) -> tuple[float, list[float]]:
     with tempfile.TemporaryDirectory() as tmp:
         folder = project(Path(tmp), documents)
         started = time.perf_counter()
-        done = subprocess.run([PYTHON, "-c", code], cwd=folder, capture_output=True, text=True)
+        done = subprocess.run([PYTHON, "-c", code], cwd=folder, capture_output=True, text=True,
+                              env=user_env(ROOT))
         seconds = time.perf_counter() - started
         lines = [line for line in done.stdout.splitlines() if line.strip()]
         if done.returncode != 0 or len(lines) != 1:
@@ -99,6 +107,8 @@ def main() -> None:
     parser.add_argument("--documents", type=int, default=20)
     parser.add_argument("--cold", type=int, metavar="N",
                         help="only the cold build, N runs (to compare two versions quickly)")
+    parser.add_argument("--against", action="append", default=[], metavar="[LABEL=]DIR",
+                        help="another checkout whose cold build runs beside this one's")
     args = parser.parse_args()
     repeats = args.cold or (3 if args.quick else 7)
     documents = 4 if args.quick else args.documents
@@ -107,11 +117,20 @@ def main() -> None:
         print(f"machine: {cores} cores, Python {sys.version.split()[0]}, load average "
               f"{os.getloadavg()[0]:.2f} at the start")
 
+    trees = checkouts(args.against)
+    this = next(reversed(trees))
+    cold_runs = cold_build(repeats, trees)
+    for label, runs in cold_runs.items():
+        print(summary(f"cold build, {label}", runs))
+    cold = [w for w, _ in cold_runs[this]]
+    for label in list(trees)[:-1]:
+        other = statistics.median(w for w, _ in cold_runs[label])
+        print(f"cold build, this / {label}: {statistics.median(cold) / other:.3f} ×")
+    print(f"load average {load_average()}")
     print("| what | measured | budget | runs |")
     print("|---|---|---|---|", flush=True)
-    cold = cold_build(repeats)
-    row("cold build of the seed, all formats", f"{statistics.median(cold):.2f} s", "≤ 2.0 s",
-        _runs(cold))
+    row("cold build of the seed, all formats", f"{statistics.median(cold):.2f} s",
+        f"≤ {COLD_BUDGET_S} s", _runs(cold))
     if args.cold:
         return
     builds, passes = no_op(repeats * 2)

@@ -1,49 +1,29 @@
-"""Extraction benchmark: `reportgen extract --json` on the seed; medians of several runs.
+"""Extraction benchmark: `reportgen extract --json` on the seed, whole process; medians.
 
-    python3 benchmarks/bench_extract.py [--runs 9]
+    python3 benchmarks/bench_extract.py [--runs 15] [--against [LABEL=]DIR ...]
 
-Prints, each the median of `--runs` fresh processes (wall and CPU time, bytecode cached):
+Runs as a user's install runs (bytecode compiled once, whatever PYTHONDONTWRITEBYTECODE says;
+the first, untimed round also writes the compiled-pattern cache), interleaved round by round
+with `python -c pass` and with each `--against` checkout, so that a busy moment of this shared
+2-core machine hits each alike. Prints, each the median of `--runs` fresh processes:
 1. `python -c pass` (the interpreter's floor on this machine);
-2. `reportgen extract --json SEED` (budget: well under 0.3 s);
+2. `reportgen extract --json SEED`, wall and CPU (budget: at most 0.15 s, this checkout);
 3. inside a fresh process, `import reportgen.pipeline`, then `load_briefing(SEED)`, and both
-   together: the start-up cost every `reportgen build` and `reportgen extract` pays (patterns
-   compiled lazily move cost from the import to the extraction, so compare the sum);
+   together: the start-up cost every `reportgen build` and `reportgen extract` pays;
 and, in one process after a warm-up, the median time of `extract_briefing` alone. The load
-average is printed first and last: this machine's speed varies by ±15 %.
+average is printed first and last. Exit code 1 when the budget is missed.
 """
 
 from __future__ import annotations
 
 import argparse
-import os
-import resource
 import statistics
 import subprocess
 import sys
-import tempfile
-import time
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-# Bytecode is cached (in a temporary folder) as on a normal install, even where the environment
-# sets PYTHONDONTWRITEBYTECODE; otherwise every run would recompile all sources.
-ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
-ENV["PYTHONPYCACHEPREFIX"] = tempfile.mkdtemp(prefix="bench-pycache-")
-SEED = next((ROOT / "seeds").glob("*.txt"))
+from timing import ROOT, SEED, checkouts, interleaved, load_average, run_once, summary, user_env
 
-
-def wall(argv: list[str], runs: int) -> tuple[float, float]:
-    """The median wall time and median CPU time (user + system) of running `argv`."""
-    times, cpu = [], []
-    for _ in range(runs):
-        before = resource.getrusage(resource.RUSAGE_CHILDREN)
-        start = time.perf_counter()
-        subprocess.run(argv, check=True, stdout=subprocess.DEVNULL, env=ENV)
-        times.append(time.perf_counter() - start)
-        after = resource.getrusage(resource.RUSAGE_CHILDREN)
-        cpu.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
-    return statistics.median(times), statistics.median(cpu)
-
+BUDGET_S = 0.15
 
 # Timed inside the child, so that interpreter start-up and exit do not blur the figure.
 FRESH_LOAD = """
@@ -63,7 +43,7 @@ def fresh_load(runs: int) -> tuple[float, float, float]:
     code = FRESH_LOAD.format(seed=str(SEED))
     imports, loads, totals = [], [], []
     for _ in range(runs):
-        out = subprocess.run([sys.executable, "-c", code], check=True, env=ENV,
+        out = subprocess.run([sys.executable, "-c", code], check=True, env=user_env(ROOT),
                              capture_output=True, text=True).stdout.split()
         imported, loaded = float(out[0]), float(out[1])
         imports.append(imported)
@@ -72,17 +52,14 @@ def fresh_load(runs: int) -> tuple[float, float, float]:
     return statistics.median(imports), statistics.median(loads), statistics.median(totals)
 
 
-def load_average() -> str:
-    """The 1, 5 and 15 minute load averages, for judging how noisy a run was."""
-    return " ".join(f"{x:.2f}" for x in os.getloadavg())
-
-
 def in_process(runs: int) -> float:
     """The median time of `extract_briefing` on the seed, warm."""
-    from reportgen.extraction import extract_briefing
-    from reportgen.pipeline import read_release as read_source
+    import time
 
-    doc = read_source(SEED)
+    from reportgen.extraction import extract_briefing
+    from reportgen.pipeline import read_release
+
+    doc = read_release(SEED)
     extract_briefing(doc)
     times = []
     for _ in range(runs):
@@ -92,25 +69,38 @@ def in_process(runs: int) -> float:
     return statistics.median(times)
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--runs", type=int, default=9)
-    runs = parser.parse_args().runs
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=15)
+    parser.add_argument("--against", action="append", default=[], metavar="[LABEL=]DIR",
+                        help="another checkout to time side by side (repeatable)")
+    args = parser.parse_args()
     print(f"load average {load_average()}")
-    wall([sys.executable, "-m", "reportgen.cli", "extract", "--json", str(SEED)], 1)  # warm-up
-    floor, floor_cpu = wall([sys.executable, "-c", "pass"], runs)
-    extract, extract_cpu = wall([sys.executable, "-m", "reportgen.cli", "extract", "--json",
-                                 str(SEED)], runs)
-    print(f"python -c pass              {floor:.3f} s wall, {floor_cpu:.3f} s CPU")
-    print(f"reportgen extract --json    {extract:.3f} s wall, {extract_cpu:.3f} s CPU "
-          f"({extract / floor:.1f} x pass; budget < 0.3 s: {'ok' if extract < 0.3 else 'OVER'})")
-    imported, loaded, total = fresh_load(runs)
+    trees = checkouts(args.against)
+    argv = [sys.executable, "-m", "reportgen.cli", "extract", "--json", str(SEED)]
+    commands = {"python -c pass": lambda: run_once([sys.executable, "-c", "pass"],
+                                                   user_env(ROOT))}
+    for label, tree in trees.items():
+        commands[label] = lambda tree=tree: run_once(argv, user_env(tree), cwd=ROOT.parent)
+    timed = interleaved(args.runs, commands)
+    for label, runs in timed.items():
+        print(summary(f"{label:28}", runs, "ms"))
+    this = next(reversed(trees))
+    median = statistics.median(w for w, _ in timed[this])
+    for label in list(trees)[:-1]:
+        other = statistics.median(w for w, _ in timed[label])
+        print(f"this / {label}: {median / other:.2f} ×")
+    verdict = "met" if median <= BUDGET_S else "MISSED"
+    print(f"reportgen extract --json, this checkout: {median:.3f} s (budget ≤ {BUDGET_S} s: "
+          f"{verdict})")
+    imported, loaded, total = fresh_load(max(5, args.runs // 2))
     print(f"import reportgen.pipeline   {imported * 1000:.1f} ms (fresh process)")
     print(f"+ load_briefing(SEED)       {loaded * 1000:.1f} ms (right after the import)")
     print(f"= import + load_briefing    {total * 1000:.1f} ms (median of the sums)")
-    print(f"extract_briefing (warm)     {in_process(runs):.3f} s")
+    print(f"extract_briefing (warm)     {in_process(args.runs):.3f} s")
     print(f"load average {load_average()}")
+    return 0 if median <= BUDGET_S else 1
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())

@@ -269,15 +269,12 @@ class Briefing:
 
     def fact(self, fact_id: str) -> Fact:
         """The fact with this id; `KeyError` naming the id if there is none."""
-        for f in self.facts:
-            if f.id == fact_id:
-                return f
-        raise KeyError(fact_id)
+        return _facts_by_id(self.facts)[fact_id]
 
     def facts_in(self, ids: Iterable[str]) -> tuple[Fact, ...]:
         """The visible facts with these ids, in the order given."""
-        by_id = {f.id: f for f in self.facts if not f.hidden}
-        return tuple(by_id[i] for i in ids if i in by_id)
+        by_id = _facts_by_id(self.facts)
+        return tuple(by_id[i] for i in ids if i in by_id and not by_id[i].hidden)
 
     def sentence_span_of(self, fact: Fact) -> Span:
         """Where the fact's sentence is in the source: its own sentence span, else the place its
@@ -309,3 +306,15 @@ class Briefing:
         """A copy of this briefing carrying these chart specs."""
         return replace(self, charts=tuple(charts))
 
+
+_last_index: tuple[tuple[Fact, ...], dict[str, Fact]] = ((), {})
+
+
+def _facts_by_id(facts: tuple[Fact, ...]) -> dict[str, Fact]:
+    """`facts` by id (ids are unique), kept for the last tuple asked about: findings look facts
+    up one by one, and a scan or a new dict per look-up made long releases quadratic."""
+    global _last_index
+    last = _last_index  # read once: another thread may replace it meanwhile
+    if last[0] is not facts:
+        last = _last_index = (facts, {f.id: f for f in facts})
+    return last[1]

@@ -12,7 +12,7 @@ from reportgen.extraction import extract_briefing
 from reportgen.extraction.findings import load_patterns, write_findings
 from reportgen.extraction.tables import table_text
 from reportgen.ingest import SourceDoc, find_sources, read_source
-from reportgen.model import Briefing, Fact
+from reportgen.model import Briefing
 from reportgen.overrides import apply_overrides, overrides_path_for
 
 
@@ -57,8 +57,9 @@ def _with_overrides(briefing: Briefing, overrides_path: Path | None,
 def relabelled_charts_lost(before: Briefing, after: Briefing) -> list[str]:
     """A warning for each chart that `label:` overrides took away: a figure with a new label no
     longer joins the figures that keep the old one, and the chart is not drawn."""
+    earlier = {f.id: f for f in before.facts}
     relabelled = {f.id for f in after.facts
-                  if (old := _fact(before, f.id)) and old.display_label != f.display_label}
+                  if (old := earlier.get(f.id)) and old.display_label != f.display_label}
     if not relabelled:
         return []
     from reportgen.charts.select import choose_charts  # chart selection only: no matplotlib
@@ -75,9 +76,6 @@ def relabelled_charts_lost(before: Briefing, after: Briefing) -> list[str]:
             f"parts it from {others}; give them the same label, or drop the label")
     return messages
 
-
-def _fact(briefing: Briefing, fact_id: str) -> Fact | None:
-    return next((f for f in briefing.facts if f.id == fact_id), None)
 
 
 def load_briefings(paths: Iterable[Path], *, overrides: bool = True,

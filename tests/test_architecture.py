@@ -13,7 +13,8 @@ PACKAGE = Path(__file__).resolve().parents[1] / "reportgen"
 # The pipeline's order, bottom first. A module may import its own stage and the ones below it.
 # `text`, `model`, `errors` and the config are shared by every stage.
 STAGES: tuple[tuple[str, ...], ...] = (
-    ("errors", "files", "text", "model", "formats", "config", "formatting", "theme", "envvars"),
+    ("errors", "files", "text", "model", "formats", "config", "formatting", "theme", "envvars",
+     "regexcache"),
     ("ingest",),
     ("extraction", "overrides", "serialize"),
     ("charts", "pipeline"),

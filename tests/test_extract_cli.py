@@ -107,17 +107,31 @@ def test_missing_path_is_one_line_and_exit_1(tmp_path: Path) -> None:
     assert "gone.txt: no such file" in result.stderr and "Traceback" not in result.stderr
 
 
-def test_extract_imports_no_chart_pdf_or_deck_library(seed_path: Path) -> None:
+def test_extract_imports_no_chart_pdf_deck_template_or_yaml_library(seed_path: Path) -> None:
     code = (
         "import io, sys\n"
         "from reportgen.cli import main\n"
         f"rc = main(['extract', '--json', {str(seed_path)!r}], stdout=io.StringIO())\n"
-        "heavy = [m for m in ('matplotlib', 'weasyprint', 'pptx') if m in sys.modules]\n"
+        "heavy = [m for m in ('matplotlib', 'weasyprint', 'pptx', 'jinja2', 'yaml')\n"
+        "         if m in sys.modules]\n"
         "print(rc, heavy)\n"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                             check=True)
     assert result.stdout.strip() == "0 []"
+
+
+def test_the_script_prints_everything_before_its_quick_exit(seed_path: Path) -> None:
+    import gc
+
+    code, expected = run(["extract", "--json", str(seed_path)])
+    assert gc.isenabled()  # paused during the command only
+    result = subprocess.run([sys.executable, "-m", "reportgen.cli", "extract", "--json",
+                             str(seed_path)], capture_output=True, text=True, check=False)
+    assert (result.returncode, result.stdout) == (code, expected)
+    piped = subprocess.run(f"{sys.executable} -m reportgen.cli extract {seed_path} | head -1",
+                           shell=True, capture_output=True, text=True, check=True)
+    assert piped.stdout and "Traceback" not in piped.stderr
 
 
 def test_table_prints_the_briefings_warnings_to_stderr(tmp_path: Path,

@@ -253,6 +253,29 @@ def test_extract_has_the_builds_time_limit(
     assert "city.txt: took longer than 1 s" in err and "document_timeout_s" in err
 
 
+def test_extract_has_the_builds_memory_limit(
+        project: Project, capfd: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch,
+        ) -> None:
+    from reportgen import pipeline
+
+    with open("/proc/self/status", encoding="ascii") as status:
+        used_mb = int(next(x for x in status if x.startswith("VmSize:")).split()[1]) // 1024
+    room = used_mb + 200
+    (project.root / "reportgen.toml").write_text(f"[limits]\ndocument_memory_mb = {room}\n")
+    monkeypatch.setattr(pipeline, "extract_briefing",
+                        lambda doc: bytearray((room + 400) * 1024 * 1024))
+    code = main(["extract", str(project.seeds / "city.txt")], io.StringIO())
+    err = capfd.readouterr().err
+    assert code == 1 and f"city.txt: ran out of memory (limit {room} MB" in err
+
+
+def test_extract_reads_text_in_its_own_process_and_other_formats_in_a_child() -> None:
+    from reportgen.cli import _read_by_python
+
+    assert _read_by_python(Path("a.txt")) and _read_by_python(Path("b.MD"))
+    assert not any(_read_by_python(Path(name)) for name in ("a.pdf", "a.docx", "a.html"))
+
+
 @pytest.mark.parametrize(("line", "key"), [
     ("document_timeout_s = inf", "limits.document_timeout_s"),
     ("document_memory_mb = 99999999999999", "limits.document_memory_mb"),

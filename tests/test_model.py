@@ -41,3 +41,14 @@ def test_fact_lookup_names_the_missing_id(synthetic):
     assert synthetic.fact("industrial-added-value-2021").value == 1.0739e12
     with pytest.raises(KeyError, match="no-such-fact"):
         synthetic.fact("no-such-fact")
+
+
+def test_fact_lookups_follow_the_briefing_asked_about(synthetic):
+    first = synthetic.facts[0]
+    hidden = dataclasses.replace(first, hidden=True)
+    other = dataclasses.replace(synthetic, facts=(hidden, *synthetic.facts[1:]))
+    second = synthetic.facts[1]
+    for _ in range(2):  # alternating briefings: each look-up sees its own facts
+        assert synthetic.facts_in([second.id, first.id]) == (second, first)
+        assert other.facts_in([second.id, first.id]) == (second,)  # hidden facts left out
+        assert other.fact(first.id) is hidden and synthetic.fact(first.id) is first

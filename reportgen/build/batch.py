@@ -186,13 +186,14 @@ def run_documents(todo: list[DocumentJob], config: Config, *, strict: bool = Fal
     """Each job's result, stale documents built in child processes (`config.jobs` at once)."""
     from reportgen.build.overlap import process_limits
     from reportgen.build.progress import Progress
-    from reportgen.build.worker import run_isolated
+    from reportgen.build.worker import fewer_collections, run_isolated
 
     stale = [job for job in todo if not job.up_to_date]
     jobs = max(1, min(config.jobs or os.cpu_count() or 1, len(stale) or 1))
     many = len(stale) > 1
     if many:  # import the renderers once; every forked child then shares them
-        stages.warm_up(config.formats)
+        with fewer_collections():
+            stages.warm_up(config.formats)
     spare_cores = not many and (os.cpu_count() or 1) > 1
     progress = Progress(len(stale), stream) if stream is not None else None
     by_slug = {job.slug: job for job in todo}
@@ -205,8 +206,9 @@ def run_documents(todo: list[DocumentJob], config: Config, *, strict: bool = Fal
             result = _as_result(outcome, by_slug[outcome.key])
             progress.document(result.slug, result.error is None, _detail(result))
 
-    outcomes = run_isolated([(job.slug, task(job)) for job in stale], jobs,
-                            process_limits(config), report)
+    with fewer_collections():
+        outcomes = run_isolated([(job.slug, task(job)) for job in stale], jobs,
+                                process_limits(config), report)
     if progress is not None:
         progress.done()
     done = {o.key: _as_result(o, by_slug[o.key]) for o in outcomes}

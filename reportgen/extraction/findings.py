@@ -4,7 +4,8 @@ A finding is a sentence a reader can act on — a level with its change and peri
 industrial system with its total, a target beside the latest actual and the yearly growth it
 needs — with the ids of the facts it states. They are ranked by the data layer's headlines
 first. The wording is data: `findings/findings.yaml` on the template search path (the shipped
-default in `reportgen/defaults/findings/`), each pattern a sandboxed Jinja expression.
+default in `reportgen/defaults/findings/`, written by `wording` without Jinja), each pattern a
+sandboxed Jinja expression.
 
 This runs after the overrides (a fixed value or a hidden fact changes the findings), below the
 charts and renderers in the import order, so every output reads the same `Briefing.findings`.
@@ -20,10 +21,12 @@ from pathlib import Path
 from typing import Any
 
 from reportgen.errors import TemplateError
+from reportgen.extraction import wording
 from reportgen.formatting import cagr_rate, exact, fact_figure, upper_first
 from reportgen.model import Briefing, Fact, Finding, LevelChange, SystemTier, Target
 
 DEFAULT_PATTERNS = Path(__file__).resolve().parents[1] / "defaults" / "findings" / "findings.yaml"
+DEFAULT_WHERE = "default/findings/findings.yaml"
 PATTERN_NAMES = ("change", "level", "rate", "system", "target_gap", "targets", "title",
                  "title_short")
 MAX_TITLE = 90
@@ -49,16 +52,16 @@ class FindingPatterns:
 
 def load_patterns(path: Path | None = None) -> FindingPatterns:
     """The patterns in `path` (default: the shipped findings.yaml); a missing pattern falls back
-    to the default's; a bad file is a one-line `TemplateError` naming the file and line."""
-    default = _parse(DEFAULT_PATTERNS.read_text(encoding="utf-8"), "default/findings/findings.yaml")
+    to the default's; a bad file is a one-line `TemplateError` naming the file and line.
+
+    The shipped patterns are not read: `wording.SHIPPED` writes them (no YAML, no Jinja)."""
     if path is None or path.resolve() == DEFAULT_PATTERNS:
-        return default
+        return FindingPatterns(DEFAULT_WHERE, {}, wording.MAX_FINDINGS)
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise TemplateError(f"{path}: cannot read the findings patterns ({exc})") from None
-    own = _parse(text, str(path))
-    return replace(own, patterns={**default.patterns, **own.patterns})
+    return _parse(text, str(path))
 
 
 def _parse(text: str, where: str) -> FindingPatterns:
@@ -96,30 +99,42 @@ def _parse(text: str, where: str) -> FindingPatterns:
 
 
 class _Writer:
-    """Fills the patterns in a sandboxed Jinja environment; errors name file and line."""
+    """Writes each pattern: the staff's through a sandboxed Jinja environment (errors name file
+    and line), the others with the shipped functions of `wording`."""
 
     def __init__(self, patterns: FindingPatterns) -> None:
-        import jinja2
-        from jinja2.sandbox import ImmutableSandboxedEnvironment
-
         self.patterns = patterns
-        self.env = ImmutableSandboxedEnvironment(undefined=jinja2.StrictUndefined,
-                                                 autoescape=False)
-        self.env.filters["upper_first"] = upper_first
+        self._env: Any = None
         self._compiled: dict[str, Any] = {}
 
     def write(self, name: str, **values: Any) -> str:
         """The pattern `name` filled with `values`, spaces tidied."""
-        import jinja2
+        if name in self.patterns.patterns:
+            out = self._render(name, values)
+        else:
+            out = wording.SHIPPED[name](**values)
+        return re.sub(r"\s+([,.;:)])", r"\1", re.sub(r"\s{2,}", " ", out)).strip()
+
+    def _render(self, name: str, values: dict[str, Any]) -> str:
+        import jinja2  # only for staff patterns
 
         text, line = self.patterns.patterns[name]
         try:
             if name not in self._compiled:
-                self._compiled[name] = self.env.from_string(text)
-            out = self._compiled[name].render(**values)
+                self._compiled[name] = self._environment().from_string(text)
+            return str(self._compiled[name].render(**values))
         except jinja2.TemplateError as exc:
             raise TemplateError(f"{self.patterns.where}:{line}: pattern {name!r}: {exc}") from None
-        return re.sub(r"\s+([,.;:)])", r"\1", re.sub(r"\s{2,}", " ", out)).strip()
+
+    def _environment(self) -> Any:
+        if self._env is None:
+            import jinja2
+            from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+            self._env = ImmutableSandboxedEnvironment(undefined=jinja2.StrictUndefined,
+                                                      autoescape=False)
+            self._env.filters["upper_first"] = upper_first
+        return self._env
 
 
 def write_findings(briefing: Briefing, patterns: FindingPatterns | None = None) -> Briefing:

@@ -51,11 +51,15 @@ def build_targets(briefing: Briefing) -> tuple[Target, ...]:
     """Every target fact with its topic, metric, year and the latest actual figure it builds on."""
     facts = briefing.visible_facts
     actuals = _actuals_by_kind(facts)
+    latest: dict[tuple[str, str | None, str], Fact | None] = {}  # a long release repeats targets
     targets = []
     for fact in facts:
         if not fact.is_target:
             continue
-        actual = _latest_actual(fact, actuals)
+        kind = (fact.unit, fact.topic, fact.metric)  # all _latest_actual reads of the target
+        if kind not in latest:
+            latest[kind] = _latest_actual(fact, actuals)
+        actual = latest[kind]
         targets.append(Target(fact.id, fact.topic, fact.display_label, fact.year,
                               actual.id if actual else None, growth_needed(actual, fact)))
     return tuple(targets)
@@ -98,7 +102,7 @@ def _latest_actual(target: Fact, actuals: Actuals) -> Fact | None:
 
 
 def _words(text: str) -> set[str]:
-    stop = {"the", "of", "and", "in", "a", "an", "number", "total", "s"}
+    stop = {"the", "of", "and", "in", "a", "an", "number", "total", "s", "target"}
     return {w.rstrip("s") for w in re.findall(r"[a-z0-9]+", text.lower())} - stop
 
 

@@ -11,6 +11,7 @@ sets its goals for, and the later horizon a paragraph may set ("By 2027, …").
 from __future__ import annotations
 
 import functools
+import itertools
 import math
 import re
 from collections import defaultdict
@@ -400,11 +401,10 @@ def level_changes(text: str, facts: tuple[Fact, ...]) -> tuple[LevelChange, ...]
     2,000 to 3,100"), with the first and last year of the nearest dated change earlier in the
     paragraph ("… from 723.1 billion yuan in 2011 to 1.07 trillion yuan in 2021. The output
     value grew from 3.38 to 4.20 trillion yuan": 2011 and 2021)."""
-    changes = []
-    for first, last in _from_to_pairs(text, facts):
-        years = _years_nearby(text, facts, first)
-        changes.append(LevelChange(first.id, last.id, *(years or (None, None))))
-    return tuple(changes)
+    pairs = _from_to_pairs(text, facts)
+    years = _years_nearby(text, facts, {first.span[0] for first, _ in pairs})
+    return tuple(LevelChange(first.id, last.id, *years.get(first.span[0], (None, None)))
+                 for first, last in pairs)
 
 
 def _from_to_pairs(text: str, facts: tuple[Fact, ...]) -> list[tuple[Fact, Fact]]:
@@ -423,19 +423,32 @@ def _from_to_pairs(text: str, facts: tuple[Fact, ...]) -> list[tuple[Fact, Fact]
     return pairs
 
 
-def _years_nearby(text: str, facts: tuple[Fact, ...], fact: Fact) -> tuple[int, int] | None:
-    """The first and last year of the nearest dated change earlier in the fact's paragraph."""
-    paragraph = text.rfind("\n\n", 0, fact.span[0])
-    earlier: dict[str, list[Fact]] = defaultdict(list)
-    for f in facts:
-        if f.year is not None and not f.is_target and paragraph < f.span[0] < fact.span[0]:
-            earlier[_metric_key(f)].append(f)
-    dated = [fs for fs in earlier.values() if len({f.year for f in fs}) >= 2]
-    if not dated:
-        return None
-    nearest = max(dated, key=lambda fs: max(f.span[0] for f in fs))
-    years = [f.year for f in nearest if f.year is not None]
-    return min(years), max(years)
+def _years_nearby(text: str, facts: tuple[Fact, ...], starts: set[int],
+                  ) -> dict[int, tuple[int, int]]:
+    """For each offset in `starts`, the first and last year of the nearest dated change earlier
+    in its paragraph: the metric stated for two years or more whose latest statement comes last.
+
+    One pass over the facts in text order (a scan of the paragraph for each offset made a long
+    single-line release quadratic): the metrics seen since the last blank line, with their
+    years, and the last one that was dated when it was stated."""
+    found: dict[int, tuple[int, int]] = {}
+    years: dict[str, set[int]] = {}
+    nearest: str | None = None
+    previous = 0
+    by_start = itertools.groupby(sorted(facts, key=lambda f: f.span[0]), lambda f: f.span[0])
+    for start, here in by_start:
+        if text.find("\n\n", previous, start) >= 0:  # a new paragraph
+            years, nearest = {}, None
+        previous = start
+        if start in starts and nearest is not None:
+            found[start] = (min(years[nearest]), max(years[nearest]))
+        for fact in here:
+            if fact.year is not None and not fact.is_target:
+                key = _metric_key(fact)
+                years.setdefault(key, set()).add(fact.year)
+                if len(years[key]) >= 2:
+                    nearest = key
+    return found
 
 
 def _metric_key(fact: Fact) -> str:

@@ -1,8 +1,10 @@
 """Child processes: isolation (results, errors, crashes, time and memory limits) and the
-single-document helper (`Companion`: early start, streamed results, errors)."""
+single-document helper (`Companion`: early start, streamed results, errors); the same limits in
+this process (`run_here`)."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import pickle
 import signal
@@ -11,7 +13,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from reportgen.build.worker import Background, Companion, ProcessLimits, run_isolated
+from reportgen.build.worker import Background, Companion, ProcessLimits, run_here, run_isolated
 from reportgen.errors import InputError, ReportgenError
 
 LIMITS = ProcessLimits(seconds=2.0, memory_mb=400)
@@ -187,3 +189,46 @@ def test_closing_a_helper_that_still_works_stops_it():
     helper.close()  # twice is harmless
     with pytest.raises(ProcessLookupError):
         os.kill(pid, 0)
+
+
+def _limits_now() -> tuple[object, ...]:
+    import resource
+
+    return (resource.getrlimit(resource.RLIMIT_AS), resource.getrlimit(resource.RLIMIT_CPU),
+            signal.getsignal(signal.SIGALRM), signal.getitimer(signal.ITIMER_REAL))
+
+
+def _address_space_mb() -> int:
+    with open("/proc/self/status", encoding="ascii") as status:
+        line = next(x for x in status if x.startswith("VmSize:"))
+    return int(line.split()[1]) // 1024
+
+
+def test_run_here_returns_the_value_computed_in_this_process_and_lifts_its_limits():
+    before = _limits_now()
+    assert run_here(os.getpid, LIMITS) == os.getpid()
+    assert _limits_now() == before
+
+
+def test_run_here_stops_work_at_the_time_limit_even_where_it_catches_exceptions():
+    def stubborn() -> None:
+        with contextlib.suppress(Exception):  # the time limit must not end here
+            time.sleep(30)
+        time.sleep(30)
+
+    before, started = _limits_now(), time.monotonic()
+    with pytest.raises(ReportgenError, match=r"took longer than 1 s .*document_timeout_s"):
+        run_here(stubborn, ProcessLimits(seconds=1.0, memory_mb=LIMITS.memory_mb))
+    assert time.monotonic() - started < 10
+    assert _limits_now() == before
+
+
+def test_run_here_caps_memory_then_lifts_the_cap():
+    room = _address_space_mb() + 200
+    before = _limits_now()
+    with pytest.raises(ReportgenError, match=rf"ran out of memory \(limit {room} MB"):
+        run_here(lambda: len(bytearray((room + 400) * 1024 * 1024)),
+                 ProcessLimits(seconds=30.0, memory_mb=room))
+    assert _limits_now() == before
+    assert len(bytearray((room + 400) * 1024 * 1024)) > 0  # no cap left behind
+

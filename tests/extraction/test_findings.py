@@ -98,6 +98,16 @@ def test_unknown_pattern_name_lists_the_known_ones(tmp_path):
         load_patterns(own)
 
 
+def test_staff_patterns_are_filled_through_jinja_with_the_shipped_ones_beside(tmp_path, seed):
+    own = tmp_path / "findings.yaml"
+    own.write_text("title: 'Staff: {{ subject }}'\nlevel: 'Level {{ figure }}.'\n")
+    written = write_findings(seed, load_patterns(own))
+    assert written.analytic_title.startswith("Staff: ")
+    assert all(f.text.startswith("Level ") for f in written.section_points)
+    assert [f.text for f in written.findings if "rose from" in f.text] == \
+        [f.text for f in seed.findings if "rose from" in f.text]  # 'change' stays the shipped
+
+
 def test_each_numbered_section_gets_its_point_from_a_finding_or_its_leading_figure(seed):
     said = {i for f in seed.findings for i in f.fact_ids}
     for section in (s for s in seed.sections if s.number):

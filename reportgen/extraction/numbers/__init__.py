@@ -85,11 +85,15 @@ _MASKS = re.compile(
 )
 
 
-_TOKEN = re.compile(r"[0-9]+|[A-Za-z]+")
 _FIRST_WORDS = frozenset(
     {w for w in rules.NUMBER_WORDS} | {"a", "half"}
     | {re.split(r"-", w)[0] for w in rules.MULTIPLE_WORDS}
 )
+# Where a figure can start: a run of digits, or a whole run of letters that is one of
+# _FIRST_WORDS (any case). Other words are never visited: a loop over every word of a 1 MB
+# release cost 0.3 s.
+_TOKEN = re.compile(r"[0-9]+|(?<![A-Za-z])(?:" + alternation(
+    sorted(w for w in _FIRST_WORDS if w.isalpha())) + r")(?![A-Za-z])", re.ASCII | re.IGNORECASE)
 
 
 # Numbers in forms a release of the genre does not use, which would be misread digit by digit:

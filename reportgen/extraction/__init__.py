@@ -166,7 +166,8 @@ def extract_facts(text: str, layout: Layout) -> tuple[Fact, ...]:
             ))
     # ids come from the metric without its period: adding the period to names kept them
     ids = unique_ids(fact_slug(f.metric, f.year) for f in drafts)
-    wording = period_wording(text)
+    # the release's own words for its periods; only a release with part-year figures needs them
+    wording = period_wording(text) if any(f.period for f in drafts) else {}
     named = tuple(replace(f, id=i, metric=with_period(
         _as_threshold(with_target(f.metric, f.is_target and not f.per_item), f, text),
         f.period, wording))

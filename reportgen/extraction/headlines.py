@@ -113,9 +113,11 @@ def _lede_sentences(facts: tuple[Fact, ...]) -> set[tuple[int, int] | None]:
     """The first sentence with figures: a release states its main figure first."""
     spans: list[tuple[int, int] | None] = []
     for fact in facts:
+        if len(spans) == _LEDE_SENTENCES:
+            break
         if fact.sentence_span not in spans:
             spans.append(fact.sentence_span)
-    return set(spans[:_LEDE_SENTENCES])
+    return set(spans)
 
 
 def _rank(title: str, fact: Fact, superseded: bool,

@@ -22,6 +22,7 @@ figure.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -406,14 +407,14 @@ def _clauses(sentence: str, mentions: list[tuple[Mention, Span]]) -> list[Clause
 def _pieces(sentence: str) -> list[tuple[int, int, str]]:
     """Spans between clause breaks, never inside brackets, each with the break after it."""
     own = _clause_brackets(sentence)
-    depth_at = _bracket_depths(sentence, own)
+    depth_at = _bracket_depth(sentence, own)
     pieces, start = [], 0
     for match in _PIECE_BREAK.finditer(sentence):
         mark = re.search(r"[(（)）]", match.group(0))
         if mark and match.start() + mark.start() not in own:
             continue  # an aside's brackets are no break
         joins_words = match.group(0)[0].isspace()  # " and ": a clause only after a figure
-        if depth_at[match.start()] == 0 and not (
+        if depth_at(match.start()) == 0 and not (
                 joins_words and not re.search(r"[0-9]", sentence[start:match.start()])):
             pieces.append((start, match.start(), match.group(0)))
             start = match.end()
@@ -421,17 +422,22 @@ def _pieces(sentence: str) -> list[tuple[int, int, str]]:
     return [p for p in pieces if p[1] > p[0]]
 
 
-def _bracket_depths(sentence: str, open_ones: set[int]) -> list[int]:
-    """How deep in brackets each position lies; brackets at `open_ones` (a clause of their
-    own) count as none, and their marks as breaks."""
-    depths, depth = [], 0
-    for i, char in enumerate(sentence):
-        own = i in open_ones
-        depth += (char in "([（" and not own) and 1 or 0
-        depths.append(depth)
-        depth -= (char in ")]）" and not own) and 1 or 0
-        depth = max(depth, 0)
-    return depths
+def _bracket_depth(sentence: str, open_ones: set[int]) -> Callable[[int], int]:
+    """How deep in brackets a position lies, asked in increasing order of position; brackets
+    at `open_ones` (a clause of their own) count as none. Only the bracket marks are visited,
+    so a long sentence costs no more than its brackets."""
+    marks = [(m.start(), m.group()) for m in re.finditer(r"[(\[（)\]）]", sentence)
+             if m.start() not in open_ones]
+    state = {"next": 0, "depth": 0}
+
+    def depth_at(position: int) -> int:
+        while state["next"] < len(marks) and marks[state["next"]][0] <= position:
+            char = marks[state["next"]][1]
+            state["depth"] = max(0, state["depth"] + (1 if char in "([（" else -1))
+            state["next"] += 1
+        return state["depth"]
+
+    return depth_at
 
 
 def _clause_brackets(sentence: str) -> set[int]:

@@ -56,19 +56,27 @@ class _lazy:  # noqa: N801 - reads as the re.compile it stands for
 _UP = ("rose", "rising", "risen", "rises", "grew", "growing", "grown", "grows", "increased",
        "increasing", "increases", "up", "climbed", "climbing", "jumped", "jumping", "surged",
        "surging", "expanded", "expanding", "expands", "edged up", "went up", "picked up",
-       "gained", "gaining", "soared", "soaring", "advanced", "advancing")
+       "gained", "gaining", "soared", "soaring", "advanced", "advancing",
+       # a headline's present tense, a plan's infinitive ("is predicted to increase by 10%"):
+       # never the bare form, which is as often a noun ("a continuous increase")
+       "climbs", "jumps", "surges", "gains", "soars", "to increase", "to grow", "to rise",
+       "to climb", "to expand", "to jump", "to surge", "to double")
 _DOWN = ("fell", "falling", "fallen", "falls", "declined", "declining", "declines", "dropped",
          "dropping", "drops", "decreased", "decreasing", "decreases", "down", "contracted",
          "contracting", "shrank", "shrinking", "slid", "sliding", "slumped", "slumping",
          "dipped", "dipping", "edged down", "went down", "plunged", "plunging", "eased",
-         "easing", "reduced", "lowered")
+         "easing", "reduced", "lowered", "dips", "slides", "slumps", "shrinks", "to fall",
+         "to decline", "to drop", "to decrease", "to shrink", "to be cut", "to cut")
 _LEVEL = ("reached", "reaching", "reaches", "totaled", "totalled", "totaling", "totalling",
           "totals", "stood at", "standing at", "stands at", "hit", "hitting", "amounted to",
           "amounting to", "amounts to", "registered", "registering", "recorded", "recording",
           "came in at", "coming in at", "came to", "topped", "topping", "exceeded",
           "exceeding", "surpassed", "surpassing", "posted", "posting", "was", "were", "is",
           "are", "has reached", "have reached", "had reached", "achieving", "achieved",
-          "achieves", "logging", "logged", "floating", "floated", "hovering", "hovered")
+          "achieves", "logging", "logged", "floating", "floated", "hovering", "hovered",
+          "hits", "exceeds", "surpasses", "tops", "to reach", "to hit", "to exceed",
+          "to surpass", "to top", "to total", "to stand at", "set at", "fixed at", "put at",
+          "estimated at", "pegged at")
 # "The installed capacity includes 420 million kilowatts of hydropower, 404 million …": parts
 _PARTS = ("includes", "included", "including", "comprises", "comprised", "consists of",
           "consisted of", "is made up of", "was made up of")
@@ -461,6 +469,10 @@ def _clause(sentence: str, start: int, end: int, starts: list[int]) -> Clause:
                    key=lambda m: m.start())
     verbs = [m for m in verbs if not re.match(r"\s+to\b", head[m.end():])
              or m.group(0).split()[-1].lower() not in ("up", "down")]  # "up to": a qualifier
+    # a copula before another verb is its auxiliary ("is predicted to increase by 10 percent")
+    if first_figure < end:
+        verbs = [m for k, m in enumerate(verbs) if k == len(verbs) - 1
+                 or m.group(0).lower() not in ("is", "are", "was", "were")]
     share = _SHARE_OPENING.match(body)
     if not verbs and share:  # ", constituting nearly 50% of the total capacity": its share
         return Clause(start, end, "", "share", start + opened + share.end())

@@ -28,7 +28,6 @@ from typing import Any
 
 from reportgen.extraction import rules
 from reportgen.extraction.metrics.phrases import (
-    COMMON_HEADS,
     NOT_SUBJECTS,
     clean,
     has_words,
@@ -119,6 +118,9 @@ _SHARE_OPENING = _lazy(r"^(?:accounting for|accounted for|accounts for|constitut
 _CHANGE_AFTER = _lazy(r"\s*(?:year[- ]on[- ]year\s+|y-o-y\s+|annual\s+)?(increase|growth|rise|"
                       r"gain|decrease|decline|drop|fall|contraction|slump)\b", re.IGNORECASE)
 _FALLS = ("decrease", "decline", "drop", "fall", "contraction", "slump")
+# "cutting energy use by 8.71 percent": a verb acting on what the rate measures
+_OBJECT_BY = _lazy(r"^\s+(?P<np>[a-z][\w\s'’-]{1,40}?)\s+by\s+(?:" + _QUALIFIER + r")?\s*$",
+                   re.IGNORECASE)
 _DOWN_WORDS = ("down", "decrease of", "decline of", "drop of", "fall of", "decreasing",
                "declining", "falling")
 # Words that open a clause without being its subject
@@ -182,6 +184,17 @@ def clause_names(sentence: str, mentions: list[tuple[Mention, Span]],
                 names[k] = names[k] or _name_in_clause(sentence, filled, k, mentions, inside)
         previous = filled or (clause if clause.subject else None)
     return names
+
+
+def listed_owners(sentence: str, mentions: list[tuple[Mention, Span]]) -> list[str]:
+    """The places or bodies a "respectively" list gives its figures to: the items of the
+    sentence's first subject ("Shanghai Municipality and Hebei and Jilin provinces posted …")."""
+    for clause in _clauses(sentence, mentions):
+        if clause.subject:
+            items = [i.strip() for i in re.split(r",\s*(?:and\s+)?|\s+and\s+", clause.subject)
+                     if i.strip()]
+            return items if len(items) >= 2 and all(i[:1].isupper() for i in items) else []
+    return []
 
 
 def is_noun_phrase(name: str) -> bool:
@@ -272,7 +285,7 @@ def _change_in(sentence: str, mention: Mention, b: int) -> str | None:
 
 
 # "… saw a regional GDP of 7.39 trillion yuan", "registering a year-on-year growth rate of 8.5%"
-_NOUN_OF = _lazy(r"^\s*(?:a|an|the)\s+(?P<np>[A-Za-z][\w\s&'’-]{1,50}?)\s+of\s+(?:"
+_NOUN_OF = _lazy(r"^\s*(?:(?:a|an|the)\s+)?(?P<np>[A-Za-z][\w\s&'’-]{1,50}?)\s+of\s+(?:"
                  + _QUALIFIER + r")?\s*$", re.IGNORECASE)
 _RATE_NOUN = _lazy(r"^(?:(?:year[- ]on[- ]year|annual|average annual)\s+)?(?P<change>growth|"
                    r"increase|rise|decline|decrease|drop|fall)(?:\s+rate)?$", re.IGNORECASE)
@@ -295,9 +308,8 @@ def _noun_of(sentence: str, clause: Clause, mention: tuple[Mention, Span],
             else f"decline in {subject}"
     if rate or not _subject(noun):
         return None
-    owner = clause.subject
-    named = owner[:1].isupper() and owner.split()[0].lower() not in COMMON_HEADS
-    return f"{owner} {noun}" if named and not has_words(owner, noun) else noun
+    owner = clause.subject  # "the software industry posted total revenue of …": its revenue
+    return f"{owner} {noun}" if owner and not has_words(owner, noun) else noun
 
 
 def _fill(clause: Clause, previous: Clause | None) -> Clause | None:
@@ -486,7 +498,8 @@ def _clause(sentence: str, start: int, end: int, starts: list[int]) -> Clause:
         # "A total of 3,637 km of new tracks went into operation": what the figure measures
         return Clause(start, end, _subject(counted.group("np")), "level", first_figure)
     coordinated = re.search(r"\band\s*$", sentence[:start]) or re.match(r"\s*and\b",
-                                                                         sentence[start:])
+                                                                         sentence[start:]) \
+        or _FIGURE_ONLY.fullmatch(sentence, first_figure_end(sentence, start, end, starts), end)
     if not verbs and coordinated and _LEAD.match(body):  # "… and 0.4 percent month on month"
         return Clause(start, end, "", "same", start + opened)
     if not verbs:
@@ -503,6 +516,11 @@ def _clause(sentence: str, start: int, end: int, starts: list[int]) -> Clause:
     subject = _subject(said)
     if said.strip() and not subject:
         return Clause(start, end, "", "", start)  # a subject no name can come from ("that of")
+    acted_on = _OBJECT_BY.match(head[verb.end():])
+    direction = _DIRECTION.get(word, "")
+    if not said.strip() and acted_on and direction in ("up", "down"):
+        # "…, dropping energy use by 8.71 percent": the rate measures the verb's object
+        return Clause(start, end, _subject(acted_on.group("np")), direction, first_figure, word)
     return Clause(start, end, subject, _DIRECTION.get(word, ""), start + verb.end(), word)
 
 
@@ -512,6 +530,10 @@ def first_figure_end(sentence: str, start: int, end: int, starts: list[int]) -> 
     unit = re.match(r"[0-9.,]+\s*(?:(?:billion|million|trillion|thousand)\s+)?"
                     r"(?:[a-zA-Z%]+(?:\s+(?:yuan|dollars|tons|tonnes))?)?", sentence[first:end])
     return first + (unit.end() if unit else 0)
+
+
+# nothing after a listed figure but "respectively" ("…, 7.19 percent and 7.05 percent, …")
+_FIGURE_ONLY = _lazy(r"[\s,]*(?:respectively)?[\s,.]*")
 
 
 # "… of new tracks went into operation": the thing a leading figure counts or measures

@@ -225,3 +225,11 @@ def test_who_said_it_is_no_part_of_a_name() -> None:
 def test_plans_infinitives_and_headlines_present_tense_are_verbs(sentence: str, quote: str,
                                                                  name: str) -> None:
     assert named(sentence)[quote] == name
+
+
+def test_places_of_a_respectively_list_own_the_measure_their_verb_acts_on() -> None:
+    found = named("Shanghai Municipality and Hebei and Jilin provinces posted the greatest "
+                  "decline, dropping energy use by 8.71 percent, 7.19 percent and 7.05 percent, "
+                  "respectively.")
+    assert found["8.71 percent"] == "Shanghai Municipality: decline in energy use"
+    assert found["7.19 percent"] == "Hebei: decline in energy use"

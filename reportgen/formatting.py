@@ -174,7 +174,13 @@ def fact_figure(fact: Fact) -> str:
     """The fact's figure as every output prints it (PDF, HTML, deck, charts, findings): the
     source's precision and words, its qualifier, 'each' for an amount per item."""
     words = fact.text.lower() if fact.written_as == "words" and not fact.overridden else ""
-    return figure(fact.value, fact.unit, str(fact.qualifier), words=words, each=fact.per_item)
+    shown = figure(fact.value, fact.unit, str(fact.qualifier), words=words, each=fact.per_item)
+    coal = _COAL.search(fact.text) if fact.unit == "tons" else None
+    return f"{shown} {coal.group(0).lower()}" if coal else shown  # "… tons of standard coal"
+
+
+# Energy stated in coal equivalent: the tons are of that, as the source says
+_COAL = re.compile(r"of (?:standard )?coal(?: equivalent)?", re.IGNORECASE)
 
 
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",

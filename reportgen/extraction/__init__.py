@@ -165,7 +165,7 @@ def extract_facts(text: str, layout: Layout) -> tuple[Fact, ...]:
                 written_as=mention.written_as, per_item=is_per_item(text, mention.span),
             ))
     # ids come from the metric without its period: adding the period to names kept them
-    ids = unique_ids(fact_slug(f.metric, f.year) for f in drafts)
+    ids = unique_ids(fact_slug(_SPAN_OF_YEARS.sub("", f.metric), f.year) for f in drafts)
     # the release's own words for its periods; only a release with part-year figures needs them
     wording = period_wording(text) if any(f.period for f in drafts) else {}
     named = tuple(replace(f, id=i, metric=with_period(
@@ -174,6 +174,9 @@ def extract_facts(text: str, layout: Layout) -> tuple[Fact, ...]:
                   for f, i in zip(drafts, ids, strict=True))
     restated = conversions(text, named)
     return tuple(replace(f, conversion_of=restated.get(f.id)) for f in named)
+
+
+_SPAN_OF_YEARS = re.compile(r", over the past \w+ years$")  # a label's, no part of an id
 
 
 def _as_threshold(metric: str, fact: Fact, text: str) -> str:

@@ -69,6 +69,7 @@ def read_sentence(sentence: str, mentions: list[tuple[Mention, Span]], doc_year:
     claimed = [(start, stop) for (_, _, start, stop) in own if stop]
     loose = loose_relative_year(sentence, doc_year, claimed)
     metrics = name_metrics(sentence, mentions, topic, earlier)
+    span_of_years = _years_span(sentence)
     readings: list[Reading] = []
     carried: tuple[int | None, str | None, int] | None = None
     for i, (mention, (a, b)) in enumerate(mentions):
@@ -113,12 +114,27 @@ def read_sentence(sentence: str, mentions: list[tuple[Mention, Span]], doc_year:
                 and after_document_month(period, doc_month)
                 and str(doc_year) not in sentence):
             year -= 1  # "sales in November" in a February release: last November
-        readings.append(Reading(metrics[i], year, period, target))
+        metric = metrics[i]
+        if span_of_years and year is None and period is None and not target:
+            metric = f"{metric}, {span_of_years}"  # "…, over the past 10 years"
+        readings.append(Reading(metric, year, period, target))
     return readings
 
 
 # "100 new headquarters every year": a yearly rate, for no single year
 _YEARLY = re.compile(r"\b(?:every|each|per)\s+year\b|\bannually\b|\ba year\b")
+
+
+_YEARS_SPAN = re.compile(r"^\W*(?:Over|In|During|Across)\s+the\s+(?:past|last|previous)\s+"
+                         r"(?P<n>[0-9]{1,2}|two|three|four|five|six|seven|eight|nine|ten|"
+                         r"eleven|twelve|fifteen|twenty)\s+years\b", re.IGNORECASE)
+
+
+def _years_span(sentence: str) -> str:
+    """ "Over the past 10 years, …": the span the sentence's figures are changes over, as a
+    label says it ("over the past 10 years"); '' when it opens with none."""
+    found = _YEARS_SPAN.match(sentence)
+    return f"over the past {found.group('n')} years" if found else ""
 
 
 # The patterns of standing rules are compiled on first use: only "goals for <year>" documents

@@ -56,6 +56,11 @@ UNIT_WORDS: tuple[tuple[str, str], ...] = (
     ("Hong Kong dollars", "hkd"), ("HK dollars", "hkd"), ("HKD", "hkd"),
     ("yuan", "yuan"), ("RMB", "yuan"), ("renminbi", "yuan"), ("CNY", "yuan"),
     ("euros", "eur"), ("euro", "eur"), ("EUR", "eur"), ("yen", "jpy"),
+    # energy in coal equivalent stays in tons; the words travel in the figure's text
+    ("tons of standard coal equivalent", "tons"), ("tonnes of standard coal equivalent", "tons"),
+    ("tons of standard coal", "tons"), ("tonnes of standard coal", "tons"),
+    ("tons of coal equivalent", "tons"), ("tonnes of coal equivalent", "tons"),
+    ("metric tons", "tons"), ("metric tonnes", "tons"),
     ("tonnes", "tons"), ("tons", "tons"), ("tonne", "tons"), ("ton", "tons"),
     ("square kilometers", "km2"), ("square kilometres", "km2"), ("square kilometer", "km2"),
     ("square kilometre", "km2"), ("sq km", "km2"), ("km2", "km2"), ("sq. km", "km2"),

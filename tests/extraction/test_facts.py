@@ -132,11 +132,11 @@ def test_targets_follow_future_cues_and_goal_lists(body: str, quote: str, target
     ("The city received 13.58 million visitors, who spent a combined 16.5 billion yuan.",
      "16.5 billion yuan", "visitors spending"),
     ("7 platforms with transaction value at 100 billion each.", "100 billion",
-     "transaction value per platforms"),
+     "transaction value per platform"),
     ("It announced 12 key projects, each worth over 100 million yuan.", "100 million yuan",
-     "value per key projects"),
+     "value per key project"),
     ("It will attract 50 projects, each with investment of more than US$ 30 million.",
-     "US$ 30 million", "investment per projects"),
+     "US$ 30 million", "investment per project"),
     ("Sales rose 3.2 percent year-on-year and 1.1 percent month-on-month.", "1.1 percent",
      "sales growth month on month"),
     ("Targets:\n3) an increase of 3 percent in consumer prices.", "3 percent",
@@ -381,3 +381,14 @@ def test_deadlines_and_period_codes_date_the_figures_that_state_none(
 ])
 def test_past_events_are_not_targets(body: str, quote: str, target: bool) -> None:
     assert facts(body)[quote].is_target is target
+
+
+def test_energy_in_coal_equivalent_keeps_its_words_and_a_span_of_years_its_label() -> None:
+    from reportgen.formatting import fact_figure
+    found = facts("Over the past 10 years, the city's total industrial energy consumption has "
+                  "dropped by 5.26 million tons of standard coal.")
+    fact = found["5.26 million tons of standard coal"]
+    assert (fact.value, fact.unit) == (5.26e6, "tons")
+    assert fact_figure(fact) == "5.26 million tons of standard coal"
+    assert fact.metric.endswith(", over the past 10 years")
+    assert fact.id == "decline-total-industrial-energy-consumption"

@@ -41,6 +41,7 @@ from reportgen.extraction.metrics.phrases import (
     predicate_of,
     previous_count_noun,
     purpose_after,
+    singular,
     strip_qualifier,
     tidy,
     verb_before,
@@ -97,6 +98,12 @@ def _price_rise(metric: str) -> str:
     if metric.endswith(" growth") and _PRICE.search(metric):
         return metric[: -len(" growth")] + " rise"
     return metric
+
+
+def singular_phrase(noun: str) -> str:
+    """ "e-commerce platforms" → "e-commerce platform": its last word made singular."""
+    head, _, last = noun.rpartition(" ")
+    return f"{head} {singular(last)}".strip()
 
 
 def _listed_change(metric: str, sentence: str, mention: Mention, list_end: int) -> str:
@@ -258,7 +265,7 @@ def metric_for(sentence: str, index: int, mentions: list[tuple[Mention, Span]],
         if own and not has_words(own, of_phrase):
             return with_topic(f"{own} {of_phrase}", topic)
         if noun and re.match(r"\s+each\b", after):  # "platforms with … value at 100 billion each"
-            return f"{of_phrase} per {noun}"
+            return f"{of_phrase} per {singular_phrase(noun)}"
         if noun and not new_verb_phrase(sentence, mentions, index):
             return f"{of_phrase} of {noun}"
         return with_topic(of_phrase, topic)

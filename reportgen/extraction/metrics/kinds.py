@@ -64,7 +64,7 @@ def measured_noun(mention: Mention, before: str, after: str,
     if each:  # "12 key projects, each worth over …", "each with investment of …"
         noun = previous_count_noun(mentions, index)
         what = clean(each.group("np") or "value")
-        return f"{what} per {noun}" if noun else f"{what} each"
+        return f"{what} per {singular(noun)}" if noun else f"{what} each"
     with_each = _WITH_EACH.search(strip_qualifier(before))
     noun = previous_count_noun(mentions, index)
     if with_each and noun and re.match(r"\s+each\b", after):

@@ -83,6 +83,7 @@ def name_metrics(sentence: str, mentions: list[tuple[Mention, Span]],
             metric = names[-1]  # the high end of a range ("3-5%")
         names.append(tidy(metric))
     names = fragments.repair(names, sentence, mentions)
+    names = [_gap_to(names, sentence, mentions, i) for i in range(len(names))]
     names = [with_comparison(_price_rise(n), sentence, m, span)
              for n, (m, span) in zip(names, mentions, strict=True)]
     # a deficit read as a negative amount is a balance ("a trade deficit of 5 billion yuan")
@@ -98,6 +99,28 @@ def _price_rise(metric: str) -> str:
     if metric.endswith(" growth") and _PRICE.search(metric):
         return metric[: -len(" growth")] + " rise"
     return metric
+
+
+# "7.1%, 1.6 percentage points higher than the national average": how far the rate is above it
+_GAP_TO = re.compile(r"^\s+(?P<dir>higher|more|faster|greater|above|lower|less|slower|below)"
+                     r"(?:\s+than)?\s+(?:(?:that|those)\s+(?:of|from|in|for)\s+)?(?:the\s+)?"
+                     r"(?P<np>[A-Za-z][^,;.()]{2,60}?)\s*(?=[,;.(]|$)")
+
+
+def _gap_to(names: list[str], sentence: str, mentions: list[tuple[Mention, Span]],
+            i: int) -> str:
+    """A gap in percentage points to another figure, named as the gap between the rate before
+    it and that figure ("industrial added value growth above national average")."""
+    mention, (_, b) = mentions[i]
+    found = _GAP_TO.match(sentence[b:])
+    earlier = [k for k in range(i) if mentions[k][0].unit == "percent"]
+    if mention.unit != "percentage points" or not found or not earlier:
+        return names[i]
+    base = re.sub(r"\s+in\s+(?:the\s+)?(?:province|city|country|region|district|area)$", "",
+                  names[earlier[-1]])  # the release's own place goes without saying
+    side = "below" if found.group("dir").lower() in ("lower", "less", "slower", "below") \
+        else "above"
+    return tidy(f"{base} {side} {clean(found.group('np'))}")
 
 
 def singular_phrase(noun: str) -> str:

@@ -233,3 +233,13 @@ def test_places_of_a_respectively_list_own_the_measure_their_verb_acts_on() -> N
                   "respectively.")
     assert found["8.71 percent"] == "Shanghai Municipality: decline in energy use"
     assert found["7.19 percent"] == "Hebei: decline in energy use"
+
+
+def test_a_gap_in_percentage_points_is_named_as_the_rate_above_or_below_the_other() -> None:
+    found = named("The average annual growth rate of industrial added value in the province "
+                  "reached 7.1%, 1.6 percentage points higher than the national average.")
+    assert found["1.6 percentage points"] == (
+        "average annual growth rate of industrial added value above national average")
+    found = named("Investment grew 9.5 percent, 0.8 percentage points lower than that from "
+                  "January to October.")
+    assert found["0.8 percentage points"] == "Investment growth below January to October"

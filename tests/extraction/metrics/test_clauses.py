@@ -242,4 +242,4 @@ def test_a_gap_in_percentage_points_is_named_as_the_rate_above_or_below_the_othe
         "average annual growth rate of industrial added value above national average")
     found = named("Investment grew 9.5 percent, 0.8 percentage points lower than that from "
                   "January to October.")
-    assert found["0.8 percentage points"] == "Investment growth below January to October"
+    assert found["0.8 percentage points"].lower() == "investment growth below january to october"

@@ -35,6 +35,7 @@ from reportgen.extraction.years import (
     goals_list,
     goals_year_of,
     in_release_period,
+    leading_year,
     level_changes,
     paragraph_horizon,
     period_wording,
@@ -121,6 +122,7 @@ def extract_facts(text: str, layout: Layout) -> tuple[Fact, ...]:
     table_rows = text_table_rows(text, layout.paragraphs)
     # the levels a paragraph has named so far: "the capacity" in a later sentence is one of them
     said: tuple[Span | None, list[str]] = (None, [])
+    led: tuple[Span | None, int | None, str | None] = (None, None, None)  # paragraph's period
     for s_start, s_end in layout.sentences:
         inside: list[Mention] = []
         while cursor < len(mentions) and mentions[cursor].span[0] < s_end:
@@ -136,6 +138,7 @@ def extract_facts(text: str, layout: Layout) -> tuple[Fact, ...]:
         paragraph = layout.paragraph_at(s_start)
         if paragraph != said[0]:
             said = (paragraph, [])
+        led = _paragraph_period(sentence, paragraph, led, doc_year)
         readings = read_sentence(sentence, local, doc_year, topic=where[2],
                                  context_target=in_goals, context_year=goals_year,
                                  plan_year=plan_year_here(text, layout, s_start, plan_year),
@@ -153,8 +156,13 @@ def extract_facts(text: str, layout: Layout) -> tuple[Fact, ...]:
                 reading = replace(reading, metric=metric)
                 if unit == "percent" and mention.kind == "count":
                     mention = replace(mention, unit="percent", kind="percent")
-            if period and reading.period is None and in_release_period(
-                    sentence, reading.year, doc_year, reading.is_target):
+            own_time = not in_release_period(sentence, reading.year, doc_year,
+                                             reading.is_target) or _STOCK_NOW.search(sentence)
+            if led[2] and reading.period is None and not own_time:
+                # "In the first three quarters, …. The production of NEVs reached …": the
+                # period a paragraph opens with holds for its sentences that state none
+                reading = replace(reading, year=reading.year or led[1], period=led[2])
+            elif period and reading.period is None and not own_time:
                 reading = replace(reading, period=period)
             drafts.append(Fact(
                 id="", span=mention.span, text=text[mention.span[0]:mention.span[1]],
@@ -174,6 +182,22 @@ def extract_facts(text: str, layout: Layout) -> tuple[Fact, ...]:
                   for f, i in zip(drafts, ids, strict=True))
     restated = conversions(text, named)
     return tuple(replace(f, conversion_of=restated.get(f.id)) for f in named)
+
+
+# "Pudong now hosts 410 regional headquarters": a stock today, not a flow of the period
+_STOCK_NOW = re.compile(r"\b(?:now|currently|at present|so far|to date|as of now)\b",
+                        re.IGNORECASE)
+
+
+def _paragraph_period(sentence: str, paragraph: Span | None,
+                      led: tuple[Span | None, int | None, str | None], doc_year: int | None,
+                      ) -> tuple[Span | None, int | None, str | None]:
+    """The period the sentence's paragraph opened with, or the one this sentence opens with
+    ("In the first three quarters of this year, …")."""
+    if paragraph != led[0]:
+        led = (paragraph, None, None)
+    year, period = leading_year(sentence, doc_year)
+    return (paragraph, year, period) if period else led
 
 
 _SPAN_OF_YEARS = re.compile(r", over the past \w+ years$")  # a label's, no part of an id

@@ -102,3 +102,16 @@ def test_rose_by_is_no_deadline_that_keeps_the_release_period_away(tmp_path) -> 
     facts = _facts(tmp_path, "Economy in H1\n\n2023-07-19\n\nIn the first half, output grew "
                              "steadily. Investment increased by 13.1 percent.\n")
     assert facts["13.1 percent"].period == "H1"
+
+
+def test_the_period_a_paragraph_opens_with_holds_for_its_later_sentences(tmp_path) -> None:
+    facts = _facts(tmp_path, (
+        "Anhui's NEV cluster\n\n2023-10-12\n\nOn October 12th, the government held a press "
+        "conference. The cluster has grown. Its firms are many. Its plans are bold."
+        "\n\nIn the first three quarters of this year, automobile production reached "
+        "1.699 million vehicles. The production of NEVs reached 606,000 vehicles, up 76.6%. "
+        "Anhui now has 544,000 NEVs in use.\n\nExports rose 5 percent.\n"))
+    assert (facts["606,000 vehicles"].year, facts["606,000 vehicles"].period) == (2023, "Q1-Q3")
+    assert facts["606,000 vehicles"].metric.endswith(", first three quarters")
+    assert facts["544,000 NEVs"].period is None  # a stock now, not a flow of the period
+    assert facts["5 percent"].period is None  # another paragraph, and not the release's period

@@ -47,6 +47,9 @@ def _lede_title(line: str) -> str:
     """A lede as a title: its main clause, without the dateline and an opening adverbial ("In
     the second position, Ningbo-Zhoushan Port recorded …" → "Ningbo-Zhoushan Port recorded …")."""
     text = _DATELINE_FULL.sub("", line)
+    first = re.match(r"(.{30,}?[a-z0-9%)][.!?])\s+(?=[A-Z])", text)
+    if first:
+        text = first.group(1).rstrip(".")  # a title is the lede's first sentence
     opening = _OPENING_ADVERBIAL.match(text)
     if opening and len(text) - opening.end() > 30:
         text = text[opening.end():]

@@ -144,3 +144,10 @@ def test_a_byline_name_above_the_lede_is_not_the_title() -> None:
     text = ("Chen Siqi\nchen@example.com\nSHENZHEN is intensifying efforts to become a global "
             "leader in advanced manufacturing, the director of the bureau said on Monday.\n")
     assert find_title(text).startswith("SHENZHEN is intensifying efforts")
+
+
+def test_a_lede_used_as_title_is_its_first_sentence() -> None:
+    text = ("\n\nNingbo-Zhoushan Port recorded 3.22 million TEUs of container throughput in June. "
+            "For H1 2023, it accumulated a total of 17.68 million TEUs.\n")
+    assert find_title(text) == ("Ningbo-Zhoushan Port recorded 3.22 million TEUs of container "
+                                "throughput in June")

@@ -75,7 +75,8 @@ _LEVEL = ("reached", "reaching", "reaches", "totaled", "totalled", "totaling", "
           "achieves", "logging", "logged", "floating", "floated", "hovering", "hovered",
           "hits", "exceeds", "surpasses", "tops", "to reach", "to hit", "to exceed",
           "to surpass", "to top", "to total", "to stand at", "set at", "fixed at", "put at",
-          "estimated at", "pegged at")
+          "estimated at", "pegged at", "experiencing", "experienced", "seeing", "witnessing",
+          "witnessed", "accumulated", "accumulating")
 # "The installed capacity includes 420 million kilowatts of hydropower, 404 million …": parts
 _PARTS = ("includes", "included", "including", "comprises", "comprised", "consists of",
           "consisted of", "is made up of", "was made up of")
@@ -92,7 +93,9 @@ _ON_YEAR = (r"(?:year[- ]on[- ]year|y-o-y|yoy|from a year (?:earlier|ago)|over t
             r"(?: of)?(?: the)? (?:last|previous) year|from the same period (?:of )?last year|"
             r"compared with the same period (?:of )?last year|on a comparable (?:price )?basis)")
 _PERIOD = r"(?:(?:in|during|for|over)\s+(?:the\s+)?[\w\s-]{1,40}?)"
-_LEAD = _lazy(r"^\s*(?:by\s+|of\s+)?(?:(?:a|an)\s+)?"
+_LEAD = _lazy(r"^\s*(?:by\s+|of\s+)?(?:(?:a|an)\s+)?(?:(?:modest|slight|strong|robust|steady|"
+              r"rapid|sharp|significant|solid|marginal|notable|remarkable|healthy|total|"
+              r"combined|cumulative)\s+)?(?:(?:of)\s+)?"
               # "reached a new high after surpassing 1.3 billion", "hit a record high of"
               r"(?:(?:new|record|all-time|historic)\s+high\s+(?:of\s+|after\s+[a-z]+ing\s+)?)?"
               r"(?:" + _QUALIFIER + r")?\s*$", re.IGNORECASE)
@@ -170,6 +173,8 @@ def clause_names(sentence: str, mentions: list[tuple[Mention, Span]],
     previous: Clause | None = None
     subjects: list[str] = list(earlier)
     for clause in _clauses(sentence, mentions):
+        if clause.subject == "<it>":
+            clause = replace(clause, subject=subjects[-1] if subjects else "")
         clause = _with_antecedent(clause, subjects, sentence)
         if subjects and _NEW_SUBJECT.match(sentence[clause.start:clause.end].strip()):
             clause = _with_owner(clause, subjects[-1])
@@ -300,6 +305,9 @@ def _noun_of(sentence: str, clause: Clause, mention: tuple[Mention, Span],
     if not found or quantity.kind not in ("amount", "measure", "percent"):
         return None  # "the completion of 34 railway projects": a count names its own noun
     noun = clean(found.group("np"))
+    if noun.lower() in ("total", "sum", "amount", "figure", "number", "value", "level",
+                        "record", "high", "record high", "new high"):
+        return None  # "accumulated a total of …": the subject's own level
     rate = _RATE_NOUN.match(noun)
     subject = clause.subject or previous_subject
     if rate and quantity.kind == "percent" and subject:
@@ -370,8 +378,22 @@ def _name_in_clause(sentence: str, clause: Clause, k: int,
             role = "down" if then.group("dir").lower() in _DOWN_WORDS else "up"
         else:
             return None
-    return _named(clause.subject, role, mention,
-                  clause.verb if role == clause.direction else "")
+    measure = _measure_after(sentence, _b) if role == "level" else ""
+    subject = f"{clause.subject} {measure}" if measure and not has_words(measure, clause.subject) \
+        else clause.subject
+    return _named(subject, role, mention, clause.verb if role == clause.direction else "")
+
+
+def _measure_after(sentence: str, b: int) -> str:
+    """ "… 3.22 million TEUs of container throughput": the measure a level is stated in."""
+    found = _MEASURE_OF.match(sentence, b)
+    return clean(found.group("m")) if found else ""
+
+
+# a measure word ends the phrase after "of": "of container throughput", "of cargo handled"
+_MEASURE_OF = _lazy(r"\s+of\s+(?P<m>(?:[a-z][\w-]*\s+){0,3}(?:throughput|output|sales|exports|"
+                    r"imports|production|capacity|generation|consumption|investment|revenue|"
+                    r"turnover|trade|shipments|deliveries))\b")
 
 
 def _named(subject: str, role: str, mention: Mention, verb: str) -> str | None:
@@ -514,6 +536,8 @@ def _clause(sentence: str, start: int, end: int, starts: list[int]) -> Clause:
     word = (verb.groupdict().get("verb") or verb.group(0)).lower()
     said = head[opened:verb.start()]
     subject = _subject(said)
+    if said.strip().lower() in _PRONOUNS:
+        subject = "<it>"  # "it accumulated a total of 17.68 million TEUs": named before
     if said.strip() and not subject:
         return Clause(start, end, "", "", start)  # a subject no name can come from ("that of")
     acted_on = _OBJECT_BY.match(head[verb.end():])
@@ -541,6 +565,12 @@ _COUNTED_SUBJECT = _lazy(r"\s+of\s+(?P<np>[A-Za-z][\w\s'’-]{1,60}?)\s+(?:went|
                          r"have been|has been|had been|are|is|entered|came)\b")
 
 
+# a page's stamp before a headline: "date 2023-11-30 China's … capacity exceeds …"
+_DATE_STAMP = _lazy(r"^(?:date|updated|published|pub date|posted)\s*[:：]?\s*[0-9][0-9./: -]*\s+",
+                    re.IGNORECASE)
+_PRONOUNS = ("it", "they", "this", "these", "the figure", "the number", "the total")
+
+
 def _elliptic(head: str) -> bool:
     """ "secondary industry by " before a figure: a subject and "by", the verb left out."""
     return bool(re.search(r"\S\s+by\s*$", head)) and not _ADVERBIAL.match(head.strip())
@@ -564,7 +594,7 @@ _TRAILING_AUX = _lazy(r"\s+(?:is|are|was|were|will be|has been|have been)\s+(?:s
 def _subject(text: str) -> str:
     """The noun phrase `text` as a metric name, or '' when it is none (a pronoun, an
     attribution, a phrase holding a figure, a phrase too long to be a name)."""
-    text = re.sub(r"\s+by\s*$", "", text.strip())
+    text = re.sub(r"\s+by\s*$", "", _DATE_STAMP.sub("", text.strip()))
     that = list(re.finditer(r"\bthat\s+", text))
     if that and _ATTRIBUTION.search(text[:that[-1].start()]):
         text = text[that[-1].end():]  # "the bureau said that exports …"

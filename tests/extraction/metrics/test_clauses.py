@@ -243,3 +243,18 @@ def test_a_gap_in_percentage_points_is_named_as_the_rate_above_or_below_the_othe
     found = named("Investment grew 9.5 percent, 0.8 percentage points lower than that from "
                   "January to October.")
     assert found["0.8 percentage points"].lower() == "investment growth below january to october"
+
+
+def test_it_in_a_later_sentence_is_the_measure_named_before(tmp_path) -> None:
+    from reportgen.extraction import extract_briefing
+    from reportgen.pipeline import read_release
+    path = tmp_path / "r.txt"
+    path.write_text("Ports\n\n2023-07-20\n\nIn the second position, Ningbo-Zhoushan Port recorded "
+                    "3.22 million TEUs of container throughput in June. For H1 2023, it "
+                    "accumulated a total of 17.68 million TEUs, experiencing a modest 1.2% "
+                    "year-on-year growth.\n", encoding="utf-8")
+    facts = {f.text: f for f in extract_briefing(read_release(path)).facts}
+    assert facts["3.22 million TEUs"].metric == "Ningbo-Zhoushan Port container throughput"
+    assert facts["17.68 million TEUs"].metric == (
+        "Ningbo-Zhoushan Port container throughput, first half")
+    assert facts["1.2%"].metric == "Ningbo-Zhoushan Port container throughput growth, first half"

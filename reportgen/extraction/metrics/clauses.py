@@ -24,9 +24,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from typing import Any
 
 from reportgen.extraction import rules
+from reportgen.extraction.metrics import clause_words as vocab
 from reportgen.extraction.metrics.phrases import (
     NOT_SUBJECTS,
     clean,
@@ -36,121 +36,6 @@ from reportgen.extraction.metrics.phrases import (
 )
 from reportgen.extraction.numbers import Mention
 from reportgen.model import Span
-
-
-class _lazy:  # noqa: N801 - reads as the re.compile it stands for
-    """A pattern compiled on first use: most releases reach only a few of this module's
-    patterns, and compiling them all costs the start-up of every extraction ~10 ms."""
-
-    def __init__(self, pattern: str, flags: int = 0) -> None:
-        self._args = (pattern, flags)
-        self._compiled: re.Pattern[str] | None = None
-
-    def __getattr__(self, name: str) -> Any:
-        if self._compiled is None:
-            self._compiled = re.compile(*self._args)
-        return getattr(self._compiled, name)
-
-
-_UP = ("rose", "rising", "risen", "rises", "grew", "growing", "grown", "grows", "increased",
-       "increasing", "increases", "up", "climbed", "climbing", "jumped", "jumping", "surged",
-       "surging", "expanded", "expanding", "expands", "edged up", "went up", "picked up",
-       "gained", "gaining", "soared", "soaring", "advanced", "advancing",
-       # a headline's present tense, a plan's infinitive ("is predicted to increase by 10%"):
-       # never the bare form, which is as often a noun ("a continuous increase")
-       "climbs", "jumps", "surges", "gains", "soars", "to increase", "to grow", "to rise",
-       "to climb", "to expand", "to jump", "to surge", "to double")
-_DOWN = ("fell", "falling", "fallen", "falls", "declined", "declining", "declines", "dropped",
-         "dropping", "drops", "decreased", "decreasing", "decreases", "down", "contracted",
-         "contracting", "shrank", "shrinking", "slid", "sliding", "slumped", "slumping",
-         "dipped", "dipping", "edged down", "went down", "plunged", "plunging", "eased",
-         "easing", "reduced", "lowered", "dips", "slides", "slumps", "shrinks", "to fall",
-         "to decline", "to drop", "to decrease", "to shrink", "to be cut", "to cut")
-_LEVEL = ("reached", "reaching", "reaches", "totaled", "totalled", "totaling", "totalling",
-          "totals", "stood at", "standing at", "stands at", "hit", "hitting", "amounted to",
-          "amounting to", "amounts to", "registered", "registering", "recorded", "recording",
-          "came in at", "coming in at", "came to", "topped", "topping", "exceeded",
-          "exceeding", "surpassed", "surpassing", "posted", "posting", "was", "were", "is",
-          "are", "has reached", "have reached", "had reached", "achieving", "achieved",
-          "achieves", "logging", "logged", "floating", "floated", "hovering", "hovered",
-          "hits", "exceeds", "surpasses", "tops", "to reach", "to hit", "to exceed",
-          "to surpass", "to top", "to total", "to stand at", "set at", "fixed at", "put at",
-          "estimated at", "pegged at", "experiencing", "experienced", "seeing", "witnessing",
-          "witnessed", "accumulated", "accumulating")
-# "The installed capacity includes 420 million kilowatts of hydropower, 404 million …": parts
-_PARTS = ("includes", "included", "including", "comprises", "comprised", "consists of",
-          "consisted of", "is made up of", "was made up of")
-_DIRECTION = {**{v: "up" for v in _UP}, **{v: "down" for v in _DOWN},
-              **{v: "level" for v in _LEVEL}, **{v: "parts" for v in _PARTS}}
-_VERB = _lazy(r"\b(?:(?:has|have|had|was|were|is|are)\s+(?:been\s+)?)?(?P<verb>"
-                   + "|".join(sorted(map(re.escape, _DIRECTION), key=len, reverse=True))
-                   + r")\b", re.IGNORECASE)  # a headline in title case: "GDP Up 5.5 Pct"
-
-# Fillers a figure's role does not depend on: "by", qualifiers, "a year-on-year", a period
-_QUALIFIER = "|".join(sorted((re.escape(p) for p, _ in rules.QUALIFIER_PHRASES), key=len,
-                             reverse=True))
-_ON_YEAR = (r"(?:year[- ]on[- ]year|y-o-y|yoy|from a year (?:earlier|ago)|over the same period"
-            r"(?: of)?(?: the)? (?:last|previous) year|from the same period (?:of )?last year|"
-            r"compared with the same period (?:of )?last year|on a comparable (?:price )?basis)")
-_PERIOD = r"(?:(?:in|during|for|over)\s+(?:the\s+)?[\w\s-]{1,40}?)"
-_LEAD = _lazy(r"^\s*(?:by\s+|of\s+)?(?:(?:a|an)\s+)?(?:(?:modest|slight|strong|robust|steady|"
-              r"rapid|sharp|significant|solid|marginal|notable|remarkable|healthy|total|"
-              r"combined|cumulative)\s+)?(?:(?:of)\s+)?"
-              # "reached a new high after surpassing 1.3 billion", "hit a record high of"
-              r"(?:(?:new|record|all-time|historic)\s+high\s+(?:of\s+|after\s+[a-z]+ing\s+)?)?"
-              r"(?:" + _QUALIFIER + r")?\s*$", re.IGNORECASE)
-_TO_LEVEL = _lazy(r"^(?:,?\s*" + _ON_YEAR + r")?(?:,?\s*" + _PERIOD + r")?,?\s+"
-                       r"(?:to|at|to reach|to hit|to stand at|reaching|hitting|totaling|"
-                       r"totalling|standing at)\s+(?:(?:a|an)\s+)?"
-                       r"(?:(?:total|record|new high|high) of\s+)?"
-                       r"(?:" + _QUALIFIER + r")?\s*$", re.IGNORECASE)
-_THEN_CHANGE = _lazy(r"^(?:\s*\([^()]*\))?(?:,?\s*" + _PERIOD + r")?,\s*(?:(?:a|an)\s+)?"
-                          r"(?:(?:year[- ]on[- ]year|y-o-y)\s+)?(?P<dir>up|down|increase of|"
-                          r"increasing|rising|growing|growth of|rise of|decrease of|decline of|"
-                          r"drop of|decreasing|declining|falling)\s+(?:by\s+)?"
-                          r"(?:" + _QUALIFIER + r")?\s*$", re.IGNORECASE)
-_CHANGE_PHRASE = _lazy(r"^(?:(?:marking|representing|registering|recording|posting|"
-                            r"showing|seeing|an?|the)\s+)*(?:(?:year[- ]on[- ]year|y-o-y|"
-                            r"annual|yearly)\s+)?(?P<dir>increase of|growth of|rise of|"
-                            r"decrease of|decline of|drop of|fall of)\s*(?:by\s+)?"
-                            r"(?:" + _QUALIFIER + r")?\s*$", re.IGNORECASE)
-_SHARE_OPENING = _lazy(r"^(?:accounting for|accounted for|accounts for|constituting|"
-                       r"making up|representing|taking up)\s+(?:" + _QUALIFIER + r")?\s*$",
-                       re.IGNORECASE)
-# "a 6.8 percent year-on-year increase": the noun after a rate says which way it went
-_CHANGE_AFTER = _lazy(r"\s*(?:year[- ]on[- ]year\s+|y-o-y\s+|annual\s+)?(increase|growth|rise|"
-                      r"gain|decrease|decline|drop|fall|contraction|slump)\b", re.IGNORECASE)
-_FALLS = ("decrease", "decline", "drop", "fall", "contraction", "slump")
-# "cutting energy use by 8.71 percent": a verb acting on what the rate measures
-_OBJECT_BY = _lazy(r"^\s+(?P<np>[a-z][\w\s'’-]{1,40}?)\s+by\s+(?:" + _QUALIFIER + r")?\s*$",
-                   re.IGNORECASE)
-_DOWN_WORDS = ("down", "decrease of", "decline of", "drop of", "fall of", "decreasing",
-               "declining", "falling")
-# Words that open a clause without being its subject
-_CONNECTOR = _lazy(r"^(?:and|while|but|whereas|with|of which|of this|of these|"
-                        r"among them|among which|in particular|meanwhile|in addition|"
-                        r"moreover|besides|also|respectively|specifically|in breakdown|"
-                        r"additionally|furthermore|however|notably|overall|in total|"
-                        r"in general|similarly|likewise|by contrast|in contrast|"
-                        r"at the same time|for example|for instance|in detail|then)"
-                        r"\b[\s,:]*", re.IGNORECASE)
-# A piece that is an adverbial phrase, not a subject ("In breakdown", "during the nine months",
-# "Affected by the epidemic", "according to the bureau")
-_ADVERBIAL = _lazy(r"^(?:in|during|from|for|over|at|by|since|as of|as at|until|through|"
-                        r"throughout|between|compared with|according to|judging from|on|"
-                        r"after|before|amid|despite|thanks to|due to|[a-z]+ed by|last|this|"
-                        r"so far|especially|particularly|mainly|including|excluding|except|"
-                        r"such as|like|among|currently|more specifically|regarding|as for|"
-                        r"as to|in terms of|with regard to|[a-z]+ly$)\b", re.IGNORECASE)
-_NEW_SUBJECT = _lazy(r"^(?:with|while|whereas|but|of which|among which|among them)\b",
-                          re.IGNORECASE)
-# A finite verb closing a clause with no figure ("Major indicators showed improvements")
-_FINITE = _lazy(r"\b(?:showed|saw|witnessed|maintained|kept|remained|continued|"
-                     r"achieved|made|posted|experienced|enjoyed|delivered|performed)\b")
-_ATTRIBUTION = _lazy(r"\b(?:said|says|saying|told|announced|announcing|reported|reporting|"
-                     r"stated|stating|noted|noting|indicated|indicating|"
-                     r"show|showed|shows|showing|revealed|"
-                          r"learned|learnt|noted|stated|according)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -176,7 +61,7 @@ def clause_names(sentence: str, mentions: list[tuple[Mention, Span]],
         if clause.subject == "<it>":
             clause = replace(clause, subject=subjects[-1] if subjects else "")
         clause = _with_antecedent(clause, subjects, sentence)
-        if subjects and _NEW_SUBJECT.match(sentence[clause.start:clause.end].strip()):
+        if subjects and vocab.NEW_SUBJECT.match(sentence[clause.start:clause.end].strip()):
             clause = _with_owner(clause, subjects[-1])
         subjects.append(clause.subject)
         inside = [k for k, (_, (a, _b)) in enumerate(mentions) if clause.start <= a < clause.end]
@@ -206,7 +91,7 @@ def is_noun_phrase(name: str) -> bool:
     """Whether a metric name reads as a noun phrase, one a later "the capacity" may refer to:
     no verb, no attribution, no clause word in it."""
     return 3 <= len(name.split()) <= 12 and not (
-        _VERB.search(name) or _FINITE.search(name) or _ATTRIBUTION.search(name)
+        vocab.VERB.search(name) or vocab.FINITE.search(name) or vocab.ATTRIBUTION.search(name)
         or re.search(r"\b(?:that|which|after|before|when|while)\b|[0-9,;:]", name))
 
 
@@ -228,7 +113,7 @@ def _with_antecedent(clause: Clause, earlier: list[str], sentence: str) -> Claus
     return clause
 
 
-_GENERIC_MEASURE = _lazy(r"^(?:total\s+)?(?:imports and exports|exports and imports|"
+_GENERIC_MEASURE = vocab.lazy(r"^(?:total\s+)?(?:imports and exports|exports and imports|"
                               r"trade(?: volume| value)?|exports|imports|output|sales|revenue|"
                               r"investment|volume|value|turnover)$", re.IGNORECASE)
 
@@ -258,17 +143,17 @@ def _parallel(subject: str, previous: str) -> str:
 
 
 # "20 percent year-on-year growth in GDP", "a 3% increase in exports": the rate names its measure
-_CHANGE_IN = _lazy(r"\s*(?:year[- ]on[- ]year\s+|y-o-y\s+|annual\s+)?(growth|increase|rise|"
+_CHANGE_IN = vocab.lazy(r"\s*(?:year[- ]on[- ]year\s+|y-o-y\s+|annual\s+)?(growth|increase|rise|"
                    r"decrease|decline|drop|fall|reduction|cut)\s+(?:in|of)\s+(?:the\s+)?"
                    r"(?P<np>[A-Za-z][\w\s&'’-]{1,50}?)(?=\s*(?:[,;.()]|$|\s(?:in|during|for|"
                    r"from|over|compared|than|by|to|and|while|this|last|year)\b))", re.IGNORECASE)
 
 
-_WHERE = _lazy(r"\b(?:areas?|regions?|cities|city|provinces?|countries|country|districts?|"
+_WHERE = vocab.lazy(r"\b(?:areas?|regions?|cities|city|provinces?|countries|country|districts?|"
                r"counties|county|towns?|world|markets?|places?)$", re.IGNORECASE)
 
 
-_WHEN = _lazy(r"(?:[HQ][1-4]|first|second|third|fourth|january|february|march|april|may|june|"
+_WHEN = vocab.lazy(r"(?:[HQ][1-4]|first|second|third|fourth|january|february|march|april|may|june|"
               r"july|august|september|october|november|december|quarter|month|year)\b.*",
               re.IGNORECASE)
 
@@ -290,9 +175,9 @@ def _change_in(sentence: str, mention: Mention, b: int) -> str | None:
 
 
 # "… saw a regional GDP of 7.39 trillion yuan", "registering a year-on-year growth rate of 8.5%"
-_NOUN_OF = _lazy(r"^\s*(?:(?:a|an|the)\s+)?(?P<np>[A-Za-z][\w\s&'’-]{1,50}?)\s+of\s+(?:"
-                 + _QUALIFIER + r")?\s*$", re.IGNORECASE)
-_RATE_NOUN = _lazy(r"^(?:(?:year[- ]on[- ]year|annual|average annual)\s+)?(?P<change>growth|"
+_NOUN_OF = vocab.lazy(r"^\s*(?:(?:a|an|the)\s+)?(?P<np>[A-Za-z][\w\s&'’-]{1,50}?)\s+of\s+(?:"
+                 + vocab.QUALIFIER + r")?\s*$", re.IGNORECASE)
+_RATE_NOUN = vocab.lazy(r"^(?:(?:year[- ]on[- ]year|annual|average annual)\s+)?(?P<change>growth|"
                    r"increase|rise|decline|decrease|drop|fall)(?:\s+rate)?$", re.IGNORECASE)
 
 
@@ -362,20 +247,20 @@ def _name_in_clause(sentence: str, clause: Clause, k: int,
     position = inside.index(k)
     if position == 0:
         gap = sentence[clause.verb_end:a]
-        if not _LEAD.match(gap) and not _TO_LEVEL.match(gap):
+        if not vocab.LEAD.match(gap) and not vocab.TO_LEVEL.match(gap):
             return None
-        role = "level" if clause.direction == "level" or _TO_LEVEL.match(gap) \
+        role = "level" if clause.direction == "level" or vocab.TO_LEVEL.match(gap) \
             else clause.direction
-        named_change = _CHANGE_AFTER.match(sentence[_b:])
+        named_change = vocab.CHANGE_AFTER.match(sentence[_b:])
         if mention.kind == "percent" and named_change:  # "registering a 6.8 percent increase"
-            role = "down" if named_change.group(1).lower() in _FALLS else "up"
+            role = "down" if named_change.group(1).lower() in vocab.FALLS else "up"
     else:
         gap = sentence[mentions[inside[position - 1]][1][1]:a]
-        then = _THEN_CHANGE.match(gap)
-        if _TO_LEVEL.match(gap) and clause.direction in ("up", "down"):
+        then = vocab.THEN_CHANGE.match(gap)
+        if vocab.TO_LEVEL.match(gap) and clause.direction in ("up", "down"):
             role = "level"
         elif then:
-            role = "down" if then.group("dir").lower() in _DOWN_WORDS else "up"
+            role = "down" if then.group("dir").lower() in vocab.DOWN_WORDS else "up"
         else:
             return None
     measure = _measure_after(sentence, _b) if role == "level" else ""
@@ -391,7 +276,7 @@ def _measure_after(sentence: str, b: int) -> str:
 
 
 # a measure word ends the phrase after "of": "of container throughput", "of cargo handled"
-_MEASURE_OF = _lazy(r"\s+of\s+(?P<m>(?:[a-z][\w-]*\s+){0,3}(?:throughput|output|sales|exports|"
+_MEASURE_OF = vocab.lazy(r"\s+of\s+(?P<m>(?:[a-z][\w-]*\s+){0,3}(?:throughput|output|sales|exports|"
                     r"imports|production|capacity|generation|consumption|investment|revenue|"
                     r"turnover|trade|shipments|deliveries))\b")
 
@@ -415,7 +300,7 @@ def _named(subject: str, role: str, mention: Mention, verb: str) -> str | None:
 # Cutting a sentence into clauses
 
 
-_PIECE_BREAK = _lazy(r";\s*|:\s+|,(?![0-9])\s*|\s+(?:and|while|whereas|but)\s+(?=\S)"
+_PIECE_BREAK = vocab.lazy(r";\s*|:\s+|,(?![0-9])\s*|\s+(?:and|while|whereas|but)\s+(?=\S)"
                      r"|\s*[(（)）]\s*")
 
 
@@ -428,16 +313,16 @@ def _clauses(sentence: str, mentions: list[tuple[Mention, Span]]) -> list[Clause
     clauses: list[Clause] = []
     pending: int | None = None
     for start, end, brk in _pieces(sentence):
-        text = _CONNECTOR.sub("", sentence[start:end].strip())
-        if _NEW_SUBJECT.match(sentence[start:end].strip()):
+        text = vocab.CONNECTOR.sub("", sentence[start:end].strip())
+        if vocab.NEW_SUBJECT.match(sentence[start:end].strip()):
             pending = None  # "…, with the output of farming, forestry, …": a new subject
         if any(start <= a < end for a in starts):
             clauses.append(_clause(sentence, start if pending is None else pending, end, starts))
             pending = None
-        elif _VERB.search(text) or _ATTRIBUTION.search(text) or _FINITE.search(text):
+        elif vocab.VERB.search(text) or vocab.ATTRIBUTION.search(text) or vocab.FINITE.search(text):
             clauses.append(_clause(sentence, start, end, starts))  # a clause with no figure
             pending = None
-        elif _ADVERBIAL.match(text):
+        elif vocab.ADVERBIAL.match(text):
             pending = None  # "Affected by the festival, especially the epidemic, from …"
         elif pending is None:
             pending = start
@@ -487,7 +372,7 @@ def _clause_brackets(sentence: str) -> set[int]:
     prices fell 5.7% (pork prices fell 7.7%)")."""
     found: set[int] = set()
     for match in re.finditer(r"[(（]([^()（）]{4,120})[)）]", sentence):
-        if _VERB.search(match.group(1)) and re.search(r"[0-9]", match.group(1)) \
+        if vocab.VERB.search(match.group(1)) and re.search(r"[0-9]", match.group(1)) \
                 and re.match(r"\s*[A-Za-z]+\s+[A-Za-z]", match.group(1)):
             found.update((match.start(), match.end() - 1))
     return found
@@ -497,9 +382,9 @@ def _clause(sentence: str, start: int, end: int, starts: list[int]) -> Clause:
     """A clause: its subject is the noun phrase before its last verb before any figure."""
     first_figure = min((a for a in starts if start <= a < end), default=end)
     head = sentence[start:first_figure]
-    body = _CONNECTOR.sub("", head.lstrip(), count=1)
+    body = vocab.CONNECTOR.sub("", head.lstrip(), count=1)
     opened = len(head) - len(body)
-    verbs = sorted([*_VERB.finditer(head, opened), *_FINITE.finditer(head, opened)],
+    verbs = sorted([*vocab.VERB.finditer(head, opened), *vocab.FINITE.finditer(head, opened)],
                    key=lambda m: m.start())
     verbs = [m for m in verbs if not re.match(r"\s+to\b", head[m.end():])
              or m.group(0).split()[-1].lower() not in ("up", "down")]  # "up to": a qualifier
@@ -507,12 +392,12 @@ def _clause(sentence: str, start: int, end: int, starts: list[int]) -> Clause:
     if first_figure < end:
         verbs = [m for k, m in enumerate(verbs) if k == len(verbs) - 1
                  or m.group(0).lower() not in ("is", "are", "was", "were")]
-    share = _SHARE_OPENING.match(body)
+    share = vocab.SHARE_OPENING.match(body)
     if not verbs and share:  # ", constituting nearly 50% of the total capacity": its share
         return Clause(start, end, "", "share", start + opened + share.end())
-    change = _CHANGE_PHRASE.match(body)
+    change = vocab.CHANGE_PHRASE.match(body)
     if not verbs and change:  # ", a year-on-year decrease of 7.1 percent": the subject's
-        direction = "down" if change.group("dir").lower() in _DOWN_WORDS else "up"
+        direction = "down" if change.group("dir").lower() in vocab.DOWN_WORDS else "up"
         return Clause(start, end, "", direction, start + opened + change.end(),
                       change.group("dir").split()[0])
     counted = _COUNTED_SUBJECT.match(sentence, first_figure_end(sentence, start, end, starts))
@@ -522,7 +407,7 @@ def _clause(sentence: str, start: int, end: int, starts: list[int]) -> Clause:
     coordinated = re.search(r"\band\s*$", sentence[:start]) or re.match(r"\s*and\b",
                                                                          sentence[start:]) \
         or _FIGURE_ONLY.fullmatch(sentence, first_figure_end(sentence, start, end, starts), end)
-    if not verbs and coordinated and _LEAD.match(body):  # "… and 0.4 percent month on month"
+    if not verbs and coordinated and vocab.LEAD.match(body):  # "… and 0.4 percent month on month"
         return Clause(start, end, "", "same", start + opened)
     if not verbs:
         subject = _subject(body) if _elliptic(body) else ""
@@ -540,12 +425,12 @@ def _clause(sentence: str, start: int, end: int, starts: list[int]) -> Clause:
         subject = "<it>"  # "it accumulated a total of 17.68 million TEUs": named before
     if said.strip() and not subject:
         return Clause(start, end, "", "", start)  # a subject no name can come from ("that of")
-    acted_on = _OBJECT_BY.match(head[verb.end():])
-    direction = _DIRECTION.get(word, "")
+    acted_on = vocab.OBJECT_BY.match(head[verb.end():])
+    direction = vocab.DIRECTION.get(word, "")
     if not said.strip() and acted_on and direction in ("up", "down"):
         # "…, dropping energy use by 8.71 percent": the rate measures the verb's object
         return Clause(start, end, _subject(acted_on.group("np")), direction, first_figure, word)
-    return Clause(start, end, subject, _DIRECTION.get(word, ""), start + verb.end(), word)
+    return Clause(start, end, subject, vocab.DIRECTION.get(word, ""), start + verb.end(), word)
 
 
 def first_figure_end(sentence: str, start: int, end: int, starts: list[int]) -> int:
@@ -557,28 +442,28 @@ def first_figure_end(sentence: str, start: int, end: int, starts: list[int]) -> 
 
 
 # nothing after a listed figure but "respectively" ("…, 7.19 percent and 7.05 percent, …")
-_FIGURE_ONLY = _lazy(r"[\s,]*(?:respectively)?[\s,.]*")
+_FIGURE_ONLY = vocab.lazy(r"[\s,]*(?:respectively)?[\s,.]*")
 
 
 # "… of new tracks went into operation": the thing a leading figure counts or measures
-_COUNTED_SUBJECT = _lazy(r"\s+of\s+(?P<np>[A-Za-z][\w\s'’-]{1,60}?)\s+(?:went|were|was|"
+_COUNTED_SUBJECT = vocab.lazy(r"\s+of\s+(?P<np>[A-Za-z][\w\s'’-]{1,60}?)\s+(?:went|were|was|"
                          r"have been|has been|had been|are|is|entered|came)\b")
 
 
 # a page's stamp before a headline: "date 2023-11-30 China's … capacity exceeds …"
-_DATE_STAMP = _lazy(r"^(?:date|updated|published|pub date|posted)\s*[:：]?\s*[0-9][0-9./: -]*\s+",
-                    re.IGNORECASE)
+_DATE_STAMP = vocab.lazy(r"^(?:date|updated|published|pub date|posted)\s*[:：]?\s*"
+                         r"[0-9][0-9./: -]*\s+", re.IGNORECASE)
 _PRONOUNS = ("it", "they", "this", "these", "the figure", "the number", "the total")
 
 
 def _elliptic(head: str) -> bool:
     """ "secondary industry by " before a figure: a subject and "by", the verb left out."""
-    return bool(re.search(r"\S\s+by\s*$", head)) and not _ADVERBIAL.match(head.strip())
+    return bool(re.search(r"\S\s+by\s*$", head)) and not vocab.ADVERBIAL.match(head.strip())
 
 
 # A time phrase closing a subject ("imports and exports in the first quarter of this year"):
 # the period is the fact's field, not part of its name
-_TRAILING_TIME = _lazy(
+_TRAILING_TIME = vocab.lazy(
     r"\s+(?:in|during|for|over|of)\s+(?:the\s+)?(?:(?:first|second|third|fourth|last|past|"
     r"previous|same|whole|full|[a-z]+-month|[0-9]+|one|two|three|four|five|six|seven|eight|"
     r"nine|ten|eleven)\b[\w\s-]*|period|(?:this|last) year|(?:19|20)[0-9]{2})$",
@@ -586,7 +471,7 @@ _TRAILING_TIME = _lazy(
 
 
 # "tax revenue is seen rising 20 percent", "output is expected to grow": the forecast's verb
-_TRAILING_AUX = _lazy(r"\s+(?:is|are|was|were|will be|has been|have been)\s+(?:seen|"
+_TRAILING_AUX = vocab.lazy(r"\s+(?:is|are|was|were|will be|has been|have been)\s+(?:seen|"
                            r"expected|projected|forecast|predicted|estimated|set|likely|"
                            r"anticipated|poised)(?:\s+to)?$")
 
@@ -596,14 +481,14 @@ def _subject(text: str) -> str:
     attribution, a phrase holding a figure, a phrase too long to be a name)."""
     text = re.sub(r"\s+by\s*$", "", _DATE_STAMP.sub("", text.strip()))
     that = list(re.finditer(r"\bthat\s+", text))
-    if that and _ATTRIBUTION.search(text[:that[-1].start()]):
+    if that and vocab.ATTRIBUTION.search(text[:that[-1].start()]):
         text = text[that[-1].end():]  # "the bureau said that exports …"
-    while _ADVERBIAL.match(text) and "," in text:
+    while vocab.ADVERBIAL.match(text) and "," in text:
         text = text.split(",", 1)[1].strip()
     text = _TRAILING_TIME.sub("", _TRAILING_AUX.sub("", text))
     if re.search(r"\b(?:is|are|was|were|will|would|has|have|had)\b", text):
         return ""  # a clause, not a noun phrase
-    if not text or _ATTRIBUTION.search(text) or re.search(r"(?<![\w.])[0-9]", text):
+    if not text or vocab.ATTRIBUTION.search(text) or re.search(r"(?<![\w.])[0-9]", text):
         return ""
     name = clean(text)
     words = name.split()

@@ -84,6 +84,7 @@ def name_metrics(sentence: str, mentions: list[tuple[Mention, Span]],
         names.append(tidy(metric))
     names = fragments.repair(names, sentence, mentions)
     names = [_gap_to(names, sentence, mentions, i) for i in range(len(names))]
+    names = [_parallel_tail(names, sentence, mentions, i) for i in range(len(names))]
     names = [with_comparison(_price_rise(n), sentence, m, span)
              for n, (m, span) in zip(names, mentions, strict=True)]
     # a deficit read as a negative amount is a balance ("a trade deficit of 5 billion yuan")
@@ -121,6 +122,25 @@ def _gap_to(names: list[str], sentence: str, mentions: list[tuple[Mention, Span]
     side = "below" if found.group("dir").lower() in ("lower", "less", "slower", "below") \
         else "above"
     return tidy(f"{base} {side} {clean(found.group('np'))}")
+
+
+# "… allocated 1 trillion yuan for key projects and over 320 billion yuan for industrial
+# projects": the second amount is the first one's measure, for its own purpose
+_FOR_AFTER = re.compile(r"^\s+(?P<prep>for|to|in|on|into)\s+(?P<np>[A-Za-z][^,;.()]{2,60}?)"
+                        r"\s*(?=[,;.(]|$|\s+and\s)")
+
+
+def _parallel_tail(names: list[str], sentence: str, mentions: list[tuple[Mention, Span]],
+                   i: int) -> str:
+    """A figure with no name of its own, after one named "<measure> for <purpose>" and followed
+    by its own purpose, is that measure for its purpose."""
+    if i == 0 or not (fragments.is_fragment(names[i]) or names[i] == names[i - 1]) \
+            or mentions[i][0].unit != mentions[i - 1][0].unit:
+        return names[i]
+    own = _FOR_AFTER.match(sentence[mentions[i][1][1]:])
+    head = own and re.match(rf"^(?P<head>.+?)\s+{own.group('prep')}\s+\S", names[i - 1])
+    return f"{head.group('head')} {own.group('prep')} {clean(own.group('np'))}" if head \
+        else names[i]
 
 
 def singular_phrase(noun: str) -> str:

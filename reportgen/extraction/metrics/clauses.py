@@ -406,8 +406,10 @@ def _clause(sentence: str, start: int, end: int, starts: list[int]) -> Clause:
         return Clause(start, end, _subject(counted.group("np")), "level", first_figure)
     coordinated = re.search(r"\band\s*$", sentence[:start]) or re.match(r"\s*and\b",
                                                                          sentence[start:]) \
-        or _FIGURE_ONLY.fullmatch(sentence, first_figure_end(sentence, start, end, starts), end)
+        or _FIGURE_ONLY.fullmatch(sentence, first_figure_end(sentence, start, end, starts), end) \
+        or vocab.CHANGE_AFTER.match(sentence, first_figure_end(sentence, start, end, starts))
     if not verbs and coordinated and vocab.LEAD.match(body):  # "… and 0.4 percent month on month"
+        # or "…, a 15.5 percent year-on-year increase": the clause before, and its change
         return Clause(start, end, "", "same", start + opened)
     if not verbs:
         subject = _subject(body) if _elliptic(body) else ""

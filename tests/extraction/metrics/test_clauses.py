@@ -258,3 +258,15 @@ def test_it_in_a_later_sentence_is_the_measure_named_before(tmp_path) -> None:
     assert facts["17.68 million TEUs"].metric == (
         "Ningbo-Zhoushan Port container throughput, first half")
     assert facts["1.2%"].metric == "Ningbo-Zhoushan Port container throughput growth, first half"
+
+
+def test_a_second_amount_for_its_own_purpose_takes_the_first_ones_measure() -> None:
+    found = named("This year, Guangdong has allocated 1 trillion yuan for key provincial "
+                  "construction projects and over 320 billion yuan for industrial projects.")
+    assert found["320 billion yuan"] == "funds allocated for industrial projects"
+
+
+def test_a_rate_set_after_a_level_with_its_change_noun_is_the_levels_change() -> None:
+    found = named("Consumer goods kept their momentum, with total retail sales reaching 915.4 "
+                  "billion yuan, a 15.5 percent year-on-year increase.")
+    assert found["15.5 percent"] == "total retail sales growth"

@@ -104,6 +104,10 @@ def _is_name_or_code(text: str, start: int, end: int) -> bool:
         return True  # "Grade 3"
     if previous_word(text, start).lower() in {"per", "every"}:
         return True  # "energy use per 10,000 yuan of GDP", "1 in every 4": a denominator
+    if re.match(r"[0-9,]+\s*yuan\s+(?:of\s+)?(?:GDP|gross domestic product|"
+                r"industrial (?:value-added|added value))\b", text[start:start + 60],
+                re.IGNORECASE) and previous_word(text, start).lower() in {"in", "of", "for"}:
+        return True  # "Energy Consumption in 10,000 yuan GDP": a denominator again
     prev = previous_word(text, start)
     if prev.lower().rstrip(".") in rules.MONTHS:
         return True

@@ -28,6 +28,7 @@ from reportgen.extraction.metrics.fragments import is_fragment
 from reportgen.extraction.metrics.owners import owner_of, with_owner
 from reportgen.extraction.metrics.phrases import COMMON_HEADS
 from reportgen.extraction.numbers import Mention, find_mentions, odd_number_forms
+from reportgen.extraction.numbers.mention import significant
 from reportgen.extraction.structure import Layout, read_layout
 from reportgen.extraction.system import build_system, build_targets
 from reportgen.extraction.tables import cell_metric, text_table_rows
@@ -153,9 +154,10 @@ def extract_facts(text: str, layout: Layout) -> tuple[Fact, ...]:
         for mention, reading in zip(inside, readings, strict=True):
             if row is not None:  # a "|" table's cell: its row and column name it
                 metric, unit = cell_metric(row, sentence, mention.span[0] - s_start)
+                if unit == "rank":
+                    continue  # the row's rank or label, not one of the table's figures
                 reading = replace(reading, metric=metric)
-                if unit == "percent" and mention.kind == "count":
-                    mention = replace(mention, unit="percent", kind="percent")
+                mention = _in_column_unit(mention, unit)
             own_time = not in_release_period(sentence, reading.year, doc_year,
                                              reading.is_target) or _STOCK_NOW.search(sentence)
             if led[2] and reading.period is None and not own_time:
@@ -187,6 +189,19 @@ def extract_facts(text: str, layout: Layout) -> tuple[Fact, ...]:
 # "Pudong now hosts 410 regional headquarters": a stock today, not a flow of the period
 _STOCK_NOW = re.compile(r"\b(?:now|currently|at present|so far|to date|as of now)\b",
                         re.IGNORECASE)
+
+
+def _in_column_unit(mention: Mention, unit: str) -> Mention:
+    """A bare number in a table cell, in the unit and scale its column head gives ("33.6"
+    under "Millions of TEUs": 33.6 million TEUs; "3.3" under "Growth (%)": 3.3 percent)."""
+    if mention.kind != "count" or mention.noun or not unit:
+        return mention
+    found = find_mentions(f"1 {unit}")
+    if len(found) != 1 or found[0].kind == "count":
+        return mention
+    scale = found[0]
+    return replace(mention, value=significant(mention.value * scale.value, 12), unit=scale.unit,
+                   kind=scale.kind)
 
 
 def _paragraph_period(sentence: str, paragraph: Span | None,

@@ -27,6 +27,10 @@ def _caption_time() -> re.Pattern[str]:
     return re.compile(rf"(?:\b(?:{periods})\s+(?:of\s+)?)?\b(?:19|20)[0-9]{{2}}\b(?![-–][0-9])",
                       re.IGNORECASE)
 
+# A column head that is a scale and a unit: "Millions of TEUs", "Billion yuan"
+_SCALE_HEAD = re.compile(r"(?:in\s+)?(?P<scale>thousand|million|billion|trillion)s?\s+(?:of\s+)?"
+                         r"(?P<unit>[A-Za-z][\w ]{0,20})", re.IGNORECASE)
+
 _PLAIN_HEADERS = frozenset({"value", "amount", "total", "figure", "number", "data", "indicator",
                             "item", "quantity", "volume"})
 
@@ -70,7 +74,13 @@ def _row_text(row: list[str], head: list[str], when: str) -> str:
 
 
 def _split_unit(text: str) -> tuple[str, str]:
-    """ "GDP (billion yuan)" → ("GDP", "billion yuan"); "Growth (%)" → ("Growth", "percent")."""
+    """ "GDP (billion yuan)" → ("GDP", "billion yuan"); "Growth (%)" → ("Growth", "percent");
+    "Millions of TEUs" → ("Millions of TEUs", "million TEUs")."""
+    scale = _SCALE_HEAD.fullmatch(text.strip())
+    if scale:
+        unit = f"{scale.group('scale').lower()} {scale.group('unit')}"
+        if _is_unit(unit):
+            return text, unit
     note = _UNIT_NOTE.search(text)
     if note and note.group("unit").strip().strip("±+") == "%":
         return text[:note.start()].strip(), "percent"
@@ -95,11 +105,17 @@ def _is_unit(words: str) -> bool:
 
 @dataclass(frozen=True, slots=True)
 class TextTableRow:
-    """A data row of a table written with "|" between cells: its label, and each column's name
-    and unit (from the head row's "(%)", "(billion yuan)")."""
+    """A data row of a table written with "|" between cells: its label, each cell's column name
+    and unit (from the head row's "(%)", "(billion yuan)", "Millions of TEUs"), and the cells
+    that hold no figure of the table's: its label and its ranks."""
 
     label: str
     columns: tuple[tuple[str, str], ...]
+    skip: frozenset[int] = frozenset()
+
+
+_SEPARATOR = re.compile(r":?-{2,}:?")
+_RANK_HEAD = re.compile(r"(?:rank|ranking|no\.?|#|order|place)", re.IGNORECASE)
 
 
 def text_table_rows(text: str, paragraphs: tuple[Span, ...]) -> dict[int, TextTableRow]:
@@ -111,13 +127,22 @@ def text_table_rows(text: str, paragraphs: tuple[Span, ...]) -> dict[int, TextTa
         if len(cells) < 3:
             head = None
             continue
+        if all(_SEPARATOR.fullmatch(c) for c in cells if c):
+            continue  # "---|---|": the line under a Markdown table's head
         if not any(_CELL_NUMBER.fullmatch(c) for c in cells[1:]):
             if sum(1 for c in cells[1:] if c):  # "Tibet | | |": a row with no data, no header
                 head = [_split_unit(c) for c in cells]
             continue
         if head is not None and cells[0]:
-            rows[start] = TextTableRow(cells[0], tuple(head[1:]))
+            rows[start] = _row(cells, head)
     return rows
+
+
+def _row(cells: list[str], head: list[tuple[str, str]]) -> TextTableRow:
+    """A data row: labelled by its first cell of words ("1 | Shanghai | …": Shanghai, rank 1)."""
+    ranks = {k for k, (name, _) in enumerate(head) if _RANK_HEAD.fullmatch(name.strip())}
+    at = next((k for k, c in enumerate(cells) if c and not _CELL_NUMBER.fullmatch(c)), 0)
+    return TextTableRow(cells[at], tuple(head), frozenset(ranks | {at}))
 
 
 def _cells(line: str) -> list[str]:
@@ -129,10 +154,15 @@ def _cells(line: str) -> list[str]:
 
 
 def cell_metric(row: TextTableRow, line: str, offset: int) -> tuple[str, str]:
-    """The metric and unit of the figure at `offset` in the row's line: "<label>: <column>"."""
-    column = line[:offset].strip().lstrip("|").count("|") - 1
+    """The metric and unit of the figure at `offset` in the row's line: "<label>: <column>";
+    the unit "rank" for a figure that is the row's rank or label, no figure of the table's."""
+    column = line[:offset].strip().lstrip("|").count("|")
+    if column in row.skip:
+        return row.label, "rank"
     if not 0 <= column < len(row.columns):
         return row.label, ""
     name, unit = row.columns[column]
     name = re.sub(r"\s*[(（][^()（）]*[)）]\s*", " ", name).strip()
+    if unit and name.lower().replace("millions", "million") == unit.lower():
+        name = ""  # "Millions of TEUs": the head is the unit alone
     return f"{row.label}: {name[:1].lower() + name[1:]}" if name else row.label, unit

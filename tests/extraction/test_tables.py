@@ -39,3 +39,24 @@ def test_an_html_table_row_reads_as_a_sentence_with_the_units_of_its_head() -> N
     rows = [["Indicator", "Value (billion yuan)", "Growth (%)"], ["GDP", "499.6", "5.3"]]
     assert table_text(rows, "Major indicators, Q1 2024").split("\n\n")[-1] == (
         "GDP was 499.6 billion yuan in Q1 2024; GDP growth was 5.3 percent in Q1 2024.")
+
+
+RANKED_TABLE = """Busiest ports, 2022
+
+Rank | Port | Change (%) | Millions of TEUs |
+---|---|---|---|
+1 | Port A | 3.3 | 33.6 |
+2 | Port B | -2.9 | 32.6 |
+"""
+
+
+def test_a_ranked_table_reads_no_rank_as_a_figure_and_scales_cells_by_the_column_head(
+        tmp_path: Path) -> None:
+    path = tmp_path / "ports.txt"
+    path.write_text(RANKED_TABLE, encoding="utf-8")
+    facts = {f.text: f for f in extract_briefing(read_release(path)).facts}
+    assert "1" not in facts and "2" not in facts  # ranks
+    assert (facts["33.6"].value, facts["33.6"].unit) == (33.6e6, "teu")
+    assert facts["33.6"].metric.startswith("Port A")
+    assert (facts["-2.9"].value, facts["-2.9"].unit) == (-2.9, "percent")
+    assert facts["-2.9"].metric == "Port B: change"

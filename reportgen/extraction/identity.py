@@ -384,7 +384,17 @@ def find_issuer(text: str) -> str | None:
         org = re.sub(r"\s+", " ", org).strip()
         if len(org.split()) >= 2 or org.isupper():
             return org
-    return None
+    agency = _AGENCY.search(opening)  # "BEIJING, Jan. 19 (Xinhua) --", "Source: China Daily"
+    if agency is None:
+        return None
+    return re.sub(r"\s+", " ", agency.group("agency") or agency.group("source")).strip()
+
+
+# Who a news item comes from when it names no office: the agency in its dateline, its source
+_AGENCY = re.compile(r"\((?P<agency>Xinhua|Reuters|AFP|Bloomberg|China Daily|CGTN|ECNS|"
+                     r"Global Times|People's Daily(?: Online)?)\)"
+                     r"|^[ \t]*Source[ \t]*[:：][ \t]*(?P<source>[A-Z][\w.&'’ -]{2,50}?)[ \t]*$",
+                     re.MULTILINE)
 
 
 def find_source_url(text: str) -> str | None:

@@ -63,6 +63,9 @@ def test_publication_dates_in_the_forms_pages_print_them(text: str, date: str) -
     ("Shenzhen is intensifying efforts, Yu Xiquan, director of the Shenzhen Municipal Industry "
      "and Information Technology Bureau, said.",
      "Shenzhen Municipal Industry and Information Technology Bureau"),
+    # a news item naming no office: the agency of its dateline, the source it names
+    ("BEIJING, Jan. 19 (Xinhua) -- Exports rose 5 percent.", "Xinhua"),
+    ("Trade rises\nSource: China Daily\n\nExports rose 5 percent.", "China Daily"),
     ("Retail sales rose 5 percent, the city's statistics bureau said.", "statistics bureau"),
 ])
 def test_the_issuer_is_who_released_or_said_the_figures(text: str, issuer: str) -> None:

@@ -128,5 +128,7 @@ def _rank(title: str, fact: Fact, superseded: bool,
     in_title = fact.text in title
     subject = _SUBJECT_WORDS.search(fact.metric) is not None
     kind = {"yuan": 0, "usd": 0, "percent": 1}.get(fact.unit, 2)
+    if fact.unit == "percentage points":
+        kind = 3  # a gap explains a figure; the cover shows the figure
     return (0 if in_title else 1, 0 if in_lede else 1, 0 if subject else 1, int(superseded),
             kind + (1 if fact.is_target else 0), fact.span[0])

@@ -400,20 +400,28 @@ def _clause(sentence: str, start: int, end: int, starts: list[int]) -> Clause:
         direction = "down" if change.group("dir").lower() in vocab.DOWN_WORDS else "up"
         return Clause(start, end, "", direction, start + opened + change.end(),
                       change.group("dir").split()[0])
-    counted = _COUNTED_SUBJECT.match(sentence, first_figure_end(sentence, start, end, starts))
-    if not verbs and counted and re.fullmatch(r"\s*(?:a total of\s*)?", body, re.IGNORECASE):
+    if verbs:
+        return _verb_clause(sentence, start, end, head, opened, verbs, first_figure)
+    figure_end = first_figure_end(sentence, start, end, starts)
+    counted = _COUNTED_SUBJECT.match(sentence, figure_end)
+    if counted and re.fullmatch(r"\s*(?:a total of\s*)?", body, re.IGNORECASE):
         # "A total of 3,637 km of new tracks went into operation": what the figure measures
         return Clause(start, end, _subject(counted.group("np")), "level", first_figure)
-    coordinated = re.search(r"\band\s*$", sentence[:start]) or re.match(r"\s*and\b",
-                                                                         sentence[start:]) \
-        or _FIGURE_ONLY.fullmatch(sentence, first_figure_end(sentence, start, end, starts), end) \
-        or vocab.CHANGE_AFTER.match(sentence, first_figure_end(sentence, start, end, starts))
-    if not verbs and coordinated and vocab.LEAD.match(body):  # "… and 0.4 percent month on month"
+    coordinated = sentence[max(0, start - 6):start].rstrip().endswith(("and", "and,")) \
+        or sentence[start:start + 6].lstrip().startswith("and ") \
+        or _FIGURE_ONLY.fullmatch(sentence, figure_end, end) \
+        or vocab.CHANGE_AFTER.match(sentence, figure_end)
+    if coordinated and vocab.LEAD.match(body):  # "… and 0.4 percent month on month"
         # or "…, a 15.5 percent year-on-year increase": the clause before, and its change
         return Clause(start, end, "", "same", start + opened)
-    if not verbs:
-        subject = _subject(body) if _elliptic(body) else ""
-        return Clause(start, end, subject, "", start + len(head.rstrip()) if subject else start)
+    subject = _subject(body) if _elliptic(body) else ""
+    return Clause(start, end, subject, "", start + len(head.rstrip()) if subject else start)
+
+
+def _verb_clause(sentence: str, start: int, end: int, head: str, opened: int,
+                 verbs: list[re.Match[str]], first_figure: int) -> Clause:
+    """A clause with a verb: its subject is the noun phrase before the verb that governs the
+    clause's first figure (the first verb in a clause with no figure)."""
     verb = verbs[-1]
     if first_figure == end:
         verb = verbs[0]  # a clause with no figure: its subject is before its first verb

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from reportgen.extraction.facts import read_sentence
+from reportgen.extraction.facts import Reading, read_sentence
 from reportgen.extraction.headlines import (
     choose_headlines,
     conversions,
@@ -158,14 +158,7 @@ def extract_facts(text: str, layout: Layout) -> tuple[Fact, ...]:
                     continue  # the row's rank or label, not one of the table's figures
                 reading = replace(reading, metric=metric)
                 mention = _in_column_unit(mention, unit)
-            own_time = not in_release_period(sentence, reading.year, doc_year,
-                                             reading.is_target) or _STOCK_NOW.search(sentence)
-            if led[2] and reading.period is None and not own_time:
-                # "In the first three quarters, …. The production of NEVs reached …": the
-                # period a paragraph opens with holds for its sentences that state none
-                reading = replace(reading, year=reading.year or led[1], period=led[2])
-            elif period and reading.period is None and not own_time:
-                reading = replace(reading, period=period)
+            reading = _in_its_period(reading, sentence, doc_year, led, period)
             drafts.append(Fact(
                 id="", span=mention.span, text=text[mention.span[0]:mention.span[1]],
                 quantity=mention.quantity(),
@@ -174,6 +167,27 @@ def extract_facts(text: str, layout: Layout) -> tuple[Fact, ...]:
                 section_id=where[0], point_id=where[1], topic=where[2], period=reading.period,
                 written_as=mention.written_as, per_item=is_per_item(text, mention.span),
             ))
+    return _finished(drafts, text)
+
+
+def _in_its_period(reading: Reading, sentence: str, doc_year: int | None,
+                   led: tuple[Span | None, int | None, str | None],
+                   period: str | None) -> Reading:
+    """The reading with the period its paragraph opened with ("In the first three quarters,
+    …. The production of NEVs reached …"), else the release's, when its sentence states no
+    time of its own and speaks of no stock "now"."""
+    own_time = not in_release_period(sentence, reading.year, doc_year,
+                                     reading.is_target) or _STOCK_NOW.search(sentence)
+    if reading.period is not None or own_time:
+        return reading
+    if led[2]:
+        return replace(reading, year=reading.year or led[1], period=led[2])
+    return replace(reading, period=period) if period else reading
+
+
+def _finished(drafts: list[Fact], text: str) -> tuple[Fact, ...]:
+    """The drafts with ids, names that say their target, threshold and period, and the figure
+    each currency conversion restates."""
     # ids come from the metric without its period: adding the period to names kept them
     ids = unique_ids(fact_slug(_SPAN_OF_YEARS.sub("", f.metric), f.year) for f in drafts)
     # the release's own words for its periods; only a release with part-year figures needs them

@@ -154,12 +154,26 @@ def purpose_after(after: str) -> str:
 
 
 def verb_before(before: str) -> str:
-    """A past participle right before a count ("has signed a total of 690" → "signed")."""
+    """A past participle right before a count ("has signed a total of 690" → "signed"), or a
+    participle opening the count's clause (", benefiting 44.34 million households" →
+    "benefiting")."""
     match = re.search(r"\b(?:has|have|had)\s+(?:\w+ly\s+)?([a-z]+ed)\s+(?:a total of\s+)?"
                       r"(?:more than\s+|over\s+|about\s+|nearly\s+)?$", before)
-    if not match or match.group(1) in MAIN_VERBS:
-        return ""
-    return match.group(1)
+    if match and match.group(1) not in MAIN_VERBS:
+        return match.group(1)
+    acting = _PARTICIPLE_BEFORE.search(before)
+    if acting and acting.group(1) not in MAIN_VERBS and acting.group(1) not in _NOT_ACTING:
+        return acting.group(1)
+    return ""
+
+
+# ", benefiting 44.34 million households", ", employing 3,000 people": what the count did
+_PARTICIPLE_BEFORE = re.compile(r"[,;]\s+([a-z]+ing)\s+(?:[^,;]{1,60}?\s+and\s+)?"
+                                r"(?:a total of\s+|more than\s+|over\s+|about\s+|around\s+|"
+                                r"nearly\s+|some\s+)?$")
+_NOT_ACTING = frozenset({"including", "totaling", "totalling", "reaching", "hitting",
+                         "accounting", "making", "bringing", "taking", "representing",
+                         "marking", "registering", "recording", "during", "according"})
 
 
 def whole_before(before: str) -> str:

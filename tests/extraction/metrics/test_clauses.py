@@ -270,3 +270,11 @@ def test_a_rate_set_after_a_level_with_its_change_noun_is_the_levels_change() ->
     found = named("Consumer goods kept their momentum, with total retail sales reaching 915.4 "
                   "billion yuan, a 15.5 percent year-on-year increase.")
     assert found["15.5 percent"] == "total retail sales growth"
+
+
+def test_a_count_after_a_participle_says_what_the_count_did() -> None:
+    found = named("China has started the renovation of 258,800 old urban residential "
+                  "communities, benefiting 44.34 million households and around 110 million "
+                  "residents.")
+    assert found["44.34 million households"] == "number of households benefiting"
+    assert found["110 million residents"] == "number of residents benefiting"

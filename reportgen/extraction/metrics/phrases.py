@@ -162,18 +162,19 @@ def verb_before(before: str) -> str:
     if match and match.group(1) not in MAIN_VERBS:
         return match.group(1)
     acting = _PARTICIPLE_BEFORE.search(before)
-    if acting and acting.group(1) not in MAIN_VERBS and acting.group(1) not in _NOT_ACTING:
-        return acting.group(1)
-    return ""
+    return _DONE_TO.get(acting.group(1), "") if acting else ""
 
 
 # ", benefiting 44.34 million households", ", employing 3,000 people": what the count did
 _PARTICIPLE_BEFORE = re.compile(r"[,;]\s+([a-z]+ing)\s+(?:[^,;]{1,60}?\s+and\s+)?"
                                 r"(?:a total of\s+|more than\s+|over\s+|about\s+|around\s+|"
                                 r"nearly\s+|some\s+)?$")
-_NOT_ACTING = frozenset({"including", "totaling", "totalling", "reaching", "hitting",
-                         "accounting", "making", "bringing", "taking", "representing",
-                         "marking", "registering", "recording", "during", "according"})
+# What the counted things were or did: "benefiting N households" (they benefited), "linking N
+# facilities" (they are linked); other participles say nothing of the count
+_DONE_TO = {"benefiting": "benefiting", "benefitting": "benefiting", "linking": "linked",
+            "connecting": "connected", "covering": "covered", "serving": "served",
+            "employing": "employed", "attracting": "attracted", "creating": "created",
+            "involving": "involved", "training": "trained", "hiring": "hired"}
 
 
 def whole_before(before: str) -> str:

@@ -28,6 +28,7 @@ from dataclasses import dataclass, replace
 from reportgen.extraction import rules
 from reportgen.extraction.metrics import clause_words as vocab
 from reportgen.extraction.metrics.phrases import (
+    LIST_MARK,
     NOT_SUBJECTS,
     clean,
     has_words,
@@ -312,11 +313,16 @@ def _clauses(sentence: str, mentions: list[tuple[Mention, Span]]) -> list[Clause
     starts = [a for _, (a, _b) in mentions]
     clauses: list[Clause] = []
     pending: int | None = None
+    label = ""  # "- Industrial invoiced revenue: 106.1 billion yuan, up 7.76 percent"
     for start, end, brk in _pieces(sentence):
         text = vocab.CONNECTOR.sub("", sentence[start:end].strip())
         if vocab.NEW_SUBJECT.match(sentence[start:end].strip()):
             pending = None  # "…, with the output of farming, forestry, …": a new subject
-        if any(start <= a < end for a in starts):
+        if any(start <= a < end for a in starts) and label \
+                and _leads_with_figure(sentence, start, starts):
+            clauses.append(Clause(start, end, label, "level", start))
+            pending = None
+        elif any(start <= a < end for a in starts):
             clauses.append(_clause(sentence, start if pending is None else pending, end, starts))
             pending = None
         elif vocab.VERB.search(text) or vocab.ATTRIBUTION.search(text) or vocab.FINITE.search(text):
@@ -326,9 +332,17 @@ def _clauses(sentence: str, mentions: list[tuple[Mention, Span]]) -> list[Clause
             pending = None  # "Affected by the festival, especially the epidemic, from …"
         elif pending is None:
             pending = start
+        label = _subject(LIST_MARK.sub("", text)) if brk.strip() in (":", "：") \
+            and not any(start <= a < end for a in starts) and not vocab.VERB.search(text) else ""
         if brk.strip() in (";", ":"):
             pending = None
     return clauses
+
+
+def _leads_with_figure(sentence: str, start: int, starts: list[int]) -> bool:
+    """Whether the piece at `start` opens with its figure (qualifiers aside)."""
+    first = min((a for a in starts if a >= start), default=len(sentence))
+    return bool(vocab.LEAD.match(sentence[start:first]))
 
 
 def _pieces(sentence: str) -> list[tuple[int, int, str]]:

@@ -278,3 +278,9 @@ def test_a_count_after_a_participle_says_what_the_count_did() -> None:
                   "residents.")
     assert found["44.34 million households"] == "number of households benefiting"
     assert found["110 million residents"] == "number of residents benefiting"
+
+
+def test_a_label_before_a_colon_names_the_figure_after_it_and_its_change() -> None:
+    found = named("- Industrial invoiced revenue: 106.1 billion yuan, up 7.76 percent year-on-year")
+    assert found["106.1 billion yuan"] == "industrial invoiced revenue"
+    assert found["7.76 percent"] == "industrial invoiced revenue growth"

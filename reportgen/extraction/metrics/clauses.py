@@ -418,9 +418,10 @@ def _clause(sentence: str, start: int, end: int, starts: list[int]) -> Clause:
         return _verb_clause(sentence, start, end, head, opened, verbs, first_figure)
     figure_end = first_figure_end(sentence, start, end, starts)
     counted = _COUNTED_SUBJECT.match(sentence, figure_end)
-    if counted and re.fullmatch(r"\s*(?:a total of\s*)?", body, re.IGNORECASE):
+    measured = _subject(counted.group("np")) if counted else ""
+    if measured and re.fullmatch(r"\s*(?:a total of\s*)?", body, re.IGNORECASE):
         # "A total of 3,637 km of new tracks went into operation": what the figure measures
-        return Clause(start, end, _subject(counted.group("np")), "level", first_figure)
+        return Clause(start, end, measured, "level", first_figure)
     coordinated = sentence[max(0, start - 6):start].rstrip().endswith(("and", "and,")) \
         or sentence[start:start + 6].lstrip().startswith("and ") \
         or _FIGURE_ONLY.fullmatch(sentence, figure_end, end) \

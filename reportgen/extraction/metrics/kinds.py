@@ -250,7 +250,8 @@ _PART_BEFORE = re.compile(r",\s*(?:of which|of this|of that)\s*$")
 
 _PART_AFTER = re.compile(r"^\s+(?:of\s+(?:it|which|this|them)\s+)?(?:went to|went into|goes to|"
                          r"was in|were in|is in|are in|came from|was for|in|to|for|from)\s+"
-                         r"(?:the\s+)?((?:[A-Za-z&-]+\s+){0,3}?[A-Za-z&-]+)(?=\s*[,.;)]|\s*$)")
+                         r"(?:the\s+)?((?:[A-Za-z&-]+\s+){0,3}?[A-Za-z&-]+)"
+                         r"(?=\s*[,.;)]|\s*$|\s+(?:while|and|but|whereas)\s)")
 
 
 def _part_of_whole(sentence: str, before: str, after: str) -> str:
@@ -259,8 +260,11 @@ def _part_of_whole(sentence: str, before: str, after: str) -> str:
     lead = strip_qualifier(before).rstrip()
     of_which = _PART_BEFORE.search(lead)
     of_it = re.match(r"\s+of\s+(?:it|which|this|them)\b", after) and lead.endswith(",")
+    # "…, 28 percent of which went to A while 15.9 percent went to B": B's share too
+    parallel = re.search(r"\b(?:while|and|whereas|but)$", lead) \
+        and re.search(r"\bof\s+(?:which|it|them)\b", before)
     part = _PART_AFTER.match(after)
-    if not (of_which or of_it) or not part:
+    if not (of_which or of_it or parallel) or not part:
         return ""
     whole = find_subject(sentence, len(before), main=True)
     if whole and SPEAKER.sub("", sentence).startswith(whole):

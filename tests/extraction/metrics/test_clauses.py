@@ -284,3 +284,10 @@ def test_a_label_before_a_colon_names_the_figure_after_it_and_its_change() -> No
     found = named("- Industrial invoiced revenue: 106.1 billion yuan, up 7.76 percent year-on-year")
     assert found["106.1 billion yuan"] == "industrial invoiced revenue"
     assert found["7.76 percent"] == "industrial invoiced revenue growth"
+
+
+def test_parts_of_a_whole_after_of_which_are_shares_of_it() -> None:
+    found = named("Fixed asset investment reached 28.3 billion yuan, 28 percent of which went to "
+                  "emerging industries while 15.9 percent went to hi-tech industries.")
+    assert found["28 percent"] == "emerging industries share of fixed asset investment"
+    assert found["15.9 percent"] == "hi-tech industries share of fixed asset investment"

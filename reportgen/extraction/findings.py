@@ -232,7 +232,8 @@ def clear_metric(fact: Fact) -> bool:
     a clause the extractor cut ('this year, Guangdong', 'industry scale has')."""
     base, _ = split_period(fact)
     words = re.findall(r"[\w’'&-]+", base.lower())
-    return (1 <= len(words) <= 10 and "," not in base and words[0] not in _LOOSE_STARTS
+    return (fact.unit != "percentage points"  # a gap explains a figure; it is none alone
+            and 1 <= len(words) <= 10 and "," not in base and words[0] not in _LOOSE_STARTS
             and words[-1] not in _LOOSE_ENDS and not any(ch.isdigit() for ch in base[:1]))
 
 
@@ -249,7 +250,9 @@ def split_period(fact: Fact) -> tuple[str, str]:
 def when(fact: Fact) -> str:
     """'in 2021', 'in the first half of 2023', 'in the first half', or ''."""
     _, period = split_period(fact)
-    if period:
+    if period[:1].isupper():  # months: "in January-November 2020"
+        return f"in {period} {fact.year}" if fact.year else f"in {period}"
+    if period:  # "in the first half of 2020"
         return f"in the {period} of {fact.year}" if fact.year else f"in the {period}"
     return f"in {fact.year}" if fact.year else ""
 
@@ -278,17 +281,34 @@ def _growth_of(briefing: Briefing, fact: Fact) -> Fact | None:
     base = split_period(fact)[0].lower()
     for other in briefing.visible_facts:
         if (other.unit == "percent" and not other.is_target and other.year == fact.year
-                and split_period(other)[0].lower() in (f"{base} growth", f"growth of {base}")):
+                and split_period(other)[0].lower() in (
+                    f"{base} growth", f"growth of {base}", f"{base} rise",
+                    f"decline in {base}", f"decrease in {base}", f"drop in {base}")):
             return other
     return None
 
 
+def _falls(rate: Fact) -> bool:
+    """Whether a rate's name says it fell ("decline in GDP" 3.9%)."""
+    named = _RATE_NAME.match(split_period(rate)[0])
+    return bool(named and named.group("fall"))
+
+
+# A rate's name that says which way it went: "GDP growth", "decline in retail sales"
+_RATE_NAME = re.compile(r"^(?:(?:decline|decrease|drop|fall|reduction) in (?P<fall>.+)"
+                        r"|(?P<rise>.+?) (?:growth|rise))$", re.IGNORECASE)
+
+
 def _level(briefing: Briefing, fact: Fact, writer: _Writer) -> Finding:
     base = split_period(fact)[0]
-    if fact.unit == "percent" and base.lower().endswith(" growth") and fact.written_as == "digits":
+    changed = _RATE_NAME.match(base)
+    if fact.unit == "percent" and changed and fact.written_as == "digits":
+        # "GDP growth" 5%, "decline in GDP" 3.9%: "GDP grew 5%", "GDP fell 3.9%"
+        falls = bool(changed.group("fall"))
         shown = replace(fact, quantity=replace(fact.quantity, value=abs(fact.value)))
-        text = writer.write("rate", metric=base[:-len(" growth")], figure=fact_figure(shown),
-                            when=when(fact), up=fact.value >= 0)
+        text = writer.write("rate", metric=changed.group("fall") or changed.group("rise"),
+                            figure=fact_figure(shown), when=when(fact),
+                            up=fact.value >= 0 and not falls)
         return Finding(text, (fact.id,))
     growth = _growth_of(briefing, fact) if fact.unit != "percent" else None
     ids = (fact.id,) + ((growth.id,) if growth else ())
@@ -298,7 +318,7 @@ def _level(briefing: Briefing, fact: Fact, writer: _Writer) -> Finding:
             growth.quantity, value=abs(growth.value)), written_as="digits"))
     text = writer.write("level", metric=split_period(fact)[0], figure=fact_figure(fact),
                         when=when(fact), growth=growth_text,
-                        growth_up=growth is None or growth.value >= 0)
+                        growth_up=growth is None or (growth.value >= 0 and not _falls(growth)))
     return Finding(text, ids)
 
 

@@ -121,3 +121,16 @@ def test_each_numbered_section_gets_its_point_from_a_finding_or_its_leading_figu
         fact = seed.fact(point.fact_ids[0])
         assert fact.unit in ("yuan", "usd", "percent") and not fact.is_target
         assert fact_figure(fact) in point.text
+
+
+def test_a_level_with_its_decline_is_one_finding_that_says_down(tmp_path) -> None:
+    from reportgen.pipeline import load_briefing
+    path = tmp_path / "r.txt"
+    path.write_text("Taiyuan's economy in H1\n\n2020-07-28\n\nIn the first half, Taiyuan's GDP "
+                    "was 181.02 billion yuan, a year-on-year decrease of 3.9 percent, 2.8 "
+                    "percentage points narrower than in the first quarter. From January to "
+                    "November, exports rose 17.8 percent.\n", encoding="utf-8")
+    texts = [f.text for f in load_briefing(path).findings]
+    assert "GDP stood at 181.02 billion yuan in the first half of 2020, down 3.9%." in texts
+    assert not any("percentage points" in t for t in texts)  # a gap explains; it is no finding
+    assert "Exports grew 17.8% in January-November 2020." in texts

@@ -51,7 +51,8 @@ LEVEL = ("reached", "reaching", "reaches", "totaled", "totalled", "totaling", "t
           "hits", "exceeds", "surpasses", "tops", "to reach", "to hit", "to exceed",
           "to surpass", "to top", "to total", "to stand at", "set at", "fixed at", "put at",
           "estimated at", "pegged at", "experiencing", "experienced", "seeing", "witnessing",
-          "witnessed", "accumulated", "accumulating")
+          "witnessed", "accumulated", "accumulating", "remaining", "remained", "remains",
+          "staying", "stayed", "stays", "holding", "held", "holds")
 # "The installed capacity includes 420 million kilowatts of hydropower, 404 million …": parts
 PARTS = ("includes", "included", "including", "comprises", "comprised", "consists of",
           "consisted of", "is made up of", "was made up of")

@@ -61,6 +61,9 @@ def clause_names(sentence: str, mentions: list[tuple[Mention, Span]],
     for clause in _clauses(sentence, mentions):
         if clause.subject == "<it>":
             clause = replace(clause, subject=subjects[-1] if subjects else "")
+        elif clause.subject.lower() in _BARE_RATES and subjects and subjects[-1]:
+            # "X increased by 13.1%, with the growth rate remaining above 10%": X's rate
+            clause = replace(clause, subject=f"{subjects[-1]} {clause.subject.lower()}")
         clause = _with_antecedent(clause, subjects, sentence)
         if subjects and vocab.NEW_SUBJECT.match(sentence[clause.start:clause.end].strip()):
             clause = _with_owner(clause, subjects[-1])
@@ -478,6 +481,7 @@ _COUNTED_SUBJECT = vocab.lazy(r"\s+of\s+(?P<np>[A-Za-z][\w\s'’-]{1,60}?)\s+(?:
 # a page's stamp before a headline: "date 2023-11-30 China's … capacity exceeds …"
 _DATE_STAMP = vocab.lazy(r"^(?:date|updated|published|pub date|posted)\s*[:：]?\s*"
                          r"[0-9][0-9./: -]*\s+", re.IGNORECASE)
+_BARE_RATES = ("growth rate", "rate of growth", "growth pace", "pace of growth")
 _PRONOUNS = ("it", "they", "this", "these", "the figure", "the number", "the total")
 
 

@@ -291,3 +291,9 @@ def test_parts_of_a_whole_after_of_which_are_shares_of_it() -> None:
                   "emerging industries while 15.9 percent went to hi-tech industries.")
     assert found["28 percent"] == "emerging industries share of fixed asset investment"
     assert found["15.9 percent"] == "hi-tech industries share of fixed asset investment"
+
+
+def test_the_growth_rate_of_a_later_clause_is_the_rate_of_the_subject_before() -> None:
+    found = named("The added value of industries increased by 13.1 percent, with the growth "
+                  "rate remaining above 10 percent for six consecutive months.")
+    assert found["10 percent"] == "added value of industries growth rate"

@@ -365,8 +365,12 @@ def _target_groups(briefing: Briefing, writer: _Writer, used: set[str]) -> Itera
 
 
 def place_of(briefing: Briefing) -> str:
-    """The place a release is about: the proper noun it most often writes as a possessive
-    ("Shanghai's", "China's"), its title's first; '' when none."""
+    """The place a release is about: the place the data layer found in its title or opening
+    ("Taiyuan", not "North China" of "capital of North China's Shanxi province"), else the
+    proper noun it most often writes as a possessive ("Shanghai's"), its title's first; ''
+    when none."""
+    if briefing.document.place and briefing.document.place.split()[0] not in _NOT_PLACES:
+        return briefing.document.place
     counts: Counter[str] = Counter()
     for match in _POSSESSIVE.finditer(briefing.document.title):
         counts[match.group(1)] += 3

@@ -387,13 +387,17 @@ def find_issuer(text: str) -> str | None:
     agency = _AGENCY.search(opening)  # "BEIJING, Jan. 19 (Xinhua) --", "Source: China Daily"
     if agency is None:
         return None
-    return re.sub(r"\s+", " ", agency.group("agency") or agency.group("source")).strip()
+    name = agency.group("agency") or agency.group("source") or agency.group("paper")
+    return re.sub(r"\s+", " ", name).strip()
 
 
 # Who a news item comes from when it names no office: the agency in its dateline, its source
 _AGENCY = re.compile(r"\((?P<agency>Xinhua|Reuters|AFP|Bloomberg|China Daily|CGTN|ECNS|"
                      r"Global Times|People's Daily(?: Online)?)\)"
-                     r"|^[ \t]*Source[ \t]*[:：][ \t]*(?P<source>[A-Z][\w.&'’ -]{2,50}?)[ \t]*$",
+                     r"|^[ \t]*Source[ \t]*[:：][ \t]*(?P<source>[A-Z][\w.&'’ -]{2,50}?)[ \t]*$"
+                     # "Source: Zhongshan Daily Large Medium Small Print": a paper's name
+                     r"|\bSource[ \t]*[:：][ \t]*(?P<paper>(?:[A-Z][\w.&'’-]*[ \t]+){0,4}"
+                     r"(?:Daily|News|Post|Times|Herald|Online))\b",
                      re.MULTILINE)
 
 
@@ -417,7 +421,11 @@ def find_place(title: str, opening: str) -> str | None:
     else the first known place its title names, else the same in its opening."""
     typed, known = _place_patterns()
     for text in (title, opening):
-        match = typed.search(text) or known.search(text)
-        if match:
-            return re.sub(r"^(?:The|In|On|At)\s+", "", match.group(1))
+        for match in [*typed.finditer(text), *known.finditer(text)]:
+            if not _MEDIA_AFTER.match(text, match.end()):  # "China Daily", "Changsha News"
+                return re.sub(r"^(?:The|In|On|At)\s+", "", match.group(1))
     return None
+
+
+_MEDIA_AFTER = re.compile(r"\s+(?:Daily|News|Post|Times|Radio|Television|TV|Network|Media|"
+                          r"Online|Review|Weekly|Business|Economic Daily)\b")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from reportgen.extraction.identity import find_date, find_issuer, find_title
+from reportgen.extraction.identity import find_date, find_issuer, find_place, find_title
 
 
 @pytest.mark.parametrize("furniture", [
@@ -66,6 +66,8 @@ def test_publication_dates_in_the_forms_pages_print_them(text: str, date: str) -
     # a news item naming no office: the agency of its dateline, the source it names
     ("BEIJING, Jan. 19 (Xinhua) -- Exports rose 5 percent.", "Xinhua"),
     ("Trade rises\nSource: China Daily\n\nExports rose 5 percent.", "China Daily"),
+    ("Updated: 2018-08-01    Source: Zhongshan Daily Large Medium Small Print\n\nGDP rose.",
+     "Zhongshan Daily"),
     ("Retail sales rose 5 percent, the city's statistics bureau said.", "statistics bureau"),
 ])
 def test_the_issuer_is_who_released_or_said_the_figures(text: str, issuer: str) -> None:
@@ -154,3 +156,8 @@ def test_a_lede_used_as_title_is_its_first_sentence() -> None:
             "For H1 2023, it accumulated a total of 17.68 million TEUs.\n")
     assert find_title(text) == ("Ningbo-Zhoushan Port recorded 3.22 million TEUs of container "
                                 "throughput in June")
+
+
+def test_a_newspaper_named_after_a_place_is_not_the_place() -> None:
+    assert find_place("China Daily, January 14 Changsha News On the morning",
+                      "the first meeting of the 14th Hunan Provincial People's Congress") == "Hunan"

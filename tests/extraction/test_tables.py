@@ -60,3 +60,11 @@ def test_a_ranked_table_reads_no_rank_as_a_figure_and_scales_cells_by_the_column
     assert facts["33.6"].metric.startswith("Port A")
     assert (facts["-2.9"].value, facts["-2.9"].unit) == (-2.9, "percent")
     assert facts["-2.9"].metric == "Port B: change"
+
+
+def test_a_title_case_column_head_reads_in_lower_case_with_its_acronyms(tmp_path: Path) -> None:
+    path = tmp_path / "energy.txt"
+    path.write_text("Energy\n\nRegions | Growth Rate of Total Energy Use in GDP (%) | X (%) |\n"
+                    "Beijing | -8.1 | 1.0 |\n", encoding="utf-8")
+    facts = {f.text: f for f in extract_briefing(read_release(path)).facts}
+    assert facts["-8.1"].metric == "Beijing: growth rate of total energy use in GDP"

@@ -89,6 +89,8 @@ def _change_of(level: Fact, ranked: list[Fact]) -> list[Fact]:
 def _may_headline(text: str, fact: Fact) -> bool:
     if fact.per_item or fact.conversion_of:
         return False  # a threshold, or a figure stated again in another currency
+    if fact.unit == "percentage points":
+        return False  # a gap explains a figure; a cover shows figures
     if _BRACKETED.search(text[max(0, fact.span[0] - 20):fact.span[0]]):
         return False  # a figure in brackets is an aside to the one before it
     return fact.unit != "count" or fact.value >= 100
@@ -128,7 +130,5 @@ def _rank(title: str, fact: Fact, superseded: bool,
     in_title = fact.text in title
     subject = _SUBJECT_WORDS.search(fact.metric) is not None
     kind = {"yuan": 0, "usd": 0, "percent": 1}.get(fact.unit, 2)
-    if fact.unit == "percentage points":
-        kind = 3  # a gap explains a figure; the cover shows the figure
     return (0 if in_title else 1, 0 if in_lede else 1, 0 if subject else 1, int(superseded),
             kind + (1 if fact.is_target else 0), fact.span[0])

@@ -80,3 +80,18 @@ def test_the_first_sentence_with_figures_leads_the_cover(tmp_path) -> None:
     briefing = extract_briefing(read_release(path))
     first = [briefing.fact(i).text for i in briefing.headlines[:2]]
     assert first == ["17.68 billion yuan", "1.2 percent"]
+
+
+def test_a_gap_in_percentage_points_is_never_a_cover_figure(tmp_path) -> None:
+    from reportgen.extraction import extract_briefing
+    from reportgen.pipeline import read_release
+
+    path = tmp_path / "r.txt"
+    path.write_text("Taiyuan in H1\n\n2020-07-28\n\nThe city posted gross domestic product of "
+                    "181.02 billion yuan, down 3.9 percent, 2.8 percentage points narrower than "
+                    "in the first quarter.\n", encoding="utf-8")
+    briefing = extract_briefing(read_release(path))
+    shown = [briefing.fact(i).text for i in briefing.headlines]
+    assert shown[:2] == ["181.02 billion yuan", "3.9 percent"]
+    assert "2.8 percentage points" not in shown
+    assert briefing.fact(briefing.headlines[0]).metric == "gross domestic product"

@@ -451,6 +451,9 @@ def _verb_clause(sentence: str, start: int, end: int, head: str, opened: int,
     subject = _subject(said)
     if said.strip().lower() in _PRONOUNS:
         subject = "<it>"  # "it accumulated a total of 17.68 million TEUs": named before
+    if said.strip() and not subject and clean(said).lower() in rules.ISSUER_SUBJECTS:
+        # "The city posted gross domestic product of …": the release's own place, no owner
+        return Clause(start, end, "", "", start + verb.end(), word)
     if said.strip() and not subject:
         return Clause(start, end, "", "", start)  # a subject no name can come from ("that of")
     acted_on = vocab.OBJECT_BY.match(head[verb.end():])

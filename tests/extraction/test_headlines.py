@@ -94,4 +94,4 @@ def test_a_gap_in_percentage_points_is_never_a_cover_figure(tmp_path) -> None:
     shown = [briefing.fact(i).text for i in briefing.headlines]
     assert shown[:2] == ["181.02 billion yuan", "3.9 percent"]
     assert "2.8 percentage points" not in shown
-    assert briefing.fact(briefing.headlines[0]).metric == "gross domestic product"
+    assert briefing.fact(briefing.headlines[0]).metric == "gross domestic product, first half"

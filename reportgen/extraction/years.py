@@ -73,7 +73,9 @@ _TRAILING_REL = re.compile(r"^[\s,]*(?:(?P<rel>this year|last year)(?![’']s)"
 _MONTHS = "|".join(sorted((m for m in rules.MONTHS if len(m) > 3), key=len, reverse=True))
 
 
-_TRAILING_MONTH = re.compile(r"^[\s,]*(?:in|for|during)\s+(?P<month>" + _MONTHS + r")\b"
+# "… yuan in April", "… 3.22 million TEUs of container throughput in June"
+_TRAILING_MONTH = re.compile(r"^(?:\s+of\s+(?:[A-Za-z-]+\s+){0,2}[A-Za-z-]+)?"
+                             r"[\s,]*(?:in|for|during)\s+(?P<month>" + _MONTHS + r")\b"
                              r"(?:\s+(?:of\s+)?(?P<year>(?:19|20)[0-9]{2})\b)?", re.IGNORECASE)
 
 

@@ -254,7 +254,9 @@ def test_it_in_a_later_sentence_is_the_measure_named_before(tmp_path) -> None:
                     "accumulated a total of 17.68 million TEUs, experiencing a modest 1.2% "
                     "year-on-year growth.\n", encoding="utf-8")
     facts = {f.text: f for f in extract_briefing(read_release(path)).facts}
-    assert facts["3.22 million TEUs"].metric == "Ningbo-Zhoushan Port container throughput"
+    assert facts["3.22 million TEUs"].metric == ("Ningbo-Zhoushan Port container throughput, "
+                                                 "June")  # "… of container throughput in June"
+    assert (facts["3.22 million TEUs"].year, facts["3.22 million TEUs"].period) == (2023, "M6")
     assert facts["17.68 million TEUs"].metric == (
         "Ningbo-Zhoushan Port container throughput, first half")
     assert facts["1.2%"].metric == "Ningbo-Zhoushan Port container throughput growth, first half"

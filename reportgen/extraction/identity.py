@@ -93,7 +93,7 @@ _DATELINE_FULL = re.compile(
 def _title_text(line: str) -> str:
     """A line as a title: Markdown marks, a date stamp before it and a date after it dropped,
     and the brackets of "(Original title: …)" around it."""
-    clean = _DATE_STAMP.sub("", line.strip().lstrip("#").strip())
+    clean = DATE_STAMP.sub("", line.strip().lstrip("#").strip())
     original = re.match(r"[(（]?\s*Original title\s*[:：]\s*(.+?)[)）]?$", clean, re.IGNORECASE)
     if original:
         clean = original.group(1)
@@ -111,7 +111,7 @@ _TRAILING_DATE = re.compile(r"\s+(?:(?:19|20)[0-9]{2}[-./][01]?[0-9][-./][0-3]?[
 
 
 # A date stamp a page puts before its first line ("date 2023-07-20 Shanghai's economy …")
-_DATE_STAMP = re.compile(r"^(?:date|updated|published|pub date)[:\s]+[0-9]{2,4}-[0-9]{1,2}-"
+DATE_STAMP = re.compile(r"^(?:date|updated|published|pub date|posted)[:\s]+[0-9]{2,4}-[0-9]{1,2}-"
                          r"[0-9]{1,2}(?:\s+[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?)?\s*",
                          re.IGNORECASE)
 # Page furniture: breadcrumbs and menus ("Home > News", "Language: English | Chinese"),

@@ -165,10 +165,10 @@ def cell_metric(row: TextTableRow, line: str, offset: int) -> tuple[str, str]:
     name = re.sub(r"\s*[(（][^()（）]*[)）]\s*", " ", name).strip()
     if unit and name.lower().replace("millions", "million") == unit.lower():
         name = ""  # "Millions of TEUs": the head is the unit alone
-    return f"{row.label}: {_sentence_case(name)}" if name else row.label, unit
+    return f"{row.label}: {_head_in_lower_case(name)}" if name else row.label, unit
 
 
-def _sentence_case(head: str) -> str:
+def _head_in_lower_case(head: str) -> str:
     """A column head as a name in running text: "Growth Rate of Total Energy Consumption" →
     "growth rate of total energy consumption" (acronyms kept: "GDP")."""
     return " ".join(w if w.isupper() and len(w) > 1 else w.lower() for w in head.split())

@@ -26,6 +26,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from reportgen.extraction import rules
+from reportgen.extraction.identity import DATE_STAMP  # "date 2023-11-30 China's …"
 from reportgen.extraction.metrics import clause_words as vocab
 from reportgen.extraction.metrics.phrases import (
     LIST_MARK,
@@ -481,9 +482,6 @@ _COUNTED_SUBJECT = vocab.lazy(r"\s+of\s+(?P<np>[A-Za-z][\w\s'’-]{1,60}?)\s+(?:
                          r"have been|has been|had been|are|is|entered|came)\b")
 
 
-# a page's stamp before a headline: "date 2023-11-30 China's … capacity exceeds …"
-_DATE_STAMP = vocab.lazy(r"^(?:date|updated|published|pub date|posted)\s*[:：]?\s*"
-                         r"[0-9][0-9./: -]*\s+", re.IGNORECASE)
 _BARE_RATES = ("growth rate", "rate of growth", "growth pace", "pace of growth")
 _PRONOUNS = ("it", "they", "this", "these", "the figure", "the number", "the total")
 
@@ -511,7 +509,7 @@ _TRAILING_AUX = vocab.lazy(r"\s+(?:is|are|was|were|will be|has been|have been)\s
 def _subject(text: str) -> str:
     """The noun phrase `text` as a metric name, or '' when it is none (a pronoun, an
     attribution, a phrase holding a figure, a phrase too long to be a name)."""
-    text = re.sub(r"\s+by\s*$", "", _DATE_STAMP.sub("", text.strip()))
+    text = re.sub(r"\s+by\s*$", "", DATE_STAMP.sub("", text.strip()))
     that = list(re.finditer(r"\bthat\s+", text))
     if that and vocab.ATTRIBUTION.search(text[:that[-1].start()]):
         text = text[that[-1].end():]  # "the bureau said that exports …"

@@ -73,7 +73,7 @@ ON_YEAR = (r"(?:year[- ]on[- ]year|y-o-y|yoy|from a year (?:earlier|ago)|over th
             r"(?: of)?(?: the)? (?:last|previous) year|from the same period (?:of )?last year|"
             r"compared with the same period (?:of )?last year|on a comparable (?:price )?basis)")
 PERIOD = r"(?:(?:in|during|for|over)\s+(?:the\s+)?[\w\s-]{1,40}?)"
-LEAD = lazy(r"^\s*(?:by\s+|of\s+)?(?:(?:a|an)\s+)?(?:(?:modest|slight|strong|robust|steady|"
+LEAD = lazy(r"^\s*(?:(?:now|still|already|currently)\s+)?(?:by\s+|of\s+)?(?:(?:a|an)\s+)?(?:(?:modest|slight|strong|robust|steady|"
               r"rapid|sharp|significant|solid|marginal|notable|remarkable|healthy|total|"
               r"combined|cumulative)\s+)?(?:(?:of)\s+)?"
               # "reached a new high after surpassing 1.3 billion", "hit a record high of"
@@ -90,7 +90,8 @@ THEN_CHANGE = lazy(r"^(?:\s*\([^()]*\))?(?:,?\s*" + PERIOD + r")?,\s*(?:(?:a|an)
                           r"drop of|decreasing|declining|falling)\s+(?:by\s+)?"
                           r"(?:" + QUALIFIER + r")?\s*$", re.IGNORECASE)
 CHANGE_PHRASE = lazy(r"^(?:(?:marking|representing|registering|recording|posting|"
-                            r"showing|seeing|an?|the)\s+)*(?:(?:year[- ]on[- ]year|y-o-y|"
+                            r"showing|seeing|an?|the|slight|modest|sharp|steady|significant|"
+                            r"marginal|rapid|strong|robust)\s+)*(?:(?:year[- ]on[- ]year|y-o-y|"
                             r"annual|yearly)\s+)?(?P<dir>increase of|growth of|rise of|"
                             r"decrease of|decline of|drop of|fall of)\s*(?:by\s+)?"
                             r"(?:" + QUALIFIER + r")?\s*$", re.IGNORECASE)
@@ -116,7 +117,7 @@ CONNECTOR = lazy(r"^(?:and|while|but|whereas|with|of which|of this|of these|"
                         r"\b[\s,:]*", re.IGNORECASE)
 # A piece that is an adverbial phrase, not a subject ("In breakdown", "during the nine months",
 # "Affected by the epidemic", "according to the bureau")
-ADVERBIAL = lazy(r"^(?:in|during|from|for|over|at|by|since|as of|as at|until|through|"
+ADVERBIAL = lazy(r"^(?:in|during|from|for|over|at|by|since|as of|as at|as|until|through|"
                         r"throughout|between|compared with|according to|judging from|on|"
                         r"after|before|amid|despite|thanks to|due to|[a-z]+ed by|last|this|"
                         r"so far|especially|particularly|mainly|including|excluding|except|"
@@ -128,6 +129,7 @@ NEW_SUBJECT = lazy(r"^(?:with|while|whereas|but|of which|among which|among them)
 FINITE = lazy(r"\b(?:showed|saw|witnessed|maintained|kept|remained|continued|"
                      r"achieved|made|posted|experienced|enjoyed|delivered|performed)\b")
 ATTRIBUTION = lazy(r"\b(?:said|says|saying|told|announced|announcing|reported|reporting|"
-                     r"stated|stating|noted|noting|indicated|indicating|"
+                     r"stated|stating|noted|noting|indicated|indicating|highlighted|"
+                     r"mentioned|pointed out|stressed|emphasi[sz]ed|explained|"
                      r"show|showed|shows|showing|revealed|"
                           r"learned|learnt|noted|stated|according)\b", re.IGNORECASE)

@@ -268,10 +268,36 @@ def _name_in_clause(sentence: str, clause: Clause, k: int,
             role = "down" if then.group("dir").lower() in vocab.DOWN_WORDS else "up"
         else:
             return None
+    compared = _compared_after(sentence, _b, mention, clause.subject) if role == "level" else None
+    if compared:
+        return compared
     measure = _measure_after(sentence, _b) if role == "level" else ""
     subject = f"{clause.subject} {measure}" if measure and not has_words(measure, clause.subject) \
         else clause.subject
     return _named(subject, role, mention, clause.verb if role == clause.direction else "")
+
+
+# "volumes were 2.4% higher than the same period last year", "sales are 6.7% below
+# pre-pandemic levels": a rate stated against another level
+_COMPARED = vocab.lazy(r"\s+(?P<dir>higher|lower|above|below|more|less|up|down)\s+(?:than\s+|on\s+|"
+                       r"from\s+|compared\s+(?:with|to)\s+)?(?:that\s+of\s+|those\s+of\s+)?"
+                       r"(?:the\s+)?(?P<np>[A-Za-z][\w\s'’-]{1,50}?)\s*(?=[,;.()]|$|\s+(?:and|but|"
+                       r"while|as|in|at|after)\b)", re.IGNORECASE)
+_YEAR_EARLIER = vocab.lazy(r"(?:same\s+(?:period|month|quarter)(?:\s+(?:of\s+)?(?:last|the "
+                           r"previous|a)\s+year)?|(?:a|one)\s+year\s+(?:earlier|ago|before)|"
+                           r"(?:last|previous|prior)\s+year|year\s+before)$", re.IGNORECASE)
+
+
+def _compared_after(sentence: str, b: int, mention: Mention, subject: str) -> str | None:
+    """A percent level stated as above or below something: the change on a year earlier
+    ("volumes growth"), or the gap to that level ("sales below pre-pandemic levels")."""
+    found = _COMPARED.match(sentence, b)
+    if mention.unit != "percent" or not found or not subject:
+        return None
+    down = found.group("dir").lower() in ("lower", "below", "less", "down")
+    if _YEAR_EARLIER.search(found.group("np")):
+        return f"decline in {subject}" if down else f"{subject} growth"
+    return f"{subject} {'below' if down else 'above'} {clean(found.group('np'))}"
 
 
 def _measure_after(sentence: str, b: int) -> str:
@@ -327,7 +353,13 @@ def _clauses(sentence: str, mentions: list[tuple[Mention, Span]]) -> list[Clause
             clauses.append(Clause(start, end, label, "level", start))
             pending = None
         elif any(start <= a < end for a in starts):
-            clauses.append(_clause(sentence, start if pending is None else pending, end, starts))
+            clause = _clause(sentence, start if pending is None else pending, end, starts)
+            if label and not clause.subject and clause.direction in ("up", "down", "same"):
+                # "High-tech enterprises' output value: up by 30 percent": the label's change
+                clause = replace(clause, subject=label,
+                                 direction="level" if clause.direction == "same"
+                                 else clause.direction)
+            clauses.append(clause)
             pending = None
         elif vocab.VERB.search(text) or vocab.ATTRIBUTION.search(text) or vocab.FINITE.search(text):
             clauses.append(_clause(sentence, start, end, starts))  # a clause with no figure
@@ -400,12 +432,19 @@ def _clause(sentence: str, start: int, end: int, starts: list[int]) -> Clause:
     """A clause: its subject is the noun phrase before its last verb before any figure."""
     first_figure = min((a for a in starts if start <= a < end), default=end)
     head = sentence[start:first_figure]
-    body = vocab.CONNECTOR.sub("", head.lstrip(), count=1)
+    body = vocab.CONNECTOR.sub("", LIST_MARK.sub("", head.lstrip()), count=1)
     opened = len(head) - len(body)
     verbs = sorted([*vocab.VERB.finditer(head, opened), *vocab.FINITE.finditer(head, opened)],
                    key=lambda m: m.start())
     verbs = [m for m in verbs if not re.match(r"\s+to\b", head[m.end():])
              or m.group(0).split()[-1].lower() not in ("up", "down")]  # "up to": a qualifier
+    # "the registered business entities": a participle after a determiner is no verb
+    verbs = [m for m in verbs if not _DETERMINER_BEFORE.search(head, 0, m.start())]
+    # "continued to exceed 4 trillion yuan": the verb is the one "continued" carries on
+    verbs = [m for k, m in enumerate(verbs) if not (
+        k + 1 < len(verbs) and m.group(0).lower() in _ASPECT
+        and verbs[k + 1].group(0).lower().startswith("to ")
+        and head[m.end():verbs[k + 1].start()].strip() == "")]
     # a copula before another verb is its auxiliary ("is predicted to increase by 10 percent")
     if first_figure < end:
         verbs = [m for k, m in enumerate(verbs) if k == len(verbs) - 1
@@ -413,10 +452,13 @@ def _clause(sentence: str, start: int, end: int, starts: list[int]) -> Clause:
     share = vocab.SHARE_OPENING.match(body)
     if not verbs and share:  # ", constituting nearly 50% of the total capacity": its share
         return Clause(start, end, "", "share", start + opened + share.end())
-    change = vocab.CHANGE_PHRASE.match(body)
+    change = vocab.CHANGE_PHRASE.match(body) or _NAMED_CHANGE.match(body)
     if not verbs and change:  # ", a year-on-year decrease of 7.1 percent": the subject's
         direction = "down" if change.group("dir").lower() in vocab.DOWN_WORDS else "up"
-        return Clause(start, end, "", direction, start + opened + change.end(),
+        # "CPI increase of around 3 percent", "a drop of 3 percent in energy consumption"
+        owner = _subject(change.groupdict().get("np") or "") or _measure_in(
+            sentence, first_figure_end(sentence, start, end, starts))
+        return Clause(start, end, owner, direction, start + opened + change.end(),
                       change.group("dir").split()[0])
     if verbs:
         return _verb_clause(sentence, start, end, head, opened, verbs, first_figure)
@@ -437,6 +479,30 @@ def _clause(sentence: str, start: int, end: int, starts: list[int]) -> Clause:
     return Clause(start, end, subject, "", start + len(head.rstrip()) if subject else start)
 
 
+# "CPI increase of around 3 percent": a noun phrase, then the change of which the figure is
+_NAMED_CHANGE = vocab.lazy(r"^(?!(?:a|an|the|[a-z]+ing)\b)(?P<np>(?:(?!\b(?:a|an|the)\s)[A-Za-z][\w&'’-]*\s+){0,6}?"
+                           r"[A-Za-z][\w&'’-]*)\s+(?P<dir>increase of|growth of|"
+                           r"rise of|decrease of|decline of|drop of|fall of|reduction of)\s*"
+                           r"(?:" + vocab.QUALIFIER + r")?\s*$", re.IGNORECASE)
+# "… 3 percent in energy consumption per unit of GDP": what a change before it measures
+_IN_MEASURE = vocab.lazy(r"\s+in\s+(?P<np>[a-z][\w\s&'’-]{1,60}?)\s*(?=[,;.()]|$|\s+(?:and|from|"
+                         r"compared|than|over|year)\b)", re.IGNORECASE)
+
+
+def _measure_in(sentence: str, figure_end: int) -> str:
+    found = _IN_MEASURE.match(sentence, figure_end)
+    return _subject(found.group("np")) if found else ""
+
+
+_DETERMINER_BEFORE = vocab.lazy(r"\b(?:the|a|an|its|their|newly)\s+$",
+                                re.IGNORECASE)
+_ASPECT = ("continued", "continues", "continue", "kept", "keeps", "began", "begins", "started",
+           "starts", "managed", "failed", "is expected", "are expected")
+
+
+_TRAILING_ASPECT = vocab.lazy(r"\s+(?:" + "|".join(_ASPECT) + r")\s*$", re.IGNORECASE)
+
+
 def _verb_clause(sentence: str, start: int, end: int, head: str, opened: int,
                  verbs: list[re.Match[str]], first_figure: int) -> Clause:
     """A clause with a verb: its subject is the noun phrase before the verb that governs the
@@ -448,7 +514,7 @@ def _verb_clause(sentence: str, start: int, end: int, head: str, opened: int,
                                           head[verbs[0].end():verb.start()]):
         verb = verbs[0]  # "capacity reached a new high after surpassing 1.3 billion": reached
     word = (verb.groupdict().get("verb") or verb.group(0)).lower()
-    said = head[opened:verb.start()]
+    said = _TRAILING_ASPECT.sub("", head[opened:verb.start()])
     subject = _subject(said)
     if said.strip().lower() in _PRONOUNS:
         subject = "<it>"  # "it accumulated a total of 17.68 million TEUs": named before
@@ -523,6 +589,11 @@ def _subject(text: str) -> str:
     name = clean(text)
     words = name.split()
     if not 1 <= len(words) <= 12 or name.lower() in NOT_SUBJECTS \
-            or name.lower() in rules.ISSUER_SUBJECTS or words[0].lower() in NOT_SUBJECTS:
+            or name.lower() in rules.ISSUER_SUBJECTS or (
+                words[0].lower() in NOT_SUBJECTS and words[0].lower() not in _RATE_ADJECTIVES):
         return ""
     return name
+
+
+# "annual", "year-on-year" alone name nothing; "annual GDP growth rate" is a name
+_RATE_ADJECTIVES = ("annual", "yearly", "year-on-year", "month-on-month", "quarter-on-quarter")

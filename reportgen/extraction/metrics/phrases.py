@@ -31,7 +31,8 @@ _ISSUER_POSSESSIVE = re.compile(
     re.IGNORECASE)
 
 
-LIST_MARK = re.compile(r"^(?:\(?[0-9a-z]{1,2}[.)）]|[-*•])\s*")  # "(1) ", "a) ", "- ", "• "
+# "(1) ", "a) ", "- ", "• ", "— "
+LIST_MARK = re.compile(r"^(?:\(?[0-9a-z]{1,2}[.)）]|[-*•—–·])\s*")
 
 
 NOT_SUBJECTS = frozenset({"a", "an", "the", "this", "that", "these", "those", "which", "it", "who",
@@ -459,10 +460,16 @@ def fallback(mention: Mention) -> str:
             "multiple": "multiple"}.get(mention.unit, "figure")
 
 
+# "the total import and export value was …": what a reader calls imports and exports
+_TRADE = re.compile(r"\bimport and export(?:\s+(?:value|volume)s?)?(?!\s+(?:enterprises?|"
+                    r"companies|firms|business|trade|markets?|structure|growth)\b)",
+                    re.IGNORECASE)
+
+
 def tidy(metric: str) -> str:
     """The metric trimmed to at most 12 words, single-spaced; a long one first loses the place
     it names ("value of Pudong New Area share of city's total" → "value share of city's total")."""
-    words = metric.split()
+    words = _TRADE.sub("imports and exports", metric).split()
     if len(words) > 12:
         words = re.sub(r"\s+of\s+(?:[A-Z][\w-]*\s+)*[A-Z][\w-]*(?=\s|$)", "", metric,
                        count=1).split()

@@ -299,3 +299,51 @@ def test_the_growth_rate_of_a_later_clause_is_the_rate_of_the_subject_before() -
     found = named("The added value of industries increased by 13.1 percent, with the growth "
                   "rate remaining above 10 percent for six consecutive months.")
     assert found["10 percent"] == "added value of industries growth rate"
+
+
+@pytest.mark.parametrize(("sentence", "quote", "name"), [
+    ("Annual GDP growth rate: 6.8 percent", "6.8 percent", "annual GDP growth rate"),
+    ("High-tech enterprises' output value: up by 30 percent", "30 percent",
+     "High-tech enterprises' output value growth"),
+])
+def test_a_label_names_the_change_after_its_colon(sentence: str, quote: str, name: str) -> None:
+    assert named(sentence)[quote] == name
+
+
+@pytest.mark.parametrize(("sentence", "quote", "name"), [
+    ("— CPI increase of around 3 percent", "3 percent", "CPI rise"),
+    ("— A drop of at least 3 percent in energy consumption per unit of GDP, and continued "
+     "reduction in emissions", "3 percent", "decline in energy consumption per unit of GDP"),
+    ("The export value was 27.08 trillion yuan, representing a slight decrease of 0.1 percent "
+     "compared to the previous year.", "0.1 percent", "decline in export value"),
+])
+def test_a_change_noun_names_what_changed_before_of_or_after_in(sentence: str, quote: str,
+                                                                name: str) -> None:
+    assert named(sentence)[quote] == name
+
+
+def test_continued_to_and_a_participle_after_the_are_not_the_clauses_verb() -> None:
+    found = named("As municipalities directly under the Central Government, the GDP of Beijing "
+                  "and Shanghai continued to exceed 4 trillion yuan.")
+    assert found["4 trillion yuan"] == "GDP of Beijing and Shanghai"
+    found = named("The registered business entities in Tibet's market reached 448,900 by the end "
+                  "of March, increased by 8.2 percent year-on-year.")
+    assert found["448,900"] == "registered business entities in Tibet's market"
+    assert found["8.2 percent"] == "registered business entities in Tibet's market growth"
+
+
+@pytest.mark.parametrize(("sentence", "quote", "name"), [
+    ("In July, volumes were 2.4% higher than the same period last year.", "2.4%",
+     "volumes growth"),
+    ("Sales are now 6.7% below pre-pandemic levels in last February.", "6.7%",
+     "sales below pre-pandemic levels"),
+])
+def test_a_rate_above_or_below_another_level_is_the_change_or_the_gap(sentence: str, quote: str,
+                                                                     name: str) -> None:
+    assert named(sentence)[quote] == name
+
+
+def test_import_and_export_value_is_named_imports_and_exports() -> None:
+    found = named("Lyu highlighted that in August, import and export volume was 3.6 trillion "
+                  "yuan.")
+    assert found["3.6 trillion yuan"] == "imports and exports"

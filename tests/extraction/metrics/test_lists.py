@@ -23,5 +23,5 @@ def test_a_list_of_examples_names_each_figure_after_its_example(tmp_path: Path) 
                     "such as the United States, the European Union, and Japan fell by 19.6%, "
                     "14.2%, and 15.3% respectively.\n", encoding="utf-8")
     found = {f.text: f.metric for f in extract_briefing(read_release(path)).facts}
-    assert found["19.6%"] == "decline in import and export with United States"
-    assert found["15.3%"] == "decline in import and export with Japan"
+    assert found["19.6%"] == "decline in imports and exports with United States"
+    assert found["15.3%"] == "decline in imports and exports with Japan"

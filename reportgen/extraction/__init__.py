@@ -124,6 +124,7 @@ def extract_facts(text: str, layout: Layout) -> tuple[Fact, ...]:
     # the levels a paragraph has named so far: "the capacity" in a later sentence is one of them
     said: tuple[Span | None, list[str]] = (None, [])
     led: tuple[Span | None, int | None, str | None] = (None, None, None)  # paragraph's period
+    stated: tuple[int | None, str | None] = (None, None)  # the last period a figure was given
     for s_start, s_end in layout.sentences:
         inside: list[Mention] = []
         while cursor < len(mentions) and mentions[cursor].span[0] < s_end:
@@ -159,6 +160,7 @@ def extract_facts(text: str, layout: Layout) -> tuple[Fact, ...]:
                 reading = replace(reading, metric=metric)
                 mention = _in_column_unit(mention, unit)
             reading = _in_its_period(reading, sentence, doc_year, led, period)
+            reading, stated = _in_the_period(reading, sentence, stated)
             drafts.append(Fact(
                 id="", span=mention.span, text=text[mention.span[0]:mention.span[1]],
                 quantity=mention.quantity(),
@@ -168,6 +170,25 @@ def extract_facts(text: str, layout: Layout) -> tuple[Fact, ...]:
                 written_as=mention.written_as, per_item=is_per_item(text, mention.span),
             ))
     return _finished(drafts, text)
+
+
+# "… during the period", "in the same period": the period last stated (not "the same period
+# last year", which is what a rate compares with)
+_THE_PERIOD = re.compile(r"\b(?:during|in|over|for)\s+(?:the\s+)?(?:same\s+)?period\b"
+                         r"(?!\s+(?:of\s+)?(?:the\s+)?(?:last|previous|prior|a)\s+year)"
+                         r"(?!\s+(?:a\s+)?year\s+(?:earlier|ago|before))", re.IGNORECASE)
+
+
+def _in_the_period(reading: Reading, sentence: str, stated: tuple[int | None, str | None],
+                   ) -> tuple[Reading, tuple[int | None, str | None]]:
+    """The reading in the period last stated when its sentence speaks of "the period"; and the
+    period to carry on."""
+    if reading.period is not None:
+        return reading, (reading.year, reading.period)
+    if stated[1] and reading.year in (None, stated[0]) and not reading.is_target \
+            and _THE_PERIOD.search(sentence):
+        return replace(reading, year=stated[0], period=stated[1]), stated
+    return reading, stated
 
 
 def _in_its_period(reading: Reading, sentence: str, doc_year: int | None,

@@ -10,6 +10,7 @@ import pytest
 from reportgen.extraction import extract_briefing
 from reportgen.ingest import SourceDoc
 from reportgen.model import Fact
+from reportgen.pipeline import read_release
 
 DATED = "Release (March 5, 2024)\n\n"  # the document date makes "last year" 2023
 
@@ -392,3 +393,17 @@ def test_energy_in_coal_equivalent_keeps_its_words_and_a_span_of_years_its_label
     assert fact_figure(fact) == "5.26 million tons of standard coal"
     assert fact.metric.endswith(", over the past 10 years")
     assert fact.id == "decline-total-industrial-energy-consumption"
+
+
+def test_during_the_period_is_the_period_stated_last_but_the_same_period_last_year_is_not(
+        tmp_path) -> None:
+    path = tmp_path / "r.txt"
+    path.write_text("Economy report\n\n2002-10-17\n\nGDP reached 7.17 trillion yuan in the first "
+                    "three quarters of this year, up 7.9 percent year-on-year. Meanwhile, "
+                    "exports surged 19.4 percent to 232.6 billion dollars during the period. "
+                    "Imports rose 5 percent over the same period last year.\n",
+                    encoding="utf-8")
+    facts = {f.text: f for f in extract_briefing(read_release(path)).facts}
+    assert facts["232.6 billion dollars"].period == facts["7.17 trillion yuan"].period
+    assert facts["232.6 billion dollars"].metric == "exports, first three quarters"
+    assert facts["5 percent"].period is None

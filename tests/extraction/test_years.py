@@ -115,3 +115,4 @@ def test_the_period_a_paragraph_opens_with_holds_for_its_later_sentences(tmp_pat
     assert facts["606,000 vehicles"].metric.endswith(", first three quarters")
     assert facts["544,000 NEVs"].period is None  # a stock now, not a flow of the period
     assert facts["5 percent"].period is None  # another paragraph, and not the release's period
+

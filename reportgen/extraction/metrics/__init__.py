@@ -76,7 +76,9 @@ def name_metrics(sentence: str, mentions: list[tuple[Mention, Span]],
             base = metric if first == i else metric_for(sentence, first, mentions, topic)
             metric = _listed_change(respective_metric(base, respective, group.index(i),
                                                       [mentions[k] for k in group]),
-                                    sentence, mention, mentions[group[-1]][1][1])
+                                    sentence, mention,
+                                    mentions[max(k for k in group if mentions[k][0].unit
+                                                 == mention.unit)][1][1])
         metric = resolve_that_of(metric, names)
         if i and mentions[i - 1][1][1] + 3 >= a and mentions[i - 1][0].unit == mention.unit \
                 and mention.qualifier.value == "up_to" and names:
@@ -345,7 +347,7 @@ def _share_of_previous(metric: str, sentence: str, before: str, index: int,
 
 _RUNNING_TOTAL = re.compile(r"\b(?:bringing|brings|brought|taking|takes|took|raising|raises|"
                             r"raised|lifting|lifted)\s+(?:the|its|their)\s+total(?:\s+number)?"
-                            r"\s+to\s+$")
+                            r"\s+to\s+$|\bwith\s+(?:a|the)\s+total(?:\s+number)?\s+of\s+$")
 
 
 # A subject that names a measure: a count of vehicles, units or TEUs beside it is that measure
@@ -394,7 +396,8 @@ def _count_metric(sentence: str, index: int, mentions: list[tuple[Mention, Span]
     earlier = [k for k, (m, _) in enumerate(mentions[:index]) if m.kind == "count" and m.noun]
     if not noun and running and earlier:  # "42 firms set up …, bringing the total to 531"
         base = metric_for(sentence, earlier[-1], mentions, topic)
-        return f"total {base.removeprefix('number of ')}"
+        # "29 new firms …, with a total of 630": the total is of all of them, not the new
+        return f"total {re.sub(r'^(?:number of )?(?:new(?:ly)? )?', '', base)}"
     of_phrase = find_of_phrase(sentence[:a])
     if not noun and of_phrase.lower() in rules.CHANGE_NOUNS:  # "an increase of 34,000"
         main = find_subject(sentence, a, main=True)

@@ -353,7 +353,8 @@ def _clauses(sentence: str, mentions: list[tuple[Mention, Span]]) -> list[Clause
             clauses.append(Clause(start, end, label, "level", start))
             pending = None
         elif any(start <= a < end for a in starts):
-            clause = _clause(sentence, start if pending is None else pending, end, starts)
+            opens = start if pending is None or _WHICH.match(text) else pending
+            clause = _clause(sentence, opens, end, starts)
             if label and not clause.subject and clause.direction in ("up", "down", "same"):
                 # "High-tech enterprises' output value: up by 30 percent": the label's change
                 clause = replace(clause, subject=label,
@@ -361,6 +362,8 @@ def _clauses(sentence: str, mentions: list[tuple[Mention, Span]]) -> list[Clause
                                  else clause.direction)
             clauses.append(clause)
             pending = None
+        elif pending is not None and _WHICH.match(text):
+            pass  # "Rotterdam, which had surpassed Dubai in 2019, handled …": an aside
         elif vocab.VERB.search(text) or vocab.ATTRIBUTION.search(text) or vocab.FINITE.search(text):
             clauses.append(_clause(sentence, start, end, starts))  # a clause with no figure
             pending = None
@@ -431,7 +434,8 @@ def _clause_brackets(sentence: str) -> set[int]:
 def _clause(sentence: str, start: int, end: int, starts: list[int]) -> Clause:
     """A clause: its subject is the noun phrase before its last verb before any figure."""
     first_figure = min((a for a in starts if start <= a < end), default=end)
-    head = sentence[start:first_figure]
+    # "Rotterdam, which had surpassed Dubai in 2019, handled …": the aside is no part of it
+    head = _RELATIVE.sub(lambda m: " " * len(m.group()), sentence[start:first_figure])
     body = vocab.CONNECTOR.sub("", LIST_MARK.sub("", head.lstrip()), count=1)
     opened = len(head) - len(body)
     verbs = sorted([*vocab.VERB.finditer(head, opened), *vocab.FINITE.finditer(head, opened)],
@@ -462,6 +466,9 @@ def _clause(sentence: str, start: int, end: int, starts: list[int]) -> Clause:
                       change.group("dir").split()[0])
     if verbs:
         return _verb_clause(sentence, start, end, head, opened, verbs, first_figure)
+    acted = _measure_verb_clause(sentence, start, end, head, opened, first_figure, starts)
+    if acted is not None:
+        return acted
     figure_end = first_figure_end(sentence, start, end, starts)
     counted = _COUNTED_SUBJECT.match(sentence, figure_end)
     measured = _subject(counted.group("np")) if counted else ""
@@ -472,7 +479,9 @@ def _clause(sentence: str, start: int, end: int, starts: list[int]) -> Clause:
         or sentence[start:start + 6].lstrip().startswith("and ") \
         or _FIGURE_ONLY.fullmatch(sentence, figure_end, end) \
         or vocab.CHANGE_AFTER.match(sentence, figure_end)
-    if coordinated and vocab.LEAD.match(body):  # "… and 0.4 percent month on month"
+    marking = _MARKING.match(body) and vocab.CHANGE_AFTER.match(sentence, figure_end)
+    if coordinated and (vocab.LEAD.match(body) or marking):
+        # "… and 0.4 percent month on month", "…, marking a 7% decline"
         # or "…, a 15.5 percent year-on-year increase": the clause before, and its change
         return Clause(start, end, "", "same", start + opened)
     subject = _subject(body) if _elliptic(body) else ""
@@ -501,6 +510,53 @@ _ASPECT = ("continued", "continues", "continue", "kept", "keeps", "began", "begi
 
 
 _TRAILING_ASPECT = vocab.lazy(r"\s+(?:" + "|".join(_ASPECT) + r")\s*$", re.IGNORECASE)
+
+
+_RELATIVE = vocab.lazy(r",\s*(?:which|who)\s[^,;()]*,")
+# Verbs whose object is the measure itself: "Jebel Ali processed 14.47 million TEUs" is the
+# port's container throughput, "the company sold 2 million units" its sales
+_MEASURE_VERBS = {"handled": "throughput", "processed": "throughput", "produced": "output",
+                  "manufactured": "output", "sold": "sales", "exported": "exports",
+                  "imported": "imports", "generated": "generation", "shipped": "shipments",
+                  "delivered": "deliveries", "earned": "revenue", "consumed": "consumption",
+                  "installed": "installations", "invested": "investment", "attracted":
+                  "investment attracted", "handles": "throughput", "processes": "throughput",
+                  "produces": "output", "sells": "sales", "generates": "generation"}
+_MEASURE_VERB = vocab.lazy(r"\b(?:" + "|".join(_MEASURE_VERBS) + r")\b")
+_UNIT_MEASURES = {"teu": "container throughput", "kw": "installed capacity",
+                  "gw": "installed capacity", "mw": "installed capacity"}
+_WHICH = vocab.lazy(r"^\s*(?:which|who)\s+(?:[a-z]+ly\s+)?")
+_PROPER_TAIL = vocab.lazy(r"(?:[A-Z][\w'’/-]*(?:\s+(?:of\s+)?[A-Z][\w'’/-]*){0,4})\s*,?\s*$")
+
+
+_MARKING = vocab.lazy(r"^(?:marking|representing|registering|recording|posting|showing|"
+                      r"reflecting)\s+(?:(?:a|an)\s+)?(?:(?:slight|modest|sharp|steady|"
+                      r"significant|marginal|rapid|strong|robust)\s+)?\s*$", re.IGNORECASE)
+
+
+def _measure_verb_clause(sentence: str, start: int, end: int, head: str, opened: int,
+                         first_figure: int, starts: list[int]) -> Clause | None:
+    """A clause whose verb's object is the figure and the verb says what it measures: the
+    subject's throughput, output or sales ("Shenzhen, which processed 29.9 million TEUs")."""
+    acted = None
+    for acted in _MEASURE_VERB.finditer(head, opened):
+        pass
+    if acted is None or head[acted.end():].strip(" ,") not in ("", "a total of", "an estimated",
+                                                               "some", "about", "around"):
+        return None
+    said = head[opened:acted.start()]
+    subject = "" if _WHICH.match(said) else _subject(said)
+    if _WHICH.match(said):  # the proper noun the relative clause hangs on
+        owner = _PROPER_TAIL.search(sentence, 0, start)
+        subject = owner.group().strip(" ,") if owner else ""
+    figure_end = first_figure_end(sentence, start, end, starts)
+    unit = re.findall(r"[A-Za-z]+", sentence[first_figure:figure_end])[-1:]
+    measure = _UNIT_MEASURES.get(unit[0].lower().rstrip("s"), "") if unit else ""
+    measure = measure or _MEASURE_VERBS[acted.group()]
+    if not subject or not re.match(r"[A-Z]", subject):
+        return None  # only a named port, firm or place is measured by its verb's object
+    return Clause(start, end, f"{subject} {measure}", "level", start + acted.end(),
+                  acted.group())
 
 
 def _verb_clause(sentence: str, start: int, end: int, head: str, opened: int,

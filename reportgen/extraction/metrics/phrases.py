@@ -462,7 +462,7 @@ def fallback(mention: Mention) -> str:
 
 # "the total import and export value was …": what a reader calls imports and exports
 _TRADE = re.compile(r"\bimport and export(?:\s+(?:value|volume)s?)?(?!\s+(?:enterprises?|"
-                    r"companies|firms|business|trade|markets?|structure|growth)\b)",
+                    r"companies|firms|business|trade|markets?|structure)\b)",
                     re.IGNORECASE)
 
 

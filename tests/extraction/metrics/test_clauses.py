@@ -347,3 +347,29 @@ def test_import_and_export_value_is_named_imports_and_exports() -> None:
     found = named("Lyu highlighted that in August, import and export volume was 3.6 trillion "
                   "yuan.")
     assert found["3.6 trillion yuan"] == "imports and exports"
+
+
+def test_a_named_port_or_firm_is_measured_by_what_its_verb_did_with_the_figure() -> None:
+    found = named("Rotterdam, which had surpassed Dubai in 2019, handled 13.45 million TEUs in "
+                  "2023, marking a 7% decline and its second year of decreased volumes.")
+    assert found["13.45 million TEUs"] == "Rotterdam container throughput"
+    assert found["7%"] == "decline in Rotterdam container throughput"
+    found = named("Qingdao came fourth, closely competing with Shenzhen, which processed 29.9 "
+                  "million TEUs.")
+    assert found["29.9 million TEUs"] == "Shenzhen container throughput"
+    assert named("The group sold 2.4 billion yuan last year.")["2.4 billion yuan"] != \
+        "group sales"  # only a named port, firm or place
+
+
+def test_a_list_closed_by_growth_names_each_items_growth_beside_its_gaps() -> None:
+    found = named("Advanced manufacturing and high-tech manufacturing saw 5.4% and 6.5% growth "
+                  "respectively, with 0.4 and 1.6 percentage points higher than the first "
+                  "quarter.")
+    assert found["5.4%"] == "Advanced manufacturing growth"
+    assert found["6.5%"] == "high-tech manufacturing growth"
+
+
+def test_with_a_total_of_after_a_count_is_the_total_of_all_of_them() -> None:
+    found = named("There were 29 new industrial enterprises above designated size, with a total "
+                  "of 630.")
+    assert found["630"] == "total industrial enterprises"

@@ -73,7 +73,8 @@ ON_YEAR = (r"(?:year[- ]on[- ]year|y-o-y|yoy|from a year (?:earlier|ago)|over th
             r"(?: of)?(?: the)? (?:last|previous) year|from the same period (?:of )?last year|"
             r"compared with the same period (?:of )?last year|on a comparable (?:price )?basis)")
 PERIOD = r"(?:(?:in|during|for|over)\s+(?:the\s+)?[\w\s-]{1,40}?)"
-LEAD = lazy(r"^\s*(?:(?:now|still|already|currently)\s+)?(?:by\s+|of\s+)?(?:(?:a|an)\s+)?(?:(?:modest|slight|strong|robust|steady|"
+LEAD = lazy(r"^\s*(?:(?:now|still|already|currently)\s+)?(?:by\s+|of\s+)?(?:(?:a|an)\s+)?"
+              r"(?:(?:modest|slight|strong|robust|steady|"
               r"rapid|sharp|significant|solid|marginal|notable|remarkable|healthy|total|"
               r"combined|cumulative)\s+)?(?:(?:of)\s+)?"
               # "reached a new high after surpassing 1.3 billion", "hit a record high of"

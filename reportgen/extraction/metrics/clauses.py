@@ -489,7 +489,8 @@ def _clause(sentence: str, start: int, end: int, starts: list[int]) -> Clause:
 
 
 # "CPI increase of around 3 percent": a noun phrase, then the change of which the figure is
-_NAMED_CHANGE = vocab.lazy(r"^(?!(?:a|an|the|[a-z]+ing)\b)(?P<np>(?:(?!\b(?:a|an|the)\s)[A-Za-z][\w&'’-]*\s+){0,6}?"
+_NAMED_CHANGE = vocab.lazy(r"^(?!(?:a|an|the|[a-z]+ing)\b)"
+                           r"(?P<np>(?:(?!\b(?:a|an|the)\s)[A-Za-z][\w&'’-]*\s+){0,6}?"
                            r"[A-Za-z][\w&'’-]*)\s+(?P<dir>increase of|growth of|"
                            r"rise of|decrease of|decline of|drop of|fall of|reduction of)\s*"
                            r"(?:" + vocab.QUALIFIER + r")?\s*$", re.IGNORECASE)
@@ -538,9 +539,7 @@ def _measure_verb_clause(sentence: str, start: int, end: int, head: str, opened:
                          first_figure: int, starts: list[int]) -> Clause | None:
     """A clause whose verb's object is the figure and the verb says what it measures: the
     subject's throughput, output or sales ("Shenzhen, which processed 29.9 million TEUs")."""
-    acted = None
-    for acted in _MEASURE_VERB.finditer(head, opened):
-        pass
+    acted = max(_MEASURE_VERB.finditer(head, opened), key=lambda m: m.start(), default=None)
     if acted is None or head[acted.end():].strip(" ,") not in ("", "a total of", "an estimated",
                                                                "some", "about", "around"):
         return None

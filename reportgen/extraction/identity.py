@@ -94,6 +94,7 @@ def _title_text(line: str) -> str:
     """A line as a title: Markdown marks, a date stamp before it and a date after it dropped,
     and the brackets of "(Original title: …)" around it."""
     clean = DATE_STAMP.sub("", line.strip().lstrip("#").strip())
+    clean = _TABLE_NUMBER.sub("", clean)  # "3-7 Top 10 World Container Ports: 2013"
     original = re.match(r"[(（]?\s*Original title\s*[:：]\s*(.+?)[)）]?$", clean, re.IGNORECASE)
     if original:
         clean = original.group(1)
@@ -106,6 +107,7 @@ def _title_text(line: str) -> str:
     return clean.strip()
 
 
+_TABLE_NUMBER = re.compile(r"^(?:Table|Figure|Chart)?\s*[0-9]{1,2}-[0-9]{1,2}\s+(?=[A-Z])")
 _TRAILING_DATE = re.compile(r"\s+(?:(?:19|20)[0-9]{2}[-./][01]?[0-9][-./][0-3]?[0-9]"
                             r"(?:\s+[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?)?|\|.*)\s*$")
 
@@ -327,7 +329,8 @@ def dates_in(text: str) -> list[tuple[int, str]]:
 
 _ORG_NOUN = (r"(?:Bureau|Customs|Commission|Office|Ministry|Administration|Department|"
              r"Government|Council|Committee|Association|Bank|Institute|Centre|Center|Agency|"
-             r"Corporation|Corps|Group|Federation|Authority|Academy|Chamber|Zone|Conference)")
+             r"Corporation|Corps|Group|Federation|Authority|Authorities|Academy|Chamber|Zone|"
+             r"Conference)")
 _ORG_WORD = r"(?:[A-Z][\w&’'.-]*|of|the|and|for|on|in|[A-Z]{2,})"
 # An organisation: capitalised words ending in (or holding) an organisation noun, and the
 # common lower-case names of the genre ("the city's statistics bureau", "Beijing customs")
@@ -335,7 +338,10 @@ _OF_TAIL = r"(?:\s+(?:of|and|for)(?:\s+(?:the\s+)?[A-Z][\w’'-]*)+)*"
 _ORG = (r"(?P<org>(?:[A-Z][\w&’'.-]*\s+)(?:" + _ORG_WORD + r"\s+){0,8}?" + _ORG_NOUN
         + _OF_TAIL + r"(?:\s*\((?:[A-Z]{2,})\))?(?:\s+Co\.?,?\s+Ltd\.?)?"
         r"|(?:[A-Z][a-z]+\s+)?(?:statistics|statistical|commerce|customs)\s+(?:bureau|authority)"
-        r"|(?:[A-Z][a-z]+\s+)customs|" + _ORG_NOUN + r"(?:\s+of(?:\s+[A-Z][\w’'-]*)+)"
+        r"|(?:[A-Z][a-z]+\s+)customs"
+        # "officials from Tibet government said": a place's government in lower case
+        r"|[A-Z][a-z]+\s+(?:(?:municipal|provincial|regional|city|county|district)\s+)?"
+        r"government|" + _ORG_NOUN + r"(?:\s+of(?:\s+[A-Z][\w’'-]*)+)"
         + _OF_TAIL + r")")
 # Where a release names who issued its figures: a cue before the organisation ("according
 # to", "data from", "released by", "learned from", "press conference of", "said"), or the
@@ -356,8 +362,14 @@ _CUE_BEFORE = (
     r"(?:the\s+)?"
     r"|\b(?:learned|learnt|heard)\s+from\s+(?:the\s+)?"
     r"|\b[Pp]ress [Cc]onference (?:of|by|held by)\s+(?:the\s+)?"
+    r"|\b(?:[Oo]fficials?|[Ss]pokes(?:person|man|woman))\s+(?:from|of|at)\s+(?:the\s+)?"
+    r"|(?m:^)[ \t]*Source[ \t]*[:：][ \t]*(?:the\s+)?"
+    # "information released during the 2022 World EV and ES Battery Conference"
+    r"|\b(?:released|published|announced|unveiled|disclosed)\s+(?:during|at)\s+(?:the\s+)?"
+    r"(?:(?:19|20)[0-9]{2}\s+)?"
     r"|\b(?:said|says|reported|announced)\s+(?:the\s+)?")
-_CUE_AFTER = (r"\s+(?:held|hosted|released|issued|published|announced|said|says|reported|"
+_CUE_AFTER = (r"\s+(?:has\s+|have\s+)?(?:held|hosted|released|issued|published|announced|said|"
+              r"says|reported|"
               r"disclosed|revealed|showed|shows)\b|\s*[:：]|\s*$")
 
 
@@ -384,21 +396,38 @@ def find_issuer(text: str) -> str | None:
         org = re.sub(r"\s+", " ", org).strip()
         if len(org.split()) >= 2 or org.isupper():
             return org
-    agency = _AGENCY.search(opening)  # "BEIJING, Jan. 19 (Xinhua) --", "Source: China Daily"
+    # "BEIJING, Jan. 19 (Xinhua) --", "Source: China Daily", "… —Xinhua" at the end
+    agency = _AGENCY.search(opening) or _AGENCY.search(text, max(0, len(text) - 2000))
+    own = _OWN_REPORT.search(opening)  # "Alphaliner's latest report highlights that …"
+    if agency is None and own and own.group("org") not in rules.PLACES:
+        return own.group("org")
     if agency is None:
         return None
-    name = agency.group("agency") or agency.group("source") or agency.group("paper")
+    name = next(agency.group(g) for g in ("agency", "closing", "wire", "source", "paper")
+                if agency.group(g))
     return re.sub(r"\s+", " ", name).strip()
 
 
 # Who a news item comes from when it names no office: the agency in its dateline, its source
-_AGENCY = re.compile(r"\((?P<agency>Xinhua|Reuters|AFP|Bloomberg|China Daily|CGTN|ECNS|"
-                     r"Global Times|People's Daily(?: Online)?)\)"
+_AGENCIES = (r"(?:Xinhua|Reuters|AFP|AP|Bloomberg|China Daily|CGTN|ECNS|Global Times|"
+             r"People's Daily(?: Online)?|CNS|China News Service)")
+_AGENCY = re.compile(r"\((?P<agency>" + _AGENCIES + r")\)"
+                     # "—Xinhua" closing the text; "TIAJIN, (UrduPoint / Pakistan Point News"
+                     r"|[—–][ \t]*(?P<closing>" + _AGENCIES + r")[ \t]*$"
+                     r"|^[A-Z]{3,}[A-Z ]*,?[ \t]*\((?P<wire>[A-Z][\w]+(?:[ \t]+[A-Z][\w]+){0,3})"
+                     r"[ \t]*[/-]"
                      r"|^[ \t]*Source[ \t]*[:：][ \t]*(?P<source>[A-Z][\w.&'’ -]{2,50}?)[ \t]*$"
                      # "Source: Zhongshan Daily Large Medium Small Print": a paper's name
                      r"|\bSource[ \t]*[:：][ \t]*(?P<paper>(?:[A-Z][\w.&'’-]*[ \t]+){0,4}"
                      r"(?:Daily|News|Post|Times|Herald|Online))\b",
                      re.MULTILINE)
+
+
+_OWN_REPORT = re.compile(r"(?P<org>[A-Z][\w&.-]+(?:\s+[A-Z][\w&.-]+){0,4})['’]s\s+(?:(?:latest|new|"
+                         r"recent|annual|monthly|quarterly|weekly)\s+)?(?:report|data|figures|"
+                         r"statistics|survey|ranking|analysis|research)\s+(?:shows?|showed|"
+                         r"highlights?|highlighted|indicates?|indicated|reveals?|revealed|"
+                         r"finds|found|says|said)\b")
 
 
 def find_source_url(text: str) -> str | None:

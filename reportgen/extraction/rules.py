@@ -306,3 +306,9 @@ PLACE_TYPES = (
     "New District", "Special Area", "Development Zone", "High-tech Zone", "Hi-tech Zone",
     "Free Trade Zone", "Pilot Free Trade Zone", "Economic Circle", "Port",
 )
+
+
+# What a figure in a unit measures when nothing else names it: a port's "13.45 million TEUs"
+# is its container throughput, a region's "5 GW" its installed capacity
+UNIT_MEASURES = {"teu": "container throughput", "kw": "installed capacity",
+                 "gw": "installed capacity", "mw": "installed capacity"}

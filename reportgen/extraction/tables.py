@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from reportgen.extraction.numbers import find_mentions
-from reportgen.extraction.rules import PERIODS
+from reportgen.extraction.rules import PERIODS, UNIT_MEASURES
 from reportgen.model import Span
 
 _CELL_NUMBER = re.compile(r"[+\-−]?[0-9][0-9,]*(?:\.[0-9]+)?")
@@ -112,6 +112,7 @@ class TextTableRow:
     label: str
     columns: tuple[tuple[str, str], ...]
     skip: frozenset[int] = frozenset()
+    is_head: bool = False  # the head row: its numbers ("'12-'13 change") are no figures
 
 
 _SEPARATOR = re.compile(r":?-{2,}:?")
@@ -132,6 +133,7 @@ def text_table_rows(text: str, paragraphs: tuple[Span, ...]) -> dict[int, TextTa
         if not any(_CELL_NUMBER.fullmatch(c) for c in cells[1:]):
             if sum(1 for c in cells[1:] if c):  # "Tibet | | |": a row with no data, no header
                 head = [_split_unit(c) for c in cells]
+                rows[start] = TextTableRow("", (), is_head=True)
             continue
         if head is not None and cells[0]:
             rows[start] = _row(cells, head)
@@ -157,15 +159,43 @@ def cell_metric(row: TextTableRow, line: str, offset: int) -> tuple[str, str]:
     """The metric and unit of the figure at `offset` in the row's line: "<label>: <column>";
     the unit "rank" for a figure that is the row's rank or label, no figure of the table's."""
     column = line[:offset].strip().lstrip("|").count("|")
-    if column in row.skip:
+    if column in row.skip or row.is_head:
         return row.label, "rank"
     if not 0 <= column < len(row.columns):
         return row.label, ""
     name, unit = row.columns[column]
     name = re.sub(r"\s*[(（][^()（）]*[)）]\s*", " ", name).strip()
-    if unit and name.lower().replace("millions", "million") == unit.lower():
-        name = ""  # "Millions of TEUs": the head is the unit alone
-    return f"{row.label}: {_head_in_lower_case(name)}" if name else row.label, unit
+    measure = _table_measure(row.columns)
+    if unit and _unit_only(name, unit):
+        # "Millions of TEUs": the head is the unit alone, the measure the unit's
+        return f"{row.label} {measure}" if measure else row.label, unit
+    name = _full_years(_head_in_lower_case(name))
+    if measure and _CHANGE_HEAD.search(name):  # "'12-'13 change" beside the TEUs column
+        return f"{row.label} {measure} {name}", unit
+    return f"{row.label}: {name}" if name else row.label, unit
+
+
+_CHANGE_HEAD = re.compile(r"\b(?:change|growth|increase|decrease|y-o-y|yoy)\b", re.IGNORECASE)
+
+
+def _unit_only(name: str, unit: str) -> bool:
+    return re.sub(r"\s+of\s+", " ", name.lower().replace("millions", "million")
+                  .replace("billions", "billion").replace("thousands", "thousand")) == unit.lower()
+
+
+def _table_measure(columns: tuple[tuple[str, str], ...]) -> str:
+    """What a table's figures measure when a column head is a unit that implies it ("Millions
+    of TEUs": container throughput)."""
+    for name, unit in columns:
+        measure = UNIT_MEASURES.get(unit.split()[-1].lower().rstrip("s"), "") if unit else ""
+        if measure and _unit_only(name, unit):
+            return measure
+    return ""
+
+
+def _full_years(head: str) -> str:
+    """ "'12-'13 change" → "2012-2013 change"."""
+    return re.sub(r"(?<![\w])['’]([0-9]{2})\b", r"20\1", head)
 
 
 def _head_in_lower_case(head: str) -> str:

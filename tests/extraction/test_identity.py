@@ -161,3 +161,21 @@ def test_a_lede_used_as_title_is_its_first_sentence() -> None:
 def test_a_newspaper_named_after_a_place_is_not_the_place() -> None:
     assert find_place("China Daily, January 14 Changsha News On the morning",
                       "the first meeting of the 14th Hunan Provincial People's Congress") == "Hunan"
+
+
+@pytest.mark.parametrize(("text", "issuer"), [
+    ("Officials from Tibet government said during a press conference that GDP grew 8.2 "
+     "percent.", "Tibet government"),
+    ("The UK's Office for National Statistics (ONS) has released data that shows sales fell.",
+     "UK's Office for National Statistics (ONS)"),
+    ("Alphaliner's latest report highlights that Jebel Ali is back in the top 10.", "Alphaliner"),
+    ("Ports grew.\nSource: American Association of Port Authorities, World Port Rankings.",
+     "American Association of Port Authorities"),
+    ("According to information released during the 2022 World EV and ES Battery Conference, "
+     "capacity reached 531.9 GWh.", "World EV and ES Battery Conference"),
+    ("Targets for 2018 were set.\n— A drop of 3 percent in energy use.—Xinhua", "Xinhua"),
+    ("TIAJIN, (UrduPoint / Pakistan Point News - 26th Jan, 2021 ) :China's Tianjin is "
+     "targeting growth of about 6 percent.", "UrduPoint"),
+])
+def test_the_issuer_in_the_forms_news_pages_credit_it(text: str, issuer: str) -> None:
+    assert find_issuer(text) == issuer

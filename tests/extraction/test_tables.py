@@ -57,9 +57,9 @@ def test_a_ranked_table_reads_no_rank_as_a_figure_and_scales_cells_by_the_column
     facts = {f.text: f for f in extract_briefing(read_release(path)).facts}
     assert "1" not in facts and "2" not in facts  # ranks
     assert (facts["33.6"].value, facts["33.6"].unit) == (33.6e6, "teu")
-    assert facts["33.6"].metric.startswith("Port A")
+    assert facts["33.6"].metric == "Port A container throughput"  # what TEUs measure
     assert (facts["-2.9"].value, facts["-2.9"].unit) == (-2.9, "percent")
-    assert facts["-2.9"].metric == "Port B: change"
+    assert facts["-2.9"].metric == "Port B container throughput change"
 
 
 def test_a_title_case_column_head_reads_in_lower_case_with_its_acronyms(tmp_path: Path) -> None:
@@ -68,3 +68,14 @@ def test_a_title_case_column_head_reads_in_lower_case_with_its_acronyms(tmp_path
                     "Beijing | -8.1 | 1.0 |\n", encoding="utf-8")
     facts = {f.text: f for f in extract_briefing(read_release(path)).facts}
     assert facts["-8.1"].metric == "Beijing: growth rate of total energy use in GDP"
+
+
+def test_a_tables_number_its_head_row_and_short_years_are_no_figures(tmp_path: Path) -> None:
+    path = tmp_path / "ports.txt"
+    path.write_text("3-7 Top 10 World Container Ports: 2013\n\n"
+                    "Rank | Port | '12-'13 change | Millions of TEUs |\n---|---|---|---|\n"
+                    "1 | Shanghai | 3.3% | 33.6 |\n", encoding="utf-8")
+    briefing = extract_briefing(read_release(path))
+    assert [f.text for f in briefing.facts] == ["3.3%", "33.6"]
+    assert briefing.facts[0].metric == "Shanghai container throughput 2012-2013 change"
+    assert briefing.document.title == "Top 10 World Container Ports: 2013"

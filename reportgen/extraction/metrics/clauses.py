@@ -524,8 +524,6 @@ _MEASURE_VERBS = {"handled": "throughput", "processed": "throughput", "produced"
                   "investment attracted", "handles": "throughput", "processes": "throughput",
                   "produces": "output", "sells": "sales", "generates": "generation"}
 _MEASURE_VERB = vocab.lazy(r"\b(?:" + "|".join(_MEASURE_VERBS) + r")\b")
-_UNIT_MEASURES = {"teu": "container throughput", "kw": "installed capacity",
-                  "gw": "installed capacity", "mw": "installed capacity"}
 _WHICH = vocab.lazy(r"^\s*(?:which|who)\s+(?:[a-z]+ly\s+)?")
 _PROPER_TAIL = vocab.lazy(r"(?:[A-Z][\w'’/-]*(?:\s+(?:of\s+)?[A-Z][\w'’/-]*){0,4})\s*,?\s*$")
 
@@ -550,7 +548,7 @@ def _measure_verb_clause(sentence: str, start: int, end: int, head: str, opened:
         subject = owner.group().strip(" ,") if owner else ""
     figure_end = first_figure_end(sentence, start, end, starts)
     unit = re.findall(r"[A-Za-z]+", sentence[first_figure:figure_end])[-1:]
-    measure = _UNIT_MEASURES.get(unit[0].lower().rstrip("s"), "") if unit else ""
+    measure = rules.UNIT_MEASURES.get(unit[0].lower().rstrip("s"), "") if unit else ""
     measure = measure or _MEASURE_VERBS[acted.group()]
     if not subject or not re.match(r"[A-Z]", subject):
         return None  # only a named port, firm or place is measured by its verb's object

@@ -80,7 +80,13 @@ _MASKS = re.compile(
     # name: the "3830" pattern)
     r"|(?<![0-9.,])0[0-9]+(?:[-/][0-9]{1,2})?\b|[\"“][0-9]+[\"”]"
     r"|\b(?:No|NO|no|Nos)\.?[ \u00a0]?[0-9]+\b|#[0-9]+"
-    r"|\b[0-9]+[ \u00a0]?[x×][ \u00a0]?[0-9]+\b|\b24/7\b",
+    r"|\b[0-9]+[ \u00a0]?[x×][ \u00a0]?[0-9]+\b|\b24/7\b"
+    # a rank group ("among the top 10", "Top 10 World Container Ports"), a table's number at
+    # a line's start ("3-7 Top 10 …"), a year cut to two digits ("'12-'13 change")
+    r"|(?:\b(?:the|among|into|in|of|a)[ \u00a0]+top|(?-i:\bTop))[ \u00a0]?[0-9]{1,3}\b"
+    r"(?![ \u00a0]*(?:%|percent|(?:b|m|tr)illion|thousand|yuan|dollars))"
+    r"|(?m:^)[ \t]*(?:Table|Figure|Chart)?[ \t]*[0-9]{1,2}-[0-9]{1,2}(?=[ \t]+[A-Z])"
+    r"|(?<![\w])['’][0-9]{2}\b",
     re.IGNORECASE,
 )
 

@@ -87,11 +87,8 @@ def _change_of(level: Fact, ranked: list[Fact]) -> list[Fact]:
 
 
 def _may_headline(text: str, fact: Fact) -> bool:
-    if fact.conversion_of or is_size_threshold(text, fact.span):
-        return False  # a figure stated again in another currency, or the size of a kind of firm
-    if fact.per_item and not fact.is_target:
-        return False  # an amount for one of many; a plan's "clusters of 1 trillion yuan each"
-        # is the plan's scale, on the cover after its totals
+    if fact.per_item or fact.conversion_of:
+        return False  # a threshold, or a figure stated again in another currency
     if fact.unit == "percentage points":
         return False  # a gap explains a figure; a cover shows figures
     if _BRACKETED.search(text[max(0, fact.span[0] - 20):fact.span[0]]):
@@ -135,5 +132,5 @@ def _rank(title: str, fact: Fact, superseded: bool,
     subject = _SUBJECT_WORDS.search(fact.metric) is not None
     kind = {"percent": 1, "count": 2}.get(fact.unit, 0)  # a level in any unit before a rate
     return (0 if in_title else 1, 0 if in_lede else 1, 0 if subject else 1,
-            int(superseded) + int(fact.per_item), kind + (1 if fact.is_target else 0),
+            int(superseded), kind + (1 if fact.is_target else 0),
             fact.span[0])

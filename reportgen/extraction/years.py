@@ -518,11 +518,17 @@ def _period_phrase() -> re.Pattern[str]:
                       re.IGNORECASE)
 
 
+# Month spans that are quarters go by the quarter's name, as readers and analysts say them
+# ("January to March" → "first quarter")
+_QUARTER_SPANS = {"M1-M3": "first quarter", "M1-M6": "first half", "M1-M9": "first three quarters"}
+
+
 def with_period(metric: str, period: str | None, wording: dict[str, str] | None = None) -> str:
     """The metric with its period, so a part-year figure never reads as a full year's ("GDP" in
     H1 → "GDP, first half"), in the release's words for it (`wording`); unchanged when it
     names a period already."""
-    words = (wording or {}).get(period or "") or period_words(period)
+    words = _QUARTER_SPANS.get(period or "") or (wording or {}).get(period or "") \
+        or period_words(period)
     if not words or _PERIOD_NAMED.search(metric):
         return metric
     return f"{metric}, {words}"

@@ -407,3 +407,11 @@ def test_during_the_period_is_the_period_stated_last_but_the_same_period_last_ye
     assert facts["232.6 billion dollars"].period == facts["7.17 trillion yuan"].period
     assert facts["232.6 billion dollars"].metric == "exports, first three quarters"
     assert facts["5 percent"].period is None
+
+
+def test_a_month_span_that_is_a_quarter_is_labelled_by_the_quarters_name(tmp_path) -> None:
+    path = tmp_path / "r.txt"
+    path.write_text("Trade report\n\n2020-04-20\n\nFrom January to March, imports of Beijing "
+                    "reached 502.98 billion yuan.\n", encoding="utf-8")
+    fact = extract_briefing(read_release(path)).facts[0]
+    assert fact.metric == "imports of Beijing, first quarter"

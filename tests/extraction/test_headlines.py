@@ -95,3 +95,22 @@ def test_a_gap_in_percentage_points_is_never_a_cover_figure(tmp_path) -> None:
     assert shown[:2] == ["181.02 billion yuan", "3.9 percent"]
     assert "2.8 percentage points" not in shown
     assert briefing.fact(briefing.headlines[0]).metric == "gross domestic product, first half"
+
+
+def test_a_plans_goal_counts_reach_the_cover_when_it_has_few_totals(tmp_path: Path) -> None:
+    path = tmp_path / "plan.txt"
+    path.write_text("Province sets cluster goals\n\n2024-03-01\n\nBy 2025, the province will "
+                    "build three world-class clusters and eight national clusters, with revenue "
+                    "of the clusters to reach 2 trillion yuan.\n", encoding="utf-8")
+    briefing = extract_briefing(read_release(path))
+    texts = [briefing.fact(i).text for i in briefing.headlines]
+    assert texts[0] == "2 trillion yuan"  # the total first
+    assert {"three world-class clusters", "eight national clusters"} <= set(texts)
+
+
+def test_a_level_in_any_unit_comes_before_its_rate(tmp_path: Path) -> None:
+    path = tmp_path / "ports.txt"
+    path.write_text("Port report\n\n2024-03-01\n\nThe port's container throughput grew 3.3 "
+                    "percent, and it handled 33.6 million TEUs.\n", encoding="utf-8")
+    briefing = extract_briefing(read_release(path))
+    assert briefing.fact(briefing.headlines[0]).text == "33.6 million TEUs"

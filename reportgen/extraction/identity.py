@@ -31,7 +31,8 @@ def find_title(text: str) -> str:
     headline = next((line for line in lines[:lede] if _reads_as_headline(line)), None)
     if headline is None:  # a lede: its dateline and an opening adverbial are no part of a title
         headline = next((_lede_title(line) for k, line in enumerate(lines)
-                         if _is_prose(line) and not _is_byline(line, lines[k + 1:k + 2])), None)
+                         if _is_prose(line) and not _is_byline(line, lines[k + 1:k + 2])
+                         and len(line.split()) >= 4), None)  # not "Beijing" alone
     if headline is None:
         headline = next((line for line in lines if line and not _is_nav_line(line)
                          and re.search(r"[A-Za-z]{2,}", line)), "")
@@ -48,6 +49,16 @@ def _lede_title(line: str) -> str:
     the second position, Ningbo-Zhoushan Port recorded …" → "Ningbo-Zhoushan Port recorded …")."""
     text = _DATELINE_FULL.sub("", line)
     first = re.match(r"(.{30,}?[a-z0-9%)][.!?])\s+(?=[A-Z])", text)
+    if first and _EVENT.search(first.group(1)):
+        # "… the Information Office held a press conference …. Data show that … GDP was …":
+        # the event is the occasion, the next sentence the news
+        rest = text[first.end():]
+        text, first = rest, re.match(r"(.{30,}?[a-z0-9%)][.!?])(?:\s+(?=[A-Z])|$)", rest)
+        told = _TOLD_THAT.match(text)
+        if told:
+            text = text[told.end():]
+            text = text[:1].upper() + text[1:]
+            first = re.match(r"(.{30,}?[a-z0-9%)][.!?])(?:\s+(?=[A-Z])|$)", text)
     if first:
         text = first.group(1).rstrip(".")  # a title is the lede's first sentence
     opening = _OPENING_ADVERBIAL.match(text)
@@ -55,6 +66,16 @@ def _lede_title(line: str) -> str:
         text = text[opening.end():]
         text = text[:1].upper() + text[1:]
     return text
+
+
+# A lede sentence that tells of an occasion, not of figures ("… held a press conference", "the
+# first meeting of the 14th Provincial People's Congress opened")
+_EVENT = re.compile(r"\b(?:held|hosted|convened)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?"
+                    r"(?:press|news)\s+(?:conference|briefing)|\b(?:meeting|session|conference|"
+                    r"congress)\s+(?:[\w’'-]+\s+){0,8}?(?:opened|was held|kicked off|began)\b")
+# "Data show that …", "The report mentioned that …": who tells, before what
+_TOLD_THAT = re.compile(r"^[^.]{0,120}?\b(?:show|shows|showed|mentioned|said|says|noted|"
+                        r"revealed|indicated|stated)\s+that\s+")
 
 
 # An opening adverbial phrase before a lede's main clause ("On April 20, ", "In the second

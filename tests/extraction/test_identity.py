@@ -179,3 +179,17 @@ def test_a_newspaper_named_after_a_place_is_not_the_place() -> None:
 ])
 def test_the_issuer_in_the_forms_news_pages_credit_it(text: str, issuer: str) -> None:
     assert find_issuer(text) == issuer
+
+
+def test_a_lede_that_tells_of_a_press_conference_gives_its_next_sentence_as_title() -> None:
+    text = ("date 2023-04-21 On April 20, the Municipal Government Information Office held a "
+            "press conference at which the statistics bureau released the data. Data show that "
+            "in the first quarter of this year, the city's GDP was 693.289 billion yuan, a "
+            "year-on-year increase of 4.7%.\n")
+    assert find_title(text).startswith("In the first quarter of this year, the city's GDP was")
+
+
+def test_a_place_alone_on_a_line_is_not_the_title() -> None:
+    text = ("date 2018-03-06 Beijing\n\nFollowing are the highlights of a government work report "
+            "distributed to media on Monday. GDP grew 6.9 percent.\n")
+    assert find_title(text).startswith("Following are the highlights of a government work")

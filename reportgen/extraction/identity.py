@@ -62,7 +62,8 @@ def _lede_title(line: str) -> str:
     if first:
         text = first.group(1).rstrip(".")  # a title is the lede's first sentence
     opening = _OPENING_ADVERBIAL.match(text)
-    if opening and len(text) - opening.end() > 30:
+    if opening and len(text) - opening.end() > 30 and not re.search(
+            r"\b(?:quarters?|half|months|year)\b", opening.group()):  # the period stays
         text = text[opening.end():]
         text = text[:1].upper() + text[1:]
     return text

@@ -32,11 +32,17 @@ def find_title(text: str) -> str:
     if headline is None:  # a lede: its dateline and an opening adverbial are no part of a title
         headline = next((_lede_title(line) for k, line in enumerate(lines)
                          if _is_prose(line) and not _is_byline(line, lines[k + 1:k + 2])
-                         and len(line.split()) >= 4), None)  # not "Beijing" alone
+                         and line.strip().upper() not in _PLACE_NAMES()), None)  # "Beijing"
     if headline is None:
         headline = next((line for line in lines if line and not _is_nav_line(line)
                          and re.search(r"[A-Za-z]{2,}", line)), "")
     return _shortened(headline)
+
+
+@functools.cache
+def _PLACE_NAMES() -> frozenset[str]:  # noqa: N802 - a constant built on first use
+    """Known place names in capitals: a dateline's place alone on a line is no title."""
+    return frozenset(p.upper() for p in rules.PLACES)
 
 
 def _is_byline(line: str, following: list[str]) -> bool:

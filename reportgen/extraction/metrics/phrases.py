@@ -205,8 +205,15 @@ def participle_after(after: str) -> str:
     """A participle phrase describing counted things ("listed on the Data Exchange")."""
     match = re.match(r"\s+(?:(?:that|which|who)\s+(?:have|has|had)\s+been\s+|have been\s+|"
                      r"were\s+|are\s+)?([a-z]+ed|sold|built|made|won|held|grown|set up|taken|"
-                     r"given|brought|opened|(?<=are )[a-z]+ing|(?<=were )[a-z]+ing)\b"
-                     r"((?:\s+(?!and\b|while\b|with\b|last\b|this\b|next\b)"
+                     r"given|brought|opened|(?<=are )[a-z]+ing|(?<=were )[a-z]+ing"
+                     # "44.34 million households benefiting from …", "626 deputies attending"
+                     r"|(?!(?:including|excluding|accounting|totaling|totalling|reaching|"
+                     r"rising|growing|increasing|falling|declining|dropping|making|bringing|"
+                     r"ranking|marking|representing|registering|recording|hitting|exceeding|"
+                     r"surpassing|topping|amounting|standing|covering|involving|during|"
+                     r"according|following|regarding|concerning)\b)[a-z]{3,}ing)\b"
+                     r"((?:\s+(?!and\b|while\b|with\b|last\b|this\b|next\b|were\b|was\b|are\b|"
+                     r"is\b|have\b|has\b|had\b|will\b)"
                      r"[\w&.-]+){0,5})",
                      after)
     if not match or match.group(1) in MAIN_VERBS:

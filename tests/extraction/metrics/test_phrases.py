@@ -5,6 +5,7 @@ from __future__ import annotations
 from reportgen.extraction.metrics.phrases import (
     clean,
     find_subject,
+    participle_after,
     singular,
     strip_qualifier,
     tidy,
@@ -40,3 +41,8 @@ def test_long_names_are_cut_to_twelve_words_and_plurals_made_singular() -> None:
 def test_a_sentence_adverb_opening_the_clause_is_no_part_of_the_subject() -> None:
     sentence = "Furthermore, high-tech enterprises are projected to increase by 300."
     assert find_subject(sentence, sentence.index("300")) == "high-tech enterprises"
+
+
+def test_an_ing_participle_after_a_count_says_which_ones_are_counted() -> None:
+    assert participle_after(" attending the session were present.") == "attending session"
+    assert participle_after(" including 20 new ones") == ""  # a list, not a description

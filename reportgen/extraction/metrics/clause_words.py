@@ -114,7 +114,8 @@ CONNECTOR = lazy(r"^(?:and|while|but|whereas|with|of which|of this|of these|"
                         r"moreover|besides|also|respectively|specifically|in breakdown|"
                         r"additionally|furthermore|however|notably|overall|in total|"
                         r"in general|similarly|likewise|by contrast|in contrast|"
-                        r"at the same time|for example|for instance|in detail|then)"
+                        r"at the same time|for example|for instance|in detail|then|first|"
+                        r"second|third|fourth|firstly|secondly|thirdly|finally|lastly)"
                         r"\b[\s,:]*", re.IGNORECASE)
 # A piece that is an adverbial phrase, not a subject ("In breakdown", "during the nine months",
 # "Affected by the epidemic", "according to the bureau")
@@ -123,7 +124,9 @@ ADVERBIAL = lazy(r"^(?:in|during|from|for|over|at|by|since|as of|as at|as|until|
                         r"after|before|amid|despite|thanks to|due to|[a-z]+ed by|last|this|"
                         r"so far|especially|particularly|mainly|including|excluding|except|"
                         r"such as|like|among|currently|more specifically|regarding|as for|"
-                        r"as to|in terms of|with regard to|[a-z]+ly$)\b", re.IGNORECASE)
+                        r"as to|in terms of|with regard to|[a-z]+ly$|"
+                        # "Looking at the industrial economy in the first quarter, …"
+                        r"[a-z]+ing\s+(?:at|from|to|on|by|in|into|over)\b)\b", re.IGNORECASE)
 NEW_SUBJECT = lazy(r"^(?:with|while|whereas|but|of which|among which|among them)\b",
                           re.IGNORECASE)
 # A finite verb closing a clause with no figure ("Major indicators showed improvements")
@@ -131,6 +134,7 @@ FINITE = lazy(r"\b(?:showed|saw|witnessed|maintained|kept|remained|continued|"
                      r"achieved|made|posted|experienced|enjoyed|delivered|performed)\b")
 ATTRIBUTION = lazy(r"\b(?:said|says|saying|told|announced|announcing|reported|reporting|"
                      r"stated|stating|noted|noting|indicated|indicating|highlighted|"
-                     r"mentioned|pointed out|stressed|emphasi[sz]ed|explained|"
+                     r"mentioned|pointed out|stressed|emphasi[sz]ed|explained|noticed|"
+                     r"observed|"
                      r"show|showed|shows|showing|revealed|"
                           r"learned|learnt|noted|stated|according)\b", re.IGNORECASE)

@@ -373,3 +373,14 @@ def test_with_a_total_of_after_a_count_is_the_total_of_all_of_them() -> None:
     found = named("There were 29 new industrial enterprises above designated size, with a total "
                   "of 630.")
     assert found["630"] == "total industrial enterprises"
+
+
+def test_an_opening_participle_phrase_and_a_discourse_ordinal_are_not_the_subject() -> None:
+    found = named("Looking at the industrial economy in the first quarter, the added value of "
+                  "industries above designated size fell by 8.4% year-on-year, and for the "
+                  "first two months, it dropped by 13.5%.")
+    assert found["8.4%"] == "decline in added value of industries above designated size"
+    assert found["13.5%"] == "decline in added value of industries above designated size"
+    found = named("First, we have noticed that the value added of industries above designated "
+                  "size fell by 8.4% year-on-year.")
+    assert found["8.4%"] == "decline in value added of industries above designated size"

@@ -137,3 +137,15 @@ def test_the_seeds_three_row_targets_table_is_set_large_not_in_a_quarter_of_its_
     sizes = {run.font.size for row in table.table.rows for cell in row.cells
              for p in cell.text_frame.paragraphs for run in p.runs}
     assert sizes == {Pt(18)}
+
+
+def test_chapters_run_on_so_no_chapter_page_is_left_mostly_empty(
+        built: dict[str, Path]) -> None:
+    pages = _pages(built["seed"])
+    chapters = [k for k, p in enumerate(pages) if re.search(r"\b[1-9] [A-Z][^.]{10,}", p)
+                and "Key figures" in p and k < len(pages) - 1]
+    # the seed's four chapters share pages: chapter 3 and 4 on one, chapter 2 after 1's end
+    opens = [k for k, p in enumerate(pages) for n in "234" if re.search(
+        rf"(?:^|\s){n} (?:R&D|Software|Total investment)", p)]
+    assert len(set(opens)) < 3, opens
+    assert all(len(pages[k]) > 900 for k in chapters)

@@ -26,3 +26,26 @@ def test_a_chart_with_nothing_finite_to_show_is_not_drawn() -> None:
     spec = ChartSpec(id="x", kind="ranking", title="X", unit="yuan",
                      series=(ChartSeries("x", (ChartPoint("a", math.nan),)),))
     assert drawing_problem(spec) == "no finite value to plot"
+
+
+def _growth(chart_id: str, low: float, high: float) -> ChartSpec:
+    points = (ChartPoint("2011", low, fact_id=f"{chart_id}-a"),
+              ChartPoint("2021", high, fact_id=f"{chart_id}-b"))
+    return ChartSpec(id=chart_id, kind="growth", title=chart_id, unit="yuan",
+                     series=(ChartSeries(name=chart_id, points=points),))
+
+
+def test_growth_charts_in_one_unit_are_drawn_on_one_scale_so_side_by_side_they_compare() -> None:
+    from reportgen.charts import growth_tops
+    from reportgen.charts.draw import draw_figure, house_style
+    from reportgen.config import Config
+
+    small, large = _growth("added-value", 723.1e9, 1.0739e12), _growth("output", 3.38e12, 4.2e12)
+    tops = growth_tops([small, large])
+    assert tops == {"yuan": 4.2e12}
+    theme = Config().theme
+    with house_style(theme):
+        axes = [draw_figure(spec, theme, tops["yuan"]).axes[0] for spec in (small, large)]
+    # the columns stand as high as their values compare (the arrow's label may lift one top)
+    tops_drawn = [ax.get_ylim()[1] for ax in axes]
+    assert abs(tops_drawn[0] - tops_drawn[1]) < 0.1 * tops_drawn[1]

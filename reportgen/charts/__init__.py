@@ -6,7 +6,7 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 
 from reportgen.charts.alt import alt_text
@@ -64,15 +64,27 @@ def draw_plan(plan: ChartPlan, config: Config | None = None, *, png: bool = True
     theme = (config or Config()).theme
     assets: list[ChartAsset] = []
     skipped = list(plan.skipped)
+    tops = growth_tops(plan.charts)
     with house_style(theme):
         for spec in plan.charts:
             problem = drawing_problem(spec)
             if problem:
                 skipped.append(ChartDecision(spec.id, problem))
                 continue
-            svg, raster = render(spec, theme, png=png)
+            svg, raster = render(spec, theme, png=png, shared_high=tops.get(spec.unit, 0.0))
             assets.append(ChartAsset(spec, svg, raster))
     return tuple(assets), tuple(skipped)
+
+
+def growth_tops(specs: Sequence[ChartSpec]) -> dict[str, float]:
+    """The highest value of the growth charts of each unit: pages show them side by side, and
+    a 1.07 trillion column must never stand taller than a 3.38 trillion one beside it."""
+    tops: dict[str, float] = {}
+    for spec in specs:
+        if spec.kind == "growth":
+            values = [p.value for s in spec.series for p in s.points if math.isfinite(p.value)]
+            tops[spec.unit] = max([tops.get(spec.unit, 0.0), *values])
+    return tops
 
 
 def draw_svg_then_png(briefing: Briefing, config: Config | None = None,
@@ -82,12 +94,13 @@ def draw_svg_then_png(briefing: Briefing, config: Config | None = None,
     Each figure is built once and kept in between, so the PNGs (for `charts/`) cost only
     their rasterising, and a caller can use the SVGs first.
     """
-    from reportgen.charts.draw import drawer_for, house_style, png_bytes, svg_bytes
+    from reportgen.charts.draw import draw_figure, house_style, png_bytes, svg_bytes
 
     theme = (config or Config()).theme
     specs = drawable_specs(briefing, config)
+    tops = growth_tops(specs)
     with house_style(theme):
-        figures = [drawer_for(spec)(spec, theme) for spec in specs]
+        figures = [draw_figure(spec, theme, tops.get(spec.unit, 0.0)) for spec in specs]
         svgs = [svg_bytes(fig) for fig in figures]
         yield tuple(ChartAsset(spec, svg) for spec, svg in zip(specs, svgs, strict=True))
         yield tuple(ChartAsset(spec, svg, png_bytes(fig, theme))

@@ -94,8 +94,10 @@ def _plain_axes(ax: Axes, theme: Theme) -> None:
 # --- growth: columns over years, the change and the annual rate -----------------------------
 
 
-def draw_growth(spec: ChartSpec, theme: Theme) -> Figure:
-    """Columns of one metric over years, the latest dark, an arrow carrying the change."""
+def draw_growth(spec: ChartSpec, theme: Theme, shared_high: float = 0.0) -> Figure:
+    """Columns of one metric over years, the latest dark, an arrow carrying the change; the
+    value axis reaches at least `shared_high`, the top of the other growth charts in its unit,
+    so charts that sit side by side are drawn on one scale."""
     points = list(spec.series[0].points) if spec.series else []
     fig, frame = new_figure(spec, theme, bottom=0.55)
     ax = fig.add_axes(frame.axes_rect(0.25, 0.25))
@@ -104,7 +106,7 @@ def draw_growth(spec: ChartSpec, theme: Theme) -> Figure:
     xs = list(range(len(points)))
     colours = [theme.light] * max(0, len(points) - 1) + [theme.colour(0)] * min(1, len(points))
     ax.bar(xs, values, width=0.6, color=colours, zorder=2)
-    low, high = min(values + [0.0]), max(values + [0.0])
+    low, high = min(values + [0.0]), max(values + [0.0, shared_high])
     span = (high - low) or 1.0
     slot_in = (frame.width - 0.5) / max(1, len(points))
     _label_columns(ax, points, values, spec.unit, slot_in, theme)
@@ -542,11 +544,20 @@ def house_style(theme: Theme = DEFAULT_THEME) -> Iterator[None]:
         yield
 
 
-def render(spec: ChartSpec, theme: Theme = DEFAULT_THEME, *,
-           png: bool = True) -> tuple[bytes, bytes | None]:
-    """The chart's SVG bytes and, if asked, its 2× PNG; call it inside `house_style`."""
-    fig = drawer_for(spec)(spec, theme)
+def render(spec: ChartSpec, theme: Theme = DEFAULT_THEME, *, png: bool = True,
+           shared_high: float = 0.0) -> tuple[bytes, bytes | None]:
+    """The chart's SVG bytes and, if asked, its 2× PNG; call it inside `house_style`
+    (`shared_high`: the top of a growth chart's value axis shared with its neighbours)."""
+    fig = draw_figure(spec, theme, shared_high)
     return svg_bytes(fig), png_bytes(fig, theme) if png else None
+
+
+def draw_figure(spec: ChartSpec, theme: Theme, shared_high: float = 0.0) -> Figure:
+    """The chart's figure; a growth chart's value axis reaches `shared_high` (the top of the
+    growth charts beside it in its unit)."""
+    if spec.kind == "growth" and shared_high:
+        return draw_growth(spec, theme, shared_high)
+    return drawer_for(spec)(spec, theme)
 
 
 def svg_bytes(fig: Figure) -> bytes:

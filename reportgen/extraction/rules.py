@@ -125,7 +125,8 @@ MILESTONE_NOUNS = ("mark", "threshold", "milestone", "level")
 YEAR_NOUNS = frozenset({"goals", "goal", "targets", "target", "plan", "plans", "tasks", "task",
                         "budget", "agenda", "priorities", "work", "government", "action",
                         "report", "edition", "version", "session", "forum", "expo", "summit",
-                        "list", "ranking", "rankings", "outlook"})
+                        "list", "ranking", "rankings", "outlook", "achievements", "highlights",
+                        "review", "results", "statistics", "communique", "communiqué"})
 # "a 1/5000 digital map": a digit fraction whose counted noun names a map is the map's scale,
 # no fact ("1/5000 of the residents" stays a fact, and so does "reached 1/5000 scale", which
 # the quantity tests keep as a figure).

@@ -192,8 +192,9 @@ def _follows_proper_name(text: str, start: int, prev: str) -> bool:
     word_start = start - len(prev) - 1
     if word_start <= 0:
         return False  # the capitalised word opens the text
-    opener = re.search(r"(^|[.!?:;\n“\"(])\s*$", text[max(0, word_start - 40):word_start])
-    return opener is None  # a capitalised word that opens a sentence is no name
+    opener = re.search(r"(^|[.!?:;\n“\"(]|(?:^|\n)[ \t]*[-*•·–—])\s*$",
+                       text[max(0, word_start - 40):word_start])
+    return opener is None  # a capitalised word that opens a sentence or list item is no name
 
 
 def _currency_prefix(text: str, start: int) -> tuple[str | None, int]:

@@ -100,3 +100,20 @@ def test_bare_numbers_listed_before_a_unit_take_its_unit_and_scale() -> None:
     assert [(m.value, m.unit) for m in mentions] == [
         (3e9, "yuan"), (4e9, "yuan"), (5e9, "yuan"), (4.1, "percentage points"),
         (2.6, "percentage points"), (0.5, "percentage points")]
+
+
+@pytest.mark.parametrize("text", [
+    "20:25 UTC+8, 2024-06-16       0\n", "Share\n\n  12\n",
+    "02-29 02131558 Received\n11-14 02131556 Received\n",
+    "3-7 Top 10 World Container Ports: 2013", "Rank | Port | '12-'13 change |",
+    "2018 achievements", "ranked among the top 10 cities",
+])
+def test_time_zones_lone_counters_table_numbers_ranks_and_short_years_are_no_figures(
+        text: str) -> None:
+    assert values(text) == []
+
+
+def test_a_capitalised_verb_opening_a_list_item_is_no_name_before_its_count() -> None:
+    text = "Enterprises:\n- Created 11 R&D institutions\n- Approved 91 national enterprises\n"
+    assert values(text) == [11.0, 91.0]
+    assert values("exports top 5 trillion yuan") == [5e12]  # "top" a verb, not a rank

@@ -213,8 +213,9 @@ def _is_target(sentence: str, a: int, b: int) -> bool:
 # A verb in the past before "to reach", "to grow": what happened, not a plan ("continued to
 # grow", "increased by 9.8 percent to reach 1.85 trillion yuan")
 _PAST_BEFORE_TO = re.compile(r"\b(?:continued|continues|kept|went on|rose|grew|increased|jumped|"
-                             r"surged|climbed|expanded|fell|dropped|declined|edged|soared)\b"
-                             r"[^,;]*$")
+                             r"surged|climbed|expanded|fell|dropped|declined|edged|soared|"
+                             r"reached|hit|totaled|totalled|stood|recorded|posted|registered)\b"
+                             r"[^;]*$")
 _PLAN_WORDS = re.compile(r"\b(?:will|shall|plans?|planned|aims?|aimed|expects?|expected|set|"
                          r"seeks?|strives?|intends?|targets?|goals?)\b", re.IGNORECASE)
 
@@ -224,8 +225,10 @@ _GOAL_NOUN = re.compile(r"\b(?:targets?|goals?|plans?|planned|aims?|aimed|quotas
 
 
 def _done_before(before: str, cue: re.Match[str]) -> bool:
-    """Whether a "to <verb>" cue follows a verb in the past with no plan word between."""
-    return (cue.group(0).lower().startswith("to ") and bool(_PAST_BEFORE_TO.search(before))
+    """Whether a "to <verb>" or "by <time>" cue follows a verb in the past with no plan word
+    between."""
+    # "continued to grow", and "reached 448,900 by the end of March": what happened
+    return (cue.group(0).lower().startswith(("to ", "by ")) and bool(_PAST_BEFORE_TO.search(before))
             and not _PLAN_WORDS.search(before))
 
 

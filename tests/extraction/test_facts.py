@@ -415,3 +415,12 @@ def test_a_month_span_that_is_a_quarter_is_labelled_by_the_quarters_name(tmp_pat
                     "reached 502.98 billion yuan.\n", encoding="utf-8")
     fact = extract_briefing(read_release(path)).facts[0]
     assert fact.metric == "imports of Beijing, first quarter"
+
+
+def test_a_deadline_after_a_verb_in_the_past_is_what_happened_not_a_target(tmp_path) -> None:
+    path = tmp_path / "r.txt"
+    path.write_text("Tibet report\n\n2023-04-27\n\nThe registered business entities reached "
+                    "448,900 by the end of March, increased by 8.2 percent year-on-year.\n",
+                    encoding="utf-8")
+    facts = extract_briefing(read_release(path)).facts
+    assert [f.is_target for f in facts] == [False, False]

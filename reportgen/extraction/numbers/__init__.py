@@ -87,11 +87,11 @@ _MASKS = re.compile(
     r"(?![ \u00a0]*(?:%|percent|(?:b|m|tr)illion|thousand|yuan|dollars))"
     r"|(?m:^)[ \t]*(?:Table|Figure|Chart)?[ \t]*[0-9]{1,2}-[0-9]{1,2}(?=[ \t]+[A-Z])"
     r"|(?<![\w])['’][0-9]{2}\b"
-    # page furniture: a time zone ("20:25 UTC+8"), a bare number alone on its line (a share
-    # count, a page number), a month-day before a leading-zero code ("11-14 02131556")
-    r"|\b(?:UTC|GMT)[ \u00a0]?[+−-]?[0-9]{1,2}\b|(?m:^)[ \t]*[0-9]{1,4}[ \t]*(?m:$)"
+    # page furniture: a time zone ("20:25 UTC+8"), a month-day before a leading-zero code
+    # ("11-14 02131556")
+    r"|\b(?:UTC|GMT)[ \u00a0]?[+−-]?[0-9]{1,2}\b"
     r"|(?m:^)[ \t]*[01][0-9]-[0-3][0-9](?=[ \t]+0[0-9])"
-    r"|(?<![\w.,+−-])0(?![ \u00a0]*[\w%$.,])",  # a bare zero: a counter, never a figure
+    r"|(?<=[ \t]{2})0(?![ \u00a0]*[\w%$.,])",  # a bare zero set apart: a page's counter
     re.IGNORECASE,
 )
 

@@ -103,7 +103,7 @@ def test_bare_numbers_listed_before_a_unit_take_its_unit_and_scale() -> None:
 
 
 @pytest.mark.parametrize("text", [
-    "20:25 UTC+8, 2024-06-16       0\n", "Share\n\n  12\n",
+    "20:25 UTC+8, 2024-06-16       0\n",
     "02-29 02131558 Received\n11-14 02131556 Received\n",
     "3-7 Top 10 World Container Ports: 2013", "Rank | Port | '12-'13 change |",
     "2018 achievements", "ranked among the top 10 cities",

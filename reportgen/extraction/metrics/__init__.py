@@ -356,7 +356,8 @@ _RUNNING_TOTAL = re.compile(r"\b(?:bringing|brings|brought|taking|takes|took|rai
 _MEASURE_SUBJECT = re.compile(
     r"\b(?:production|output|sales|exports?|imports?|capacity|throughput|volume|installations?|"
     r"consumption|shipments|deliveries|fleet|ownership|length|mileage|turnover|population|"
-    r"visits|arrivals|passengers?|traffic|trips|generation|penetration)\b", re.IGNORECASE)
+    r"visits|arrivals|passengers?|traffic|trips|generation|penetration|scale|stock)\b",
+    re.IGNORECASE)
 _MEASURE_UNITS = frozenset({"gwh", "mwh", "kwh", "twh", "gw", "mw", "kw", "teu", "teus", "km",
                             "kilometers", "kilometres", "tons", "tonnes", "metric tons",
                             "square meters", "square metres", "hectares", "mu", "barrels"})
@@ -383,7 +384,8 @@ def _count_metric(sentence: str, index: int, mentions: list[tuple[Mention, Span]
     mention, (a, b) = mentions[index]
     noun = mention.noun
     if noun.lower().split()[:1] and noun.lower().split()[0] in rules.RUN_WORDS:
-        predicate = predicate_of(sentence[:a])
+        run_of = of_after(sentence[b:])  # "three consecutive months of MoM growth"
+        predicate = run_of or predicate_of(sentence[:a])
         return f"{noun} {predicate}".strip()
     if noun.lower() in _GENERIC_COUNTED:
         own = find_subject(sentence, a) or find_subject(sentence, a, main=True)

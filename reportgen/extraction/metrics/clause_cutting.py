@@ -183,6 +183,12 @@ def _clause(sentence: str, start: int, end: int, starts: list[int]) -> Clause:
         # "… and 0.4 percent month on month", "…, marking a 7% decline"
         # or "…, a 15.5 percent year-on-year increase": the clause before, and its change
         return Clause(start, end, "", "same", start + opened)
+    with_at = re.match(r"with\s", head.lstrip(), re.IGNORECASE) and re.fullmatch(
+        r"(?!(?:a|an|the)\s)[A-Za-z][\w\s'’-]{1,60}?\s+(?:(?:now|currently|still|at)\s+)?", body)
+    if with_at and subject_of(body) and not vocab.LEAD.match(body):
+        # "…, with volumes now 9% below those of 2019", "with exports at 5 billion yuan"
+        return Clause(start, end, subject_of(re.sub(r"\s+at\s+$", "", body)), "level",
+                      first_figure)
     subject = subject_of(body) if _elliptic(body) else ""
     return Clause(start, end, subject, "", start + len(head.rstrip()) if subject else start)
 
@@ -333,6 +339,7 @@ def subject_of(text: str) -> str:
     while vocab.ADVERBIAL.match(text) and "," in text:
         text = text.split(",", 1)[1].strip()
     text = _TRAILING_TIME.sub("", _TRAILING_AUX.sub("", text))
+    text = re.sub(r"\s+(?:now|currently|still|already|alone)$", "", text)  # "volumes now 9% below"
     if re.search(r"\b(?:is|are|was|were|will|would|has|have|had)\b", text):
         return ""  # a clause, not a noun phrase
     if not text or vocab.ATTRIBUTION.search(text) or re.search(r"(?<![\w.])[0-9]", text):

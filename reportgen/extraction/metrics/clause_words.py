@@ -32,9 +32,10 @@ UP = ("rose", "rising", "risen", "rises", "grew", "growing", "grown", "grows", "
        "surging", "expanded", "expanding", "expands", "edged up", "went up", "picked up",
        "gained", "gaining", "soared", "soaring", "advanced", "advancing",
        # a headline's present tense, a plan's infinitive ("is predicted to increase by 10%"):
-       # never the bare form, which is as often a noun ("a continuous increase")
+       # never the bare form of a word that is as often a noun ("a continuous increase"), but
+       # "grow", which never is
        "climbs", "jumps", "surges", "gains", "soars", "to increase", "to grow", "to rise",
-       "to climb", "to expand", "to jump", "to surge", "to double")
+       "to climb", "to expand", "to jump", "to surge", "to double", "grow")
 DOWN = ("fell", "falling", "fallen", "falls", "declined", "declining", "declines", "dropped",
          "dropping", "drops", "decreased", "decreasing", "decreases", "down", "contracted",
          "contracting", "shrank", "shrinking", "slid", "sliding", "slumped", "slumping",
@@ -62,7 +63,9 @@ DIRECTION = {**{v: "up" for v in UP}, **{v: "down" for v in DOWN},
 # the verbs is tried at few places (three times faster on a long sentence)
 _FIRST_LETTERS = "".join(sorted({w[0] for w in DIRECTION} | set("hwi")))
 VERB = lazy(r"(?<![a-z])(?=[" + _FIRST_LETTERS + r"])"
-            r"(?:(?:has|have|had|was|were|is|are)\s+(?:been\s+)?)?(?P<verb>"
+            # "will grow", "will reach": a plan's future is a verb like the past
+            r"(?:(?:has|have|had|was|were|is|are|will|would|shall)\s+(?:been\s+|be\s+)?)?"
+            r"(?P<verb>"
             + "|".join(sorted(map(re.escape, DIRECTION), key=len, reverse=True))
             + r")\b", re.IGNORECASE)  # a headline in title case: "GDP Up 5.5 Pct"
 

@@ -152,9 +152,18 @@ _WHEN = vocab.lazy(r"(?:[HQ][1-4]|first|second|third|fourth|january|february|mar
 
 
 def _change_in(sentence: str, mention: Mention, b: int) -> str | None:
-    """The name of a rate followed by its change and measure ("20 percent growth in GDP")."""
+    """The name of a rate followed by its change and measure ("20 percent growth in GDP",
+    "targets 6 Pct Annual GDP Growth")."""
     found = _CHANGE_IN.match(sentence, b)
-    if mention.kind != "percent" or mention.unit == "percentage points" or not found:
+    if mention.kind != "percent" or mention.unit == "percentage points":
+        return None
+    measured = _MEASURE_CHANGE.match(sentence, b)
+    if not found and measured and not _RATE_ONLY.fullmatch(measured.group("np")):
+        change = measured.group("change").lower()
+        measure = clean(measured.group("np"))
+        return f"{measure} growth" if change in ("growth", "increase", "rise") \
+            else f"decline in {measure}"
+    if not found:
         return None
     measure = subject_of(found.group("np"))
     if not measure or _WHERE.search(measure) or _WHEN.fullmatch(measure) \
@@ -167,11 +176,22 @@ def _change_in(sentence: str, mention: Mention, b: int) -> str | None:
         f" in {measure}"
 
 
+# "6 Pct Annual GDP Growth", "a 5% export increase": the measure between a rate and its change
+_MEASURE_CHANGE = vocab.lazy(r"\s+(?P<np>(?:(?!(?:and|or|the|of|a|an|to|due|in|for|by|with|that|"
+                             r"which|from|than|as|at|on|its|their)\b)[A-Za-z][\w&'’-]*\s+){1,4}?)"
+                             r"(?P<change>growth|increase|rise|"
+                             r"decline|decrease|drop|fall)\b", re.IGNORECASE)
+_RATE_ONLY = vocab.lazy(r"(?:(?:year[- ]on[- ]year|y-o-y|annual|average|yearly|"
+                        r"month[- ]on[- ]month|quarter[- ]on[- ]quarter|slight|modest|strong|sharp|steady|significant|"
+                        r"and|or|of|the|a|an)\s+)+", re.IGNORECASE)
+
+
 # "… saw a regional GDP of 7.39 trillion yuan", "registering a year-on-year growth rate of 8.5%"
-_NOUN_OF = vocab.lazy(r"^\s*(?:(?:a|an|the)\s+)?(?P<np>[A-Za-z][\w\s&'’-]{1,50}?)\s+of\s+(?:"
-                 + vocab.QUALIFIER + r")?\s*$", re.IGNORECASE)
-_RATE_NOUN = vocab.lazy(r"^(?:(?:year[- ]on[- ]year|annual|average annual)\s+)?(?P<change>growth|"
-                   r"increase|rise|decline|decrease|drop|fall)(?:\s+rate)?$", re.IGNORECASE)
+_NOUN_OF = vocab.lazy(r"^\s*(?:by\s+)?(?:(?:a|an|the)\s+)?(?P<np>[A-Za-z][\w\s&'’-]{1,50}?)"
+                      r"\s+of\s+(?:" + vocab.QUALIFIER + r")?\s*$", re.IGNORECASE)
+_RATE_NOUN = vocab.lazy(r"^(?:(?:year[- ]on[- ]year|(?P<average>average annual|annual average)|"
+                       r"annual)\s+)?(?P<change>growth|increase|rise|decline|decrease|drop|fall)"
+                       r"(?:\s+rate)?$|^(?P<bare>average annual|annual average)$", re.IGNORECASE)
 
 
 def _noun_of(sentence: str, clause: Clause, mention: tuple[Mention, Span],
@@ -189,9 +209,11 @@ def _noun_of(sentence: str, clause: Clause, mention: tuple[Mention, Span],
     rate = _RATE_NOUN.match(noun)
     subject = clause.subject or previous_subject
     if rate and quantity.kind == "percent" and subject:
-        change = rate.group("change").lower()
-        return f"{subject} growth" if change in ("growth", "increase", "rise") \
-            else f"decline in {subject}"
+        # "registering average annual growth of 7.1 percent", "grow by an annual average of 5%"
+        average = " average annual" if rate.group("average") or rate.group("bare") else ""
+        change = (rate.group("change") or "growth").lower()
+        return f"{subject}{average} growth" if change in ("growth", "increase", "rise") \
+            else f"decline in {subject}{average}"
     if rate or not subject_of(noun):
         return None
     owner = clause.subject  # "the software industry posted total revenue of …": its revenue
@@ -269,7 +291,7 @@ def _name_in_clause(sentence: str, clause: Clause, k: int,
 # pre-pandemic levels": a rate stated against another level
 _COMPARED = vocab.lazy(r"\s+(?P<dir>higher|lower|above|below|more|less|up|down)\s+(?:than\s+|on\s+|"
                        r"from\s+|compared\s+(?:with|to)\s+)?(?:that\s+of\s+|those\s+of\s+)?"
-                       r"(?:the\s+)?(?P<np>[A-Za-z][\w\s'’-]{1,50}?)\s*(?=[,;.()]|$|\s+(?:and|but|"
+                       r"(?:the\s+)?(?P<np>[A-Za-z0-9][\w\s'’-]{1,50}?)\s*(?=[,;.()]|$|\s+(?:and|but|"
                        r"while|as|in|at|after)\b)", re.IGNORECASE)
 _YEAR_EARLIER = vocab.lazy(r"(?:same\s+(?:period|month|quarter)(?:\s+(?:of\s+)?(?:last|the "
                            r"previous|a)\s+year)?|(?:a|one)\s+year\s+(?:earlier|ago|before)|"

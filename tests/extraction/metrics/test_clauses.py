@@ -384,3 +384,22 @@ def test_an_opening_participle_phrase_and_a_discourse_ordinal_are_not_the_subjec
     found = named("First, we have noticed that the value added of industries above designated "
                   "size fell by 8.4% year-on-year.")
     assert found["8.4%"] == "decline in value added of industries above designated size"
+
+
+@pytest.mark.parametrize(("sentence", "quote", "name"), [
+    ("China's Tianjin Targets 6 Pct Annual GDP Growth For 14th Five-Year Plan Period", "6 Pct",
+     "annual GDP growth"),
+    ("The city's overall labor productivity will grow by an annual average of 5 percent by 2025",
+     "5 percent", "overall labor productivity average annual growth"),
+    ("GDP has risen from 54 trillion to 82.7 trillion yuan, registering average annual growth of "
+     "7.1 percent.", "7.1 percent", "GDP average annual growth"),
+    ("The port has suffered, with volumes now 9% below those of 2019.", "9%",
+     "volumes below 2019"),
+    ("Exports saw further expansion in August, marking three consecutive months of MoM growth.",
+     "three consecutive months", "consecutive months of MoM growth"),
+    ("The demonstration operation scale of fuel cell buses will reach 1,000 vehicles.",
+     "1,000 vehicles", "demonstration operation scale of fuel cell buses"),
+])
+def test_averages_measures_between_rate_and_change_with_clauses_and_runs(
+        sentence: str, quote: str, name: str) -> None:
+    assert named(sentence)[quote] == name

@@ -182,7 +182,8 @@ _MEASURE_CHANGE = vocab.lazy(r"\s+(?P<np>(?:(?!(?:and|or|the|of|a|an|to|due|in|f
                              r"(?P<change>growth|increase|rise|"
                              r"decline|decrease|drop|fall)\b", re.IGNORECASE)
 _RATE_ONLY = vocab.lazy(r"(?:(?:year[- ]on[- ]year|y-o-y|annual|average|yearly|"
-                        r"month[- ]on[- ]month|quarter[- ]on[- ]quarter|slight|modest|strong|sharp|steady|significant|"
+                        r"month[- ]on[- ]month|quarter[- ]on[- ]quarter|slight|modest|strong|"
+                        r"sharp|steady|significant|"
                         r"and|or|of|the|a|an)\s+)+", re.IGNORECASE)
 
 

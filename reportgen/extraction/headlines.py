@@ -57,9 +57,10 @@ def choose_headlines(text: str, title: str, facts: tuple[Fact, ...]) -> tuple[st
     for f in facts:
         latest[f.metric] = max(latest.get(f.metric, 0), f.year or 0)
     lede = _lede_sentences(facts)
+    minor = _minor_parts(facts)
     ranked = sorted((f for f in facts if _may_headline(text, f)),
-                    key=lambda f: _rank(title, f, (f.year or 0) < latest[f.metric],
-                                        f.sentence_span in lede))
+                    key=lambda f: (f.id in minor, _rank(title, f, (f.year or 0) < latest[f.metric],
+                                                        f.sentence_span in lede)))
     chosen: list[Fact] = []
     seen: set[tuple[float, str]] = set()
     for fact in ranked:
@@ -75,6 +76,18 @@ def choose_headlines(text: str, title: str, facts: tuple[Fact, ...]) -> tuple[st
 
 _CHANGE = re.compile(r"\b(?:growth|increase|rise|decline|decrease|drop|fall|change)\b",
                      re.IGNORECASE)
+
+
+def _minor_parts(facts: tuple[Fact, ...]) -> set[str]:
+    """The smaller parts of a breakdown: of three or more levels in one unit in one sentence
+    ("primary industry … 31.9 billion yuan, secondary … 259.0 billion, tertiary … 402.4
+    billion"), all but the largest come last: a cover shows the whole, not its parts."""
+    groups: dict[tuple[object, str], list[Fact]] = {}
+    for fact in facts:
+        if fact.unit not in ("percent", "count") and not fact.is_target:
+            groups.setdefault((fact.sentence_span, fact.unit), []).append(fact)
+    return {f.id for group in groups.values() if len(group) >= 3
+            for f in sorted(group, key=lambda f: -f.value)[1:]}
 
 
 def _change_of(level: Fact, ranked: list[Fact]) -> list[Fact]:

@@ -114,3 +114,15 @@ def test_a_level_in_any_unit_comes_before_its_rate(tmp_path: Path) -> None:
                     "percent, and it handled 33.6 million TEUs.\n", encoding="utf-8")
     briefing = extract_briefing(read_release(path))
     assert briefing.fact(briefing.headlines[0]).text == "33.6 million TEUs"
+
+
+def test_a_cover_shows_the_whole_and_the_largest_part_of_a_breakdown_not_every_part(
+        tmp_path: Path) -> None:
+    path = tmp_path / "gdp.txt"
+    path.write_text("City GDP grows\n\n2023-04-21\n\nThe city's GDP was 693.289 billion yuan in "
+                    "the first quarter, up 4.7%. The added value of primary industry was 31.878 "
+                    "billion yuan, secondary industry 259.015 billion yuan and tertiary industry "
+                    "402.396 billion yuan. Fixed-asset investment fell 5.8%.\n", encoding="utf-8")
+    briefing = extract_briefing(read_release(path))
+    texts = [briefing.fact(i).text for i in briefing.headlines]
+    assert texts[:4] == ["693.289 billion yuan", "4.7%", "402.396 billion yuan", "5.8%"]

@@ -189,9 +189,13 @@ def _findings(briefing: Briefing, writer: _Writer) -> tuple[Finding, ...]:
         changes.setdefault(change.to_fact_id, change)
         changes.setdefault(change.from_fact_id, change)
     totals = {t.total_fact_id: t for t in briefing.system if t.total_fact_id}
+    # one industry of a tier whose total is a finding: the tier's finding names it already
+    parts = {i for t in totals.values() for m in t.members
+             for i in (m.headline_fact_id, *m.fact_ids) if i}
     for fact_id in briefing.headlines:
         fact = visible.get(fact_id)
-        if fact is None or not clear_metric(fact) or fact.metric.lower() in said:
+        if fact is None or not clear_metric(fact) or fact.metric.lower() in said \
+                or fact.id in parts:
             continue
         if fact.id in totals:
             add(_system(briefing, totals[fact.id], writer), fact.metric)

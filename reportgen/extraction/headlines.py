@@ -139,11 +139,13 @@ def _lede_sentences(facts: tuple[Fact, ...]) -> set[tuple[int, int] | None]:
 def _rank(title: str, fact: Fact, superseded: bool,
           in_lede: bool) -> tuple[int, int, int, int, int, int]:
     """Lower is more important: stated in the title, in the lede, a subject measure, the latest
-    year of its metric (2021's output before 2011's), a level (money) before a rate, an outcome
-    before a target, then earlier in the text."""
+    year of its metric (2021's output before 2011's), a level (in any unit, or a count of
+    thousands: vehicles sold) before a rate, an outcome before a target, then earlier in the
+    text."""
     in_title = fact.text in title
     subject = _SUBJECT_WORDS.search(fact.metric) is not None
-    kind = {"percent": 1, "count": 2}.get(fact.unit, 0)  # a level in any unit before a rate
+    kind = {"percent": 1, "multiple": 1, "count": 0 if fact.value >= 10_000 else 2}.get(
+        fact.unit, 0)
     return (0 if in_title else 1, 0 if in_lede else 1, 0 if subject else 1,
             int(superseded), kind + (1 if fact.is_target else 0),
             fact.span[0])

@@ -134,3 +134,9 @@ def test_a_level_with_its_decline_is_one_finding_that_says_down(tmp_path) -> Non
     assert "GDP stood at 181.02 billion yuan in the first half of 2020, down 3.9%." in texts
     assert not any("percentage points" in t for t in texts)  # a gap explains; it is no finding
     assert "Exports grew 17.8% in January-November 2020." in texts
+
+
+def test_one_industry_of_a_tier_whose_total_is_a_finding_gets_no_finding_of_its_own(seed):
+    assert "scale-biopharma-industry" in seed.headlines  # on the cover
+    assert not any(f.fact_ids == ("scale-biopharma-industry",) for f in seed.findings)
+    assert any("biopharmaceuticals" in f.text for f in seed.findings)  # named in its tier's

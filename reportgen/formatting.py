@@ -10,6 +10,8 @@ import re
 from datetime import date
 from typing import TYPE_CHECKING
 
+from reportgen.model import ISO_CURRENCY_CODES
+
 if TYPE_CHECKING:
     from reportgen.model import Fact
 
@@ -119,7 +121,8 @@ _QUALIFIER_PREFIX = {"exact": "", "more_than": "more than ", "about": "about ",
                      "at_least": "at least ", "less_than": "less than ", "up_to": "up to "}
 _WORD_UNITS = frozenset({"percent", "multiple"})
 _UNIT_WORDS = {"teu": "TEU", "teus": "TEU", "kw": "kW", "kwh": "kWh", "mw": "MW", "mwh": "MWh",
-               "gw": "GW", "gwh": "GWh", "twh": "TWh"}
+               "gw": "GW", "gwh": "GWh", "twh": "TWh",
+               **{c.lower(): c for c in ISO_CURRENCY_CODES}}
 """Units kept lowercase in the data (`unit`) that readers know in capitals."""
 
 

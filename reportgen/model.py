@@ -29,6 +29,12 @@ class Qualifier(StrEnum):
     UP_TO = "up_to"
 
 
+# Currencies other than the yuan, the dollar and the euro, by their ISO code: a figure's unit is
+# the code in lower case ("ron"), and pages print the code ("402.678 billion RON")
+ISO_CURRENCY_CODES = ("GBP", "JPY", "RON", "CHF", "AUD", "CAD", "KRW", "INR", "RUB", "BRL",
+                      "ZAR", "SGD", "MYR", "THB", "IDR", "VND", "PHP", "TRY", "MXN", "SEK",
+                      "NOK", "DKK", "PLN", "CZK", "HUF", "NZD", "TWD", "SAR", "AED", "MOP")
+
 @dataclass(frozen=True, slots=True)
 class Quantity:
     """A number in base units: yuan not billions, a percent as its number (40.6)."""

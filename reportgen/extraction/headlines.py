@@ -21,7 +21,7 @@ _SUBJECT_WORDS = re.compile(
 _CONVERSION_GAP = re.compile(rules.CONVERSION_GAP, re.IGNORECASE)
 _BRACKETED = re.compile(r"[(（]\s*(?:about|around|approximately|roughly|some|nearly)?\s*$",
                         re.IGNORECASE)
-_MONEY = frozenset({"yuan", "usd", "eur", "hkd", "jpy", "gbp"})
+_MONEY = rules.CURRENCIES
 _PER_ITEM_AFTER = re.compile(r"[\s,]*(?:(?:to|for|in)\s+)?(each|apiece|per (item|project|company|"
                              r"enterprise|unit))\b", re.IGNORECASE)
 _EACH_BEFORE = re.compile(r"\b(each|apiece)\s+(?!of\b)([\w-]+\s+){0,3}$", re.IGNORECASE)

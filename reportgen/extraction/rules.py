@@ -6,6 +6,8 @@ English, news reports, Q&A transcripts) write their figures. Nothing names one d
 
 from __future__ import annotations
 
+from reportgen.model import ISO_CURRENCY_CODES
+
 NUMBER_WORDS: dict[str, int] = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
@@ -37,6 +39,9 @@ SCALES: dict[str, float] = {
 # Abbreviated scales only count directly after a number ("3 trln", "12.5bn"), never as words.
 SHORT_SCALES = frozenset({"m", "b", "mn", "bn", "tn"})
 
+# Other currencies by their ISO code, before or after the number ("RON 402.678 billion",
+# "403 billion RON"); the unit is the code in lower case (the model's ISO_CURRENCY_CODES)
+
 # Currency written before the number, longest first: "US$52.3 billion", "RMB12.5 billion".
 CURRENCY_PREFIXES: tuple[tuple[str, str], ...] = (
     ("U.S. $ ", "usd"), ("U.S.$ ", "usd"), ("US $ ", "usd"), ("US$ ", "usd"), ("HK$ ", "hkd"),
@@ -45,6 +50,7 @@ CURRENCY_PREFIXES: tuple[tuple[str, str], ...] = (
     ("USD", "usd"), ("HK$", "hkd"), ("HKD ", "hkd"), ("RMB ", "yuan"), ("RMB", "yuan"),
     ("CNY ", "yuan"), ("CNY", "yuan"), ("EUR ", "eur"), ("€", "eur"), ("£", "gbp"),
     ("¥", "yuan"), ("$", "usd"),
+    *((f"{code} ", code.lower()) for code in ISO_CURRENCY_CODES),
 )
 
 # Units written after the number (and its scale), longest first. Values are our unit names.
@@ -56,6 +62,7 @@ UNIT_WORDS: tuple[tuple[str, str], ...] = (
     ("Hong Kong dollars", "hkd"), ("HK dollars", "hkd"), ("HKD", "hkd"),
     ("yuan", "yuan"), ("RMB", "yuan"), ("renminbi", "yuan"), ("CNY", "yuan"),
     ("euros", "eur"), ("euro", "eur"), ("EUR", "eur"), ("yen", "jpy"),
+    *((code, code.lower()) for code in ISO_CURRENCY_CODES),
     # energy in coal equivalent stays in tons; the words travel in the figure's text
     ("tons of standard coal equivalent", "tons"), ("tonnes of standard coal equivalent", "tons"),
     ("tons of standard coal", "tons"), ("tonnes of standard coal", "tons"),
@@ -76,7 +83,7 @@ UNIT_WORDS: tuple[tuple[str, str], ...] = (
     # computing power: "5,000 PFLOPS" (peta floating-point operations per second)
     ("EFLOPS", "eflops"), ("PFLOPS", "pflops"), ("TFLOPS", "tflops"),
 )
-CURRENCIES = frozenset({"yuan", "usd", "hkd", "eur", "gbp", "jpy"})
+CURRENCIES = frozenset({"yuan", "usd", "hkd", "eur", *(c.lower() for c in ISO_CURRENCY_CODES)})
 
 # "per ..." after a unit or counted noun: the words that name the denominator.
 PER_UNITS: tuple[tuple[str, str], ...] = (

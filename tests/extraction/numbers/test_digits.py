@@ -117,3 +117,14 @@ def test_a_capitalised_verb_opening_a_list_item_is_no_name_before_its_count() ->
     text = "Enterprises:\n- Created 11 R&D institutions\n- Approved 91 national enterprises\n"
     assert values(text) == [11.0, 91.0]
     assert values("exports top 5 trillion yuan") == [5e12]  # "top" a verb, not a rank
+
+
+@pytest.mark.parametrize(("text", "unit", "value"), [
+    ("GDP was 403 billion RON in current prices", "ron", 403e9),
+    ("GDP was RON 402.678 billion in current prices", "ron", 402.678e9),
+    ("revenue of GBP 5 million", "gbp", 5e6),
+])
+def test_a_currency_by_its_iso_code_before_or_after_the_number(text: str, unit: str,
+                                                               value: float) -> None:
+    (mention,) = find_mentions(text)
+    assert (mention.unit, mention.value, mention.kind) == (unit, value, "amount")

@@ -266,7 +266,8 @@ def _sentence_case(metric: str, lowercase_words: set[str]) -> str:
     """`metric` with a capital that only opened its sentence made small ("Online sales")."""
     first, _, rest = metric.partition(" ")
     common = first.lower() in lowercase_words or first.lower() in COMMON_HEADS
-    if first[:1].isupper() and first[1:].islower() and common:
+    title_case = rest[:1].isupper() and not rest.split()[0].isupper()  # "Gross Domestic Product"
+    if first[:1].isupper() and first[1:].islower() and common and not title_case:
         return f"{first.lower()} {rest}".strip()
     return metric
 

@@ -218,7 +218,9 @@ _ASPECT = ("continued", "continues", "continue", "kept", "keeps", "began", "begi
 _TRAILING_ASPECT = vocab.lazy(r"\s+(?:" + "|".join(_ASPECT) + r")\s*$", re.IGNORECASE)
 
 
-_RELATIVE = vocab.lazy(r",\s*(?:which|who)\s[^,;()]*,")
+# "Rotterdam, which had surpassed Dubai, handled …", "GDP - seasonally adjusted data - was",
+# "increasing - in real terms - by 0.9 pct": asides between commas or spaced dashes
+_RELATIVE = vocab.lazy(r",\s*(?:which|who)\s[^,;()]*,|\s[-–—]\s[^-–—,;()]{1,40}\s[-–—]\s")
 # Verbs whose object is the measure itself: "Jebel Ali processed 14.47 million TEUs" is the
 # port's container throughput, "the company sold 2 million units" its sales
 _MEASURE_VERBS = {"handled": "throughput", "processed": "throughput", "produced": "output",
@@ -339,7 +341,9 @@ def subject_of(text: str) -> str:
     while vocab.ADVERBIAL.match(text) and "," in text:
         text = text.split(",", 1)[1].strip()
     text = _TRAILING_TIME.sub("", _TRAILING_AUX.sub("", text))
-    text = re.sub(r"\s+(?:now|currently|still|already|alone)$", "", text)  # "volumes now 9% below"
+    # "volumes now 9% below", "GDP … estimated for the third quarter was"
+    text = re.sub(r"\s+(?:now|currently|still|already|alone|estimated|calculated|recorded|"
+                  r"reported|registered|measured|compiled)$", "", text)
     if re.search(r"\b(?:is|are|was|were|will|would|has|have|had)\b", text):
         return ""  # a clause, not a noun phrase
     if not text or vocab.ATTRIBUTION.search(text) or re.search(r"(?<![\w.])[0-9]", text):

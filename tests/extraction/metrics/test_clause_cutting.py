@@ -44,3 +44,10 @@ def test_a_subject_is_a_noun_phrase_never_a_pronoun_or_a_clause() -> None:
     assert subject_of("annual GDP growth rate") == "annual GDP growth rate"
     assert subject_of("it") == ""
     assert subject_of("exports that were reported") == ""
+
+
+def test_asides_between_spaced_dashes_and_a_dated_participle_phrase_are_no_subject() -> None:
+    found = clauses_of("According to provisional data, published on December 7, the Gross "
+                       "Domestic Product - seasonally adjusted data - estimated for the third "
+                       "quarter of 2023 was RON 402.678 billion in current prices.")
+    assert found[-1][1:] == ("Gross Domestic Product", "level")

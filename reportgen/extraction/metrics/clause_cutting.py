@@ -163,6 +163,10 @@ def _clause(sentence: str, start: int, end: int, starts: list[int]) -> Clause:
             sentence, first_figure_end(sentence, start, end, starts))
         return Clause(start, end, owner, direction, start + opened + change.end(),
                       change.group("dir").split()[0])
+    that_of = _THAT_OF.match(body)
+    if that_of and not verbs:  # "; that of the secondary industry 38,353.1 billion yuan"
+        return Clause(start, end, f"that of {clean(that_of.group('np'))}", "same",
+                      start + opened + that_of.end())
     if verbs:
         return _verb_clause(sentence, start, end, head, opened, verbs, first_figure)
     acted = _measure_verb_clause(sentence, start, end, head, opened, first_figure, starts)
@@ -194,7 +198,7 @@ def _clause(sentence: str, start: int, end: int, starts: list[int]) -> Clause:
 
 
 # "CPI increase of around 3 percent": a noun phrase, then the change of which the figure is
-_NAMED_CHANGE = vocab.lazy(r"^(?!(?:a|an|the|[a-z]+ing)\b)"
+_NAMED_CHANGE = vocab.lazy(r"^(?!(?:a|an|the|[a-z]+ing|nominal|real|actual)\b)"
                            r"(?P<np>(?:(?!\b(?:a|an|the)\s)[A-Za-z][\w&'’-]*\s+){0,6}?"
                            r"[A-Za-z][\w&'’-]*)\s+(?P<dir>increase of|growth of|"
                            r"rise of|decrease of|decline of|drop of|fall of|reduction of)\s*"
@@ -202,6 +206,12 @@ _NAMED_CHANGE = vocab.lazy(r"^(?!(?:a|an|the|[a-z]+ing)\b)"
 # "… 3 percent in energy consumption per unit of GDP": what a change before it measures
 _IN_MEASURE = vocab.lazy(r"\s+in\s+(?P<np>[a-z][\w\s&'’-]{1,60}?)\s*(?=[,;.()]|$|\s+(?:and|from|"
                          r"compared|than|over|year)\b)", re.IGNORECASE)
+
+
+# "that of the secondary industry", "those of rural residents": the measure named before, of
+# another owner
+_THAT_OF = vocab.lazy(r"^(?:that|those)\s+of\s+(?:the\s+)?(?P<np>[A-Za-z][\w\s&'’-]{1,50}?)\s*"
+                      r"(?:(?:was|were|is|are|stood at|reached)\s+)?$", re.IGNORECASE)
 
 
 def _measure_in(sentence: str, figure_end: int) -> str:

@@ -95,7 +95,8 @@ THEN_CHANGE = lazy(r"^(?:\s*\([^()]*\))?(?:,?\s*" + PERIOD + r")?,\s*(?:(?:a|an)
                           r"(?:" + QUALIFIER + r")?\s*$", re.IGNORECASE)
 CHANGE_PHRASE = lazy(r"^(?:(?:marking|representing|registering|recording|posting|"
                             r"showing|seeing|an?|the|slight|modest|sharp|steady|significant|"
-                            r"marginal|rapid|strong|robust)\s+)*(?:(?:year[- ]on[- ]year|y-o-y|"
+                            r"marginal|rapid|strong|robust|nominal|real|actual)\s+)*"
+                            r"(?:(?:year[- ]on[- ]year|y-o-y|"
                             r"annual|yearly)\s+)?(?P<dir>increase of|growth of|rise of|"
                             r"decrease of|decline of|drop of|fall of)\s*(?:by\s+)?"
                             r"(?:" + QUALIFIER + r")?\s*$", re.IGNORECASE)

@@ -51,6 +51,15 @@ def clause_names(sentence: str, mentions: list[tuple[Mention, Span]],
             # "X increased by 13.1%, with the growth rate remaining above 10%": X's rate
             clause = replace(clause, subject=f"{subjects[-1]} {clause.subject.lower()}")
         clause = _with_antecedent(clause, subjects, sentence)
+        if clause.subject.startswith("that of ") and previous and previous.subject:
+            # "…; that of the secondary industry 38,353.1 billion yuan, up 4.6 percent"
+            owner = clause.subject.removeprefix("that of ")
+            first = next((m for m, (a, _b) in mentions if clause.start <= a < clause.end), None)
+            rate = first is not None and first.kind == "percent" \
+                and previous.direction in ("up", "down")  # "…, and those of services 3%"
+            clause = replace(clause, subject=f"{previous.subject.split(' of ')[0]} of {owner}",
+                             direction=previous.direction if rate else "level",
+                             verb=previous.verb if rate else "")
         if subjects and vocab.NEW_SUBJECT.match(sentence[clause.start:clause.end].strip()):
             clause = _with_owner(clause, subjects[-1])
         subjects.append(clause.subject)

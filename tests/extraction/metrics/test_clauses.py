@@ -403,3 +403,17 @@ def test_an_opening_participle_phrase_and_a_discourse_ordinal_are_not_the_subjec
 def test_averages_measures_between_rate_and_change_with_clauses_and_runs(
         sentence: str, quote: str, name: str) -> None:
     assert named(sentence)[quote] == name
+
+
+def test_that_of_names_the_measure_before_for_another_owner_level_or_rate() -> None:
+    found = named("In the first three quarters, the value added of the primary industry was "
+                  "5,634.3 billion yuan, up 4.0 percent year on year; that of the secondary "
+                  "industry 38,353.1 billion yuan, up 4.6 percent.")
+    assert found["38,353.1 billion yuan"] == "value added of secondary industry"
+    assert found["4.6 percent"] == "value added of secondary industry growth"
+    found = named("The per capita disposable income of urban residents was 26,357 yuan, a "
+                  "nominal increase of 4.6 percent, and that of rural residents was 10,551 yuan.")
+    assert found["4.6 percent"] == "per capita disposable income of urban residents growth"
+    assert found["10,551 yuan"] == "per capita disposable income of rural residents"
+    assert named("Exports rose 5 percent, and those of services 3 percent.")["3 percent"] == \
+        "exports of services growth"

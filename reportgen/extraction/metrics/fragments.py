@@ -31,6 +31,10 @@ _NOUN_ING = frozenset({"spending", "funding", "financing", "building", "housing"
 _FALLING = re.compile(r"\b(?:declin\w*|decreas\w*|drop\w*|down|fell|fall\w*|contract\w*|shr[iu]nk"
                       r"\w*|dipped|dip|lower|slump\w*|plunge\w*)\b", re.IGNORECASE)
 _CHANGE_UNITS = frozenset({"percent", "percentage points"})
+# the same rate at an earlier time: "accelerating from 3.7 percent in July", "down from 5%"
+_FROM_RATE = re.compile(r"\b(?:accelerat\w*|slow\w*|quicken\w*|eas\w*|pick\w* up|up|down|"
+                        r"compared with|versus|against)\s+(?:from\s+)?(?:the\s+)?$|\bfrom\s+$",
+                        re.IGNORECASE)
 
 
 def is_fragment(metric: str) -> bool:
@@ -71,6 +75,12 @@ def repair(names: list[str], sentence: str, mentions: list[tuple[Mention, Span]]
         if mention.unit not in _CHANGE_UNITS:  # a level: the clause's subject, if it is a name
             subject = find_subject(sentence, a, main=True) or find_subject(sentence, a)
             out[i] = subject if subject and not is_fragment(subject) else out[i]
+            continue
+        earlier_rate = next((out[k] for k in range(i - 1, -1, -1)
+                             if mentions[k][0].unit == mention.unit and not is_fragment(out[k])),
+                            None)
+        if earlier_rate and _FROM_RATE.search(sentence[max(0, a - 40):a]):
+            out[i] = earlier_rate  # "grew 4.5 percent, accelerating from 3.7 percent in July"
             continue
         level = _level_before(out, mentions, i)
         if level is None:

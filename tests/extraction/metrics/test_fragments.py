@@ -50,3 +50,13 @@ def test_a_level_named_by_a_lead_in_takes_the_clause_after_it_and_its_rate_follo
 
 def test_another_figure_is_no_name() -> None:
     assert is_fragment("6.7 percent year on year")
+
+
+def test_a_rate_the_same_measure_moved_from_is_named_as_that_measure() -> None:
+    from reportgen.extraction.metrics import name_metrics
+    from reportgen.extraction.numbers import find_mentions
+
+    sentence = ("Industrial output grew 4.5 percent in August from a year earlier, accelerating "
+                "from 3.7 percent in July.")
+    mentions = [(m, m.span) for m in find_mentions(sentence)]
+    assert name_metrics(sentence, mentions, None) == ["industrial output growth"] * 2

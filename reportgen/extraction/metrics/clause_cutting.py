@@ -193,6 +193,14 @@ def _clause(sentence: str, start: int, end: int, starts: list[int]) -> Clause:
         # "…, with volumes now 9% below those of 2019", "with exports at 5 billion yuan"
         return Clause(start, end, subject_of(re.sub(r"\s+at\s+$", "", body)), "level",
                       first_figure)
+    and_joined = sentence[max(0, start - 6):start].rstrip().endswith("and") \
+        or sentence[start:start + 6].lstrip().startswith("and ")
+    if and_joined and subject_of(body) and not _elliptic(body) and len(body.split()) <= 4 \
+            and not re.match(r"\s*(?:and\s+)?[a-z]+ing\b", body) \
+            and not re.search(r"\b(?:than|about|around|nearly|over|some|up|of)\s*$", body):
+        # "exports reached 1.2 trillion yuan, …, and imports 800 billion yuan": the verb left
+        # out, the subject kept; a level like the clause before
+        return Clause(start, end, subject_of(body), "elliptic", start + len(head.rstrip()))
     subject = subject_of(body) if _elliptic(body) else ""
     return Clause(start, end, subject, "", start + len(head.rstrip()) if subject else start)
 

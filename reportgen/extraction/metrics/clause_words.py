@@ -62,7 +62,7 @@ DIRECTION = {**{v: "up" for v in UP}, **{v: "down" for v in DOWN},
 # Tried only where a word starts with a letter some verb starts with: the alternation of all
 # the verbs is tried at few places (three times faster on a long sentence)
 _FIRST_LETTERS = "".join(sorted({w[0] for w in DIRECTION} | set("hwi")))
-VERB = lazy(r"(?<![a-z])(?=[" + _FIRST_LETTERS + r"])"
+VERB = lazy(r"(?<![a-z-])(?=[" + _FIRST_LETTERS + r"])"
             # "will grow", "will reach": a plan's future is a verb like the past
             r"(?:(?:has|have|had|was|were|is|are|will|would|shall)\s+(?:been\s+|be\s+)?)?"
             r"(?P<verb>"

@@ -233,6 +233,9 @@ def _noun_of(sentence: str, clause: Clause, mention: tuple[Mention, Span],
 def _fill(clause: Clause, previous: Clause | None) -> Clause | None:
     """The clause with what it leaves out taken from the one before: the verb ("secondary
     industry by 3.9%"), or the subject (", up 5%"); None when it has neither."""
+    if clause.direction == "elliptic":  # "…, and imports 800 billion yuan, down 2 percent"
+        return replace(clause, direction="level") if previous and previous.direction in (
+            "level", "up", "down") else None
     if clause.subject and clause.direction and clause.direction != "same":
         return clause
     if previous is None or not previous.subject:

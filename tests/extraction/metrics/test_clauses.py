@@ -417,3 +417,16 @@ def test_that_of_names_the_measure_before_for_another_owner_level_or_rate() -> N
     assert found["10,551 yuan"] == "per capita disposable income of rural residents"
     assert named("Exports rose 5 percent, and those of services 3 percent.")["3 percent"] == \
         "exports of services growth"
+
+
+def test_a_subject_and_its_level_after_and_leave_the_verb_out() -> None:
+    found = named("Of the total, exports reached 1.2 trillion yuan, up 5 percent, and imports "
+                  "800 billion yuan, down 2 percent.")
+    assert found["800 billion yuan"] == "imports"
+    assert found["2 percent"] == "decline in imports"
+
+
+def test_a_hyphenated_word_holds_no_verb() -> None:
+    found = named("Private investment dropped 0.4 percent, while investment by state-holding "
+                  "enterprises rose 6.4 percent.")
+    assert found["6.4 percent"] == "investment by state-holding enterprises growth"

@@ -197,6 +197,7 @@ def _clause(sentence: str, start: int, end: int, starts: list[int]) -> Clause:
         or sentence[start:start + 6].lstrip().startswith("and ")
     if and_joined and subject_of(body) and not _elliptic(body) and len(body.split()) <= 4 \
             and not re.match(r"\s*(?:and\s+)?[a-z]+ing\b", body) \
+            and not re.search(r"[a-z]ed\s*$", body) and not _MEASURE_VERB.search(body) \
             and not re.search(r"\b(?:than|about|around|nearly|over|some|up|of)\s*$", body):
         # "exports reached 1.2 trillion yuan, …, and imports 800 billion yuan": the verb left
         # out, the subject kept; a level like the clause before

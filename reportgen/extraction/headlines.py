@@ -31,7 +31,8 @@ _EACH_BEFORE = re.compile(r"\b(each|apiece)\s+(?!of\b)([\w-]+\s+){0,3}$", re.IGN
 # annual turnover of 20 million yuan or more"): a figure per firm, not a total
 _THRESHOLD_BEFORE = re.compile(
     r"\bwith\s+(?:an?\s+)?annual\s+(?:main\s+)?(?:business\s+)?(?:turnover|revenue|income|"
-    r"sales|output(?:\s+value)?)\s+of\s+(?:at least\s+|over\s+|more than\s+|no less than\s+|"
+    r"sales|output(?:\s+value)?)\s+(?:of|exceeding|over|above|topping)\s+(?:at least\s+|over\s+|"
+    r"more than\s+|no less than\s+|"
     r"above\s+|RMB\s*|US\$|\$|¥)*$", re.IGNORECASE)
 
 

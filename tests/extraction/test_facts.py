@@ -424,3 +424,14 @@ def test_a_deadline_after_a_verb_in_the_past_is_what_happened_not_a_target(tmp_p
                     encoding="utf-8")
     facts = extract_briefing(read_release(path)).facts
     assert [f.is_target for f in facts] == [False, False]
+
+
+def test_firms_with_revenue_exceeding_a_size_are_counted_with_it_and_the_size_is_a_threshold(
+        tmp_path) -> None:
+    path = tmp_path / "r.txt"
+    path.write_text("Digital plan\n\n2024-03-01\n\nThe city will cultivate 10 enterprises with "
+                    "annual revenue exceeding 10 billion yuan by 2025.\n", encoding="utf-8")
+    count, size = extract_briefing(read_release(path)).facts
+    assert count.metric == ("number of enterprises with annual revenue exceeding 10 billion yuan "
+                            "target")
+    assert (size.metric, size.per_item) == ("annual revenue threshold", True)

@@ -42,12 +42,14 @@ from reportgen.extraction.metrics.phrases import (
     previous_count_noun,
     purpose_after,
     singular,
+    size_before,
     strip_qualifier,
     tidy,
     verb_before,
     whole_after,
     whole_before,
     whole_with_noun,
+    with_size_after,
     with_topic,
 )
 from reportgen.extraction.numbers import Mention
@@ -316,6 +318,9 @@ def metric_for(sentence: str, index: int, mentions: list[tuple[Mention, Span]],
         return with_topic(of_phrase, topic)
     if subject:
         return with_topic(subject, topic)
+    size = size_before(before)  # "10 enterprises with annual revenue exceeding 10 billion yuan"
+    if size:
+        return with_topic(size, topic)
     bare = bare_clause(before)
     return with_topic(bare or fallback(mention), topic)
 
@@ -429,7 +434,7 @@ def _count_metric(sentence: str, index: int, mentions: list[tuple[Mention, Span]
     after = sentence[b:]
     if re.match(r"\s+of\s", after) and mention.noun and mention.noun in after:
         after = after[after.index(mention.noun) + len(mention.noun):]  # "Three of the … makers"
-    detail = (of_after(after) or purpose_after(after)
+    detail = (of_after(after) or purpose_after(after) or with_size_after(after)
               or participle_after(after) or verb_before(sentence[:a])
               or whole_before(sentence[:a]) or container_before(sentence, a))
     metric = f"number of {lower_first(noun)} {detail}".strip()

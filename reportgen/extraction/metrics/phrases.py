@@ -154,6 +154,24 @@ def purpose_after(after: str) -> str:
     return clean(match.group(1))
 
 
+def with_size_after(after: str) -> str:
+    """ "with annual revenue exceeding 10 billion yuan" right after a counted noun: which ones
+    are counted."""
+    match = re.match(r"\s+(with\s+(?:an?\s+)?(?:[a-z][\w-]*\s+){0,3}?[a-z][\w-]*\s+(?:exceeding|"
+                     r"of|over|above|topping|surpassing|of over|of more than)\s+[^,;.()]{1,30}?)"
+                     r"(?=\s*(?:[,;.()]|$|\s+(?:and|by|in|to)\b))", after)
+    return clean(match.group(1)) if match else ""
+
+
+def size_before(before: str) -> str:
+    """The measure of a threshold after "with": "… enterprises with annual revenue exceeding "
+    → "annual revenue"."""
+    match = re.search(r"\bwith\s+(?:an?\s+)?(?P<np>(?:[a-z][\w-]*\s+){0,3}?[a-z][\w-]*)\s+"
+                      r"(?:exceeding|over|above|topping|surpassing|of)\s+(?:more than\s+|over\s+|"
+                      r"at least\s+|about\s+)?(?:RMB\s*|US\$|\$|¥)?$", before)
+    return clean(match.group("np")) if match else ""
+
+
 def verb_before(before: str) -> str:
     """A past participle right before a count ("has signed a total of 690" → "signed"), or a
     participle opening the count's clause (", benefiting 44.34 million households" →

@@ -95,7 +95,7 @@ THEN_CHANGE = lazy(r"^(?:\s*\([^()]*\))?(?:,?\s*" + PERIOD + r")?,\s*(?:(?:a|an)
                           r"(?:" + QUALIFIER + r")?\s*$", re.IGNORECASE)
 CHANGE_PHRASE = lazy(r"^(?:(?:marking|representing|registering|recording|posting|"
                             r"showing|seeing|an?|the|slight|modest|sharp|steady|significant|"
-                            r"marginal|rapid|strong|robust|nominal|real|actual)\s+)*"
+                            r"marginal|rapid|strong|robust|nominal|real|actual|average)\s+)*"
                             r"(?:(?:year[- ]on[- ]year|y-o-y|"
                             r"annual|yearly)\s+)?(?P<dir>increase of|growth of|rise of|"
                             r"decrease of|decline of|drop of|fall of)\s*(?:by\s+)?"
@@ -136,7 +136,9 @@ NEW_SUBJECT = lazy(r"^(?:with|while|whereas|but|of which|among which|among them)
                           re.IGNORECASE)
 # A finite verb closing a clause with no figure ("Major indicators showed improvements")
 FINITE = lazy(r"\b(?:showed|saw|witnessed|maintained|kept|remained|continued|"
-                     r"achieved|made|posted|experienced|enjoyed|delivered|performed)\b")
+                     r"achieved|made|posted|experienced|enjoyed|delivered|performed|rebounded|"
+                     r"recovered|accelerated|slowed|improved|stabilized|stabilised|"
+                     r"strengthened|weakened)\b")
 ATTRIBUTION = lazy(r"\b(?:said|says|saying|told|announced|announcing|reported|reporting|"
                      r"stated|stating|noted|noting|indicated|indicating|highlighted|"
                      r"mentioned|pointed out|stressed|emphasi[sz]ed|explained|noticed|"

@@ -199,7 +199,7 @@ _RATE_ONLY = vocab.lazy(r"(?:(?:year[- ]on[- ]year|y-o-y|annual|average|yearly|"
 # "… saw a regional GDP of 7.39 trillion yuan", "registering a year-on-year growth rate of 8.5%"
 _NOUN_OF = vocab.lazy(r"^\s*(?:by\s+)?(?:(?:a|an|the)\s+)?(?P<np>[A-Za-z][\w\s&'’-]{1,50}?)"
                       r"\s+of\s+(?:" + vocab.QUALIFIER + r")?\s*$", re.IGNORECASE)
-_RATE_NOUN = vocab.lazy(r"^(?:(?:year[- ]on[- ]year|(?P<average>average annual|annual average)|"
+_RATE_NOUN = vocab.lazy(r"^(?:(?:year[- ]on[- ]year|(?P<average>average annual|annual average|average)|"
                        r"annual)\s+)?(?P<change>growth|increase|rise|decline|decrease|drop|fall)"
                        r"(?:\s+rate)?$|^(?P<bare>average annual|annual average)$", re.IGNORECASE)
 
@@ -220,7 +220,8 @@ def _noun_of(sentence: str, clause: Clause, mention: tuple[Mention, Span],
     subject = clause.subject or previous_subject
     if rate and quantity.kind == "percent" and subject:
         # "registering average annual growth of 7.1 percent", "grow by an annual average of 5%"
-        average = " average annual" if rate.group("average") or rate.group("bare") else ""
+        average = "" if not (rate.group("average") or rate.group("bare")) else \
+            " average" if (rate.group("average") or "").lower() == "average" else " average annual"
         change = (rate.group("change") or "growth").lower()
         return f"{subject}{average} growth" if change in ("growth", "increase", "rise") \
             else f"decline in {subject}{average}"

@@ -430,3 +430,12 @@ def test_a_hyphenated_word_holds_no_verb() -> None:
     found = named("Private investment dropped 0.4 percent, while investment by state-holding "
                   "enterprises rose 6.4 percent.")
     assert found["6.4 percent"] == "investment by state-holding enterprises growth"
+
+
+def test_a_clause_telling_how_a_measure_moved_gives_its_subject_to_the_rate_after_it() -> None:
+    found = named("Hubei's GDP rebounded strongly, growing 28.5 percent year on year in the first "
+                  "half.")
+    assert found["28.5 percent"] == "GDP growth"
+    found = named("GDP reached 2.5 trillion yuan, an increase of 12.8 percent year-on-year and an "
+                  "average growth of 6.1 percent over the past two years.")
+    assert found["6.1 percent"] == "GDP growth"

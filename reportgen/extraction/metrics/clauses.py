@@ -199,7 +199,8 @@ _RATE_ONLY = vocab.lazy(r"(?:(?:year[- ]on[- ]year|y-o-y|annual|average|yearly|"
 # "… saw a regional GDP of 7.39 trillion yuan", "registering a year-on-year growth rate of 8.5%"
 _NOUN_OF = vocab.lazy(r"^\s*(?:by\s+)?(?:(?:a|an|the)\s+)?(?P<np>[A-Za-z][\w\s&'’-]{1,50}?)"
                       r"\s+of\s+(?:" + vocab.QUALIFIER + r")?\s*$", re.IGNORECASE)
-_RATE_NOUN = vocab.lazy(r"^(?:(?:year[- ]on[- ]year|(?P<average>average annual|annual average|average)|"
+_RATE_NOUN = vocab.lazy(r"^(?:(?:year[- ]on[- ]year|"
+                       r"(?P<average>average annual|annual average|average)|"
                        r"annual)\s+)?(?P<change>growth|increase|rise|decline|decrease|drop|fall)"
                        r"(?:\s+rate)?$|^(?P<bare>average annual|annual average)$", re.IGNORECASE)
 

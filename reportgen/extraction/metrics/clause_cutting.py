@@ -134,7 +134,9 @@ def _clause(sentence: str, start: int, end: int, starts: list[int]) -> Clause:
     """A clause: its subject is the noun phrase before its last verb before any figure."""
     first_figure = min((a for a in starts if start <= a < end), default=end)
     # "Rotterdam, which had surpassed Dubai in 2019, handled …": the aside is no part of it
-    head = _RELATIVE.sub(lambda m: " " * len(m.group()), sentence[start:first_figure])
+    head = sentence[start:first_figure]
+    if "which" in head or "who" in head or " - " in head or "–" in head or "—" in head:
+        head = _RELATIVE.sub(lambda m: " " * len(m.group()), head)
     body = vocab.CONNECTOR.sub("", LIST_MARK.sub("", head.lstrip()), count=1)
     opened = len(head) - len(body)
     verbs = sorted([*vocab.VERB.finditer(head, opened), *vocab.FINITE.finditer(head, opened)],
@@ -163,7 +165,7 @@ def _clause(sentence: str, start: int, end: int, starts: list[int]) -> Clause:
             sentence, first_figure_end(sentence, start, end, starts))
         return Clause(start, end, owner, direction, start + opened + change.end(),
                       change.group("dir").split()[0])
-    that_of = _THAT_OF.match(body)
+    that_of = _THAT_OF.match(body) if body[:5].lower() in ("that ", "those") else None
     if that_of and not verbs:  # "; that of the secondary industry 38,353.1 billion yuan"
         return Clause(start, end, f"that of {clean(that_of.group('np'))}", "same",
                       start + opened + that_of.end())
@@ -182,12 +184,13 @@ def _clause(sentence: str, start: int, end: int, starts: list[int]) -> Clause:
         or sentence[start:start + 6].lstrip().startswith("and ") \
         or _FIGURE_ONLY.fullmatch(sentence, figure_end, end) \
         or vocab.CHANGE_AFTER.match(sentence, figure_end)
-    marking = _MARKING.match(body) and vocab.CHANGE_AFTER.match(sentence, figure_end)
+    marking = coordinated and _MARKING.match(body) \
+        and vocab.CHANGE_AFTER.match(sentence, figure_end)
     if coordinated and (vocab.LEAD.match(body) or marking):
         # "… and 0.4 percent month on month", "…, marking a 7% decline"
         # or "…, a 15.5 percent year-on-year increase": the clause before, and its change
         return Clause(start, end, "", "same", start + opened)
-    with_at = re.match(r"with\s", head.lstrip(), re.IGNORECASE) and re.fullmatch(
+    with_at = head.lstrip()[:5].lower() == "with " and re.fullmatch(
         r"(?!(?:a|an|the)\s)[A-Za-z][\w\s'’-]{1,60}?\s+(?:(?:now|currently|still|at)\s+)?", body)
     if with_at and subject_of(body) and not vocab.LEAD.match(body):
         # "…, with volumes now 9% below those of 2019", "with exports at 5 billion yuan"
@@ -195,10 +198,11 @@ def _clause(sentence: str, start: int, end: int, starts: list[int]) -> Clause:
                       first_figure)
     and_joined = sentence[max(0, start - 6):start].rstrip().endswith("and") \
         or sentence[start:start + 6].lstrip().startswith("and ")
-    if and_joined and subject_of(body) and not _elliptic(body) and len(body.split()) <= 4 \
+    if and_joined and len(body.split()) <= 4 and not _elliptic(body) \
             and not re.match(r"\s*(?:and\s+)?[a-z]+ing\b", body) \
             and not re.search(r"[a-z]ed\s*$", body) and not _MEASURE_VERB.search(body) \
-            and not re.search(r"\b(?:than|about|around|nearly|over|some|up|of)\s*$", body):
+            and not re.search(r"\b(?:than|about|around|nearly|over|some|up|of)\s*$", body) \
+            and subject_of(body):
         # "exports reached 1.2 trillion yuan, …, and imports 800 billion yuan": the verb left
         # out, the subject kept; a level like the clause before
         return Clause(start, end, subject_of(body), "elliptic", start + len(head.rstrip()))
@@ -350,6 +354,10 @@ _TRAILING_AUX = vocab.lazy(r"\s+(?:is|are|was|were|will be|has been|have been)\s
                            r"anticipated|poised)(?:\s+to)?$")
 
 
+_TRAILING_WORD = vocab.lazy(r"\s+(?:now|currently|still|already|alone|estimated|calculated|"
+                            r"recorded|reported|registered|measured|compiled)$")
+
+
 def subject_of(text: str) -> str:
     """The noun phrase `text` as a metric name, or '' when it is none (a pronoun, an
     attribution, a phrase holding a figure, a phrase too long to be a name)."""
@@ -361,8 +369,7 @@ def subject_of(text: str) -> str:
         text = text.split(",", 1)[1].strip()
     text = _TRAILING_TIME.sub("", _TRAILING_AUX.sub("", text))
     # "volumes now 9% below", "GDP … estimated for the third quarter was"
-    text = re.sub(r"\s+(?:now|currently|still|already|alone|estimated|calculated|recorded|"
-                  r"reported|registered|measured|compiled)$", "", text)
+    text = _TRAILING_WORD.sub("", text)
     if re.search(r"\b(?:is|are|was|were|will|would|has|have|had)\b", text):
         return ""  # a clause, not a noun phrase
     if not text or vocab.ATTRIBUTION.search(text) or re.search(r"(?<![\w.])[0-9]", text):

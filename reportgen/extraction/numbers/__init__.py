@@ -80,20 +80,21 @@ _MASKS = re.compile(
     # name: the "3830" pattern)
     r"|(?<![0-9.,])0[0-9]+(?:[-/][0-9]{1,2})?\b|[\"“][0-9]+[\"”]"
     r"|\b(?:No|NO|no|Nos)\.?[ \u00a0]?[0-9]+\b|#[0-9]+"
-    r"|\b[0-9]+[ \u00a0]?[x×][ \u00a0]?[0-9]+\b|\b24/7\b"
-    # a rank group ("among the top 10", "Top 10 World Container Ports"), a table's number at
-    # a line's start ("3-7 Top 10 …"), a year cut to two digits ("'12-'13 change")
-    r"|(?:\b(?:the|among|into|in|of|a)[ \u00a0]+top|(?-i:\bTop))[ \u00a0]?[0-9]{1,3}\b"
-    r"(?![ \u00a0]*(?:%|percent|(?:b|m|tr)illion|thousand|yuan|dollars))"
-    r"|(?m:^)[ \t]*(?:Table|Figure|Chart)?[ \t]*[0-9]{1,2}-[0-9]{1,2}(?=[ \t]+[A-Z])"
-    r"|(?<![\w])['’][0-9]{2}\b"
-    # page furniture: a time zone ("20:25 UTC+8"), a month-day before a leading-zero code
-    # ("11-14 02131556")
-    r"|\b(?:UTC|GMT)[ \u00a0]?[+−-]?[0-9]{1,2}\b"
-    r"|(?m:^)[ \t]*[01][0-9]-[0-3][0-9](?=[ \t]+0[0-9])"
-    r"|(?<=[ \t]{2})0(?![ \u00a0]*[\w%$.,])",  # a bare zero set apart: a page's counter
+    r"|\b[0-9]+[ \u00a0]?[x×][ \u00a0]?[0-9]+\b|\b24/7\b",
     re.IGNORECASE,
 )
+# Furniture told by the few characters before a number (checked there, not scanned for):
+# a rank group ("among the top 10", "Top 10 World Container Ports"), a year cut to two digits
+# ("'12-'13 change"), a time zone ("20:25 UTC+8"), a bare zero set apart (a page's counter)
+_RANK_TOP = re.compile(r"(?:\b(?:the|among|into|in|of|a)[ \u00a0]+top|(?-i:\bTop))[ \u00a0]?$",
+                       re.IGNORECASE)
+_NOT_A_RANK = re.compile(r"[0-9]{1,3}[ \u00a0]*(?:%|percent|(?:b|m|tr)illion|thousand|yuan|"
+                         r"dollars)", re.IGNORECASE)
+_ZONE = re.compile(r"\b(?:UTC|GMT)[ \u00a0]?[+−-]?$")
+# a line opening with a table's number ("3-7 Top 10 …") or a month-day before a code ("11-14
+# 02131556")
+_LINE_CODE = re.compile(r"[ \t]*(?:(?:Table|Figure|Chart)?[ \t]*[0-9]{1,2}-[0-9]{1,2}"
+                        r"(?=[ \t]+[A-Z])|[01][0-9]-[0-3][0-9](?=[ \t]+0[0-9]))")
 
 
 _FIRST_WORDS = frozenset(
@@ -219,10 +220,34 @@ def _masked(text: str, start: int) -> bool:
             return True
         if mask.start() > start:
             break
+    if _furniture_before(text, start):
+        return True
     reach = max(0, start - 2048)  # a bounded look back: a long single line stays linear
     left = max(text.rfind(" ", reach, start), text.rfind("\n", reach, start), reach - 1) + 1
     word = text[left:start + 1]
     return "://" in word or word.lower().startswith("www.") or "@" in word
+
+
+def _furniture_before(text: str, start: int) -> bool:
+    """True for a number the characters before it make furniture: a rank group, a two-digit
+    year, a time zone, a bare zero set apart, a line's table number or a month-day code."""
+    before = text[max(0, start - 12):start]
+    if _RANK_TOP.search(before) and not _NOT_A_RANK.match(text, start):
+        return True
+    if before[-1:] in ("'", "’") and text[start:start + 2].isdigit() and (
+            len(before) < 2 or not before[-2].isalnum()) \
+            and not text[start + 2:start + 3].isdigit():
+        return True
+    if _ZONE.search(before):
+        return True
+    if text[start] == "0" and before.endswith(("  ", "\t ", " \t")) and not re.match(
+            r"0[ \u00a0]*[\w%$.,]", text[start:start + 20]):
+        return True
+    line = text.rfind("\n", max(0, start - 24), start) + 1 if start else 0
+    if start - line <= 20:
+        code = _LINE_CODE.match(text, line)
+        return code is not None and start < code.end()
+    return False
 
 
 def _read_candidate(text: str, match: re.Match[str], currency: str | None) -> list[Mention]:

@@ -197,8 +197,16 @@ def _follows_proper_name(text: str, start: int, prev: str) -> bool:
     return opener is None  # a capitalised word that opens a sentence or list item is no name
 
 
+# the characters currency prefixes end with ("US$", "RMB ", "RON "): a quick "none here"
+_PREFIX_ENDS = frozenset(c for prefix, _ in rules.CURRENCY_PREFIXES for c in prefix[-2:])
+
+
 def _currency_prefix(text: str, start: int) -> tuple[str | None, int]:
     """The currency written right before the number ("US$", "RMB") and where it starts."""
+    tail = text[max(0, start - 2):start]
+    if not tail or tail[-1] not in _PREFIX_ENDS or (
+            tail[-1] == " " and tail[:1] not in _PREFIX_ENDS):
+        return None, start  # most numbers follow a lower-case word or a mark: no prefix
     for prefix, unit in rules.CURRENCY_PREFIXES:
         p = start - len(prefix)
         if p >= 0 and text[p:start] == prefix and not (p > 0 and text[p - 1].isalpha()):

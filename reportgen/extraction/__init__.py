@@ -123,6 +123,7 @@ def extract_facts(text: str, layout: Layout) -> tuple[Fact, ...]:
     table_rows = text_table_rows(text, layout.paragraphs)
     # the levels a paragraph has named so far: "the capacity" in a later sentence is one of them
     said: tuple[Span | None, list[str]] = (None, [])
+    rate = ""  # the growth rate named last: "our target this year is 5%" is its target
     led: tuple[Span | None, int | None, str | None] = (None, None, None)  # paragraph's period
     stated: tuple[int | None, str | None] = (None, None)  # the last period a figure was given
     for s_start, s_end in layout.sentences:
@@ -152,6 +153,11 @@ def extract_facts(text: str, layout: Layout) -> tuple[Fact, ...]:
         readings = [replace(r, metric=with_owner(r.metric, owner_of(sentence, span[0],
                                                                     layout.place)))
                     for r, (_, span) in zip(readings, local, strict=True)]
+        readings = [replace(r, metric=f"{rate} target") if rate and m.unit == "percent"
+                    and _BARE_TARGET.fullmatch(r.metric) else r
+                    for r, m in zip(readings, inside, strict=True)]
+        rate = next((r.metric for r, m in zip(reversed(readings), reversed(inside))
+                     if m.unit == "percent" and r.metric.endswith(" growth")), rate)
         for mention, reading in zip(inside, readings, strict=True):
             if row is not None:  # a "|" table's cell: its row and column name it
                 metric, unit = cell_metric(row, sentence, mention.span[0] - s_start)
@@ -170,6 +176,12 @@ def extract_facts(text: str, layout: Layout) -> tuple[Fact, ...]:
                 written_as=mention.written_as, per_item=is_per_item(text, mention.span),
             ))
     return _finished(drafts, text)
+
+
+# A target named by no measure: "Our target this year is 5%", "the goal is around 6 percent"
+_BARE_TARGET = re.compile(r"(?:(?:our|the|its|their|this year's|annual)\s+)?(?:target|goal|"
+                          r"objective|aim)s?(?:\s+(?:this|for this|for the)\s+year)?"
+                          r"(?:\s+target)?", re.IGNORECASE)
 
 
 # "… during the period", "in the same period": the period last stated (not "the same period

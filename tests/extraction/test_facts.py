@@ -435,3 +435,13 @@ def test_firms_with_revenue_exceeding_a_size_are_counted_with_it_and_the_size_is
     assert count.metric == ("number of enterprises with annual revenue exceeding 10 billion yuan "
                             "target")
     assert (size.metric, size.per_item) == ("annual revenue threshold", True)
+
+
+def test_a_target_named_by_no_measure_is_the_target_of_the_growth_rate_named_before(
+        tmp_path) -> None:
+    path = tmp_path / "r.txt"
+    path.write_text("Economy\n\n2024-03-01\n\nThe province's GDP grew 4.8% last year. Our target "
+                    "this year is 5%, and we are confident.\n", encoding="utf-8")
+    facts = extract_briefing(read_release(path)).facts
+    assert (facts[1].metric, facts[1].is_target, facts[1].year) == ("GDP growth target", True,
+                                                                    2024)

@@ -156,7 +156,7 @@ def extract_facts(text: str, layout: Layout) -> tuple[Fact, ...]:
         readings = [replace(r, metric=f"{rate} target") if rate and m.unit == "percent"
                     and _BARE_TARGET.fullmatch(r.metric) else r
                     for r, m in zip(readings, inside, strict=True)]
-        rate = next((r.metric for r, m in zip(reversed(readings), reversed(inside))
+        rate = next((r.metric for r, m in zip(reversed(readings), reversed(inside), strict=True)
                      if m.unit == "percent" and r.metric.endswith(" growth")), rate)
         for mention, reading in zip(inside, readings, strict=True):
             if row is not None:  # a "|" table's cell: its row and column name it

@@ -434,9 +434,10 @@ def _count_metric(sentence: str, index: int, mentions: list[tuple[Mention, Span]
     after = sentence[b:]
     if re.match(r"\s+of\s", after) and mention.noun and mention.noun in after:
         after = after[after.index(mention.noun) + len(mention.noun):]  # "Three of the … makers"
-    detail = (of_after(after) or purpose_after(after) or with_size_after(after)
+    detail = (of_after(after) or purpose_after(after)
               or participle_after(after) or verb_before(sentence[:a])
-              or whole_before(sentence[:a]) or container_before(sentence, a))
+              or whole_before(sentence[:a]) or container_before(sentence, a)
+              or with_size_after(after))
     metric = f"number of {lower_first(noun)} {detail}".strip()
     if mention.kind == "rate":
         subject = find_subject(sentence, a)

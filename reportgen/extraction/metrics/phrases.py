@@ -158,8 +158,8 @@ def with_size_after(after: str) -> str:
     """ "with annual revenue exceeding 10 billion yuan" right after a counted noun: which ones
     are counted."""
     match = re.match(r"\s+(with\s+(?:an?\s+)?(?:[a-z][\w-]*\s+){0,3}?[a-z][\w-]*\s+(?:exceeding|"
-                     r"of|over|above|topping|surpassing|of over|of more than)\s+[^,;.()]{1,30}?)"
-                     r"(?=\s*(?:[,;.()]|$|\s+(?:and|by|in|to)\b))", after)
+                     r"of|over|above|topping|surpassing|of over|of more than)\s+[^,;()]{1,30}?)"
+                     r"(?=\s*(?:[,;()]|\.(?:\s|$)|$|\s+(?:and|by|in|to)\b))", after)
     return clean(match.group(1)) if match else ""
 
 

@@ -79,15 +79,22 @@ _CHANGE = re.compile(r"\b(?:growth|increase|rise|decline|decrease|drop|fall|chan
                      re.IGNORECASE)
 
 
+_SECTOR = re.compile(r"\b(?:primary|secondary|tertiary)\b", re.IGNORECASE)
+
+
 def _minor_parts(facts: tuple[Fact, ...]) -> set[str]:
     """The smaller parts of a breakdown: of three or more levels in one unit in one sentence
     ("primary industry … 31.9 billion yuan, secondary … 259.0 billion, tertiary … 402.4
-    billion"), all but the largest come last: a cover shows the whole, not its parts."""
+    billion"), or the three sectors however stated, all but the largest come last: a cover
+    shows the whole, not its parts."""
     groups: dict[tuple[object, str], list[Fact]] = {}
     for fact in facts:
         if fact.unit not in ("percent", "count") and not fact.is_target:
             groups.setdefault((fact.sentence_span, fact.unit), []).append(fact)
-    return {f.id for group in groups.values() if len(group) >= 3
+            base = re.sub(r",.*$|\s+in\s+(?:H[12]|Q[1-4])$", "", fact.metric)
+            if _SECTOR.search(base):  # "added value of tertiary industry": a sector, a part
+                groups.setdefault(("sectors", fact.unit), []).append(fact)
+    return {f.id for key, group in groups.items() if len(group) >= (2 if key[0] == "sectors" else 3)
             for f in sorted(group, key=lambda f: -f.value)[1:]}
 
 

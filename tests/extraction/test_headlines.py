@@ -126,3 +126,17 @@ def test_a_cover_shows_the_whole_and_the_largest_part_of_a_breakdown_not_every_p
     briefing = extract_briefing(read_release(path))
     texts = [briefing.fact(i).text for i in briefing.headlines]
     assert texts[:4] == ["693.289 billion yuan", "4.7%", "402.396 billion yuan", "5.8%"]
+
+
+def test_the_three_sectors_stated_one_by_one_give_the_cover_only_the_largest(
+        tmp_path: Path) -> None:
+    path = tmp_path / "gdp.txt"
+    path.write_text("City economy in H1\n\n2020-07-28\n\nThe city's GDP was 181.02 billion yuan in "
+                    "the first half, down 3.9 percent. The added value of the primary industry "
+                    "was 1.14 billion yuan. The added value of the secondary industry was 65.27 "
+                    "billion yuan. The added value of the tertiary industry was 114.61 billion "
+                    "yuan. Per capita disposable income was 16,368 yuan.\n", encoding="utf-8")
+    briefing = extract_briefing(read_release(path))
+    texts = [briefing.fact(i).text for i in briefing.headlines]
+    assert texts[:4] == ["181.02 billion yuan", "3.9 percent", "114.61 billion yuan",
+                         "16,368 yuan"]

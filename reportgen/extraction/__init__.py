@@ -153,11 +153,7 @@ def extract_facts(text: str, layout: Layout) -> tuple[Fact, ...]:
         readings = [replace(r, metric=with_owner(r.metric, owner_of(sentence, span[0],
                                                                     layout.place)))
                     for r, (_, span) in zip(readings, local, strict=True)]
-        readings = [replace(r, metric=f"{rate} target") if rate and m.unit == "percent"
-                    and _BARE_TARGET.fullmatch(r.metric) else r
-                    for r, m in zip(readings, inside, strict=True)]
-        rate = next((r.metric for r, m in zip(reversed(readings), reversed(inside), strict=True)
-                     if m.unit == "percent" and r.metric.endswith(" growth")), rate)
+        readings, rate = _bare_targets(readings, inside, rate)
         for mention, reading in zip(inside, readings, strict=True):
             if row is not None:  # a "|" table's cell: its row and column name it
                 metric, unit = cell_metric(row, sentence, mention.span[0] - s_start)
@@ -176,6 +172,18 @@ def extract_facts(text: str, layout: Layout) -> tuple[Fact, ...]:
                 written_as=mention.written_as, per_item=is_per_item(text, mention.span),
             ))
     return _finished(drafts, text)
+
+
+def _bare_targets(readings: list[Reading], inside: list[Mention], rate: str,
+                  ) -> tuple[list[Reading], str]:
+    """The readings with a target named by no measure ("Our target this year is 5%") named as
+    the target of `rate`, the growth rate named before it; and the rate to carry on."""
+    readings = [replace(r, metric=f"{rate} target") if rate and m.unit == "percent"
+                and _BARE_TARGET.fullmatch(r.metric) else r
+                for r, m in zip(readings, inside, strict=True)]
+    rate = next((r.metric for r, m in zip(reversed(readings), reversed(inside), strict=True)
+                 if m.unit == "percent" and r.metric.endswith(" growth")), rate)
+    return readings, rate
 
 
 # A target named by no measure: "Our target this year is 5%", "the goal is around 6 percent"

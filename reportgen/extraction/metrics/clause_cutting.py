@@ -296,7 +296,8 @@ def _verb_clause(sentence: str, start: int, end: int, head: str, opened: int,
     elif len(verbs) > 1 and not re.search(r"\b(?:that|which|who|as|before|while|when)\s",
                                           head[verbs[0].end():verb.start()]):
         verb = verbs[0]  # "capacity reached a new high after surpassing 1.3 billion": reached
-    word = (verb.groupdict().get("verb") or verb.group(0)).lower()
+    found = verb.groupdict()
+    word = (found.get("verb") or found.get("bare") or verb.group(0)).lower()
     said = _TRAILING_ASPECT.sub("", head[opened:verb.start()])
     subject = subject_of(said)
     if said.strip().lower() in _PRONOUNS:
@@ -307,11 +308,11 @@ def _verb_clause(sentence: str, start: int, end: int, head: str, opened: int,
     if said.strip() and not subject:
         return Clause(start, end, "", "", start)  # a subject no name can come from ("that of")
     acted_on = vocab.OBJECT_BY.match(head[verb.end():])
-    direction = vocab.DIRECTION.get(word, "")
+    direction = vocab.DIRECTION.get(word) or vocab.BARE_DIRECTION.get(word, "")
     if not said.strip() and acted_on and direction in ("up", "down"):
         # "…, dropping energy use by 8.71 percent": the rate measures the verb's object
         return Clause(start, end, subject_of(acted_on.group("np")), direction, first_figure, word)
-    return Clause(start, end, subject, vocab.DIRECTION.get(word, ""), start + verb.end(), word)
+    return Clause(start, end, subject, direction, start + verb.end(), word)
 
 
 def first_figure_end(sentence: str, start: int, end: int, starts: list[int]) -> int:
@@ -328,7 +329,8 @@ _FIGURE_ONLY = vocab.lazy(r"[\s,]*(?:respectively)?[\s,.]*")
 
 # "… of new tracks went into operation": the thing a leading figure counts or measures
 _COUNTED_SUBJECT = vocab.lazy(r"\s+of\s+(?P<np>[A-Za-z][\w\s'’-]{1,60}?)\s+(?:went|were|was|"
-                         r"have been|has been|had been|are|is|entered|came)\b")
+                              r"have been|has been|had been|are|is|entered|came|will|would|"
+                              r"shall|should|is to|are to|to be)\b")
 
 
 _PRONOUNS = ("it", "they", "this", "these", "the figure", "the number", "the total")

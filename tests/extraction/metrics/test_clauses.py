@@ -439,3 +439,16 @@ def test_a_clause_telling_how_a_measure_moved_gives_its_subject_to_the_rate_afte
     found = named("GDP reached 2.5 trillion yuan, an increase of 12.8 percent year-on-year and an "
                   "average growth of 6.1 percent over the past two years.")
     assert found["6.1 percent"] == "GDP growth"
+
+
+@pytest.mark.parametrize(("sentence", "quote", "name"), [
+    ("Energy consumption per unit of GDP should drop by around 2.5 percent.", "2.5 percent",
+     "decline in energy consumption per unit of GDP"),
+    ("Exports will increase by 5 percent.", "5 percent", "exports growth"),
+    ("The deficit-to-GDP ratio is projected at 4 percent, and 1.3 trillion yuan of ultra-long "
+     "special treasury bonds will be issued.", "1.3 trillion yuan",
+     "ultra-long special treasury bonds"),
+])
+def test_a_modal_before_a_bare_verb_and_a_plans_amount_of_a_thing(sentence: str, quote: str,
+                                                                  name: str) -> None:
+    assert named(sentence)[quote] == name

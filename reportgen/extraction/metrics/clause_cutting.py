@@ -140,7 +140,7 @@ def _clause(sentence: str, start: int, end: int, starts: list[int]) -> Clause:
     body = vocab.CONNECTOR.sub("", LIST_MARK.sub("", head.lstrip()), count=1)
     opened = len(head) - len(body)
     verbs = sorted([*vocab.VERB.finditer(head, opened), *vocab.FINITE.finditer(head, opened)],
-                   key=lambda m: m.start())
+                   key=lambda m: m.start()) or list(vocab.MODAL_VERB.finditer(head, opened))
     verbs = [m for m in verbs if not re.match(r"\s+to\b", head[m.end():])
              or m.group(0).split()[-1].lower() not in ("up", "down")]  # "up to": a qualifier
     # "the registered business entities": a participle after a determiner is no verb

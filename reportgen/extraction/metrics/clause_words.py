@@ -66,16 +66,16 @@ BARE_DIRECTION = {"increase": "up", "rise": "up", "grow": "up", "expand": "up", 
                   "drop": "down", "fall": "down", "decline": "down", "decrease": "down",
                   "reach": "level", "exceed": "level", "hit": "level", "top": "level",
                   "total": "level", "surpass": "level", "stay": "level", "remain": "level"}
-_FIRST_LETTERS = "".join(sorted({w[0] for w in DIRECTION} | set("hwiscm")))
+_FIRST_LETTERS = "".join(sorted({w[0] for w in DIRECTION} | set("hwi")))
 VERB = lazy(r"(?<![a-z-])(?=[" + _FIRST_LETTERS + r"])"
-            # "should drop", "must reach": a modal, then a bare verb
-            r"(?:(?:should|must|could|may|might|can|will|would|shall)\s+(?:further\s+)?"
-            r"(?P<bare>" + "|".join(BARE_DIRECTION) + r")\b|"
             # "will grow", "will reach": a plan's future is a verb like the past
             r"(?:(?:has|have|had|was|were|is|are|will|would|shall)\s+(?:been\s+|be\s+)?)?"
             r"(?P<verb>"
             + "|".join(sorted(map(re.escape, DIRECTION), key=len, reverse=True))
-            + r")\b)", re.IGNORECASE)  # a headline in title case: "GDP Up 5.5 Pct"
+            + r")\b", re.IGNORECASE)  # a headline in title case: "GDP Up 5.5 Pct"
+# "should drop", "must reach": tried only in a clause with no other verb
+MODAL_VERB = lazy(r"\b(?:should|must|could|may|might|can|will|would|shall)\s+(?:further\s+)?"
+                  r"(?P<bare>" + "|".join(BARE_DIRECTION) + r")\b", re.IGNORECASE)
 
 # Fillers a figure's role does not depend on: "by", qualifiers, "a year-on-year", a period
 QUALIFIER = "|".join(sorted((re.escape(p) for p, _ in rules.QUALIFIER_PHRASES), key=len,

@@ -479,10 +479,19 @@ def find_place(title: str, opening: str) -> str | None:
     typed, known = _place_patterns()
     for text in (title, opening):
         for match in [*typed.finditer(text), *known.finditer(text)]:
-            if not _MEDIA_AFTER.match(text, match.end()):  # "China Daily", "Changsha News"
-                return re.sub(r"^(?:The|In|On|At)\s+", "", match.group(1))
+            if _MEDIA_AFTER.match(text, match.end()):  # "China Daily", "Changsha News"
+                continue
+            possessive = re.match(r"['’]s\s", text[match.end():match.end() + 3])
+            inner = known.match(text, match.end() + 3) if possessive else None
+            if inner:  # "Southwest China's Tibet": the place inside the country
+                return inner.group(1)
+            if possessive and _DESCRIBED.match(text, match.end() + 3):
+                continue  # "China's northernmost province": the place is named further on
+            return re.sub(r"^(?:The|In|On|At)\s+", "", match.group(1))
     return None
 
 
+_DESCRIBED = re.compile(r"(?:[a-z-]+\s+){0,3}(?:province|city|region|municipality|county|"
+                       r"district|port|capital|area|zone)\b")
 _MEDIA_AFTER = re.compile(r"\s+(?:Daily|News|Post|Times|Radio|Television|TV|Network|Media|"
                           r"Online|Review|Weekly|Business|Economic Daily)\b")

@@ -193,3 +193,14 @@ def test_a_place_alone_on_a_line_is_not_the_title() -> None:
     text = ("date 2018-03-06 Beijing\n\nFollowing are the highlights of a government work report "
             "distributed to media on Monday. GDP grew 6.9 percent.\n")
     assert find_title(text).startswith("Following are the highlights of a government work")
+
+
+@pytest.mark.parametrize(("title", "opening", "place"), [
+    ("SW China's Tibet records 8.2% GDP growth in Q1", "", "Tibet"),
+    ("Foreign trade of China's northernmost province up 30.7 pct in H1",
+     "HARBIN, July 19 (Xinhua) -- Heilongjiang, China's northernmost province, saw its foreign "
+     "trade grow.", "Heilongjiang"),
+])
+def test_the_place_inside_a_country_is_the_place_not_the_country(title: str, opening: str,
+                                                                  place: str) -> None:
+    assert find_place(title, opening) == place

@@ -20,10 +20,12 @@ def owner_of(sentence: str, a: int, place: str | None) -> str:
     subject = find_subject(sentence, a, main=True) or find_subject(sentence, a)
     words = subject.split()
     if not 1 <= len(words) <= 5 or is_fragment(subject):
-        return ""
+        return _possessive_place(sentence, a, place)
     named = all(w[:1].isupper() or w.lower() in _JOINERS for w in words)
     if not named or (len(words) == 1 and words[0].lower() not in _KNOWN):
-        return ""  # one capitalised word may only open the sentence ("Exports grew …")
+        # one capitalised word may only open the sentence ("Exports grew …"); a place may own
+        # the figure by its possessive ("Jiangsu's GDP reached …", "Guangdong's 12.91 trillion")
+        return _possessive_place(sentence, a, place)
     if place and (subject.lower() in place.lower() or place.lower() in subject.lower()):
         return ""
     return "" if re.fullmatch(r"(?:The\s+)?(?:City|Province|Country|Nation)", subject) else subject
@@ -35,3 +37,23 @@ def with_owner(metric: str, owner: str) -> str:
     if not owner or owner.lower() in metric.lower():
         return metric
     return f"{owner}: {metric}"
+
+
+_POSSESSIVE = re.compile(r"\b([A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2})['’]s\s")
+
+
+def _possessive_place(sentence: str, a: int, place: str | None) -> str:
+    """A known place other than the release's own, whose possessive opens the figure's clause
+    or stands right before it."""
+    clause_start = max((m.end() for m in re.finditer(r"[;,]\s", sentence[:a])), default=0)
+    found = [m for m in _POSSESSIVE.finditer(sentence, 0, a)
+             if m.start() >= clause_start or sentence[m.end():a].strip() == ""]
+    if not found:
+        return ""
+    name = found[-1].group(1)
+    if re.match(r"[A-Z][a-z]", sentence[found[-1].end():found[-1].end() + 2]):
+        return ""  # "China's Tianjin", "Shanghai's Pudong": a place named by its country
+    if not place or name.lower() not in _KNOWN or name.lower() in place.lower() \
+            or place.lower() in name.lower():
+        return ""  # no place known for the release: the possessive may well be its own
+    return name

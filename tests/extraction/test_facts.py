@@ -445,3 +445,12 @@ def test_a_target_named_by_no_measure_is_the_target_of_the_growth_rate_named_bef
     facts = extract_briefing(read_release(path)).facts
     assert (facts[1].metric, facts[1].is_target, facts[1].year) == ("GDP growth target", True,
                                                                     2024)
+
+
+def test_a_ranking_names_each_place_with_the_measure_it_ranks_by(tmp_path) -> None:
+    path = tmp_path / "r.txt"
+    path.write_text("Guangdong cities GDP ranking\n\n2024-02-01\n\nShenzhen ranked first with a "
+                    "GDP of 3.46 trillion yuan, followed by Guangzhou with 3.04 trillion yuan and "
+                    "Foshan with 1.33 trillion yuan.\n", encoding="utf-8")
+    facts = extract_briefing(read_release(path)).facts
+    assert [f.metric for f in facts] == ["Shenzhen: GDP", "Guangzhou: GDP", "Foshan: GDP"]

@@ -63,6 +63,13 @@ _CURRENCY_WORDS = {"usd": "US dollars", "yuan": "yuan", "eur": "euros", "hkd": "
                    "jpy": "yen", "gbp": "pounds"}
 
 
+# the next of a ranking, the figure after "with": "followed by Guangzhou with 3.04 trillion",
+# "and Foshan with 1.33 trillion"
+_FOLLOWED_BY = re.compile(r"(?:\bfollowed by|\band|,)\s+(?P<who>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)"
+                          r"{0,3})\s+(?:with|at)\s+(?:(?:a|an)\s+[a-z]+\s+of\s+)?"
+                          r"(?:about|around|over|more than|nearly)?\s*$")
+
+
 def repair(names: list[str], sentence: str, mentions: list[tuple[Mention, Span]]) -> list[str]:
     """`names` with a currency conversion named after the figure it converts, a label's figures
     named by the label, and each remaining fragment replaced by the change of the level beside
@@ -71,6 +78,13 @@ def repair(names: list[str], sentence: str, mentions: list[tuple[Mention, Span]]
     out = _conversions(out, sentence, mentions)
     for i, (mention, (a, b)) in enumerate(mentions):
         if not is_fragment(out[i]):
+            continue
+        follower = _FOLLOWED_BY.search(sentence, 0, a)
+        same = [out[k] for k in range(i) if mentions[k][0].unit == mention.unit
+                and not is_fragment(out[k])]
+        if follower and same:  # "…, followed by Guangzhou with 3.04 trillion yuan": its GDP
+            measure = same[0].rpartition(": ")[2]  # "Shenzhen: GDP" → "GDP"
+            out[i] = f"{follower.group('who')}: {measure}"
             continue
         if mention.unit not in _CHANGE_UNITS:  # a level: the clause's subject, if it is a name
             subject = find_subject(sentence, a, main=True) or find_subject(sentence, a)

@@ -39,13 +39,20 @@ def with_owner(metric: str, owner: str) -> str:
     return f"{owner}: {metric}"
 
 
+_PLACE_ACTS = re.compile(r"([A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2})\s+(?:[a-z]+ed|ranks|tops|leads)\b")
 _POSSESSIVE = re.compile(r"\b([A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2})['’]s\s")
 
 
 def _possessive_place(sentence: str, a: int, place: str | None) -> str:
     """A known place other than the release's own, whose possessive opens the figure's clause
-    or stands right before it."""
+    or stands right before it, or that opens the sentence before a verb ("Shenzhen ranked
+    first with a GDP of …")."""
     clause_start = max((m.end() for m in re.finditer(r"[;,]\s", sentence[:a])), default=0)
+    opening = _PLACE_ACTS.match(sentence)
+    if opening and not clause_start and place and opening.group(1).lower() in _KNOWN \
+            and opening.group(1).lower() not in place.lower() \
+            and place.lower() not in opening.group(1).lower():
+        return opening.group(1)
     found = [m for m in _POSSESSIVE.finditer(sentence, 0, a)
              if m.start() >= clause_start or sentence[m.end():a].strip() == ""]
     if not found:

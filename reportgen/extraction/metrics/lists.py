@@ -24,6 +24,12 @@ def respective_items(sentence: str, mentions: list[tuple[Mention, Span]]) -> lis
         listed = _split_items(examples.group("list"))
         if len(listed) >= 2:
             return [f"{examples.group('head')} {item}" for item in listed]
+    places = _HEAD_LIST.match(clause)
+    if places:  # "Exports to the EU, the United States and Japan grew …": exports to each
+        listed = [re.sub(r"^the\s+", "", i) for i in _split_items(places.group("list"))]
+        count = sum(1 for m, _ in mentions if m.unit == mentions[-1][0].unit)
+        if len(listed) >= 2 and len(listed) == count:
+            return [f"{places.group('head')} {item}" for item in listed]
     items = _split_items(subject)
     if len(items) >= 2:
         return items
@@ -37,6 +43,12 @@ _VERB_TAIL = re.compile(r"\s+(?:fell|rose|grew|increased|decreased|declined|drop
 # A list given as examples of a kind: the head up to its last preposition names each item
 _EXAMPLES = re.compile(r"^(?:[Tt]he\s+)?(?P<head>.*\b(?:with|to|from|of|in|for))\s+[^,]{1,60}?"
                        r"\s+(?:such as|including|like)\s+(?P<list>.+)$")
+
+
+# A measure to or from a list of named places: "exports to the EU, the United States and Japan"
+_HEAD_LIST = re.compile(r"^(?:[Tt]he\s+)?(?P<head>[A-Za-z][\w\s-]{0,40}?\b(?:to|from|with|of|in|"
+                        r"for))\s+(?P<list>(?:the\s+)?[A-Z][^,]*(?:,\s*(?:and\s+)?(?:the\s+)?"
+                        r"[A-Z][^,]*)+)$")
 
 
 def _split_items(text: str) -> list[str]:

@@ -25,3 +25,14 @@ def test_a_list_of_examples_names_each_figure_after_its_example(tmp_path: Path) 
     found = {f.text: f.metric for f in extract_briefing(read_release(path)).facts}
     assert found["19.6%"] == "decline in imports and exports with United States"
     assert found["15.3%"] == "decline in imports and exports with Japan"
+
+
+def test_a_measure_to_a_list_of_places_names_each_figure_after_its_place() -> None:
+    from reportgen.extraction.metrics import name_metrics
+    from reportgen.extraction.numbers import find_mentions
+
+    sentence = ("Exports to the EU, the United States and Japan grew 3.5 percent, 4.1 percent "
+                "and -2.3 percent respectively.")
+    mentions = [(m, m.span) for m in find_mentions(sentence)]
+    assert name_metrics(sentence, mentions, None) == [
+        "exports to EU growth", "exports to United States growth", "exports to Japan growth"]

@@ -165,7 +165,8 @@ NOUN_STOP_WORDS = frozenset([
     "onto", "makes", "made", "make", "remains", "remained", "ranks", "ranked", "included",
     "shows", "showed", "means", "became", "becomes", "gives", "gave", "brings", "takes", "took",
     "puts", "said", "says", "nationwide", "citywide", "worldwide", "globally", "annually",
-    "respectively",
+    "respectively", "saw", "see", "sees", "posted", "recorded", "registered", "achieved",
+    "reported", "witnessed", "experienced", "enjoyed", "maintained", "kept",
     "altogether",
     # adverbs that open the verb phrase ("2,000 suppliers now serve the industry")
     "now", "already", "still", "also", "currently", "together", "jointly", "all", "both",

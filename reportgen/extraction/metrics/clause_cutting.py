@@ -346,7 +346,9 @@ def _elliptic(head: str) -> bool:
 _TRAILING_TIME = vocab.lazy(
     r"\s+(?:in|during|for|over|of)\s+(?:the\s+)?(?:(?:first|second|third|fourth|last|past|"
     r"previous|same|whole|full|[a-z]+-month|[0-9]+|one|two|three|four|five|six|seven|eight|"
-    r"nine|ten|eleven)\b[\w\s-]*|period|(?:this|last) year|(?:19|20)[0-9]{2})$",
+    r"nine|ten|eleven)\b[\w\s-]*|period|(?:this|last) year|(?:19|20)[0-9]{2}|(?:January|"
+    r"February|March|April|May|June|July|August|September|October|November|December)"
+    r"(?:\s+(?:19|20)[0-9]{2})?)$",
     re.IGNORECASE)
 
 

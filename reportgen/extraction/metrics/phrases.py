@@ -491,9 +491,14 @@ _TRADE = re.compile(r"\bimport and export(?:\s+(?:value|volume)s?)?(?!\s+(?:ente
                     re.IGNORECASE)
 
 
+_OWN_PLACE = re.compile(r"\s+in\s+(?:the\s+)?(?:city|province|country|region|municipality|"
+                        r"district)(?=$|,|\s+(?:growth|rise|share|target)\b)")
+
+
 def tidy(metric: str) -> str:
     """The metric trimmed to at most 12 words, single-spaced; a long one first loses the place
     it names ("value of Pudong New Area share of city's total" → "value share of city's total")."""
+    metric = _OWN_PLACE.sub("", metric)  # "retail sales in the city": the release's own place
     words = _TRADE.sub("imports and exports", metric).split()
     if len(words) > 12:
         words = re.sub(r"\s+of\s+(?:[A-Z][\w-]*\s+)*[A-Z][\w-]*(?=\s|$)", "", metric,

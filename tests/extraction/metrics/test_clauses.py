@@ -452,3 +452,17 @@ def test_a_clause_telling_how_a_measure_moved_gives_its_subject_to_the_rate_afte
 def test_a_modal_before_a_bare_verb_and_a_plans_amount_of_a_thing(sentence: str, quote: str,
                                                                   name: str) -> None:
     assert named(sentence)[quote] == name
+
+
+@pytest.mark.parametrize(("sentence", "quote", "name"), [
+    ("From January to July, the retail sales of consumer goods in the city totaled 1.18 trillion "
+     "yuan, a year-on-year increase of 5.1 percent.", "5.1 percent",
+     "retail sales of consumer goods growth"),
+    ("China's NEV sales in June totaled 806,000 units, up 35.2 percent from a year earlier.",
+     "806,000 units", "NEV sales"),
+    ("Among the 41 major industrial sectors, 33 saw their added value increase year on year.",
+     "33", "number of major industrial sectors"),
+])
+def test_the_own_place_a_month_and_a_verb_after_a_count_are_no_part_of_a_name(
+        sentence: str, quote: str, name: str) -> None:
+    assert named(sentence)[quote] == name

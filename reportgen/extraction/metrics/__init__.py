@@ -89,6 +89,7 @@ def name_metrics(sentence: str, mentions: list[tuple[Mention, Span]],
     names = fragments.repair(names, sentence, mentions)
     names = [_gap_to(names, sentence, mentions, i) for i in range(len(names))]
     names = [_parallel_tail(names, sentence, mentions, i) for i in range(len(names))]
+    names = [_share_of_which(names, sentence, mentions, i) for i in range(len(names))]
     names = [with_comparison(_price_rise(n), sentence, m, span)
              for n, (m, span) in zip(names, mentions, strict=True)]
     # a deficit read as a negative amount is a balance ("a trade deficit of 5 billion yuan")
@@ -97,6 +98,22 @@ def name_metrics(sentence: str, mentions: list[tuple[Mention, Span]],
 
 
 _PRICE = re.compile(r"\b(?:prices?|index|indices|CPI|PPI|inflation|costs?|rents?)\b", re.IGNORECASE)
+
+
+_OF_WHICH = re.compile(r",\s*(?:of which|among which|of this|of the total)\b[^,;]*$",
+                       re.IGNORECASE)
+
+
+def _share_of_which(names: list[str], sentence: str, mentions: list[tuple[Mention, Span]],
+                    i: int) -> str:
+    """A share in an "of which" clause is a share of the level before it ("revenue was 102.3
+    billion yuan, of which tax revenue accounted for 80 percent")."""
+    mention, (a, _) = mentions[i]
+    if mention.unit != "percent" or not names[i].endswith(" share") \
+            or not _OF_WHICH.search(sentence, 0, a):
+        return names[i]
+    levels = [names[k] for k in range(i) if mentions[k][0].unit not in ("percent", "count")]
+    return f"{names[i]} of {levels[-1]}" if levels else names[i]
 
 
 def _price_rise(metric: str) -> str:

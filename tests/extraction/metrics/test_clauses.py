@@ -466,3 +466,9 @@ def test_a_modal_before_a_bare_verb_and_a_plans_amount_of_a_thing(sentence: str,
 def test_the_own_place_a_month_and_a_verb_after_a_count_are_no_part_of_a_name(
         sentence: str, quote: str, name: str) -> None:
     assert named(sentence)[quote] == name
+
+
+def test_a_share_in_an_of_which_clause_is_a_share_of_the_level_before_it() -> None:
+    found = named("The city's total fiscal revenue was 102.3 billion yuan, of which tax revenue "
+                  "accounted for 80 percent.")
+    assert found["80 percent"] == "tax revenue share of total fiscal revenue"

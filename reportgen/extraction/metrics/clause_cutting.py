@@ -366,9 +366,11 @@ def subject_of(text: str) -> str:
     """The noun phrase `text` as a metric name, or '' when it is none (a pronoun, an
     attribution, a phrase holding a figure, a phrase too long to be a name)."""
     text = re.sub(r"\s+by\s*$", "", DATE_STAMP.sub("", text.strip()))
-    that = list(re.finditer(r"\bthat\s+", text))
-    if that and vocab.ATTRIBUTION.search(text[:that[-1].start()]):
-        text = text[that[-1].end():]  # "the bureau said that exports …"
+    that = list(re.finditer(r"\bthat\s+(?:(?:shows?|showed|indicates?|indicated|reveals?|"
+                            r"revealed)\s+)?", text))
+    if that and (vocab.ATTRIBUTION.search(text[:that[-1].start()]) or re.search(
+            r"\b(?:data|figures|statistics|report|survey)\s*$", text[:that[-1].start()])):
+        text = text[that[-1].end():]  # "the bureau said that exports …", "data that shows …"
     while vocab.ADVERBIAL.match(text) and "," in text:
         text = text.split(",", 1)[1].strip()
     text = _TRAILING_TIME.sub("", _TRAILING_AUX.sub("", text))

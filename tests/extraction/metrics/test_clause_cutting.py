@@ -51,3 +51,8 @@ def test_asides_between_spaced_dashes_and_a_dated_participle_phrase_are_no_subje
                        "Domestic Product - seasonally adjusted data - estimated for the third "
                        "quarter of 2023 was RON 402.678 billion in current prices.")
     assert (found[-1][1].lower(), found[-1][2]) == ("gross domestic product", "level")
+
+
+def test_who_released_the_data_that_shows_a_figure_is_no_part_of_its_subject() -> None:
+    assert subject_of("The UK's Office for National Statistics (ONS) has released data that "
+                      "shows the volume of retail sales ") == "volume of retail sales"

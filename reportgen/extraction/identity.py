@@ -426,6 +426,9 @@ def find_issuer(text: str) -> str | None:
             return org
     # "BEIJING, Jan. 19 (Xinhua) --", "Source: China Daily", "… —Xinhua" at the end
     agency = _AGENCY.search(opening) or _AGENCY.search(text, max(0, len(text) - 2000))
+    spokes = _SPOKESPERSON.search(opening)  # "MIIT spokesperson Tao Qing: …"
+    if agency is None and spokes:
+        return spokes.group("org")
     own = _OWN_REPORT.search(opening)  # "Alphaliner's latest report highlights that …"
     if agency is None and own and own.group("org") not in rules.PLACES:
         return own.group("org")
@@ -451,6 +454,8 @@ _AGENCY = re.compile(r"\((?P<agency>" + _AGENCIES + r")\)"
                      re.MULTILINE)
 
 
+_SPOKESPERSON = re.compile(r"\b(?P<org>[A-Z]{3,6})\s+(?:spokesperson|spokesman|spokeswoman|"
+                           r"official|director|minister)\b")
 _OWN_REPORT = re.compile(r"(?P<org>[A-Z][\w&.-]+(?:\s+[A-Z][\w&.-]+){0,4})['’]s\s+(?:(?:latest|new|"
                          r"recent|annual|monthly|quarterly|weekly)\s+)?(?:report|data|figures|"
                          r"statistics|survey|ranking|analysis|research)\s+(?:shows?|showed|"

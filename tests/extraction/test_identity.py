@@ -176,6 +176,8 @@ def test_a_newspaper_named_after_a_place_is_not_the_place() -> None:
     ("Targets for 2018 were set.\n— A drop of 3 percent in energy use.—Xinhua", "Xinhua"),
     ("TIAJIN, (UrduPoint / Pakistan Point News - 26th Jan, 2021 ) :China's Tianjin is "
      "targeting growth of about 6 percent.", "UrduPoint"),
+    ("MIIT spokesperson Tao Qing: In the first quarter, industrial output grew 6.1 percent.",
+     "MIIT"),
 ])
 def test_the_issuer_in_the_forms_news_pages_credit_it(text: str, issuer: str) -> None:
     assert find_issuer(text) == issuer

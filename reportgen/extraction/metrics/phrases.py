@@ -47,7 +47,9 @@ COMMON_HEADS = frozenset([
     "investment",
     "industrial", "industry", "scale", "value", "growth", "retail", "consumption", "production",
     "income", "profits", "profit", "average", "energy", "carbon", "foreign", "import", "export",
-    "added", "gross", "the"
+    "added", "gross", "the", "manufacturing", "agricultural", "service", "services", "consumer",
+    "household", "fixed", "trade", "tourism", "grain", "electricity", "power", "fiscal", "tax",
+    "private", "public", "real", "nominal", "freight", "passenger", "cargo", "container"
 ])
 
 

@@ -181,7 +181,7 @@ def test_a_level_after_to_reach_and_a_rate_before_increase_are_named_from_the_su
                   "(222.75 billion dollars) in urban areas, while registering a 6.8 percent "
                   "year-on-year increase in rural areas.")
     assert found["1.85 trillion yuan"] == "consumer goods sales"
-    assert found["222.75 billion dollars"] == "Consumer goods sales in US dollars"
+    assert found["222.75 billion dollars"] == "consumer goods sales in US dollars"
     assert found["6.8 percent"] == "Consumer goods sales growth"
 
 

@@ -182,7 +182,7 @@ def test_a_level_after_to_reach_and_a_rate_before_increase_are_named_from_the_su
                   "year-on-year increase in rural areas.")
     assert found["1.85 trillion yuan"] == "consumer goods sales"
     assert found["222.75 billion dollars"] == "consumer goods sales in US dollars"
-    assert found["6.8 percent"] == "Consumer goods sales growth"
+    assert found["6.8 percent"] == "consumer goods sales growth"
 
 
 def test_a_rate_followed_by_growth_in_x_is_the_growth_of_x() -> None:

@@ -98,18 +98,28 @@ def _is_paragraph(line: str) -> bool:
         or len(re.findall(r"[a-z][.!?]\s+[A-Z]", line)) >= 2
 
 
+def _dated_only(line: str) -> bool:
+    """A line with no words but a date and a time ("August 31, 2023 05:59 pm")."""
+    undated = _CLOCK.sub(" ", line)  # "05:59 pm IST"
+    for pattern, _ in _DATE_PATTERNS:
+        undated = pattern.sub(" ", undated)
+    return len(re.sub(r"[\W\d_]+", "", undated)) < 2  # "August 23, 2021" alone has none left
+
+
 def _is_prose(line: str) -> bool:
     """A line of words that is no furniture, no date alone, no speaker's turn and no
     organisation's name alone."""
-    undated = line
-    for pattern, _ in _DATE_PATTERNS:
-        undated = pattern.sub(" ", undated)
-    letters = re.sub(r"[\W\d_]+", "", undated)  # "August 23, 2021" alone has none left
-    return (len(letters) >= 2 and not _FURNITURE.search(line)
+    return (not _dated_only(line) and not _FURNITURE.search(line) and not _SOCIAL.match(line)
             and not _is_nav_line(line) and not _ORG_LINE.fullmatch(line)
             and not _SPEAKER_TURN.match(line))
 
 
+# A time of day with its zone, and a line of share buttons ("0 SHARES Share Tweet")
+_CLOCK = re.compile(r"\b[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?\s*(?:[ap]\.?m\.?)?(?:\s+(?:IST|GMT|UTC|"
+                    r"CST|BJT|EST|CET)\b)?", re.IGNORECASE)
+_SOCIAL = re.compile(r"^[\s0-9]*(?:(?:shares?|tweets?|likes?|comments?|views?|print|e-?mail|"
+                     r"facebook|twitter|linkedin|whatsapp|wechat|weibo)\b[\s|·•]*)+$",
+                     re.IGNORECASE)
 # A speaker's turn in a transcript ("[Gao Feng]: Dear friends …", "Q: …")
 _SPEAKER_TURN = re.compile(r"^\[?[A-Z][\w .'’-]{0,30}\]?\s*[:：]")
 # A dateline before a lede ("BEIJING, Jan. 19 (Xinhua) -- ", "BEIJING — ")
@@ -162,8 +172,9 @@ def _reads_as_headline(line: str) -> bool:
     lower-case word or a figure, and no furniture, no dateline, no list mark, no organisation's
     name alone, no closing colon or full stop (a line ending in a full stop is a lede's)."""
     words = line.split()
-    if re.match(r"[-*•·]\s", line) or _ORG_LINE.fullmatch(line):
-        return False
+    if re.match(r"[-*•·]\s", line) or _ORG_LINE.fullmatch(line) or _dated_only(line) \
+            or _SOCIAL.match(line):
+        return False  # no list item, no organisation's name, no date and time alone
     if not 5 <= len(words) <= 30 or _FURNITURE.search(line) or _DATELINE_START.match(line):
         return False
     if line.endswith((":", "：", ".")) or _is_nav_line(line) \
@@ -244,7 +255,9 @@ def _yearless_dateline() -> re.Pattern[str]:
 @functools.cache
 def _done_year() -> re.Pattern[str]:
     """A year the text reports on as a finished period ("in 2023", "for 2023", "2023 figures")."""
-    return re.compile(r"(?<!\bby )\b(?:in|for|during|of)\s+((?:19|20)[0-9]{2})\b(?![-–])"
+    # not the year a rate compares with ("over the same period of 2019")
+    return re.compile(r"(?<!\bby )(?<!same period )(?<!compared with )(?<!compared to )"
+                      r"\b(?:in|for|during|of)\s+((?:19|20)[0-9]{2})\b(?![-–])"
                       r"|\b((?:19|20)[0-9]{2})\s+(?:figures|data|results|statistics)\b",
                       re.IGNORECASE)
 
@@ -286,6 +299,11 @@ def _yearless_event() -> re.Pattern[str]:
                       r"\b(?!,?\s*(?:19|20)[0-9]{2})(?!\s*[-–]\s*[0-9])", re.IGNORECASE)
 
 
+# "an increase of 3.7 percent over the same period of 2019": a year a rate compares with
+_COMPARED_YEAR = re.compile(r"(?:same period (?:of|in)|compared (?:with|to)|over|than|from|since|"
+                            r"versus|against)\s+(?:the\s+)?(?:level\s+of\s+)?$", re.IGNORECASE)
+
+
 def _event_date(text: str) -> str | None:
     """The date of the event a release reports (a press conference, a report released), when
     it names only a month and day: in the year after the full year it reports on when that
@@ -299,7 +317,9 @@ def _event_date(text: str) -> str | None:
     month, day = rules.MONTHS[match.group("month").lower()], int(match.group("day"))
     start = max(text.rfind(". ", 0, match.start()), text.rfind("? ", 0, match.start()),
                 text.rfind("! ", 0, match.start()), text.rfind("\n", 0, match.start())) + 1
-    own = re.findall(r"\b((?:19|20)[0-9]{2})\b", text[start:match.start()])
+    before = text[start:match.start()]
+    own = [m.group(1) for m in re.finditer(r"\b((?:19|20)[0-9]{2})\b", before)
+           if not _COMPARED_YEAR.search(before[:m.start()])]
     if own:  # "the 2022 World EV and ES Battery Conference held on July 21"
         return _iso(int(own[-1]), month, day)
     period_end = _period_end(opening)
@@ -369,7 +389,14 @@ _ORG = (r"(?P<org>(?:[A-Z][\w&’'.-]*\s+)(?:" + _ORG_WORD + r"\s+){0,8}?" + _OR
         r"|(?:[A-Z][a-z]+\s+)customs"
         # "officials from Tibet government said": a place's government in lower case
         r"|[A-Z][a-z]+\s+(?:(?:municipal|provincial|regional|city|county|district)\s+)?"
-        r"government|" + _ORG_NOUN + r"(?:\s+of(?:\s+[A-Z][\w’'-]*)+)"
+        r"government"
+        # "Guangzhou's Huangpu district released …": a place acting as a body
+        r"|[A-Z][a-z]+\s+(?:district|county|municipality|province|city)(?=\s+(?:released|issued|"
+        r"unveiled|announced|said|published))"
+        # "The NEA said": an agency's acronym before a verb of telling
+        r"|(?!(?:GDP|CPI|PPI|PMI|NEVs?|TEUs?|USD|RMB|CNY|GWh?|KWh?|MW|AI|IT|EU|UK|US|GVA)\b)"
+        r"[A-Z]{2,6}(?=\s+(?:said|says|released|reported|announced|noted|added|published))|"
+        + _ORG_NOUN + r"(?:\s+of(?:\s+[A-Z][\w’'-]*)+)"
         + _OF_TAIL + r")")
 # Where a release names who issued its figures: a cue before the organisation ("according
 # to", "data from", "released by", "learned from", "press conference of", "said"), or the
@@ -406,7 +433,7 @@ def _issuer_cues() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """The two issuer patterns (compiled on first use): a cue then an organisation, and an
     organisation at a clause's start then a verb of telling, a colon or the line's end."""
     return (re.compile(r"(?:" + _CUE_BEFORE + r")" + _ORG),
-            re.compile(r"(?m)(?:^|[.,;:]\s+|[—–]\s*|--\s*)(?:[Tt]he\s+)?(?:[a-z]+[’']s\s+)?"
+            re.compile(r"(?m)(?:^|[.,;:]\s+|[—–]\s*|--\s*)(?:[Tt]he\s+)?(?:[A-Za-z]+[’']s\s+)?"
                        + _ORG + r"(?:" + _CUE_AFTER + r")"))
 
 
@@ -426,6 +453,9 @@ def find_issuer(text: str) -> str | None:
             return org
     # "BEIJING, Jan. 19 (Xinhua) --", "Source: China Daily", "… —Xinhua" at the end
     agency = _AGENCY.search(opening) or _AGENCY.search(text, max(0, len(text) - 2000))
+    published = _PUBLISHED_BY.search(opening)  # "an estimate published by Eurostat"
+    if agency is None and published:
+        return published.group("org")
     spokes = _SPOKESPERSON.search(opening)  # "MIIT spokesperson Tao Qing: …"
     if agency is None and spokes:
         return spokes.group("org")
@@ -454,6 +484,8 @@ _AGENCY = re.compile(r"\((?P<agency>" + _AGENCIES + r")\)"
                      re.MULTILINE)
 
 
+_PUBLISHED_BY = re.compile(r"\b(?:released|issued|published)\s+by\s+(?:the\s+)?"
+                           r"(?P<org>[A-Z][A-Za-z]{2,})(?=\s*[,.;(]|\s+on\b)")
 _SPOKESPERSON = re.compile(r"\b(?P<org>[A-Z]{3,6})\s+(?:spokesperson|spokesman|spokeswoman|"
                            r"official|director|minister)\b")
 _OWN_REPORT = re.compile(r"(?P<org>[A-Z][\w&.-]+(?:\s+[A-Z][\w&.-]+){0,4})['’]s\s+(?:(?:latest|new|"
@@ -473,7 +505,8 @@ def find_source_url(text: str) -> str | None:
 def _place_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """A named place with its type ("Pudong New Area"), and a known place name."""
     types = "|".join(sorted((re.escape(t) for t in rules.PLACE_TYPES), key=len, reverse=True))
-    typed = re.compile(r"\b((?:[A-Z][\w'’-]*\s+){1,3}?(?:" + types + r"))\b")
+    # "Pudong New Area", "Xiangzhou district": the type in either case
+    typed = re.compile(r"\b((?:[A-Z][\w'’-]*\s+){1,3}?(?i:" + types + r"))\b")
     names = "|".join(sorted((re.escape(p) for p in rules.PLACES), key=len, reverse=True))
     return typed, re.compile(r"\b(" + names + r")\b")
 
@@ -483,7 +516,13 @@ def find_place(title: str, opening: str) -> str | None:
     else the first known place its title names, else the same in its opening."""
     typed, known = _place_patterns()
     for text in (title, opening):
-        for match in [*typed.finditer(text), *known.finditer(text)]:
+        typed_found = list(typed.finditer(text))
+        # a place with its type in capitals first ("Pudong New Area"); then, in reading order,
+        # a known place or a name with its type in lower case ("Xiangzhou district")
+        ordered = [m for m in typed_found if not m.group(1).split()[-1].islower()] + sorted(
+            [*(m for m in typed_found if m.group(1).split()[-1].islower()),
+             *known.finditer(text)], key=lambda m: m.start())
+        for match in ordered:
             if _MEDIA_AFTER.match(text, match.end()):  # "China Daily", "Changsha News"
                 continue
             possessive = re.match(r"['’]s\s", text[match.end():match.end() + 3])
@@ -492,7 +531,13 @@ def find_place(title: str, opening: str) -> str | None:
                 return inner.group(1)
             if possessive and _DESCRIBED.match(text, match.end() + 3):
                 continue  # "China's northernmost province": the place is named further on
-            return re.sub(r"^(?:The|In|On|At)\s+", "", match.group(1))
+            name = re.sub(r"^(?:The|In|On|At)\s+", "", match.group(1))
+            words = name.split()
+            if words and words[-1].islower():  # "Xiangzhou district": the name, not "city"
+                name = " ".join(words[:-1])
+                if not name or name.islower():
+                    continue
+            return name
     return None
 
 

@@ -206,3 +206,39 @@ def test_a_place_alone_on_a_line_is_not_the_title() -> None:
 def test_the_place_inside_a_country_is_the_place_not_the_country(title: str, opening: str,
                                                                   place: str) -> None:
     assert find_place(title, opening) == place
+
+
+@pytest.mark.parametrize(("text", "issuer"), [
+    ("The NEA said that wind and solar capacity would grow 33%.", "NEA"),
+    ("GDP increased by 0.2% in the euro area, according to an estimate published by Eurostat, "
+     "the statistical office of the European Union.", "Eurostat"),
+    ("Guangzhou's Huangpu district released an action plan to foster manufacturing.",
+     "Huangpu district"),
+])
+def test_an_agencys_acronym_a_one_word_publisher_and_a_district_as_issuers(text: str,
+                                                                           issuer: str) -> None:
+    assert find_issuer(text) == issuer
+
+
+def test_share_buttons_and_a_date_and_time_line_are_never_the_title() -> None:
+    text = ("date 2025-03-09 0 SHARES Share Tweet\n\nMarch 9 – Chinese Premier Li Qiang delivered "
+            "the government work report on Wednesday. GDP will grow about 5 percent.\n")
+    assert "SHARES" not in find_title(text)
+    text = ("August 31, 2023 05:59 pm | Updated 06:09 pm IST - New Delhi\n\nGrowth in India's "
+            "GDP sped to 7.8% in the first quarter, as per estimates released by the National "
+            "Statistical Office on August 31.\n")
+    assert find_title(text).startswith("Growth in India")
+
+
+def test_a_year_a_rate_compares_with_does_not_date_the_release() -> None:
+    text = ("Hubei sees GDP rise 28.5 pct in H1\n\nHubei's GDP stood at 2.28 trillion yuan in the "
+            "first half of this year, up 28.5 percent and up 3.7 percent over the same period of "
+            "2019, local authorities said on July 16.\n")
+    assert find_date(text) is None
+
+
+def test_a_place_named_with_its_type_in_lower_case_is_the_place() -> None:
+    assert find_place("Xiangzhou district posts eye-catching economic growth in H1", "") == \
+        "Xiangzhou"
+    assert find_place("The city of Xi'an – capital of Northwest China's Shaanxi province – grew",
+                      "") == "Xi'an"

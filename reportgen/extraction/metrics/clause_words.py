@@ -35,13 +35,15 @@ UP = ("rose", "rising", "risen", "rises", "grew", "growing", "grown", "grows", "
        # never the bare form of a word that is as often a noun ("a continuous increase"), but
        # "grow", which never is
        "climbs", "jumps", "surges", "gains", "soars", "to increase", "to grow", "to rise",
-       "to climb", "to expand", "to jump", "to surge", "to double", "grow")
+       "to climb", "to expand", "to jump", "to surge", "to double", "grow", "picking up",
+       "picks up", "accelerating", "accelerated", "quickened", "quickening")
 DOWN = ("fell", "falling", "fallen", "falls", "declined", "declining", "declines", "dropped",
          "dropping", "drops", "decreased", "decreasing", "decreases", "down", "contracted",
          "contracting", "shrank", "shrinking", "slid", "sliding", "slumped", "slumping",
          "dipped", "dipping", "edged down", "went down", "plunged", "plunging", "eased",
          "easing", "reduced", "lowered", "dips", "slides", "slumps", "shrinks", "to fall",
-         "to decline", "to drop", "to decrease", "to shrink", "to be cut", "to cut")
+         "to decline", "to drop", "to decrease", "to shrink", "to be cut", "to cut", "slowed",
+         "slowing", "moderated", "moderating")
 LEVEL = ("reached", "reaching", "reaches", "totaled", "totalled", "totaling", "totalling",
           "totals", "stood at", "standing at", "stands at", "hit", "hitting", "amounted to",
           "amounting to", "amounts to", "registered", "registering", "recorded", "recording",
@@ -91,7 +93,7 @@ LEAD = lazy(r"^\s*(?:(?:now|still|already|currently)\s+)?(?:by\s+|of\s+)?(?:(?:a
               # "reached a new high after surpassing 1.3 billion", "hit a record high of"
               r"(?:(?:new|record|all-time|historic)\s+high\s+(?:of\s+|after\s+[a-z]+ing\s+)?)?"
               r"(?:" + QUALIFIER + r")?\s*$", re.IGNORECASE)
-TO_LEVEL = lazy(r"^(?:,?\s*" + ON_YEAR + r")?(?:,?\s*" + PERIOD + r")?,?\s+"
+TO_LEVEL = lazy(r"^(?:,?\s*" + ON_YEAR + r")?(?:,?\s*" + PERIOD + r")?,?\s+(?:[a-z]+ly\s+)?"
                        r"(?:to|at|to reach|to hit|to stand at|reaching|hitting|totaling|"
                        r"totalling|standing at)\s+(?:(?:a|an)\s+)?"
                        r"(?:(?:total|record|new high|high) of\s+)?"

@@ -187,7 +187,8 @@ def _change_in(sentence: str, mention: Mention, b: int) -> str | None:
 
 # "6 Pct Annual GDP Growth", "a 5% export increase": the measure between a rate and its change
 _MEASURE_CHANGE = vocab.lazy(r"\s+(?P<np>(?:(?!(?:and|or|the|of|a|an|to|due|in|for|by|with|that|"
-                             r"which|from|than|as|at|on|its|their)\b)[A-Za-z][\w&'’-]*\s+){1,4}?)"
+                             r"which|from|than|as|at|on|its|their|while|whereas|but|if|when|"
+                             r"[a-z]+ing)\b)[A-Za-z][\w&'’-]*\s+){1,4}?)"
                              r"(?P<change>growth|increase|rise|"
                              r"decline|decrease|drop|fall)\b", re.IGNORECASE)
 _RATE_ONLY = vocab.lazy(r"(?:(?:year[- ]on[- ]year|y-o-y|annual|average|yearly|"

@@ -120,7 +120,7 @@ def extract_facts(text: str, layout: Layout) -> tuple[Fact, ...]:
     drafts: list[Fact] = []
     cursor = 0
     horizon: tuple[Span | None, int | None] = (None, None)  # a paragraph's "by 2026"
-    table_rows = text_table_rows(text, layout.paragraphs)
+    table_rows = text_table_rows(text)
     # the levels a paragraph has named so far: "the capacity" in a later sentence is one of them
     said: tuple[Span | None, list[str]] = (None, [])
     rate = ""  # the growth rate named last: "our target this year is 5%" is its target
@@ -251,7 +251,7 @@ def _in_column_unit(mention: Mention, unit: str) -> Mention:
     under "Millions of TEUs": 33.6 million TEUs; "3.3" under "Growth (%)": 3.3 percent)."""
     if mention.kind != "count" or mention.noun or not unit:
         return mention
-    found = find_mentions(f"1 {unit}")
+    found = find_mentions(unit if unit[:1].isdigit() else f"1 {unit}")  # "100 million yuan"
     if len(found) != 1 or found[0].kind == "count":
         return mention
     scale = found[0]

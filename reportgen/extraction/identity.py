@@ -33,10 +33,23 @@ def find_title(text: str) -> str:
         headline = next((_lede_title(line) for k, line in enumerate(lines)
                          if _is_prose(line) and not _is_byline(line, lines[k + 1:k + 2])
                          and line.strip().upper() not in _PLACE_NAMES()), None)  # "Beijing"
-    if headline is None:
+    if headline is None and sum(1 for line in lines if line.startswith("|")) >= 3:
+        headline = _first_row_label(text.splitlines()[:60])  # a table alone: its first row
+    if not headline:
         headline = next((line for line in lines if line and not _is_nav_line(line)
                          and re.search(r"[A-Za-z]{2,}", line)), "")
     return _shortened(headline)
+
+
+def _first_row_label(lines: list[str]) -> str:
+    """A release that is a table alone is called by its first data row ("Total Retail Sales of
+    Consumer Goods"); '' when it has none."""
+    for line in lines:
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        if len(cells) >= 2 and re.search(r"[A-Za-z]{3,}", cells[0]) and any(
+                re.fullmatch(r"[+\-−]?[0-9][0-9,]*(?:\.[0-9]+)?", c) for c in cells[1:]):
+            return cells[0]
+    return ""
 
 
 @functools.cache

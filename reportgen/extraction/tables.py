@@ -9,11 +9,10 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from reportgen.extraction.numbers import find_mentions
 from reportgen.extraction.rules import PERIODS, UNIT_MEASURES
-from reportgen.model import Span
 
 _CELL_NUMBER = re.compile(r"[+\-−]?[0-9][0-9,]*(?:\.[0-9]+)?")
 _UNIT_NOTE = re.compile(r"\s*[(（]\s*(?P<unit>[^()（）]{1,30}?)\s*[)）]\s*$")
@@ -119,25 +118,57 @@ _SEPARATOR = re.compile(r":?-{2,}:?")
 _RANK_HEAD = re.compile(r"(?:rank|ranking|no\.?|#|order|place)", re.IGNORECASE)
 
 
-def text_table_rows(text: str, paragraphs: tuple[Span, ...]) -> dict[int, TextTableRow]:
-    """Paragraph start → its row, for every data row of every "|" table in `text`."""
+def text_table_rows(text: str) -> dict[int, TextTableRow]:
+    """Line start → its row, for every row of every "|" table in `text` (a row is a line; the
+    first may be the one a title is read from)."""
     rows: dict[int, TextTableRow] = {}
     head: list[tuple[str, str]] | None = None
-    for start, end in paragraphs:
-        cells = _cells(text[start:end])
+    unit, total, section = "", "", ""  # the table's "Unit:", its first row, a "By …" part
+    if "|" not in text:
+        return rows
+    for line in re.finditer(r"[^\n]*\S[^\n]*", text):  # blank lines part no table
+        start = line.start()
+        cells = _cells(line.group())
+        noted = _UNIT_ROW.match(cells[0]) if cells else None
+        if noted:  # "| Unit: 100 Million Yuan | ||||": the unit of every plain column below
+            unit, head, total, section = noted.group(1).strip(), None, "", ""
+            rows[start] = TextTableRow("", (), is_head=True)
+            continue
         if len(cells) < 3:
-            head = None
+            head, unit, total, section = None, "", "", ""
             continue
         if all(_SEPARATOR.fullmatch(c) for c in cells if c):
             continue  # "---|---|": the line under a Markdown table's head
         if not any(_CELL_NUMBER.fullmatch(c) for c in cells[1:]):
-            if sum(1 for c in cells[1:] if c):  # "Tibet | | |": a row with no data, no header
-                head = [_split_unit(c) for c in cells]
-                rows[start] = TextTableRow("", (), is_head=True)
+            rows[start] = TextTableRow("", (), is_head=True)  # no figure of the table's
+            if sum(1 for c in cells[1:] if c):  # "Tibet | | |": no data, no header
+                head = [_with_table_unit(c, unit) for c in cells]
+            elif total and _SECTION_ROW.match(cells[0]):
+                section = cells[0]  # "By Location": the rows below break the total down
             continue
         if head is not None and cells[0]:
-            rows[start] = _row(cells, head)
+            row = _row(cells, head)
+            total = total or row.label
+            if section and row.label != total:  # "City" under "By Location": part of the total
+                row = replace(row, label=f"{total}, {row.label}")
+            rows[start] = row
     return rows
+
+
+_SECTION_ROW = re.compile(r"^(?:By|Of which|Among which|Including|Of this)\b|:$", re.IGNORECASE)
+_UNIT_ROW = re.compile(r"^Unit\s*[:：]\s*(.+)$", re.IGNORECASE)
+_RATE_HEAD = re.compile(r"\b(?:growth|rate|change|increase|decrease|yoy|y-o-y)\b|%", re.IGNORECASE)
+
+
+def _with_table_unit(cell: str, unit: str) -> tuple[str, str]:
+    """A column head's name and unit; a plain head takes the table's unit, a rate's head
+    percent ("Growth Rate over Same Month of Previous Year")."""
+    name, own = _split_unit(cell)
+    if own or not cell:
+        return name, own
+    if _RATE_HEAD.search(name):
+        return name, "percent" if unit else ""
+    return name, unit.lower()
 
 
 def _row(cells: list[str], head: list[tuple[str, str]]) -> TextTableRow:

@@ -79,3 +79,24 @@ def test_a_tables_number_its_head_row_and_short_years_are_no_figures(tmp_path: P
     assert [f.text for f in briefing.facts] == ["3.3%", "33.6"]
     assert briefing.facts[0].metric == "Shanghai container throughput 2012-2013 change"
     assert briefing.document.title == "Top 10 World Container Ports: 2013"
+
+
+ONE_CELL_PER_LINE = ("| \n Unit: 100 Million Yuan  | ||||\n| \n \n  | \n August  | \n Growth Rate "
+                     "over Same Month of Previous Year  | \n| \n Total Retail Sales of Consumer "
+                     "Goods  | \n 10115.6  | \n 15.4  | \n| \n By Location  | \n \n  | \n \n  | \n| \n "
+                     "City  | \n 6934.8  | \n 15.3  | \n")
+
+
+def test_a_table_laid_out_one_cell_per_line_reads_row_by_row_in_its_unit(tmp_path: Path) -> None:
+    path = tmp_path / "retail.txt"
+    path.write_text(ONE_CELL_PER_LINE, encoding="utf-8")
+    briefing = extract_briefing(read_release(path))
+    facts = {f.text: f for f in briefing.facts}
+    assert sorted(facts) == ["10115.6", "15.3", "15.4", "6934.8"]  # not "100 Million Yuan"
+    assert (facts["10115.6"].value, facts["10115.6"].unit) == (1011.56e9, "yuan")
+    assert facts["10115.6"].metric == "Total Retail Sales of Consumer Goods: august"
+    assert facts["15.4"].unit == "percent"
+    assert facts["6934.8"].metric.startswith("Total Retail Sales of Consumer Goods, City")
+    assert briefing.document.title == "Total Retail Sales of Consumer Goods"
+    text = read_release(path).text
+    assert len(text) == len(ONE_CELL_PER_LINE)  # one character for one

@@ -83,8 +83,8 @@ def test_a_tables_number_its_head_row_and_short_years_are_no_figures(tmp_path: P
 
 ONE_CELL_PER_LINE = ("| \n Unit: 100 Million Yuan  | ||||\n| \n \n  | \n August  | \n Growth Rate "
                      "over Same Month of Previous Year  | \n| \n Total Retail Sales of Consumer "
-                     "Goods  | \n 10115.6  | \n 15.4  | \n| \n By Location  | \n \n  | \n \n  | \n| \n "
-                     "City  | \n 6934.8  | \n 15.3  | \n")
+                     "Goods  | \n 10115.6  | \n 15.4  | \n| \n By Location  | \n \n  | \n \n  | "
+                     "\n| \n City  | \n 6934.8  | \n 15.3  | \n")
 
 
 def test_a_table_laid_out_one_cell_per_line_reads_row_by_row_in_its_unit(tmp_path: Path) -> None:

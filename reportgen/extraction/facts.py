@@ -26,6 +26,7 @@ from reportgen.extraction.metrics import name_metrics
 from reportgen.extraction.metrics.phrases import CARRY_BREAK
 from reportgen.extraction.numbers import Mention
 from reportgen.extraction.years import (
+    adjectival_year,
     after_document_month,
     deadline_after,
     following_deadline,
@@ -78,6 +79,8 @@ def read_sentence(sentence: str, mentions: list[tuple[Mention, Span]], doc_year:
             carried = (year, period, b)
         elif carried and not CARRY_BREAK.search(sentence[carried[2]:a]):
             year, period = carried[0], carried[1]  # "2.46 trillion yuan last year, up 4.6%"
+        if year is None and period is None:
+            year = adjectival_year(sentence, a)  # "its 2023 installation target of 160 GW"
         if year is None and period is None:
             year, period = lead_year, lead_period
         if year is None:

@@ -178,6 +178,10 @@ def leading_year(sentence: str, doc_year: int | None) -> tuple[int | None, str |
     if bare and doc_year is not None:
         return doc_year + {"last year": -1, "this year": 0, "next year": 1}[
             bare.group("rel").lower()], None
+    whole = re.match(r"^(?:For|In|During|Over)\s+the\s+(?:whole\s+|full\s+|calendar\s+)?year\s+"
+                     r"((?:19|20)[0-9]{2})\b", sentence, re.IGNORECASE)
+    if whole:  # "For the year 2024 as a whole, GDP increased by 0.9%"
+        return int(whole.group(1)), None
     leading = _LEADING.match(sentence)
     if not leading or leading.group(0).lower().startswith(("since", "over")):
         return None, None
@@ -580,3 +584,16 @@ def in_release_period(sentence: str, year: int | None, doc_year: int | None,
 # January to October", "up from the 3.4% increase in Q1 and Q2")
 _COMPARISON_PHRASE = re.compile(r"\b(?:than|compared with|compared to|up from|down from|"
                                 r"(?:from|over) the same period of)\b[^,;]*", re.IGNORECASE)
+
+
+# "its 2023 installation target of 160 GW": a year inside the noun phrase the figure is "of"
+_ADJECTIVAL_YEAR = re.compile(r"\b((?:19|20)[0-9]{2})\s+(?:[a-z][\w-]*\s+){0,3}(?:targets?|goals?|"
+                              r"quotas?|plans?|budget|output|capacity|sales|revenue)\s+"
+                              r"(?:of|at|is|was|stood at)\s+(?:[a-z]+\s+){0,2}$")
+
+
+def adjectival_year(sentence: str, a: int) -> int | None:
+    """The year a noun phrase names right before its figure ("its 2023 installation target of
+    160 GW" → 2023), else None."""
+    found = _ADJECTIVAL_YEAR.search(sentence, max(0, a - 80), a)
+    return int(found.group(1)) if found else None

@@ -454,3 +454,15 @@ def test_a_ranking_names_each_place_with_the_measure_it_ranks_by(tmp_path) -> No
                     "Foshan with 1.33 trillion yuan.\n", encoding="utf-8")
     facts = extract_briefing(read_release(path)).facts
     assert [f.metric for f in facts] == ["Shenzhen: GDP", "Guangzhou: GDP", "Foshan: GDP"]
+
+
+def test_a_year_inside_the_noun_phrase_of_a_figure_and_for_the_year_2024_date_it(
+        tmp_path) -> None:
+    path = tmp_path / "r.txt"
+    path.write_text("Energy report\n\n2023-01-03\n\nThe NEA said that if China reaches its 2023 "
+                    "installation target of 160 GW of wind and solar, growth would be 33%. For "
+                    "the year 2024 as a whole, GDP increased by 0.9% in the euro area.\n",
+                    encoding="utf-8")
+    facts = {f.text: f for f in extract_briefing(read_release(path)).facts}
+    assert facts["160 GW"].year == 2023
+    assert facts["0.9%"].year == 2024

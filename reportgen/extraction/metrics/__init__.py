@@ -90,6 +90,7 @@ def name_metrics(sentence: str, mentions: list[tuple[Mention, Span]],
     names = [_gap_to(names, sentence, mentions, i) for i in range(len(names))]
     names = [_parallel_tail(names, sentence, mentions, i) for i in range(len(names))]
     names = [_share_of_which(names, sentence, mentions, i) for i in range(len(names))]
+    names = [_bracketed_owner(names[i], sentence, mentions[i]) for i in range(len(names))]
     names = [with_comparison(_price_rise(n), sentence, m, span)
              for n, (m, span) in zip(names, mentions, strict=True)]
     # a deficit read as a negative amount is a balance ("a trade deficit of 5 billion yuan")
@@ -98,6 +99,25 @@ def name_metrics(sentence: str, mentions: list[tuple[Mention, Span]],
 
 
 _PRICE = re.compile(r"\b(?:prices?|index|indices|CPI|PPI|inflation|costs?|rents?)\b", re.IGNORECASE)
+
+
+_OWNER_BRACKET = re.compile(r"(?P<owner>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s*\(\s*"
+                            r"(?:both\s+)?[+−-]?$")
+_MEASURE_MOVED = re.compile(r"\b(?:increase|growth|rise|decrease|decline|fall|change)s?\s+"
+                            r"(?:of|in)\s+(?P<m>[A-Z]{2,}|[a-z]+(?:\s+[a-z]+)?)")
+
+
+def _bracketed_owner(name: str, sentence: str, item: tuple[Mention, Span]) -> str:
+    """A figure in brackets after a name is that place's or body's figure ("Ireland (+3.6%)
+    recorded the highest increase of GDP", "Malta (-0.7%)"), of the measure the sentence
+    says moved."""
+    mention, (a, b) = item
+    owner = _OWNER_BRACKET.search(sentence, max(0, a - 40), a)
+    if mention.unit != "percent" or not owner or not re.match(r"\s*\)", sentence[b:b + 3]):
+        return name
+    moved = _MEASURE_MOVED.search(sentence)
+    measure = f"{moved.group('m')} change" if moved else "change"
+    return f"{owner.group('owner')}: {measure}"
 
 
 _OF_WHICH = re.compile(r",\s*(?:of which|among which|of this|of the total)\b[^,;]*$",

@@ -333,7 +333,8 @@ _COUNTED_SUBJECT = vocab.lazy(r"\s+of\s+(?P<np>[A-Za-z][\w\s'’-]{1,60}?)\s+(?:
                               r"shall|should|is to|are to|to be)\b")
 
 
-_PRONOUNS = ("it", "they", "this", "these", "the figure", "the number", "the total")
+_PRONOUNS = ("it", "they", "this", "these", "the figure", "the number", "the total", "that's",
+             "that’s", "it's", "it’s", "that")
 
 
 def _elliptic(head: str) -> bool:
@@ -362,10 +363,15 @@ _TRAILING_WORD = vocab.lazy(r"\s+(?:now|currently|still|already|alone|estimated|
                             r"recorded|reported|registered|measured|compiled)$")
 
 
+# "BEIJING — China's goods trade …", "BEIJING, Aug. 8 (Xinhua) -- …": a dateline opens no name
+_DATELINE = vocab.lazy(r"^[A-Z]{3,}(?:\s+[A-Z]{3,})*(?:,\s*[A-Z][a-z]{2,}\.?\s+[0-9]{1,2})?\s*"
+                       r"(?:\([^)]{1,30}\))?\s*(?:—|–|--)\s*")
+
+
 def subject_of(text: str) -> str:
     """The noun phrase `text` as a metric name, or '' when it is none (a pronoun, an
     attribution, a phrase holding a figure, a phrase too long to be a name)."""
-    text = re.sub(r"\s+by\s*$", "", DATE_STAMP.sub("", text.strip()))
+    text = re.sub(r"\s+by\s*$", "", DATE_STAMP.sub("", _DATELINE.sub("", text.strip())))
     that = list(re.finditer(r"\bthat\s+(?:(?:shows?|showed|indicates?|indicated|reveals?|"
                             r"revealed)\s+)?", text))
     if that and (vocab.ATTRIBUTION.search(text[:that[-1].start()]) or re.search(

@@ -37,9 +37,10 @@ def respective_items(sentence: str, mentions: list[tuple[Mention, Span]]) -> lis
 
 
 # The verb between a clause's subject and its figures ("… fell by 19.6%, 14.2% and …")
-_VERB_TAIL = re.compile(r"\s+(?:fell|rose|grew|increased|decreased|declined|dropped|went up|went "
-                        r"down|were|was|reached|stood at|amounted to|totaled|totalled|"
-                        r"accounted for)(?:\s+by)?\s*$", re.IGNORECASE)
+_VERB_TAIL = re.compile(r"(?:\s+respectively)?\s+(?:fell|rose|grew|increased|decreased|declined|"
+                        r"dropped|went up|went down|were|was|reached|stood at|amounted to|"
+                        r"totaled|totalled|accounted for|hit|posted|recorded|registered|saw)"
+                        r"(?:\s+by)?\s*$", re.IGNORECASE)
 # A list given as examples of a kind: the head up to its last preposition names each item
 _EXAMPLES = re.compile(r"^(?:[Tt]he\s+)?(?P<head>.*\b(?:with|to|from|of|in|for))\s+[^,]{1,60}?"
                        r"\s+(?:such as|including|like)\s+(?P<list>.+)$")
@@ -82,7 +83,9 @@ def _respective_run(sentence: str, mentions: list[tuple[Mention, Span]]) -> int:
     """Where the run of same-unit figures that "respectively" closes begins ("Trade hit N yuan,
     with exports and imports growing by 4.1 percent and 1.2 percent respectively")."""
     end = sentence.lower().rfind("respectively")
-    listed = [(m, span) for m, span in mentions if span[1] <= end] or mentions
+    listed = [(m, span) for m, span in mentions if span[1] <= end]
+    if not listed:  # "… and the United States respectively hit 30.2 billion yuan, …"
+        return mentions[0][1][0]
     unit = listed[-1][0].unit
     start = listed[-1][1][0]
     for m, span in reversed(listed[:-1]):

@@ -472,3 +472,17 @@ def test_a_share_in_an_of_which_clause_is_a_share_of_the_level_before_it() -> No
     found = named("The city's total fiscal revenue was 102.3 billion yuan, of which tax revenue "
                   "accounted for 80 percent.")
     assert found["80 percent"] == "tax revenue share of total fiscal revenue"
+
+
+@pytest.mark.parametrize(("sentence", "quote", "name"), [
+    ("BEIJING — China’s goods trade went up 8.2 percent to 16.72 trillion yuan in the first "
+     "seven months.", "16.72 trillion yuan", "goods trade"),
+    ("Chongqing's trade with major trading partners including ASEAN, the European Union and the "
+     "United States respectively hit 30.2 billion yuan, 28.2 billion yuan and 26.9 billion yuan.",
+     "28.2 billion yuan", "trade with European Union"),
+    ("Ireland (+3.6%) recorded the highest increase of GDP compared to the previous quarter, "
+     "followed by Denmark (+1.6%) and Portugal (+1.5%).", "1.6%", "Denmark: GDP change"),
+])
+def test_datelines_lists_before_respectively_and_figures_in_brackets_after_their_owner(
+        sentence: str, quote: str, name: str) -> None:
+    assert named(sentence)[quote] == name

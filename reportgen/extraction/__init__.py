@@ -139,15 +139,16 @@ def extract_facts(text: str, layout: Layout) -> tuple[Fact, ...]:
         local = [(m, (m.span[0] - s_start, m.span[1] - s_start)) for m in inside]
         in_goals, goals_year = goals_list(text, layout, s_start, doc_year)
         paragraph = layout.paragraph_at(s_start)
-        if paragraph != said[0]:
-            said = (paragraph, [])
+        if paragraph != said[0]:  # "That's up 35.2 percent" opening the next one: the last
+            said = (paragraph, said[1][:1])
         led = _paragraph_period(sentence, paragraph, led, doc_year)
         readings = read_sentence(sentence, local, doc_year, topic=where[2],
                                  context_target=in_goals, context_year=goals_year,
                                  plan_year=plan_year_here(text, layout, s_start, plan_year),
                                  doc_month=doc_month, earlier=tuple(said[1]))
         said[1].extend(r.metric for r, m in zip(readings, inside, strict=True)
-                       if m.kind in ("amount", "measure") and is_noun_phrase(r.metric))
+                       if (m.kind in ("amount", "measure") or m.kind == "count" and m.value >= 1000)
+                       and is_noun_phrase(r.metric))
         readings, horizon = paragraph_horizon(sentence, readings, paragraph, horizon)
         row = table_rows.get(s_start)
         readings = [replace(r, metric=with_owner(r.metric, owner_of(sentence, span[0],

@@ -466,3 +466,15 @@ def test_a_year_inside_the_noun_phrase_of_a_figure_and_for_the_year_2024_date_it
     facts = {f.text: f for f in extract_briefing(read_release(path)).facts}
     assert facts["160 GW"].year == 2023
     assert facts["0.9%"].year == 2024
+
+
+def test_that_opening_a_paragraph_points_back_and_a_level_after_from_is_the_same_measure(
+        tmp_path) -> None:
+    path = tmp_path / "r.txt"
+    path.write_text("NEV sales\n\n2023-07-11\n\nChina sold 806,000 new energy vehicles in June, "
+                    "data released today showed.\n\nThat's up 35.2 percent from 596,000 units in "
+                    "the same month last year.\n", encoding="utf-8")
+    facts = {f.text: f for f in extract_briefing(read_release(path)).facts}
+    measure = facts["806,000 new energy vehicles"].metric
+    assert facts["35.2 percent"].metric == f"{measure} growth"
+    assert facts["596,000 units"].metric == measure

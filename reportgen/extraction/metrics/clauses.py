@@ -288,8 +288,9 @@ def _name_in_clause(sentence: str, clause: Clause, k: int,
     else:
         gap = sentence[mentions[inside[position - 1]][1][1]:a]
         then = vocab.THEN_CHANGE.match(gap)
-        if vocab.TO_LEVEL.match(gap) and clause.direction in ("up", "down"):
-            role = "level"
+        if (vocab.TO_LEVEL.match(gap) or _FROM_LEVEL.match(gap)) \
+                and clause.direction in ("up", "down"):
+            role = "level"  # "… to 1.2 billion", "up 35.2 percent from 596,000 units"
         elif then:
             role = "down" if then.group("dir").lower() in vocab.DOWN_WORDS else "up"
         else:
@@ -312,6 +313,10 @@ _COMPARED = vocab.lazy(r"\s+(?P<dir>higher|lower|above|below|more|less|up|down)\
 _YEAR_EARLIER = vocab.lazy(r"(?:same\s+(?:period|month|quarter)(?:\s+(?:of\s+)?(?:last|the "
                            r"previous|a)\s+year)?|(?:a|one)\s+year\s+(?:earlier|ago|before)|"
                            r"(?:last|previous|prior)\s+year|year\s+before)$", re.IGNORECASE)
+
+
+_FROM_LEVEL = vocab.lazy(r"^\s+from\s+(?:(?:a|an|the)\s+)?(?:" + vocab.QUALIFIER + r")?\s*$",
+                         re.IGNORECASE)
 
 
 def _compared_after(sentence: str, b: int, mention: Mention, subject: str) -> str | None:

@@ -475,6 +475,6 @@ def test_that_opening_a_paragraph_points_back_and_a_level_after_from_is_the_same
                     "data released today showed.\n\nThat's up 35.2 percent from 596,000 units in "
                     "the same month last year.\n", encoding="utf-8")
     facts = {f.text: f for f in extract_briefing(read_release(path)).facts}
-    measure = facts["806,000 new energy vehicles"].metric
+    measure = facts["806,000 new energy vehicles"].metric.split(",")[0]  # without its month
     assert facts["35.2 percent"].metric == f"{measure} growth"
     assert facts["596,000 units"].metric == measure

@@ -43,6 +43,7 @@ from reportgen.extraction.metrics.phrases import (
     purpose_after,
     singular,
     size_before,
+    size_per_thing,
     strip_qualifier,
     tidy,
     verb_before,
@@ -91,6 +92,8 @@ def name_metrics(sentence: str, mentions: list[tuple[Mention, Span]],
     names = [_parallel_tail(names, sentence, mentions, i) for i in range(len(names))]
     names = [_share_of_which(names, sentence, mentions, i) for i in range(len(names))]
     names = [_bracketed_owner(names[i], sentence, mentions[i]) for i in range(len(names))]
+    names = [size_per_thing(sentence[:a]) or n if m.kind == "amount" else n
+             for n, (m, (a, _)) in zip(names, mentions, strict=True)]
     names = [with_comparison(_price_rise(n), sentence, m, span)
              for n, (m, span) in zip(names, mentions, strict=True)]
     # a deficit read as a negative amount is a balance ("a trade deficit of 5 billion yuan")

@@ -132,6 +132,8 @@ def bare_clause(before: str) -> str:
 
 def of_after(after: str) -> str:
     """The "of the Three-year Action Plan" phrase right after a counted noun, without articles."""
+    if re.match(r"\s+of\s+(?:more than|over|at least|above|about|nearly|around)\b", after):
+        return ""  # "two enterprises of more than 50 billion yuan": a size, not a name
     match = re.match(r"\s+(of\s+(?:the\s+)?(?:[“\"]?[\w&'’-]+[”\"]?\s+){0,4}[“\"]?[\w&'’-]+)"
                      r"(?=[\s,.;:)]|$)", after)
     if not match:
@@ -159,8 +161,9 @@ def purpose_after(after: str) -> str:
 def with_size_after(after: str) -> str:
     """ "with annual revenue exceeding 10 billion yuan" right after a counted noun: which ones
     are counted."""
-    match = re.match(r"\s+(with\s+(?:an?\s+)?(?:[a-z][\w-]*\s+){0,3}?[a-z][\w-]*\s+(?:exceeding|"
-                     r"of|over|above|topping|surpassing|of over|of more than)\s+[^,;()]{1,30}?)"
+    match = re.match(r"\s+((?:with\s+(?:an?\s+)?(?:[a-z][\w-]*\s+){0,3}?[a-z][\w-]*\s+|(?=of\s))"
+                     r"(?:exceeding|of|over|above|topping|surpassing|of over|of more than)\s+"
+                     r"[^,;()]{1,30}?)"
                      r"(?=\s*(?:[,;()]|\.(?:\s|$)|$|\s+(?:and|by|in|to)\b))", after)
     return clean(match.group(1)) if match else ""
 
@@ -172,6 +175,20 @@ def size_before(before: str) -> str:
                       r"(?:exceeding|over|above|topping|surpassing|of)\s+(?:more than\s+|over\s+|"
                       r"at least\s+|about\s+)?(?:RMB\s*|US\$|\$|¥)?$", before)
     return clean(match.group("np")) if match else ""
+
+
+def size_per_thing(before: str) -> str:
+    """The size of each of the things counted just before ("two enterprises of more than 50
+    billion yuan", "one enterprise with a scale of more than 100 billion yuan"): "scale per
+    enterprise"; '' when the figure is no such size."""
+    thing = re.search(r"\b(?:[0-9][0-9,]*|one|two|three|four|five|six|seven|eight|nine|ten)\s+"
+                      r"(?:(?!with\b)[a-z-]+\s+){0,2}?(?P<noun>(?!with\b|size\b|scale\b)[a-z]+)\s+"
+                      r"(?:with\s+(?:a|an)\s+(?P<m>scale|size|value|output value|revenue)\s+)?of\s+"
+                      r"(?:more than|over|at least|above|about|nearly|around)\s+"
+                      r"(?:RMB\s*|US\$|\$|¥)?$", before, re.IGNORECASE)
+    if not thing:
+        return ""
+    return f"{thing.group('m') or 'scale'} per {singular(thing.group('noun').lower())}"
 
 
 def verb_before(before: str) -> str:

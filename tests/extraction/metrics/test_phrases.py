@@ -46,3 +46,12 @@ def test_a_sentence_adverb_opening_the_clause_is_no_part_of_the_subject() -> Non
 def test_an_ing_participle_after_a_count_says_which_ones_are_counted() -> None:
     assert participle_after(" attending the session were present.") == "attending session"
     assert participle_after(" including 20 new ones") == ""  # a list, not a description
+
+
+def test_the_size_of_each_thing_counted_before_a_figure_is_a_scale_per_thing() -> None:
+    from reportgen.extraction.metrics.phrases import size_per_thing
+
+    assert size_per_thing("One enterprise with a scale of more than ") == "scale per enterprise"
+    assert size_per_thing("and two enterprises of more than ") == "scale per enterprise"
+    assert size_per_thing("more than 250 with a size of over ") == ""
+    assert size_per_thing("exports of more than ") == ""  # no count: no thing counted

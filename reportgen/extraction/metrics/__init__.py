@@ -116,7 +116,12 @@ def _bracketed_owner(name: str, sentence: str, item: tuple[Mention, Span]) -> st
     says moved."""
     mention, (a, b) = item
     owner = _OWNER_BRACKET.search(sentence, max(0, a - 40), a)
-    if mention.unit != "percent" or not owner or not re.match(r"\s*\)", sentence[b:b + 3]):
+    if not owner or not re.match(r"\s*\)", sentence[b:b + 3]):
+        return name
+    unit_measure = rules.UNIT_MEASURES.get(mention.unit.rstrip("s"), "")
+    if unit_measure:  # "Shanghai (21.6 million TEU)": the port's container throughput
+        return f"{owner.group('owner')} {unit_measure}"
+    if mention.unit != "percent":
         return name
     moved = _MEASURE_MOVED.search(sentence)
     measure = f"{moved.group('m')} change" if moved else "change"

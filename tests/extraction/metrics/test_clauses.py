@@ -486,3 +486,10 @@ def test_a_share_in_an_of_which_clause_is_a_share_of_the_level_before_it() -> No
 def test_datelines_lists_before_respectively_and_figures_in_brackets_after_their_owner(
         sentence: str, quote: str, name: str) -> None:
     assert named(sentence)[quote] == name
+
+
+def test_a_figure_in_brackets_after_a_port_in_teus_is_its_container_throughput() -> None:
+    found = named("The top six in the first half of the year were Shanghai (21.6 million TEU) and "
+                  "Ningbo-Zhoushan (13.9 million TEU).")
+    assert found["21.6 million TEU"] == "Shanghai container throughput"
+    assert found["13.9 million TEU"] == "Ningbo-Zhoushan container throughput"

@@ -132,11 +132,14 @@ def split_sentences(text: str, paragraph: Span) -> list[Span]:
     return spans
 
 
+_LAST_WORD = re.compile(r"(?<![A-Za-z0-9])([A-Za-z.]+)$")
+
+
 def _is_abbreviation(chunk: str, dot: int, sentence_start: int) -> bool:
     """True when the full stop at `dot` ends an abbreviation or a heading number, not a sentence."""
     if chunk[dot] != ".":
         return False
-    word = re.search(r"(?<![A-Za-z0-9])([A-Za-z.]+)$", chunk[sentence_start:dot])
+    word = _LAST_WORD.search(chunk, sentence_start, dot)
     if word:
         token = word.group(1).lower().strip(".")
         if token in rules.ABBREVIATIONS or (len(token) == 1 and token.isalpha()):

@@ -160,6 +160,10 @@ _MONTH_SPAN = re.compile(
     r"(?:\s+(?:of\s+)?(?P<year>(?:19|20)[0-9]{2}))?\b", re.IGNORECASE)
 
 
+_THE_YEAR = re.compile(r"(?:For|In|During|Over)\s+the\s+(?:whole\s+|full\s+|calendar\s+)?year\s+"
+                       r"((?:19|20)[0-9]{2})\b", re.IGNORECASE)
+
+
 def leading_year(sentence: str, doc_year: int | None) -> tuple[int | None, str | None]:
     """The year a sentence opens with ("In 2021, …", "Last year, …", "In the first half, …")."""
     sentence = SPEAKER.sub("", sentence)
@@ -178,8 +182,7 @@ def leading_year(sentence: str, doc_year: int | None) -> tuple[int | None, str |
     if bare and doc_year is not None:
         return doc_year + {"last year": -1, "this year": 0, "next year": 1}[
             bare.group("rel").lower()], None
-    whole = re.match(r"^(?:For|In|During|Over)\s+the\s+(?:whole\s+|full\s+|calendar\s+)?year\s+"
-                     r"((?:19|20)[0-9]{2})\b", sentence, re.IGNORECASE)
+    whole = _THE_YEAR.match(sentence)
     if whole:  # "For the year 2024 as a whole, GDP increased by 0.9%"
         return int(whole.group(1)), None
     leading = _LEADING.match(sentence)

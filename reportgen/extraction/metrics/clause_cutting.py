@@ -144,7 +144,8 @@ def _clause(sentence: str, start: int, end: int, starts: list[int]) -> Clause:
     verbs = [m for m in verbs if not re.match(r"\s+to\b", head[m.end():])
              or m.group(0).split()[-1].lower() not in ("up", "down")]  # "up to": a qualifier
     # "the registered business entities": a participle after a determiner is no verb
-    verbs = [m for m in verbs if not _DETERMINER_BEFORE.search(head, 0, m.start())]
+    verbs = [m for m in verbs
+             if not _DETERMINER_BEFORE.search(head, max(0, m.start() - 8), m.start())]
     # "continued to exceed 4 trillion yuan": the verb is the one "continued" carries on
     verbs = [m for k, m in enumerate(verbs) if not (
         k + 1 < len(verbs) and m.group(0).lower() in _ASPECT

@@ -37,15 +37,20 @@ _FROM_RATE = re.compile(r"\b(?:accelerat\w*|slow\w*|quicken\w*|eas\w*|pick\w* up
                         re.IGNORECASE)
 
 
+_WORD = re.compile(r"[A-Za-z][\w’'-]*")
+_OPENS_WITH_DIGIT = re.compile(r"\s*[0-9]")
+_RATE_IN_NAME = re.compile(r"[0-9][0-9.,]*\s*(?:%|percent)")
+
+
 def is_fragment(metric: str) -> bool:
     """Whether `metric` names nothing a reader could put on an axis."""
-    words = re.findall(r"[A-Za-z][\w’'-]*", metric)
+    words = _WORD.findall(metric)
     if not words:
         return True
     first = words[0].lower()
     if " ".join(w.lower() for w in words) in _BARE:
         return True
-    if re.match(r"\s*[0-9]", metric) or re.search(r"[0-9][0-9.,]*\s*(?:%|percent)", metric):
+    if _OPENS_WITH_DIGIT.match(metric) or _RATE_IN_NAME.search(metric):
         return True  # another figure: "6.7 percent year on year"
     if first in _OPENERS:
         return True

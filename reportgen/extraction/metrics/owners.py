@@ -47,12 +47,16 @@ def _possessive_place(sentence: str, a: int, place: str | None) -> str:
     """A known place other than the release's own, whose possessive opens the figure's clause
     or stands right before it, or that opens the sentence before a verb ("Shenzhen ranked
     first with a GDP of …")."""
-    clause_start = max((m.end() for m in re.finditer(r"[;,]\s", sentence[:a])), default=0)
-    opening = _PLACE_ACTS.match(sentence)
-    if opening and not clause_start and place and opening.group(1).lower() in _KNOWN \
+    if not place:
+        return ""  # no place known for the release: a possessive may well be its own
+    clause_start = max(sentence.rfind(", ", 0, a), sentence.rfind("; ", 0, a)) + 1
+    opening = _PLACE_ACTS.match(sentence) if not clause_start else None
+    if opening and opening.group(1).lower() in _KNOWN \
             and opening.group(1).lower() not in place.lower() \
             and place.lower() not in opening.group(1).lower():
         return opening.group(1)
+    if "'s " not in sentence[:a] and "’s " not in sentence[:a]:
+        return ""
     found = [m for m in _POSSESSIVE.finditer(sentence, 0, a)
              if m.start() >= clause_start or sentence[m.end():a].strip() == ""]
     if not found:
@@ -60,7 +64,7 @@ def _possessive_place(sentence: str, a: int, place: str | None) -> str:
     name = found[-1].group(1)
     if re.match(r"[A-Z][a-z]", sentence[found[-1].end():found[-1].end() + 2]):
         return ""  # "China's Tianjin", "Shanghai's Pudong": a place named by its country
-    if not place or name.lower() not in _KNOWN or name.lower() in place.lower() \
+    if name.lower() not in _KNOWN or name.lower() in place.lower() \
             or place.lower() in name.lower():
-        return ""  # no place known for the release: the possessive may well be its own
+        return ""
     return name

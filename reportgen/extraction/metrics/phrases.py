@@ -441,18 +441,29 @@ _SAID_THAT = re.compile(r"^(?:[\w'’ -]{0,40}?\b(?:show|shows|showed|said|says|
 def clean(phrase: str) -> str:
     """A metric phrase without articles, the issuer's possessive and a trailing preposition."""
     text = without_markdown(phrase)  # "**Lasers.** Laser equipment sales", "# Title"
-    text = re.sub(r"^(?:\(?[0-9a-z]{1,2}[.)]|[-*•])\s+", "", text.strip(" ,.;:“”\"'"))
+    text = _CLEAN_MARK.sub("", text.strip(" ,.;:“”\"'"))
     text = _LEAD_IN.sub("", text)  # "Lasers. Laser equipment sales": the topic said before
     text = _SAID_THAT.sub("", text)  # "Official data show that …", "They said …": who said it
-    text = re.split(r"\s+[-–—]\s+", text)[0]  # drop a dashed aside ("products - A, B and C")
+    text = _CLEAN_DASH.split(text)[0]  # drop a dashed aside ("products - A, B and C")
     text = _ISSUER_POSSESSIVE.sub("", text)
-    text = re.sub(r"^(?:[A-Z][a-z]*(?:['’-][A-Za-z]+)?[’']s)\s+", "", text)  # "Xi'an's exports"
-    text = re.sub(r"(?<![\w'’])(?:the|a|an|its|their)\s+", "", text, flags=re.IGNORECASE)
-    text = re.sub(r"^(?:a total of|total of|and|also)\s+", "", text, flags=re.IGNORECASE)
-    text = re.sub(r"\s+(?:in|for|during)\s+(?:19|20)[0-9]{2}$", "", text)  # the year is a field
-    text = re.sub(r"(?:\s+(?:of|in|at|for|to|by|with|and|the|a|an|on|from|over|within|through|"
-                  r"across|into|via|than|about|around))+\s*$", "", text)
+    text = _CLEAN_POSSESSIVE.sub("", text)  # "Xi'an's exports"
+    text = _CLEAN_ARTICLE.sub("", text)
+    text = _CLEAN_TOTAL.sub("", text)
+    text = _CLEAN_YEAR.sub("", text)  # the year is a field
+    text = _CLEAN_TAIL.sub("", text)
     return lower_first(" ".join(text.split()))
+
+
+# The patterns `clean` runs on every phrase, compiled once: it runs tens of thousands of times
+# on a long release, and a pattern looked up by its text each time costs more than its match
+_CLEAN_MARK = re.compile(r"^(?:\(?[0-9a-z]{1,2}[.)]|[-*•])\s+")
+_CLEAN_DASH = re.compile(r"\s+[-–—]\s+")
+_CLEAN_POSSESSIVE = re.compile(r"^(?:[A-Z][a-z]*(?:['’-][A-Za-z]+)?[’']s)\s+")
+_CLEAN_ARTICLE = re.compile(r"(?<![\w'’])(?:the|a|an|its|their)\s+", re.IGNORECASE)
+_CLEAN_TOTAL = re.compile(r"^(?:a total of|total of|and|also)\s+", re.IGNORECASE)
+_CLEAN_YEAR = re.compile(r"\s+(?:in|for|during)\s+(?:19|20)[0-9]{2}$")
+_CLEAN_TAIL = re.compile(r"(?:\s+(?:of|in|at|for|to|by|with|and|the|a|an|on|from|over|within|"
+                         r"through|across|into|via|than|about|around))+\s*$")
 
 
 _QUALIFIER_TAIL = re.compile(

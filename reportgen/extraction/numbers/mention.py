@@ -100,8 +100,11 @@ def significant(value: float, digits: int = 3) -> float:
 
 
 def previous_word(text: str, pos: int) -> str:
-    match = re.search(r"([A-Za-z][\w'’.-]*)[ \u00a0]+$", text[max(0, pos - 40):pos])
+    match = _PREVIOUS_WORD.search(text, max(0, pos - 40), pos)
     return match.group(1) if match else ""
+
+
+_PREVIOUS_WORD = re.compile(r"([A-Za-z][\w'’.-]*)[ \u00a0]+$")
 
 
 def read_tail(text: str, start: int, end: int, value: float, currency: str | None, *,

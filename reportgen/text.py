@@ -26,6 +26,8 @@ def readable(text: str, path: str) -> str:
 def without_markdown(text: str) -> str:
     """`text` without Markdown's heading and list marks at line starts and emphasis marks
     ("## Lasers", "- **Lasers.** Sales" → "Lasers", "Lasers. Sales"); snake_case stays."""
+    if not any(mark in text for mark in "#*_-+>`"):
+        return text  # most phrases hold no mark: no pattern to run
     return _MARKDOWN_MARKS.sub("", text)
 
 

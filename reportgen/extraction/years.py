@@ -579,8 +579,14 @@ def in_release_period(sentence: str, year: int | None, doc_year: int | None,
                       is_target: bool) -> bool:
     """Whether a figure with no period of its own is for the release's period: an outcome of
     the reporting year in a sentence that names no other time ("Exports rose 5.6 percent")."""
-    own_times = _COMPARISON_PHRASE.sub("", SPEAKER.sub("", sentence))
-    return not is_target and year in (None, doc_year) and not _OTHER_TIME.search(own_times)
+    return not is_target and year in (None, doc_year) and not _names_other_time(sentence)
+
+
+@functools.lru_cache(maxsize=64)
+def _names_other_time(sentence: str) -> bool:
+    """Whether the sentence names a time other than a comparison's (asked once per sentence,
+    not once per figure)."""
+    return _OTHER_TIME.search(_COMPARISON_PHRASE.sub("", SPEAKER.sub("", sentence))) is not None
 
 
 # A comparison's time is not the figure's ("… 1.4 percentage points higher than that from

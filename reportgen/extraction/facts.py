@@ -26,7 +26,6 @@ from reportgen.extraction.metrics import name_metrics
 from reportgen.extraction.metrics.phrases import CARRY_BREAK
 from reportgen.extraction.numbers import Mention
 from reportgen.extraction.years import (
-    adjectival_year,
     after_document_month,
     deadline_after,
     following_deadline,
@@ -80,7 +79,7 @@ def read_sentence(sentence: str, mentions: list[tuple[Mention, Span]], doc_year:
         elif carried and not CARRY_BREAK.search(sentence[carried[2]:a]):
             year, period = carried[0], carried[1]  # "2.46 trillion yuan last year, up 4.6%"
         if year is None and period is None:
-            year = adjectival_year(sentence, a)  # "its 2023 installation target of 160 GW"
+            year = _adjectival_year(sentence, a)  # "its 2023 installation target of 160 GW"
         if year is None and period is None:
             year, period = lead_year, lead_period
         if year is None:
@@ -237,3 +236,16 @@ def _done_before(before: str, cue: re.Match[str]) -> bool:
 
 # "… to 39.6 billion dollars and it is expected to exceed …": the forecast is the new clause's
 _NEW_PRONOUN_CLAUSE = re.compile(r"\s+and\s+(?:it|they|this|these)\s+")
+
+
+# "its 2023 installation target of 160 GW": a year inside the noun phrase the figure is "of"
+_ADJECTIVAL_YEAR = re.compile(r"\b((?:19|20)[0-9]{2})\s+(?:[a-z][\w-]*\s+){0,3}(?:targets?|goals?|"
+                              r"quotas?|plans?|budget|output|capacity|sales|revenue)\s+"
+                              r"(?:of|at|is|was|stood at)\s+(?:[a-z]+\s+){0,2}$")
+
+
+def _adjectival_year(sentence: str, a: int) -> int | None:
+    """The year a noun phrase names right before its figure ("its 2023 installation target of
+    160 GW" → 2023), else None."""
+    found = _ADJECTIVAL_YEAR.search(sentence, max(0, a - 80), a)
+    return int(found.group(1)) if found else None

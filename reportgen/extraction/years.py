@@ -593,16 +593,3 @@ def _names_other_time(sentence: str) -> bool:
 # January to October", "up from the 3.4% increase in Q1 and Q2")
 _COMPARISON_PHRASE = re.compile(r"\b(?:than|compared with|compared to|up from|down from|"
                                 r"(?:from|over) the same period of)\b[^,;]*", re.IGNORECASE)
-
-
-# "its 2023 installation target of 160 GW": a year inside the noun phrase the figure is "of"
-_ADJECTIVAL_YEAR = re.compile(r"\b((?:19|20)[0-9]{2})\s+(?:[a-z][\w-]*\s+){0,3}(?:targets?|goals?|"
-                              r"quotas?|plans?|budget|output|capacity|sales|revenue)\s+"
-                              r"(?:of|at|is|was|stood at)\s+(?:[a-z]+\s+){0,2}$")
-
-
-def adjectival_year(sentence: str, a: int) -> int | None:
-    """The year a noun phrase names right before its figure ("its 2023 installation target of
-    160 GW" → 2023), else None."""
-    found = _ADJECTIVAL_YEAR.search(sentence, max(0, a - 80), a)
-    return int(found.group(1)) if found else None

@@ -49,3 +49,21 @@ def test_growth_charts_in_one_unit_are_drawn_on_one_scale_so_side_by_side_they_c
     # the columns stand as high as their values compare (the arrow's label may lift one top)
     tops_drawn = [ax.get_ylim()[1] for ax in axes]
     assert abs(tops_drawn[0] - tops_drawn[1]) < 0.1 * tops_drawn[1]
+
+
+def test_a_tables_columns_are_ranked_apart_so_a_month_never_meets_the_months_to_date(
+        tmp_path) -> None:
+    from reportgen.extraction import extract_briefing
+    from reportgen.pipeline import read_release
+
+    path = tmp_path / "retail.txt"
+    path.write_text("Retail sales\n\n2009-09-11\n\nRegion | August | Jan-Aug |\n"
+                    "City | 6934.8 billion yuan | 53561.9 billion yuan |\n"
+                    "County | 1115.1 billion yuan | 8809.0 billion yuan |\n"
+                    "Village | 2065.7 billion yuan | 16392.4 billion yuan |\n", encoding="utf-8")
+    plan = plan_for(extract_briefing(read_release(path)))
+    rankings = [s for s in plan.charts if s.kind == "ranking"]
+    assert len(rankings) == 2
+    for spec in rankings:
+        labels = [p.label for p in spec.series[0].points]
+        assert sorted(labels) == ["City", "County", "Village"]

@@ -139,7 +139,8 @@ def text_table_rows(text: str) -> dict[int, TextTableRow]:
             continue
         if all(_SEPARATOR.fullmatch(c) for c in cells if c):
             continue  # "---|---|": the line under a Markdown table's head
-        if not any(_CELL_NUMBER.fullmatch(c) for c in cells[1:]):
+        figures = any(_CELL_NUMBER.fullmatch(c) or _CELL_FIGURE.match(c) for c in cells[1:])
+        if not figures:
             rows[start] = TextTableRow("", (), is_head=True)  # no figure of the table's
             if sum(1 for c in cells[1:] if c):  # "Tibet | | |": no data, no header
                 head = [_with_table_unit(c, unit) for c in cells]
@@ -155,6 +156,8 @@ def text_table_rows(text: str) -> dict[int, TextTableRow]:
     return rows
 
 
+# a cell holding a figure with its unit ("6934.8 billion yuan", "5.3%")
+_CELL_FIGURE = re.compile(r"[+\-−]?[0-9][0-9,]*(?:\.[0-9]+)?\s*(?:%|[A-Za-z])")
 _SECTION_ROW = re.compile(r"^(?:By|Of which|Among which|Including|Of this)\b|:$", re.IGNORECASE)
 _UNIT_ROW = re.compile(r"^Unit\s*[:：]\s*(.+)$", re.IGNORECASE)
 _RATE_HEAD = re.compile(r"\b(?:growth|rate|change|increase|decrease|yoy|y-o-y)\b|%", re.IGNORECASE)
@@ -232,4 +235,9 @@ def _full_years(head: str) -> str:
 def _head_in_lower_case(head: str) -> str:
     """A column head as a name in running text: "Growth Rate of Total Energy Consumption" →
     "growth rate of total energy consumption" (acronyms kept: "GDP")."""
-    return " ".join(w if w.isupper() and len(w) > 1 else w.lower() for w in head.split())
+    return " ".join(w if (w.isupper() and len(w) > 1) or _MONTH_WORD.match(w) else w.lower()
+                    for w in head.split())
+
+
+# months keep their capital ("August", "Jan-Aug accumulated")
+_MONTH_WORD = re.compile(r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b")

@@ -94,9 +94,18 @@ def test_a_table_laid_out_one_cell_per_line_reads_row_by_row_in_its_unit(tmp_pat
     facts = {f.text: f for f in briefing.facts}
     assert sorted(facts) == ["10115.6", "15.3", "15.4", "6934.8"]  # not "100 Million Yuan"
     assert (facts["10115.6"].value, facts["10115.6"].unit) == (1011.56e9, "yuan")
-    assert facts["10115.6"].metric == "Total Retail Sales of Consumer Goods: august"
+    assert facts["10115.6"].metric == "Total Retail Sales of Consumer Goods: August"
     assert facts["15.4"].unit == "percent"
     assert facts["6934.8"].metric.startswith("Total Retail Sales of Consumer Goods, City")
     assert briefing.document.title == "Total Retail Sales of Consumer Goods"
     text = read_release(path).text
     assert len(text) == len(ONE_CELL_PER_LINE)  # one character for one
+
+
+def test_a_table_whose_cells_carry_their_units_keeps_every_figure(tmp_path: Path) -> None:
+    path = tmp_path / "retail.txt"
+    path.write_text("Retail sales\n\n2009-09-11\n\nRegion | August | Jan-Aug |\n"
+                    "City | 6934.8 billion yuan | 53561.9 billion yuan |\n", encoding="utf-8")
+    facts = {f.text: f for f in extract_briefing(read_release(path)).facts}
+    assert facts["6934.8 billion yuan"].metric == "City: August"
+    assert facts["53561.9 billion yuan"].metric == "City: Jan-Aug"

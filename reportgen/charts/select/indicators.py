@@ -85,13 +85,27 @@ def propose_like_figures(briefing: Briefing, shown: frozenset[str]) -> list[Cand
     out: list[Candidate] = []
     for (section_id, unit), group in _by_section(rows).items():
         words = _MONEY[unit]
-        for when, indicators in _by_period(group):
-            if len(indicators) < MIN_INDICATORS:  # a chance, not a chart anyone expects
-                continue
-            chart_id = _indicator_id(f"figures-{slug(unit)}", briefing, section_id, when)
-            out.append(_indicator_chart(briefing, chart_id, f"Figures in {words}", section_id,
-                                        when, indicators, unit))
+        for column, cells in _by_column(group):
+            for when, indicators in _by_period(cells):
+                if len(indicators) < MIN_INDICATORS:  # a chance, not a chart anyone expects
+                    continue
+                stem = f"figures-{slug(unit)}" + (f"-{slug(column)}" if column else "")
+                chart_id = _indicator_id(stem, briefing, section_id, when)
+                name = f"Figures in {words}" + (f", {column}" if column else "")
+                out.append(_indicator_chart(briefing, chart_id, name, section_id, when,
+                                            indicators, unit))
     return out
+
+
+def _by_column(rows: list[Indicator]) -> list[tuple[str, list[Indicator]]]:
+    """A table's cells ("City: august") grouped by their column, each labelled by its row, so
+    a month is never ranked against the months to date; prose figures form one group."""
+    columns: dict[str, list[Indicator]] = defaultdict(list)
+    for label, value, fact in rows:
+        row, colon, column = label.rpartition(": ")
+        columns[column if colon and fact.sentence and "|" in fact.sentence else ""].append(
+            (row if colon and fact.sentence and "|" in fact.sentence else label, value, fact))
+    return list(columns.items())
 
 
 _MONEY = {"yuan": "yuan", "usd": "US dollars", "eur": "euros", "hkd": "Hong Kong dollars",

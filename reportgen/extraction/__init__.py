@@ -29,6 +29,7 @@ from reportgen.extraction.metrics.owners import owner_of, with_owner
 from reportgen.extraction.metrics.phrases import COMMON_HEADS
 from reportgen.extraction.numbers import Mention, find_mentions, odd_number_forms
 from reportgen.extraction.numbers.mention import significant
+from reportgen.extraction.rules import UNIT_MEASURES
 from reportgen.extraction.structure import Layout, read_layout
 from reportgen.extraction.system import build_system, build_targets
 from reportgen.extraction.tables import cell_metric, text_table_rows
@@ -227,9 +228,28 @@ def _in_its_period(reading: Reading, sentence: str, doc_year: int | None,
     return replace(reading, period=period) if period else reading
 
 
+def _named_from_neighbours(drafts: list[Fact]) -> list[Fact]:
+    """The drafts with a name that is no name ("exception", "It ranked first") given the
+    measure its unit implies (TEU: container throughput), else the measure of the figure in the
+    same unit stated just before it (in that sentence or the one before)."""
+    out: list[Fact] = []
+    for fact in drafts:
+        if is_fragment(fact.metric) and len(fact.metric.split()) <= 3:
+            implied = UNIT_MEASURES.get(fact.unit.rstrip("s"), "")
+            near = next((f.metric.rpartition(": ")[2] for f in reversed(out)
+                         if f.unit == fact.unit and f.sentence_span and fact.sentence_span
+                         and fact.sentence_span[0] - f.sentence_span[1] < 400
+                         and not is_fragment(f.metric)), "")
+            if implied or near:
+                fact = replace(fact, metric=implied or near)
+        out.append(fact)
+    return out
+
+
 def _finished(drafts: list[Fact], text: str) -> tuple[Fact, ...]:
     """The drafts with ids, names that say their target, threshold and period, and the figure
     each currency conversion restates."""
+    drafts = _named_from_neighbours(drafts)
     # ids come from the metric without its period: adding the period to names kept them
     ids = unique_ids(fact_slug(_SPAN_OF_YEARS.sub("", f.metric), f.year) for f in drafts)
     # the release's own words for its periods; only a release with part-year figures needs them

@@ -478,3 +478,14 @@ def test_that_opening_a_paragraph_points_back_and_a_level_after_from_is_the_same
     measure = facts["806,000 new energy vehicles"].metric.split(",")[0]  # without its month
     assert facts["35.2 percent"].metric == f"{measure} growth"
     assert facts["596,000 units"].metric == measure
+
+
+def test_a_figure_named_by_no_measure_takes_its_units_measure_or_its_neighbours(
+        tmp_path) -> None:
+    path = tmp_path / "r.txt"
+    path.write_text("Ports\n\n2019-08-01\n\nThe exception was February, which dipped to 16.6 "
+                    "million TEU. GDP grew 6.1% in the first quarter and at 13.1% in 2022.\n",
+                    encoding="utf-8")
+    facts = {f.text: f for f in extract_briefing(read_release(path)).facts}
+    assert facts["16.6 million TEU"].metric.startswith("container throughput")
+    assert facts["13.1%"].metric.startswith("GDP growth")

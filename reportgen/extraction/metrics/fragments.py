@@ -19,6 +19,15 @@ _OPENERS = frozenset({
     "but", "which", "who", "according", "as", "with", "while", "for", "to", "of", "in", "on",
     "by", "at", "from", "than", "such", "also", "there", "here", "we", "they", "reporters",
 })
+# Words that cannot close a name, single words that measure nothing, names that are a time
+_CLOSERS = frozenset({"also", "just", "only", "now", "still", "was", "were", "is", "are", "which",
+                      "that", "continued"})
+_NO_MEASURE = frozenset({"other", "others", "foreign", "exception", "domestic", "national",
+                         "overall", "average", "ranked", "range", "record", "high", "low"})
+_TIME_ONLY = re.compile(r"(?:(?:the\s+)?(?:first|second|third|fourth|last)\s+(?:quarter|half|"
+                        r"month|year)|[A-Z][a-z]+\s+(?:19|20)[0-9]{2}|(?:January|February|March|"
+                        r"April|May|June|July|August|September|October|November|December))"
+                        r"(?:,\s*.*)?", re.IGNORECASE)
 # Names that say only the kind of figure, not what it measures
 _BARE = frozenset({"amount", "figure", "share", "growth", "decline", "decrease", "increase",
                    "rise", "total", "number", "volume", "value", "rate", "multiple", "set",
@@ -54,6 +63,11 @@ def is_fragment(metric: str) -> bool:
         return True  # another figure: "6.7 percent year on year"
     if first in _OPENERS:
         return True
+    last = words[-1].lower()
+    if last in _CLOSERS or (len(words) == 1 and first in _NO_MEASURE):
+        return True  # "country also", "this year just", "other", "exception"
+    if _TIME_ONLY.fullmatch(metric.strip()):
+        return True  # "first quarter", "June": when, not what
     if first.endswith("ing") and first not in _NOUN_ING and len(words) <= 3:
         return True  # "marking impressive", "experiencing modest", "decreasing"
     return len(words) == 1 and words[0].isupper() and len(words[0]) > 3  # a dateline: BEIJING

@@ -529,6 +529,7 @@ def tidy(metric: str) -> str:
     """The metric trimmed to at most 12 words, single-spaced; a long one first loses the place
     it names ("value of Pudong New Area share of city's total" → "value share of city's total")."""
     metric = _OWN_PLACE.sub("", metric)  # "retail sales in the city": the release's own place
+    metric = re.sub(r"\s+respectively\b", "", metric)
     words = _TRADE.sub("imports and exports", metric).split()
     if len(words) > 12:
         words = re.sub(r"\s+of\s+(?:[A-Z][\w-]*\s+)*[A-Z][\w-]*(?=\s|$)", "", metric,

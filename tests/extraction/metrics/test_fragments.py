@@ -60,3 +60,10 @@ def test_a_rate_the_same_measure_moved_from_is_named_as_that_measure() -> None:
                 "from 3.7 percent in July.")
     mentions = [(m, m.span) for m in find_mentions(sentence)]
     assert name_metrics(sentence, mentions, None) == ["industrial output growth"] * 2
+
+
+@pytest.mark.parametrize("name", ["country also", "this year just", "exception", "first quarter",
+                                  "June"])
+def test_names_ending_in_an_adverb_single_words_of_no_measure_and_times_are_fragments(
+        name: str) -> None:
+    assert is_fragment(name)

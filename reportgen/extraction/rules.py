@@ -35,6 +35,8 @@ SCALES: dict[str, float] = {
     "hundred": 1e2, "thousand": 1e3, "million": 1e6, "mln": 1e6, "mn": 1e6, "m": 1e6,
     "billion": 1e9, "bln": 1e9, "bn": 1e9, "b": 1e9, "trillion": 1e12, "trln": 1e12,
     "tln": 1e12, "tn": 1e12,
+    # the Indian system: "₹40.37 lakh crore" is 40.37 × 10^12 rupees
+    "lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7,
 }
 # Abbreviated scales only count directly after a number ("3 trln", "12.5bn"), never as words.
 SHORT_SCALES = frozenset({"m", "b", "mn", "bn", "tn"})
@@ -49,7 +51,8 @@ CURRENCY_PREFIXES: tuple[tuple[str, str], ...] = (
     ("U.S. $", "usd"), ("U.S.$", "usd"), ("US $", "usd"), ("US$", "usd"), ("USD ", "usd"),
     ("USD", "usd"), ("HK$", "hkd"), ("HKD ", "hkd"), ("RMB ", "yuan"), ("RMB", "yuan"),
     ("CNY ", "yuan"), ("CNY", "yuan"), ("EUR ", "eur"), ("€", "eur"), ("£", "gbp"),
-    ("¥", "yuan"), ("$", "usd"),
+    ("¥", "yuan"), ("$", "usd"), ("₹ ", "inr"), ("₹", "inr"), ("Rs. ", "inr"), ("Rs ", "inr"),
+    ("Rs.", "inr"),
     *((f"{code} ", code.lower()) for code in ISO_CURRENCY_CODES),
 )
 
@@ -61,7 +64,7 @@ UNIT_WORDS: tuple[tuple[str, str], ...] = (
     ("US dollar", "usd"), ("USD", "usd"), ("dollars", "usd"),
     ("Hong Kong dollars", "hkd"), ("HK dollars", "hkd"), ("HKD", "hkd"),
     ("yuan", "yuan"), ("RMB", "yuan"), ("renminbi", "yuan"), ("CNY", "yuan"),
-    ("euros", "eur"), ("euro", "eur"), ("EUR", "eur"), ("yen", "jpy"),
+    ("euros", "eur"), ("euro", "eur"), ("EUR", "eur"), ("yen", "jpy"), ("rupees", "inr"),
     *((code, code.lower()) for code in ISO_CURRENCY_CODES),
     # energy in coal equivalent stays in tons; the words travel in the figure's text
     ("tons of standard coal equivalent", "tons"), ("tonnes of standard coal equivalent", "tons"),

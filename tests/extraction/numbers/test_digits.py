@@ -128,3 +128,12 @@ def test_a_currency_by_its_iso_code_before_or_after_the_number(text: str, unit: 
                                                                value: float) -> None:
     (mention,) = find_mentions(text)
     assert (mention.unit, mention.value, mention.kind) == (unit, value, "amount")
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("real GDP of ₹40.37 lakh crore", 40.37e12), ("Rs 70.67 lakh crore", 70.67e12),
+    ("Rs. 2,000 crore", 2e10), ("spent 500 crore rupees", 5e9),
+])
+def test_rupees_in_lakh_and_crore_are_read_to_their_value(text: str, value: float) -> None:
+    (mention,) = find_mentions(text)
+    assert (mention.unit, mention.value) == ("inr", pytest.approx(value))

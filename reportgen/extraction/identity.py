@@ -66,7 +66,7 @@ def _is_byline(line: str, following: list[str]) -> bool:
 def _lede_title(line: str) -> str:
     """A lede as a title: its main clause, without the dateline and an opening adverbial ("In
     the second position, Ningbo-Zhoushan Port recorded …" → "Ningbo-Zhoushan Port recorded …")."""
-    text = _DATELINE_FULL.sub("", line)
+    text = DATELINE.sub("", line)
     first = re.match(r"(.{30,}?[a-z0-9%)][.!?])\s+(?=[A-Z])", text)
     if first and _EVENT.search(first.group(1)):
         # "… the Information Office held a press conference …. Data show that … GDP was …":
@@ -136,7 +136,7 @@ _SOCIAL = re.compile(r"^[\s0-9]*(?:(?:shares?|tweets?|likes?|comments?|views?|pr
 # A speaker's turn in a transcript ("[Gao Feng]: Dear friends …", "Q: …")
 _SPEAKER_TURN = re.compile(r"^\[?[A-Z][\w .'’-]{0,30}\]?\s*[:：]")
 # A dateline before a lede ("BEIJING, Jan. 19 (Xinhua) -- ", "BEIJING — ")
-_DATELINE_FULL = re.compile(
+DATELINE = re.compile(
     r"^(?:[A-Z][A-Za-z.'’ -]{1,40},\s+[A-Z][a-z]{2,9}\.?\s+[0-9]{1,2}(?:,\s+[0-9]{4})?"
     r"|[A-Z]{3,}(?:\s+[A-Z]{3,})*)\s*(?:\([^)]{1,30}\))?\s*(?:--|—|–)\s*")
 

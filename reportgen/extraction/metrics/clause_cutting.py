@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from reportgen.extraction import rules
-from reportgen.extraction.identity import DATE_STAMP  # "date 2023-11-30 China's …"
+from reportgen.extraction.identity import DATE_STAMP, DATELINE  # "date 2023-11-30 …"
 from reportgen.extraction.metrics import clause_words as vocab
 from reportgen.extraction.metrics.phrases import LIST_MARK, NOT_SUBJECTS, clean
 from reportgen.extraction.numbers import Mention
@@ -364,15 +364,11 @@ _TRAILING_WORD = vocab.lazy(r"\s+(?:now|currently|still|already|alone|estimated|
                             r"recorded|reported|registered|measured|compiled)$")
 
 
-# "BEIJING — China's goods trade …", "BEIJING, Aug. 8 (Xinhua) -- …": a dateline opens no name
-_DATELINE = vocab.lazy(r"^[A-Z]{3,}(?:\s+[A-Z]{3,})*(?:,\s*[A-Z][a-z]{2,}\.?\s+[0-9]{1,2})?\s*"
-                       r"(?:\([^)]{1,30}\))?\s*(?:—|–|--)\s*")
-
-
 def subject_of(text: str) -> str:
     """The noun phrase `text` as a metric name, or '' when it is none (a pronoun, an
     attribution, a phrase holding a figure, a phrase too long to be a name)."""
-    text = re.sub(r"\s+by\s*$", "", DATE_STAMP.sub("", _DATELINE.sub("", text.strip())))
+    # "BEIJING — China's goods trade …", "BEIJING, Aug. 8 (Xinhua) -- …": no part of a name
+    text = re.sub(r"\s+by\s*$", "", DATE_STAMP.sub("", DATELINE.sub("", text.strip())))
     that = list(re.finditer(r"\bthat\s+(?:(?:shows?|showed|indicates?|indicated|reveals?|"
                             r"revealed)\s+)?", text))
     if that and (vocab.ATTRIBUTION.search(text[:that[-1].start()]) or re.search(

@@ -231,14 +231,13 @@ def _in_its_period(reading: Reading, sentence: str, doc_year: int | None,
 def _named_from_neighbours(drafts: list[Fact]) -> list[Fact]:
     """The drafts with a name that is no name ("exception", "It ranked first") given the
     measure its unit implies (TEU: container throughput), else the measure of the figure in the
-    same unit stated just before it (in that sentence or the one before)."""
+    same unit stated just before it in its sentence."""
     out: list[Fact] = []
     for fact in drafts:
         if is_fragment(fact.metric) and len(fact.metric.split()) <= 3:
             implied = UNIT_MEASURES.get(fact.unit.rstrip("s"), "")
             near = next((f.metric.rpartition(": ")[2] for f in reversed(out)
-                         if f.unit == fact.unit and f.sentence_span and fact.sentence_span
-                         and fact.sentence_span[0] - f.sentence_span[1] < 400
+                         if f.unit == fact.unit and f.sentence_span == fact.sentence_span
                          and not is_fragment(f.metric)), "")
             if implied or near:
                 fact = replace(fact, metric=implied or near)

@@ -60,6 +60,7 @@ CURRENCY_PREFIXES: tuple[tuple[str, str], ...] = (
 UNIT_WORDS: tuple[tuple[str, str], ...] = (
     ("percentage points", "percentage points"), ("percentage point", "percentage points"),
     ("per cent", "percent"), ("percent", "percent"), ("pct", "percent"), ("%", "percent"),
+    ("pp", "percentage points"), ("p.p.", "percentage points"),
     ("U.S. dollars", "usd"), ("US dollars", "usd"), ("U.S. dollar", "usd"),
     ("US dollar", "usd"), ("USD", "usd"), ("dollars", "usd"),
     ("Hong Kong dollars", "hkd"), ("HK dollars", "hkd"), ("HKD", "hkd"),

@@ -493,3 +493,11 @@ def test_a_figure_in_brackets_after_a_port_in_teus_is_its_container_throughput()
                   "Ningbo-Zhoushan (13.9 million TEU).")
     assert found["21.6 million TEU"] == "Shanghai container throughput"
     assert found["13.9 million TEU"] == "Ningbo-Zhoushan container throughput"
+
+
+def test_a_total_in_a_measure_names_the_measure_and_its_conversion_and_change_follow() -> None:
+    found = named("During the period, China saw a total of 2.5838 trillion yuan (312 billion "
+                  "dollars) in fixed asset investment, up 21.8 percent year-on-year.")
+    assert found["2.5838 trillion yuan"] == "fixed asset investment"
+    assert found["312 billion dollars"] == "fixed asset investment in US dollars"
+    assert found["21.8 percent"] == "fixed asset investment growth"

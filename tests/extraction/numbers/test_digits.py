@@ -137,3 +137,8 @@ def test_a_currency_by_its_iso_code_before_or_after_the_number(text: str, unit: 
 def test_rupees_in_lakh_and_crore_are_read_to_their_value(text: str, value: float) -> None:
     (mention,) = find_mentions(text)
     assert (mention.unit, mention.value) == ("inr", pytest.approx(value))
+
+
+def test_pp_is_percentage_points() -> None:
+    (mention,) = find_mentions("contributed +0.1 pp to GDP growth")
+    assert mention.unit == "percentage points"

@@ -158,7 +158,15 @@ def _clause(sentence: str, start: int, end: int, starts: list[int]) -> Clause:
     share = vocab.SHARE_OPENING.match(body)
     if not verbs and share:  # ", constituting nearly 50% of the total capacity": its share
         return Clause(start, end, "", "share", start + opened + share.end())
+    told = _REPRESENTS.match(body) if not verbs else None
+    if told:  # "The figure represents an increase of 60.4 percent": the figure named before
+        said = told.group("subj").strip()
+        owner = "<it>" if said.lower() in _PRONOUNS else subject_of(said)
+        body = body[told.start("change"):]
     change = vocab.CHANGE_PHRASE.match(body) or _NAMED_CHANGE.match(body)
+    if told and change and owner:
+        direction = "down" if change.group("dir").lower() in vocab.DOWN_WORDS else "up"
+        return Clause(start, end, owner, direction, first_figure, change.group("dir").split()[0])
     if not verbs and change:  # ", a year-on-year decrease of 7.1 percent": the subject's
         direction = "down" if change.group("dir").lower() in vocab.DOWN_WORDS else "up"
         # "CPI increase of around 3 percent", "a drop of 3 percent in energy consumption"
@@ -226,6 +234,12 @@ _IN_MEASURE = vocab.lazy(r"\s+in\s+(?P<np>[a-z][\w\s&'’-]{1,60}?)\s*(?=[,;.()]
 # another owner
 _THAT_OF = vocab.lazy(r"^(?:that|those)\s+of\s+(?:the\s+)?(?P<np>[A-Za-z][\w\s&'’-]{1,50}?)\s*"
                       r"(?:(?:was|were|is|are|stood at|reached)\s+)?$", re.IGNORECASE)
+
+
+# "The figure represents an increase of …", "This marks a decline of …"
+_REPRESENTS = vocab.lazy(r"^(?P<subj>.{2,60}?)\s+(?:represents|represented|marks|marked|means|"
+                         r"meant|reflects|reflected|indicates|indicated)\s+(?P<change>(?:a|an)\s)",
+                         re.IGNORECASE)
 
 
 def _measure_in(sentence: str, figure_end: int) -> str:

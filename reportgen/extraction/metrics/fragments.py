@@ -68,7 +68,8 @@ def is_fragment(metric: str) -> bool:
         return True  # "country also", "this year just", "other", "exception"
     if _TIME_ONLY.fullmatch(metric.strip()):
         return True  # "first quarter", "June": when, not what
-    if first.endswith("ing") and first not in _NOUN_ING and len(words) <= 3:
+    if first.endswith("ing") and first not in _NOUN_ING and len(words) <= 3 \
+            and not words[0][:1].isupper():  # "Chongqing foreign trade" is a place's
         return True  # "marking impressive", "experiencing modest", "decreasing"
     return len(words) == 1 and words[0].isupper() and len(words[0]) > 3  # a dateline: BEIJING
 

@@ -525,10 +525,20 @@ _OWN_PLACE = re.compile(r"\s+in\s+(?:the\s+)?(?:city|province|country|region|mun
                         r"district)(?=$|,|\s+(?:growth|rise|share|target)\b)")
 
 
+_PLACE_DESCRIPTOR = re.compile(r"^(?:(?:North|South|East|West|Central|Northeast|Northwest|"
+                               r"Southeast|Southwest|NE|NW|SE|SW)\s+)?China['’]s\s+"
+                               r"(?P<place>[A-Z][\w-]*)(?:\s+(?:Municipality|Province|"
+                               r"Autonomous Region|City))?\s+(?=[a-z])")
+
+
 def tidy(metric: str) -> str:
     """The metric trimmed to at most 12 words, single-spaced; a long one first loses the place
     it names ("value of Pudong New Area share of city's total" → "value share of city's total")."""
     metric = _OWN_PLACE.sub("", metric)  # "retail sales in the city": the release's own place
+    # "Southwest China's Chongqing Municipality record-high foreign trade" → "Chongqing foreign
+    # trade": the place by its name, no description, no "record-high"
+    metric = _PLACE_DESCRIPTOR.sub(r"\g<place> ", metric)
+    metric = re.sub(r"\b(?:record-high|record|all-time high)\s+(?=[a-z])", "", metric)
     metric = re.sub(r"\s+respectively\b", "", metric)
     words = _TRADE.sub("imports and exports", metric).split()
     if len(words) > 12:

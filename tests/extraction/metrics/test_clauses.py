@@ -501,3 +501,20 @@ def test_a_total_in_a_measure_names_the_measure_and_its_conversion_and_change_fo
     assert found["2.5838 trillion yuan"] == "fixed asset investment"
     assert found["312 billion dollars"] == "fixed asset investment in US dollars"
     assert found["21.8 percent"] == "fixed asset investment growth"
+
+
+def test_a_place_described_by_its_country_is_named_by_its_name_and_the_figure_points_back(
+        ) -> None:
+    found = named("Southwest China's Chongqing Municipality posted a record-high foreign trade at "
+                  "180.2 billion yuan (about 27.8 billion U.S. dollars) in the first quarter.")
+    assert found["180.2 billion yuan"] == "Chongqing foreign trade"
+
+
+def test_the_figure_represents_an_increase_of_points_back() -> None:
+    from reportgen.extraction.metrics.clauses import clause_names
+    from reportgen.extraction.numbers import find_mentions
+
+    sentence = "The figure represents an increase of 60.4 percent over the same period last year."
+    names = clause_names(sentence, [(m, m.span) for m in find_mentions(sentence)],
+                         ("Chongqing foreign trade",))
+    assert names == ["Chongqing foreign trade growth"]

@@ -15,8 +15,8 @@ ROOT = Path(__file__).resolve().parents[1]
 FLOORS = {
     "dev": {"recall": 0.985, "precision": 0.98, "unit": 0.975, "target": 0.98, "year": 0.965,
             "metric": 0.81, "date": 0.83, "issuer": 0.97, "title": 0.95, "headlines": 0.78},
-    "aside": {"recall": 0.965, "precision": 0.975, "unit": 0.97, "target": 0.99, "year": 0.9,
-              "metric": 0.76, "date": 0.99, "issuer": 0.86, "title": 0.99, "headlines": 0.72},
+    "aside": {"recall": 0.965, "precision": 0.975, "unit": 0.975, "target": 0.99, "year": 0.9,
+              "metric": 0.77, "date": 0.99, "issuer": 0.86, "title": 0.99, "headlines": 0.72},
 }
 
 

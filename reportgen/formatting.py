@@ -177,12 +177,19 @@ def fact_figure(fact: Fact) -> str:
     """The fact's figure as every output prints it (PDF, HTML, deck, charts, findings): the
     source's precision and words, its qualifier, 'each' for an amount per item."""
     words = fact.text.lower() if fact.written_as == "words" and not fact.overridden else ""
+    indian = _INDIAN_SCALE.search(fact.text) if fact.unit == "inr" and not fact.overridden \
+        else None
+    if indian:  # "₹40.37 lakh crore": in the scale its readers count in
+        prefix = _QUALIFIER_PREFIX.get(str(fact.qualifier), "")
+        return f"{prefix}₹{indian.group('number')} {indian.group('scale').lower()}"
     shown = figure(fact.value, fact.unit, str(fact.qualifier), words=words, each=fact.per_item)
     coal = _COAL.search(fact.text) if fact.unit == "tons" else None
     return f"{shown} {coal.group(0).lower()}" if coal else shown  # "… tons of standard coal"
 
 
 # Energy stated in coal equivalent: the tons are of that, as the source says
+_INDIAN_SCALE = re.compile(r"(?P<number>[0-9][0-9,]*(?:\.[0-9]+)?)\s*(?P<scale>(?:lakh|crore)s?"
+                           r"(?:\s+(?:lakh|crore)s?)?)", re.IGNORECASE)
 _COAL = re.compile(r"of (?:standard )?coal(?: equivalent)?", re.IGNORECASE)
 
 

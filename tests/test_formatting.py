@@ -65,3 +65,16 @@ def test_units_known_in_capitals_print_in_capitals_at_the_source_precision():
     assert fmt.figure(3.22e6, "teu") == "3.22 million TEU"
     assert fmt.figure(1.5e9, "kwh", "more_than") == "more than 1.5 billion kWh"
     assert fmt.figure(5.26e6, "tons") == "5.26 million tons"
+
+
+def test_rupees_in_lakh_and_crore_print_in_the_scale_their_readers_count_in(tmp_path) -> None:
+    from reportgen.extraction import extract_briefing
+    from reportgen.formatting import fact_figure
+    from reportgen.pipeline import read_release
+
+    path = tmp_path / "india.txt"
+    path.write_text("India GDP\n\n2023-08-31\n\nReal GDP was estimated at ₹40.37 lakh crore in Q1. "
+                    "Spending reached Rs 2,000 crore.\n", encoding="utf-8")
+    facts = extract_briefing(read_release(path)).facts
+    assert [fact_figure(f) for f in facts] == ["₹40.37 lakh crore", "₹2,000 crore"]
+    assert facts[0].value == 40.37e12  # the data layer keeps base units

@@ -225,9 +225,6 @@ _NAMED_CHANGE = vocab.lazy(r"^(?!(?:a|an|the|[a-z]+ing|nominal|real|actual)\b)"
                            r"[A-Za-z][\w&'’-]*)\s+(?P<dir>increase of|growth of|"
                            r"rise of|decrease of|decline of|drop of|fall of|reduction of)\s*"
                            r"(?:" + vocab.QUALIFIER + r")?\s*$", re.IGNORECASE)
-# "… 3 percent in energy consumption per unit of GDP": what a change before it measures
-_IN_MEASURE = vocab.lazy(r"\s+in\s+(?P<np>[a-z][\w\s&'’-]{1,60}?)\s*(?=[,;.()]|$|\s+(?:and|from|"
-                         r"compared|than|over|year)\b)", re.IGNORECASE)
 
 
 # "that of the secondary industry", "those of rural residents": the measure named before, of
@@ -243,7 +240,7 @@ _REPRESENTS = vocab.lazy(r"^(?P<subj>.{2,60}?)\s+(?:represents|represented|marks
 
 
 def _measure_in(sentence: str, figure_end: int) -> str:
-    found = _IN_MEASURE.match(sentence, figure_end)
+    found = vocab.IN_MEASURE.match(sentence, figure_end)
     return subject_of(found.group("np")) if found else ""
 
 

@@ -155,3 +155,9 @@ ATTRIBUTION = lazy(r"\b(?:said|says|saying|told|announced|announcing|reported|re
                      r"observed|"
                      r"show|showed|shows|showing|revealed|"
                           r"learned|learnt|noted|stated|according)\b", re.IGNORECASE)
+# The measure named after a figure ("… 3 percent in energy consumption per unit of GDP", "a total
+# of 2.58 trillion yuan (312 billion dollars) in fixed asset investment"): a conversion in
+# brackets may stand between
+IN_MEASURE = lazy(r"\s*(?:\([^()]{1,60}\))?\s+in\s+(?P<np>[a-z][\w\s&'’-]{1,60}?)\s*"
+                  r"(?=[,;.()]|$|\s+(?:and|from|compared|than|over|year|up|down|rising|falling|"
+                  r"an?)\b)", re.IGNORECASE)

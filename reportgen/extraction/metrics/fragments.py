@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from reportgen.extraction import rules
+from reportgen.extraction.metrics import clause_words as vocab
 from reportgen.extraction.metrics.phrases import find_subject
 from reportgen.extraction.numbers import Mention
 from reportgen.model import Span
@@ -90,11 +91,6 @@ _FOLLOWED_BY = re.compile(r"(?:\bfollowed by|\band|,)\s+(?P<who>[A-Z][\w'’-]*(
                           r"(?:about|around|over|more than|nearly)?\s*$")
 
 
-# "saw a total of 2.5838 trillion yuan (312 billion dollars) in fixed asset investment"
-_IN_WHAT = re.compile(r"\s*(?:\([^()]{1,60}\))?\s+in\s+(?P<np>[a-z][a-z\s-]{2,40}?)"
-                      r"(?=\s*(?:[,.;]|$)|\s+(?:up|down|rising|falling|an?\s)\b)")
-
-
 def repair(names: list[str], sentence: str, mentions: list[tuple[Mention, Span]]) -> list[str]:
     """`names` with a currency conversion named after the figure it converts, a label's figures
     named by the label, and each remaining fragment replaced by the change of the level beside
@@ -111,7 +107,7 @@ def repair(names: list[str], sentence: str, mentions: list[tuple[Mention, Span]]
             measure = same[0].rpartition(": ")[2]  # "Shenzhen: GDP" → "GDP"
             out[i] = f"{follower.group('who')}: {measure}"
             continue
-        spent = _IN_WHAT.match(sentence, b)
+        spent = vocab.IN_MEASURE.match(sentence, b)
         if mention.unit not in _CHANGE_UNITS and spent:  # "a total of 2.58 trillion yuan … in
             old, out[i] = out[i], spent.group("np").strip()  # fixed asset investment"
             # its conversion and its change were named after the fragment: rename them too

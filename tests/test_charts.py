@@ -67,3 +67,21 @@ def test_a_tables_columns_are_ranked_apart_so_a_month_never_meets_the_months_to_
     for spec in rankings:
         labels = [p.label for p in spec.series[0].points]
         assert sorted(labels) == ["City", "County", "Village"]
+
+
+def test_a_tables_total_row_and_its_parts_read_as_total_and_part_names(tmp_path) -> None:
+    from reportgen.extraction import extract_briefing
+    from reportgen.pipeline import read_release
+
+    path = tmp_path / "retail.txt"
+    path.write_text("Retail sales\n\n2009-09-11\n\n| Unit: 100 Million Yuan | |\n"
+                    "|  | August | Jan-Aug |\n| Total Retail Sales | 10115.6 | 78763.3 |\n"
+                    "| By Location | | |\n| City | 6934.8 | 53561.9 |\n"
+                    "| County | 1115.1 | 8809.0 |\n| Village | 2065.7 | 16392.4 |\n",
+                    encoding="utf-8")
+    rankings = [s for s in plan_for(extract_briefing(read_release(path))).charts
+                if s.kind == "ranking"]
+    assert [s.title for s in rankings] == ["Total Retail Sales in yuan, August",
+                                           "Total Retail Sales in yuan, Jan-Aug"]
+    assert [p.label for p in rankings[0].series[0].points] == ["Total", "City", "Village",
+                                                               "County"]

@@ -151,14 +151,15 @@ def extract_facts(text: str, layout: Layout) -> tuple[Fact, ...]:
                        if (m.kind in ("amount", "measure") or m.kind == "count" and m.value >= 1000)
                        and is_noun_phrase(r.metric))
         readings, horizon = paragraph_horizon(sentence, readings, paragraph, horizon)
-        row = table_rows.get(s_start)
         readings = [replace(r, metric=with_owner(r.metric, owner_of(sentence, span[0],
                                                                     layout.place)))
                     for r, (_, span) in zip(readings, local, strict=True)]
         readings, rate = _bare_targets(readings, inside, rate)
         for mention, reading in zip(inside, readings, strict=True):
+            line = text.rfind("\n", s_start, mention.span[0]) + 1 or s_start
+            row = table_rows.get(line)  # a "|" table's row is a line, however sentences run
             if row is not None:  # a "|" table's cell: its row and column name it
-                metric, unit = cell_metric(row, sentence, mention.span[0] - s_start)
+                metric, unit = cell_metric(row, text[line:s_end], mention.span[0] - line)
                 if unit == "rank":
                     continue  # the row's rank or label, not one of the table's figures
                 reading = replace(reading, metric=metric)

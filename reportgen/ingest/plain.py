@@ -16,7 +16,7 @@ def read(raw: bytes, path: Path, tables: TableWriter, limits: Limits) -> Reading
 
 
 # A line that ends a sentence or a heading-like label: its break is a real one
-_ENDS_LINE = re.compile(r"[.!?:;\"”’)\]]\s*$")
+_ENDS_LINE = re.compile(r"[.!?:;\"”’)\]|]\s*$")  # "|": a table row ends its line
 _WRAP_WIDTH = 100  # wire copy is wrapped at 60–80 characters; prose lines run far longer
 _WRAPPED_SHARE = 0.5
 

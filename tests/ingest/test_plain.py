@@ -43,3 +43,10 @@ def test_prose_with_long_lines_and_short_headings_keeps_its_line_breaks() -> Non
     text = ("Home > News\nShanghai's GDP grew 5 percent\n\n" + "Exports rose. " * 12 + "\n") * 3
     reading = plain.read(text.encode(), Path("r.txt"), cells_as_lines, Limits())
     assert reading.text == text
+
+
+def test_the_rows_of_a_short_bar_table_are_never_unwrapped_into_one_line() -> None:
+    from reportgen.ingest.plain import rejoin_table_rows, unwrap_hard_lines
+
+    table = "".join(f"| Region {k} | {k}.5 | {k}.7 |\n" for k in range(10))
+    assert unwrap_hard_lines(rejoin_table_rows(table)) == table

@@ -85,27 +85,42 @@ def propose_like_figures(briefing: Briefing, shown: frozenset[str]) -> list[Cand
     out: list[Candidate] = []
     for (section_id, unit), group in _by_section(rows).items():
         words = _MONEY[unit]
-        for column, cells in _by_column(group):
+        for column, cells, whole in _by_column(group):
             for when, indicators in _by_period(cells):
                 if len(indicators) < MIN_INDICATORS:  # a chance, not a chart anyone expects
                     continue
                 stem = f"figures-{slug(unit)}" + (f"-{slug(column)}" if column else "")
                 chart_id = _indicator_id(stem, briefing, section_id, when)
-                name = f"Figures in {words}" + (f", {column}" if column else "")
+                name = (f"{whole} in {words}" if whole else f"Figures in {words}") + (
+                    f", {column}" if column else "")
                 out.append(_indicator_chart(briefing, chart_id, name, section_id, when,
                                             indicators, unit))
     return out
 
 
-def _by_column(rows: list[Indicator]) -> list[tuple[str, list[Indicator]]]:
-    """A table's cells ("City: august") grouped by their column, each labelled by its row, so
-    a month is never ranked against the months to date; prose figures form one group."""
+def _by_column(rows: list[Indicator]) -> list[tuple[str, list[Indicator], str]]:
+    """A table's cells ("City: August") grouped by their column, each labelled by its row, so
+    a month is never ranked against the months to date, with the table's total row's name
+    (or ''); prose figures form one group."""
     columns: dict[str, list[Indicator]] = defaultdict(list)
     for label, value, fact in rows:
         row, colon, column = label.rpartition(": ")
         columns[column if colon and fact.sentence and "|" in fact.sentence else ""].append(
             (row if colon and fact.sentence and "|" in fact.sentence else label, value, fact))
-    return list(columns.items())
+    out = []
+    for column, cells in columns.items():
+        labels = {label for label, _, _ in cells}
+        whole = next((label for label in labels if column
+                      and any(other.startswith(f"{label}, ") for other in labels)), "")
+        out.append((column, _parts_of(cells, whole) if whole else cells, whole))
+    return out
+
+
+def _parts_of(cells: list[Indicator], whole: str) -> list[Indicator]:
+    """The total row labelled "Total" and the rows that break it down by their part ("Total
+    Retail Sales …, City" → "City"), so the bars read as the whole and its parts."""
+    return [("Total" if label == whole else label.removeprefix(f"{whole}, "), value, fact)
+            for label, value, fact in cells]
 
 
 _MONEY = {"yuan": "yuan", "usd": "US dollars", "eur": "euros", "hkd": "Hong Kong dollars",
